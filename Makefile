@@ -1,0 +1,59 @@
+# The two commands a newcomer needs: `make run` and `make test`. The rest are their steps.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+SAMPLE_DIR := data/bgt_bag_samples
+# Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
+LOCAL_DB := $(if $(DATABASE_URL),,yes)
+
+.PHONY: run test stop system venv db sample load lint bench clean-sample
+
+system:
+	@scripts/system-packages.sh
+
+# Re-installs only when pyproject.toml changes, so a second `make run` installs nothing.
+$(VENV)/.installed: pyproject.toml | system
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q -e ".[dev]"
+	@touch $@
+
+venv: $(VENV)/.installed
+
+db: venv
+ifeq ($(LOCAL_DB),yes)
+	@scripts/pg.sh up
+endif
+	@$(MANAGE) migrate --noinput -v 0
+
+sample: venv
+	@$(PY) -m kaartlagen.sample --out $(SAMPLE_DIR) --if-missing
+
+# Loads the sample once: the import records each file it finished, so a second run skips them.
+load: db sample
+	@$(MANAGE) load_sample $(SAMPLE_DIR)
+
+run: load
+	@$(MANAGE) collectstatic --noinput -v 0
+	@scripts/run.sh
+
+test: db sample
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+	@$(MANAGE) makemigrations --check --dry-run
+	@$(VENV)/bin/pytest
+
+stop:
+ifeq ($(LOCAL_DB),yes)
+	@scripts/pg.sh stop
+else
+	@echo "DATABASE_URL is gezet: die database beheert u zelf."
+endif
+
+bench: db
+	@$(PY) bench/import_bench.py
+
+clean-sample:
+	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson

@@ -1,0 +1,241 @@
+"""GML geometry (3.1.1 and 3.2) to WKT, for BAG, BGT and IMOW deliveries.
+
+We parse GML ourselves instead of handing it to GDAL: GDAL 3.6 cannot be stopped from following
+references in untrusted documents (Django's gis.W001), and we need exact control over what counts
+as an error. Curves (gml:Arc, gml:ArcString) are written as WKT circular strings; PostGIS turns them
+into line segments with ST_CurveToLine, so arcs keep their true shape until that single step.
+"""
+
+from lxml import etree
+
+from loket.crs import is_rd_new
+
+
+class GeometryError(ValueError):
+    """A geometry that cannot be read: the message is meant for the person who made the delivery."""
+
+
+def _local(tag) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _children(el, name: str):
+    return [c for c in el if _local(c.tag) == name]
+
+
+def _child(el, name: str):
+    for c in el:
+        if _local(c.tag) == name:
+            return c
+    return None
+
+
+def _inherited(el, attr: str, stop) -> str | None:
+    """Attributes like srsName and srsDimension may sit on any ancestor up to the feature."""
+    while el is not None:
+        value = el.get(attr)
+        if value:
+            return value
+        if el is stop:
+            return None
+        el = el.getparent()
+    return None
+
+
+class _Reader:
+    def __init__(self, root, feature):
+        self.root = root
+        self.feature = feature
+
+    def coords(self, el) -> list[str]:
+        """Coordinates as 'x y' strings, dropping any z (the portal is 2D; BAG delivers z = 0.0)."""
+        pos_list = _child(el, "posList")
+        if pos_list is not None:
+            values = (pos_list.text or "").split()
+            dim = int(pos_list.get("srsDimension") or _inherited(el, "srsDimension", self.feature) or 2)
+        else:
+            positions = _children(el, "pos")
+            if not positions:
+                raise GeometryError(f"{_local(el.tag)} zonder coördinaten (posList of pos)")
+            values = []
+            for p in positions:
+                values.extend((p.text or "").split())
+            dim = int(
+                positions[0].get("srsDimension") or _inherited(el, "srsDimension", self.feature) or len(
+                    (positions[0].text or "").split()
+                )
+            )
+        if dim not in (2, 3) or not values or len(values) % dim:
+            raise GeometryError(f"{len(values)} coördinaatwaarden passen niet bij srsDimension {dim}")
+        try:
+            floats = [float(v) for v in values]
+        except ValueError as exc:
+            raise GeometryError(f"coördinaat is geen getal: {exc}") from None
+        return [f"{floats[i]!r} {floats[i + 1]!r}" for i in range(0, len(floats), dim)]
+
+    # Curves -------------------------------------------------------------------------------------
+    def curve_parts(self, el) -> tuple[list[tuple[str, list[str]]], bool]:
+        """A curve as (kind, points) parts, kind 'line' or 'arc'; and whether any part is an arc."""
+        name = _local(el.tag)
+        if name in ("LineString", "LinearRing", "LineStringSegment"):
+            return [("line", self.coords(el))], False
+        if name in ("Arc", "ArcString", "Circle"):
+            pts = self.coords(el)
+            if len(pts) < 3 or len(pts) % 2 == 0:
+                raise GeometryError(f"gml:{name} heeft {len(pts)} punten; een boog heeft er 3, 5, 7, …")
+            if name == "Circle":
+                raise GeometryError("gml:Circle wordt niet ondersteund")
+            return [("arc", pts)], True
+        if name == "Curve":
+            segments = _child(el, "segments")
+            if segments is None or len(segments) == 0:
+                raise GeometryError("gml:Curve zonder segments")
+            parts, curved = [], False
+            for seg in segments:
+                p, c = self.curve_parts(seg)
+                parts.extend(p)
+                curved |= c
+            return parts, curved
+        if name == "Ring":
+            parts, curved = [], False
+            for member in _children(el, "curveMember"):
+                if len(member) != 1:
+                    raise GeometryError("gml:curveMember zonder curve")
+                p, c = self.curve_parts(member[0])
+                parts.extend(p)
+                curved |= c
+            if not parts:
+                raise GeometryError("gml:Ring zonder curveMember")
+            return parts, curved
+        if name == "OrientableCurve":
+            base = _child(el, "baseCurve")
+            if base is None or len(base) != 1:
+                raise GeometryError("gml:OrientableCurve zonder baseCurve")
+            parts, curved = self.curve_parts(base[0])
+            if el.get("orientation") == "-":
+                parts = [(kind, list(reversed(pts))) for kind, pts in reversed(parts)]
+            return parts, curved
+        raise GeometryError(f"onbekend lijnelement gml:{name}")
+
+    @staticmethod
+    def curve_wkt(parts, curved: bool) -> str:
+        if not curved:
+            points = []
+            for _, pts in parts:
+                points.extend(pts if not points else pts[1:] if points[-1] == pts[0] else pts)
+            return "(" + ", ".join(points) + ")"
+        pieces = []
+        for kind, pts in parts:
+            body = "(" + ", ".join(pts) + ")"
+            pieces.append(("CIRCULARSTRING" + body) if kind == "arc" else body)
+        return "COMPOUNDCURVE(" + ", ".join(pieces) + ")"
+
+    def ring(self, boundary) -> tuple[str, bool]:
+        if boundary is None or len(boundary) != 1:
+            raise GeometryError("vlak zonder geldige buitengrens of binnengrens")
+        parts, curved = self.curve_parts(boundary[0])
+        first, last = parts[0][1][0], parts[-1][1][-1]
+        if first != last:
+            raise GeometryError("ring is niet gesloten (eerste en laatste punt verschillen)")
+        n = sum(len(pts) for _, pts in parts) - (len(parts) - 1)
+        if n < 4:
+            raise GeometryError(f"ring heeft {n} punten; minimaal 4 nodig")
+        return self.curve_wkt(parts, curved), curved
+
+    # Surfaces -----------------------------------------------------------------------------------
+    def polygon(self, el) -> tuple[str, bool]:
+        """A Polygon or PolygonPatch: '(ring, ring…)' text and whether it has arcs."""
+        rings, curved = [], False
+        exterior = _child(el, "exterior") if _child(el, "exterior") is not None else _child(el, "outerBoundaryIs")
+        r, c = self.ring(exterior)
+        rings.append(r)
+        curved |= c
+        for interior in _children(el, "interior") + _children(el, "innerBoundaryIs"):
+            r, c = self.ring(interior)
+            rings.append(r)
+            curved |= c
+        return "(" + ", ".join(rings) + ")", curved
+
+    def surfaces(self, el) -> list[tuple[str, bool]]:
+        name = _local(el.tag)
+        if name in ("Polygon", "PolygonPatch"):
+            return [self.polygon(el)]
+        if name == "Surface":
+            patches = _child(el, "patches")
+            if patches is None or len(patches) == 0:
+                raise GeometryError("gml:Surface zonder patches")
+            return [s for patch in patches for s in self.surfaces(patch)]
+        if name in ("MultiSurface", "MultiPolygon", "CompositeSurface", "Shell"):
+            result = []
+            for member in el:
+                member_name = _local(member.tag)
+                if member_name in ("surfaceMember", "polygonMember"):
+                    if len(member) != 1:
+                        raise GeometryError(f"gml:{member_name} zonder vlak")
+                    result.extend(self.surfaces(member[0]))
+                elif member_name in ("surfaceMembers", "polygonMembers"):
+                    for s in member:
+                        result.extend(self.surfaces(s))
+            if not result:
+                raise GeometryError(f"gml:{name} zonder vlakken")
+            return result
+        raise GeometryError(f"onbekend vlakelement gml:{name}")
+
+    def wkt(self, el) -> str:
+        name = _local(el.tag)
+        if name == "Point":
+            pts = self.coords(el)
+            if len(pts) != 1:
+                raise GeometryError("gml:Point moet precies één punt hebben")
+            return f"POINT({pts[0]})"
+        if name == "MultiPoint":
+            pts = [self.coords(p[0])[0] for p in el if _local(p.tag) == "pointMember" and len(p) == 1]
+            if not pts:
+                raise GeometryError("gml:MultiPoint zonder punten")
+            return "MULTIPOINT(" + ", ".join(f"({p})" for p in pts) + ")"
+        if name in ("LineString", "Curve", "OrientableCurve"):
+            parts, curved = self.curve_parts(el)
+            text = self.curve_wkt(parts, curved)
+            return text if curved else "LINESTRING" + text
+        if name in ("MultiCurve", "MultiLineString", "CompositeCurve"):
+            lines = []
+            for member in el:
+                if _local(member.tag) in ("curveMember", "lineStringMember") and len(member) == 1:
+                    parts, curved = self.curve_parts(member[0])
+                    lines.append((self.curve_wkt(parts, curved), curved))
+            if not lines:
+                raise GeometryError(f"gml:{name} zonder lijnen")
+            if any(c for _, c in lines):
+                return "MULTICURVE(" + ", ".join(t if c else t for t, c in lines) + ")"
+            return "MULTILINESTRING(" + ", ".join(t for t, _ in lines) + ")"
+        surfaces = self.surfaces(el)
+        if len(surfaces) == 1 and name in ("Polygon", "PolygonPatch", "Surface"):
+            text, curved = surfaces[0]
+            return ("CURVEPOLYGON" if curved else "POLYGON") + text
+        if any(c for _, c in surfaces):
+            return "MULTISURFACE(" + ", ".join(("CURVEPOLYGON" + t) if c else t for t, c in surfaces) + ")"
+        return "MULTIPOLYGON(" + ", ".join(t for t, _ in surfaces) + ")"
+
+
+def geometry_wkt(el, feature=None, default_srs: str | None = None) -> str:
+    """WKT (possibly with curves) of one GML geometry element, which must be in RD New.
+
+    `feature` bounds the search for an inherited srsName/srsDimension. `default_srs` is only for
+    formats whose specification fixes the CRS and whose real deliveries omit srsName somewhere.
+    """
+    srs = _inherited(el, "srsName", feature) or default_srs
+    if not srs:
+        raise GeometryError("geometrie zonder srsName; verwacht RD New (EPSG:28992)")
+    if not is_rd_new(srs):
+        raise GeometryError(f"geometrie in {srs}; verwacht RD New (EPSG:28992)")
+    return _Reader(el, feature).wkt(el)
+
+
+def first_geometry(container):
+    """The GML geometry element inside a property element such as Objecten:geometrie."""
+    for el in container.iter():
+        if el is container or not isinstance(el.tag, str):
+            continue
+        if etree.QName(el.tag).namespace in ("http://www.opengis.net/gml", "http://www.opengis.net/gml/3.2"):
+            return el
+    return None

@@ -1,0 +1,76 @@
+"""Set-based steps that every importer's merge uses, on a temporary table of current objects."""
+
+from kaartlagen.importing.pipeline import Context
+from loket.crs import RD_NEW
+
+# The area where RD New is defined (with a margin): coordinates outside it are not RD at all,
+# usually WGS84 or another CRS delivered under an RD srsName.
+RD_GEBIED = (-7000, 289000, 300000, 629000)
+
+# What each target geometry type keeps of a repaired or curved geometry.
+_SHAPES = {
+    "multipolygon": "ST_Multi(ST_CollectionExtract({g}, 3))",
+    "point": "CASE WHEN GeometryType({g}) = 'POINT' THEN {g} ELSE ST_PointOnSurface({g}) END",
+    "any": "{g}",
+}
+
+
+def _report(cursor, ctx: Context, sql: str, soort: str, code: str, reden) -> int:
+    cursor.execute(sql)
+    rows = cursor.fetchall()
+    for identificatie, regel, *rest in rows:
+        ctx.meld(soort, code, regel, identificatie, reden(*rest) if callable(reden) else reden)
+    return len(rows)
+
+
+def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> None:
+    """Build `geom` from `wkt`; skip what is empty or outside RD, repair and report what is invalid."""
+    cursor.execute(f"alter table {table} add column geom geometry")
+    cursor.execute(f"update {table} set geom = ST_CurveToLine(ST_GeomFromText(wkt, %s))", [RD_NEW])
+    _report(
+        cursor, ctx,
+        f"delete from {table} where geom is null or ST_IsEmpty(geom) returning identificatie, regel",
+        "overgeslagen", "geometrie_leeg", "lege geometrie",
+    )
+    minx, miny, maxx, maxy = RD_GEBIED
+    _report(
+        cursor, ctx,
+        f"delete from {table} where not geom @ ST_MakeEnvelope({minx}, {miny}, {maxx}, {maxy}, {RD_NEW}) "
+        "returning identificatie, regel",
+        "overgeslagen", "srs_onjuist", f"coördinaten liggen buiten het RD-gebied: is dit wel RD New (EPSG:{RD_NEW})?",
+    )
+    _report(
+        cursor, ctx,
+        f"update {table} set geom = ST_MakeValid(geom) where not ST_IsValid(geom) "
+        f"returning identificatie, regel, ST_IsValidReason(ST_CurveToLine(ST_GeomFromText(wkt, {RD_NEW})))",
+        "hersteld", "geometrie_hersteld", lambda reason: f"ongeldige geometrie hersteld ({reason})",
+    )
+    cursor.execute(f"update {table} set geom = {_SHAPES[shape].format(g='geom')}")
+    _report(
+        cursor, ctx,
+        f"delete from {table} where ST_IsEmpty(geom) returning identificatie, regel",
+        "overgeslagen", "geometrie_ongeldig", "geometrie is na herstel leeg of van het verkeerde type",
+    )
+
+
+def upsert(cursor, target: str, columns: list[str], key: str, newer_only: str = "") -> tuple[int, int]:
+    """Insert new rows and update changed ones; returns (nieuw, gewijzigd). Unchanged rows are not
+    written at all (same bron_hash), which is what makes a repeated import a no-op."""
+    collist = ", ".join(columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    condition = f"{target}.bron_hash is distinct from excluded.bron_hash"
+    if newer_only:
+        condition += f" and {newer_only}"
+    cursor.execute(
+        f"""
+        with up as (
+            insert into {target} ({collist}, bijgewerkt)
+            select {collist}, now() from cur
+            on conflict ({key}) do update set {updates}, bijgewerkt = now()
+            where {condition}
+            returning (xmax = 0) as nieuw
+        )
+        select count(*) filter (where nieuw), count(*) filter (where not nieuw) from up
+        """
+    )
+    return cursor.fetchone()

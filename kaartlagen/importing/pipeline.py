@@ -1,0 +1,265 @@
+"""The import contract every delivery importer shares (BAG, BGT, CBS, and later IMOW/IMRO).
+
+Per file of a delivery, in one transaction: parse the file as a stream and COPY each object into a
+temporary staging table (memory stays flat however large the file), then let one set-based merge
+move the staging rows into the real table. A broken file rolls back alone; a bad object is skipped
+and reported with file, line and identificatie; a file that was imported before (same soort and
+sha256) is not read again, so an interrupted delivery resumes where it stopped.
+"""
+
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+from lxml import etree
+
+from kaartlagen.importing.sources import Bestand, bestanden
+from kaartlagen.models import ImportRun
+
+MAX_MELDINGEN_PER_RUN = 500
+
+
+class ImportFout(Exception):
+    """A whole file cannot be imported; it is rolled back and the rest of the delivery goes on."""
+
+    def __init__(self, code: str, bericht: str, regel: int | None = None):
+        super().__init__(bericht)
+        self.code = code
+        self.regel = regel
+
+
+@dataclass
+class Melding:
+    """Something about one object that the supplier of the delivery should hear about."""
+
+    soort: str  # overgeslagen | hersteld | waarschuwing
+    code: str  # stable, machine-readable: geometrie_ongeldig, srs_onjuist, verwijzing_ontbreekt, …
+    bestand: str
+    regel: int | None
+    identificatie: str | None
+    reden: str
+
+    def __str__(self):
+        waar = f"{self.bestand}:{self.regel}" if self.regel else self.bestand
+        return f"{self.soort} [{self.code}] {waar} {self.identificatie or '-'}: {self.reden}"
+
+
+@dataclass
+class Telling:
+    gelezen: int = 0
+    historisch: int = 0  # earlier voorkomens in the file, superseded by a later one
+    nieuw: int = 0
+    gewijzigd: int = 0
+    ongewijzigd: int = 0
+    beeindigd: int = 0  # objects the delivery ends (removed from the current state)
+    overgeslagen: int = 0
+    hersteld: int = 0  # imported after repairing the geometry
+
+    def add(self, other: "Telling") -> None:
+        for key, value in asdict(other).items():
+            setattr(self, key, getattr(self, key) + value)
+
+
+@dataclass
+class BestandResultaat:
+    naam: str
+    status: str  # klaar | al_geimporteerd | mislukt | niet_gelezen
+    telling: Telling = field(default_factory=Telling)
+    seconden: float = 0.0
+    fout: str = ""
+
+
+@dataclass
+class Resultaat:
+    soort: str
+    bestanden: list[BestandResultaat] = field(default_factory=list)
+    meldingen: list[Melding] = field(default_factory=list)
+    seconden: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return all(b.status != "mislukt" for b in self.bestanden)
+
+    def totaal(self) -> Telling:
+        totaal = Telling()
+        for b in self.bestanden:
+            totaal.add(b.telling)
+        return totaal
+
+
+class Context:
+    """What a parser needs to report about the file it reads."""
+
+    def __init__(self, bestand: Bestand, meldingen: list[Melding], voortgang: "Voortgang"):
+        self.bestand = bestand
+        self.meldingen = meldingen
+        self.voortgang = voortgang
+        self.gelezen = 0
+
+    def meld(self, soort: str, code: str, regel, identificatie, reden: str) -> None:
+        self.meldingen.append(Melding(soort, code, self.bestand.naam, regel, identificatie, reden))
+
+
+class Objectsoort:
+    """One kind of object in a delivery: how to parse it and how to merge it into its table."""
+
+    code: str
+    staging: list[tuple[str, str]]  # (column, SQL type); always includes identificatie and regel
+
+    def records(self, fh, ctx: Context) -> Iterator[tuple]:
+        raise NotImplementedError
+
+    def merge(self, cursor, ctx: Context) -> Telling:
+        raise NotImplementedError
+
+
+class Voortgang:
+    """A progress line on a terminal; on a pipe or log a line now and then; nothing when silent."""
+
+    def __init__(self, stream=None):
+        self.stream = stream
+        self.tty = bool(stream) and hasattr(stream, "isatty") and stream.isatty()
+        self.interval = 0.5 if self.tty else 10.0
+        self.label = ""
+        self.n = 0
+        self.start = self.last = time.monotonic()
+
+    def begin(self, label: str) -> None:
+        self.label, self.n = label, 0
+        self.start = self.last = time.monotonic()
+
+    def tick(self) -> None:
+        self.n += 1
+        if self.stream and self.n % 1000 == 0:
+            now = time.monotonic()
+            if now - self.last >= self.interval:
+                self.last = now
+                rate = self.n / max(now - self.start, 1e-9)
+                end = "\r" if self.tty else "\n"
+                self.stream.write(f"  {self.label}: {self.n:,} objecten gelezen ({rate:,.0f}/s){end}")
+                self.stream.flush()
+
+    def done(self, resultaat: BestandResultaat) -> None:
+        if not self.stream:
+            return
+        t = resultaat.telling
+        clear = "\r\033[K" if self.tty else ""
+        if resultaat.status == "klaar":
+            line = (
+                f"{t.gelezen:,} gelezen, {t.nieuw:,} nieuw, {t.gewijzigd:,} gewijzigd, "
+                f"{t.ongewijzigd:,} ongewijzigd, {t.overgeslagen:,} overgeslagen"
+            )
+        elif resultaat.status == "mislukt":
+            line = f"MISLUKT, teruggedraaid: {resultaat.fout}"
+        elif resultaat.status == "al_geimporteerd":
+            line = "al eerder geïmporteerd, overgeslagen"
+        else:
+            line = f"niet gelezen: {resultaat.fout}"
+        self.stream.write(f"{clear}  {self.label}: {line} ({resultaat.seconden:.1f} s)\n")
+        self.stream.flush()
+
+
+def _import_bestand(soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen):
+    start = time.monotonic()
+    resultaat = BestandResultaat(bestand.naam, "klaar")
+    eigen_meldingen: list[Melding] = []
+    ctx = Context(bestand, eigen_meldingen, voortgang)
+    run = ImportRun.objects.create(soort=soort, bestand=bestand.naam[:500], sha256=sha256)
+    columns = ", ".join(name for name, _ in objectsoort.staging)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "create temporary table staging ("
+                + ", ".join(f"{name} {sqltype}" for name, sqltype in objectsoort.staging)
+                + ") on commit drop"
+            )
+            with bestand.open() as fh, cursor.copy(f"copy staging ({columns}) from stdin") as copy:
+                for row in objectsoort.records(fh, ctx):
+                    copy.write_row(row)
+                    voortgang.tick()
+            telling = objectsoort.merge(cursor, ctx)
+            # Dropped explicitly as well: inside an outer transaction (tests, a caller's atomic block)
+            # "on commit drop" would keep them until that outer commit.
+            cursor.execute("drop table if exists staging, cur")
+            telling.gelezen = ctx.gelezen
+            telling.overgeslagen = sum(1 for m in eigen_meldingen if m.soort == "overgeslagen")
+            telling.hersteld = sum(1 for m in eigen_meldingen if m.soort == "hersteld")
+            resultaat.telling = telling
+            run.status = ImportRun.Status.KLAAR
+            run.klaar = timezone.now()
+            run.telling = asdict(telling)
+            run.meldingen = [asdict(m) for m in eigen_meldingen[:MAX_MELDINGEN_PER_RUN]]
+            run.save()
+    except etree.XMLSyntaxError as exc:
+        regel = exc.lineno if exc.lineno else None
+        resultaat.status, resultaat.fout = "mislukt", f"[xml_ongeldig] regel {regel}: {exc.msg}"
+    except ImportFout as exc:
+        waar = f"regel {exc.regel}: " if exc.regel else ""
+        resultaat.status, resultaat.fout = "mislukt", f"[{exc.code}] {waar}{exc}"
+    except DatabaseError as exc:
+        resultaat.status, resultaat.fout = "mislukt", f"[database] {str(exc).strip().splitlines()[0]}"
+    if resultaat.status == "mislukt":
+        # Nothing of the file was kept, so its object reports would mislead: only the failure counts.
+        eigen_meldingen.clear()
+        run.status, run.fout, run.klaar = ImportRun.Status.MISLUKT, resultaat.fout, timezone.now()
+        run.save()
+    meldingen.extend(eigen_meldingen)
+    resultaat.seconden = time.monotonic() - start
+    return resultaat
+
+
+def importeer(
+    soort: str,
+    bron: Path,
+    objectsoort_voor: Callable[[str], Objectsoort | None],
+    volgorde: Callable[[str], object],
+    *,
+    opnieuw: bool = False,
+    stream=None,
+) -> Resultaat:
+    """Import a delivery (file, folder or zip) file by file; see the module docstring for the contract.
+
+    `objectsoort_voor(basename)` says how to read a file (None: not a data file of this soort);
+    `volgorde(name)` orders files so that referenced objects come first. `opnieuw` reads files that
+    were imported before anyway (still idempotent: unchanged objects are not written).
+    """
+    start = time.monotonic()
+    resultaat = Resultaat(soort)
+    voortgang = Voortgang(stream)
+    for bestand in bestanden(bron, volgorde):
+        objectsoort = objectsoort_voor(bestand.basename)
+        voortgang.begin(bestand.naam)
+        if objectsoort is None:
+            br = BestandResultaat(bestand.naam, "niet_gelezen", fout="geen objectbestand van deze soort")
+            resultaat.bestanden.append(br)
+            voortgang.done(br)
+            continue
+        sha256 = bestand.sha256()
+        if not opnieuw and ImportRun.objects.filter(soort=soort, sha256=sha256, status=ImportRun.Status.KLAAR).exists():
+            br = BestandResultaat(bestand.naam, "al_geimporteerd")
+        else:
+            br = _import_bestand(soort, bestand, objectsoort, sha256, voortgang, resultaat.meldingen)
+        resultaat.bestanden.append(br)
+        voortgang.done(br)
+    resultaat.seconden = time.monotonic() - start
+    return resultaat
+
+
+def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:
+    """Stream the elements with these (namespaced) tags and free each one after use.
+
+    Clearing the element and its finished siblings is what keeps memory flat on large files.
+    """
+    for _, el in etree.iterparse(fh, events=("end",), tag=tuple(tags), huge_tree=True, resolve_entities=False,
+                                 no_network=True):
+        ctx.gelezen += 1
+        yield el
+        el.clear(keep_tail=False)
+        parent = el.getparent()
+        if parent is not None:
+            while el.getprevious() is not None:
+                del parent[0]

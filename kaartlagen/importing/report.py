@@ -1,0 +1,31 @@
+"""The closing summary of an import, the same for every importer and command."""
+
+from collections import Counter
+
+from kaartlagen.importing.pipeline import Resultaat
+
+MAX_REGELS = 25
+
+
+def samenvatting(resultaat: Resultaat) -> str:
+    t = resultaat.totaal()
+    lines = [
+        f"{resultaat.soort.upper()}: {len(resultaat.bestanden)} bestanden in {resultaat.seconden:.1f} s",
+        f"  gelezen {t.gelezen:,} · nieuw {t.nieuw:,} · gewijzigd {t.gewijzigd:,} · ongewijzigd {t.ongewijzigd:,}"
+        f" · historisch {t.historisch:,} · beëindigd {t.beeindigd:,} · overgeslagen {t.overgeslagen:,}"
+        f" · hersteld {t.hersteld:,}",
+    ]
+    skipped_files = Counter(b.status for b in resultaat.bestanden if b.status != "klaar")
+    if skipped_files["al_geimporteerd"]:
+        lines.append(f"  {skipped_files['al_geimporteerd']} bestanden waren al geïmporteerd en zijn niet opnieuw gelezen")
+    for b in resultaat.bestanden:
+        if b.status == "mislukt":
+            lines.append(f"  MISLUKT (teruggedraaid): {b.naam}: {b.fout}")
+    if resultaat.meldingen:
+        per_code = Counter((m.soort, m.code) for m in resultaat.meldingen)
+        lines.append("  meldingen: " + ", ".join(f"{n}× {soort}/{code}" for (soort, code), n in sorted(per_code.items())))
+        for melding in resultaat.meldingen[:MAX_REGELS]:
+            lines.append(f"    {melding}")
+        if len(resultaat.meldingen) > MAX_REGELS:
+            lines.append(f"    … en {len(resultaat.meldingen) - MAX_REGELS} meer (zie ImportRun in het beheer)")
+    return "\n".join(lines)

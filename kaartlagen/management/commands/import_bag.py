@@ -1,0 +1,9 @@
+from kaartlagen.importing.bag import importeer_bag
+from kaartlagen.management.commands._importcommand import ImportCommand
+
+
+class Command(ImportCommand):
+    help = "Importeer een LV BAG 2.0-extract (gemeentezip van het Kadaster, map of XML-bestand)."
+
+    def importeer(self, bron, opnieuw, stream):
+        return importeer_bag(bron, opnieuw=opnieuw, stream=stream)

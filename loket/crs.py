@@ -1,0 +1,36 @@
+"""The coordinate reference systems of the portal: the one place that names EPSG codes.
+
+Everything is stored in RD New; WGS84 and Web Mercator are only spoken at the web edge.
+"""
+
+RD_NEW = 28992  # Amersfoort / RD New: storage and all computation
+WGS84 = 4326  # GeoJSON, GPS positions, CBS/PDOK GeoJSON downloads
+WEB_MERCATOR = 3857  # Leaflet tiles
+
+# The spellings of RD New that GML deliveries use (BAG, BGT, IMOW); compared case-insensitively.
+RD_NEW_SRS_NAMES = frozenset(
+    {
+        "urn:ogc:def:crs:epsg::28992",
+        "urn:ogc:def:crs:epsg:28992",
+        "epsg:28992",
+        "http://www.opengis.net/def/crs/epsg/0/28992",
+        "https://www.opengis.net/def/crs/epsg/0/28992",
+        "http://www.opengis.net/gml/srs/epsg.xml#28992",
+    }
+)
+
+
+def is_rd_new(srs_name: str | None) -> bool:
+    return bool(srs_name) and srs_name.strip().lower() in RD_NEW_SRS_NAMES
+
+
+def srid_from_geojson_crs(crs_member: dict | None) -> int:
+    """The SRID a GeoJSON file declares (RFC 7946 says WGS84 when absent; older files name one)."""
+    if not crs_member:
+        return WGS84
+    name = str(crs_member.get("properties", {}).get("name", "")).lower()
+    if is_rd_new(name) or name.endswith(":28992"):
+        return RD_NEW
+    if name.endswith("crs84") or name.endswith(":4326"):
+        return WGS84
+    raise ValueError(f"onbekend coördinatenstelsel in GeoJSON: {name or crs_member!r}")

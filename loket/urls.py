@@ -1,0 +1,7 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("beheer/", admin.site.urls),
+    path("", include("loket.portaal.urls")),
+]

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The project-local PostgreSQL cluster: `pg.sh up` (init once, start, create the database),
+# `pg.sh stop`, `pg.sh dir` (where it lives). Unused when DATABASE_URL is set.
+#
+# initdb refuses to run as root, so as root the cluster belongs to the postgres user. That user
+# cannot reach into a checkout under a private directory (CI clones into mktemp -d), so as root the
+# cluster lives in /var/tmp, one folder per checkout; as any other user it lives in ./var.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PGBIN=/usr/lib/postgresql/15/bin
+PORT=${LOKET_PG_PORT:-54329}
+DBNAME=loket
+
+if [[ $(id -u) -eq 0 ]]; then
+  base=/var/tmp/omgevingsloket-$(printf '%s' "$PWD" | sha1sum | cut -c1-12)
+  RUN=(runuser -u postgres --)
+else
+  base=$PWD/var/pg
+  RUN=()
+fi
+PGDATA=$base/data
+SOCKDIR=$base/run
+
+mkdirs() {
+  if [[ $(id -u) -eq 0 ]]; then
+    install -d -o postgres -g postgres -m 755 "$base"
+    install -d -o postgres -g postgres -m 700 "$PGDATA"
+    install -d -o postgres -g postgres -m 755 "$SOCKDIR"
+  else
+    mkdir -p "$PGDATA" "$SOCKDIR"
+    chmod 700 "$PGDATA"
+  fi
+}
+
+psql_() { "${RUN[@]}" "$PGBIN/psql" -h "$SOCKDIR" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+case "${1:-}" in
+  up)
+    [[ -x $PGBIN/initdb ]] || { echo "PostgreSQL 15 ontbreekt ($PGBIN/initdb); draai eerst: make system" >&2; exit 1; }
+    mkdirs
+    if [[ ! -f $PGDATA/PG_VERSION ]]; then
+      echo "Lokaal PostgreSQL-cluster aanmaken in $PGDATA"
+      "${RUN[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    if ! "${RUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+      # Unix socket only (no TCP): two checkouts can run side by side with the same port number.
+      "${RUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+        -o "-p $PORT -k $SOCKDIR -c listen_addresses=''" start >/dev/null
+      echo "PostgreSQL draait (socket $SOCKDIR, poort $PORT)"
+    fi
+    if [[ -z $(psql_ -d postgres -c "select 1 from pg_database where datname='$DBNAME'") ]]; then
+      psql_ -d postgres -c "create database $DBNAME"
+    fi
+    psql_ -d "$DBNAME" -c "create extension if not exists postgis" -c "create extension if not exists pg_trgm"
+    ;;
+  stop)
+    if [[ -f $PGDATA/PG_VERSION ]] && "${RUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+      "${RUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null
+      echo "PostgreSQL gestopt"
+    else
+      echo "PostgreSQL draaide niet"
+    fi
+    ;;
+  socketdir)
+    echo "$SOCKDIR"
+    ;;
+  *)
+    echo "gebruik: $0 up|stop|socketdir" >&2
+    exit 2
+    ;;
+esac

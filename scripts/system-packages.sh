@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the portal needs. As root: apt-get installs what is missing.
+# As another user: prints the one exact command to run and exits non-zero (we never sudo silently).
+set -euo pipefail
+
+PACKAGES=(
+  postgresql-15 postgresql-15-postgis-3   # the database and PostGIS 3
+  libgdal32 libgeos-c1v5 libproj25        # GeoDjango loads these through ctypes; no -dev packages needed
+  gdal-bin                                # ogr2ogr/ogrinfo: the benchmark's reference loader
+  python3-venv
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# A python3 with venv support is what we really need; pyenv/other builds bring their own.
+if python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  missing=("${missing[@]/python3-venv}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+if [[ $(id -u) -ne 0 ]]; then
+  echo "Er ontbreken systeempakketten. Installeer ze met:" >&2
+  echo "sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 1
+fi
+echo "Systeempakketten installeren: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
