@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt
-from kaartlagen.importing.merge import prepare_geometry, upsert
+from kaartlagen.importing.merge import geometry_from_wkt, prepare_geometry, upsert
 from kaartlagen.importing.pipeline import Context, Objectsoort, Telling, importeer, iter_elements
 
 # Load order: what is referred to comes before what refers to it.
@@ -142,9 +142,11 @@ class BagSoort(Objectsoort):
 
     def merge(self, cursor, ctx: Context) -> Telling:
         telling = Telling()
+        geom = f", case when not overslaan then {geometry_from_wkt(self.shape)} end as geom" if self.shape else ""
         cursor.execute(
-            "create temporary table cur on commit drop as select distinct on (identificatie) * from staging "
-            "where eind_registratie is null order by identificatie, voorkomenidentificatie desc"
+            f"create temporary table cur on commit drop as select s.*{geom} from ("
+            "select distinct on (identificatie) * from staging where eind_registratie is null "
+            "order by identificatie, voorkomenidentificatie desc) s"
         )
         cursor.execute("select (select count(*) from staging) - (select count(*) from cur)")
         telling.historisch = cursor.fetchone()[0]

@@ -6,9 +6,12 @@ as an error. Curves (gml:Arc, gml:ArcString) are written as WKT circular strings
 into line segments with ST_CurveToLine, so arcs keep their true shape until that single step.
 """
 
-from lxml import etree
+import math
 
-from loket.crs import is_rd_new
+from loket.crs import RD_NEW, is_rd_new
+
+
+_GML_NAMESPACES = ("{http://www.opengis.net/gml}", "{http://www.opengis.net/gml/3.2}")
 
 
 class GeometryError(ValueError):
@@ -16,7 +19,8 @@ class GeometryError(ValueError):
 
 
 def _local(tag) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    # Plain string work: etree.QName costs more than the rest of a small geometry together.
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _children(el, name: str):
@@ -68,10 +72,13 @@ class _Reader:
         if dim not in (2, 3) or not values or len(values) % dim:
             raise GeometryError(f"{len(values)} coördinaatwaarden passen niet bij srsDimension {dim}")
         try:
-            floats = [float(v) for v in values]
+            if not all(map(math.isfinite, map(float, values))):
+                raise GeometryError("coördinaat is oneindig of geen getal (NaN)")
         except ValueError as exc:
             raise GeometryError(f"coördinaat is geen getal: {exc}") from None
-        return [f"{floats[i]!r} {floats[i + 1]!r}" for i in range(0, len(floats), dim)]
+        # The delivered digits go into the WKT unchanged: checked above, never reformatted.
+        xs, ys = values[0::dim], values[1::dim]
+        return [f"{x} {y}" for x, y in zip(xs, ys, strict=True)]
 
     # Curves -------------------------------------------------------------------------------------
     def curve_parts(self, el) -> tuple[list[tuple[str, list[str]]], bool]:
@@ -225,9 +232,9 @@ def geometry_wkt(el, feature=None, default_srs: str | None = None) -> str:
     """
     srs = _inherited(el, "srsName", feature) or default_srs
     if not srs:
-        raise GeometryError("geometrie zonder srsName; verwacht RD New (EPSG:28992)")
+        raise GeometryError(f"geometrie zonder srsName; verwacht RD New (EPSG:{RD_NEW})")
     if not is_rd_new(srs):
-        raise GeometryError(f"geometrie in {srs}; verwacht RD New (EPSG:28992)")
+        raise GeometryError(f"geometrie in {srs}; verwacht RD New (EPSG:{RD_NEW})")
     return _Reader(el, feature).wkt(el)
 
 
@@ -236,6 +243,6 @@ def first_geometry(container):
     for el in container.iter():
         if el is container or not isinstance(el.tag, str):
             continue
-        if etree.QName(el.tag).namespace in ("http://www.opengis.net/gml", "http://www.opengis.net/gml/3.2"):
+        if el.tag.startswith(_GML_NAMESPACES):
             return el
     return None

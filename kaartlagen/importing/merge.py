@@ -7,12 +7,18 @@ from loket.crs import RD_NEW
 # usually WGS84 or another CRS delivered under an RD srsName.
 RD_GEBIED = (-7000, 289000, 300000, 629000)
 
-# What each target geometry type keeps of a repaired or curved geometry.
+# What each target geometry type keeps of a curved or repaired geometry.
 _SHAPES = {
     "multipolygon": "ST_Multi(ST_CollectionExtract({g}, 3))",
     "point": "CASE WHEN GeometryType({g}) = 'POINT' THEN {g} ELSE ST_PointOnSurface({g}) END",
     "any": "{g}",
 }
+
+
+def geometry_from_wkt(shape: str) -> str:
+    """SQL for the stored geometry from the staging `wkt`; used while building the `cur` table so
+    that no second pass rewrites every row."""
+    return _SHAPES[shape].format(g=f"ST_CurveToLine(ST_GeomFromText(wkt, {RD_NEW}))")
 
 
 def _report(cursor, ctx: Context, sql: str, soort: str, code: str, reden) -> int:
@@ -24,9 +30,17 @@ def _report(cursor, ctx: Context, sql: str, soort: str, code: str, reden) -> int
 
 
 def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> None:
-    """Build `geom` from `wkt`; skip what is empty or outside RD, repair and report what is invalid."""
-    cursor.execute(f"alter table {table} add column geom geometry")
-    cursor.execute(f"update {table} set geom = ST_CurveToLine(ST_GeomFromText(wkt, %s))", [RD_NEW])
+    """Skip what is empty or outside RD, repair and report what is invalid.
+
+    Works on `geom` when the table has it (built with geometry_from_wkt), else builds it from `wkt`.
+    """
+    cursor.execute(
+        "select 1 from pg_attribute where attrelid = %s::regclass and attname = 'geom' and not attisdropped",
+        [table],
+    )
+    if cursor.fetchone() is None:
+        cursor.execute(f"alter table {table} add column geom geometry")
+        cursor.execute(f"update {table} set geom = {geometry_from_wkt(shape)}")
     _report(
         cursor, ctx,
         f"delete from {table} where geom is null or ST_IsEmpty(geom) returning identificatie, regel",
@@ -39,18 +53,18 @@ def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> No
         "returning identificatie, regel",
         "overgeslagen", "srs_onjuist", f"coördinaten liggen buiten het RD-gebied: is dit wel RD New (EPSG:{RD_NEW})?",
     )
-    _report(
+    repaired = _report(
         cursor, ctx,
-        f"update {table} set geom = ST_MakeValid(geom) where not ST_IsValid(geom) "
+        f"update {table} set geom = {_SHAPES[shape].format(g='ST_MakeValid(geom)')} where not ST_IsValid(geom) "
         f"returning identificatie, regel, ST_IsValidReason(ST_CurveToLine(ST_GeomFromText(wkt, {RD_NEW})))",
         "hersteld", "geometrie_hersteld", lambda reason: f"ongeldige geometrie hersteld ({reason})",
     )
-    cursor.execute(f"update {table} set geom = {_SHAPES[shape].format(g='geom')}")
-    _report(
-        cursor, ctx,
-        f"delete from {table} where ST_IsEmpty(geom) returning identificatie, regel",
-        "overgeslagen", "geometrie_ongeldig", "geometrie is na herstel leeg of van het verkeerde type",
-    )
+    if repaired:
+        _report(
+            cursor, ctx,
+            f"delete from {table} where ST_IsEmpty(geom) returning identificatie, regel",
+            "overgeslagen", "geometrie_ongeldig", "geometrie is na herstel leeg of van het verkeerde type",
+        )
 
 
 def upsert(cursor, target: str, columns: list[str], key: str, newer_only: str = "") -> tuple[int, int]:

@@ -138,4 +138,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # procrastinate announces every task registration at INFO on each command; that is noise.
+    "loggers": {"procrastinate": {"level": os.environ.get("PROCRASTINATE_LOG_LEVEL", "WARNING")}},
 }

@@ -4,28 +4,43 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from kaartlagen.importing.report import samenvatting
 
 
 class ImportCommand(BaseCommand):
-    soort_titel = ""
+    soort = ""
 
     def add_arguments(self, parser):
         parser.add_argument("bron", nargs="+", type=Path, help="bestand, map of zip zoals geleverd")
         parser.add_argument(
             "--opnieuw", action="store_true", help="lees ook bestanden die al eerder zijn geïmporteerd"
         )
+        parser.add_argument(
+            "--achtergrond", action="store_true", help="zet de import als taak klaar voor de worker (procrastinate)"
+        )
 
     def importeer(self, bron: Path, opnieuw: bool, stream):
         raise NotImplementedError
 
-    def handle(self, *args, bron, opnieuw, verbosity, **options):
-        stream = sys.stderr if verbosity >= 1 else None
-        mislukt = False
+    def handle(self, *args, bron, opnieuw, achtergrond, verbosity, **options):
         for pad in bron:
             if not pad.exists():
                 raise CommandError(f"{pad} bestaat niet")
+        if achtergrond:
+            from kaartlagen.tasks import importeer_levering
+
+            # Deferred in a transaction: the job row is written together with whatever the caller
+            # writes, or not at all.
+            with transaction.atomic():
+                for pad in bron:
+                    job_id = importeer_levering.defer(soort=self.soort, pad=str(pad.resolve()), opnieuw=opnieuw)
+                    self.stdout.write(f"Taak {job_id} klaargezet: {self.soort}-import van {pad}")
+            return
+        stream = sys.stderr if verbosity >= 1 else None
+        mislukt = False
+        for pad in bron:
             resultaat = self.importeer(pad, opnieuw, stream)
             self.stdout.write(samenvatting(resultaat))
             mislukt |= not resultaat.ok

@@ -3,6 +3,7 @@ from kaartlagen.management.commands._importcommand import ImportCommand
 
 
 class Command(ImportCommand):
+    soort = "bag"
     help = "Importeer een LV BAG 2.0-extract (gemeentezip van het Kadaster, map of XML-bestand)."
 
     def importeer(self, bron, opnieuw, stream):

@@ -1,0 +1,19 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_in_dutch_lists_what_the_portal_holds(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert "Omgevingsloket Den Helder" in html
+    assert "Panden (BAG)" in html
+
+
+def test_gezondheid_reports_postgis(client):
+    response = client.get("/gezondheid")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert response.json()["postgis"].startswith("3.")
