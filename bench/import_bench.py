@@ -1,0 +1,158 @@
+"""Import benchmark: our BAG importer against GDAL's ogr2ogr on the same files, in the same run.
+
+    make bench                                  # scale 10 sample + the real Doesburg pand file
+    .venv/bin/python bench/import_bench.py --scale 10 --repeat 3
+
+Both load into a separate database (loket_bench) from cold tables. Each load runs as its own child
+process, so peak memory (max RSS) is that load's alone. Prints figures; never fails on timing.
+ogr2ogr reads BAG 2.0 XML with GDAL's LVBAG driver and only copies rows; ours also picks the
+voorkomen in force, validates and repairs geometry, checks references and upserts by fingerprint.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import psycopg  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+from kaartlagen.sample import generate  # noqa: E402
+
+BENCH_DB = "loket_bench"
+OUT = ROOT / "bench" / "out"
+DOESBURG = ROOT.parent / "shared" / "data" / "nlextract-bag2-doesburg" / "full-pand" / "0221PND15092020.zip"
+
+
+def conninfo(dbname: str) -> dict:
+    db = settings.DATABASES["default"]
+    info = {"dbname": dbname, "user": db.get("USER") or None, "password": db.get("PASSWORD") or None,
+            "host": db.get("HOST") or None, "port": db.get("PORT") or None}
+    return {k: v for k, v in info.items() if v}
+
+
+def database_url(dbname: str) -> str:
+    info = conninfo(dbname)
+    auth = quote(info.get("user", "")) + (":" + quote(info["password"]) if "password" in info else "")
+    return f"postgis://{auth}@{quote(info.get('host', ''), safe='')}:{info.get('port', '5432')}/{dbname}"
+
+
+def prepare_database() -> None:
+    with psycopg.connect(**conninfo(settings.DATABASES["default"]["NAME"]), autocommit=True) as conn:
+        conn.execute(f"drop database if exists {BENCH_DB}")
+        conn.execute(f"create database {BENCH_DB}")
+    env = {**os.environ, "DATABASE_URL": database_url(BENCH_DB)}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+
+
+def run_measured(cmd: list[str], env=None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.monotonic() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def ours(path: Path) -> tuple[float, float]:
+    """Import seconds (without the ~1 s of Django start-up) and peak RSS of one child process."""
+    with psycopg.connect(**conninfo(BENCH_DB), autocommit=True) as conn:
+        tables = "pand, verblijfsobject, nummeraanduiding, openbareruimte, woonplaats, ligplaats, standplaats"
+        conn.execute("truncate " + ", ".join(f"kaartlagen_{t}" for t in tables.split(", ")) + ", kaartlagen_importrun")
+    env = {**os.environ, "DATABASE_URL": database_url(BENCH_DB)}
+    timing = OUT / "child-seconds.txt"
+    _, rss = run_measured([sys.executable, __file__, "--child", str(path), str(timing)], env)
+    return float(timing.read_text()), rss
+
+
+def child(path: Path, timing: Path) -> None:
+    from kaartlagen.importing.bag import importeer_bag
+
+    start = time.monotonic()
+    resultaat = importeer_bag(path)
+    timing.write_text(f"{time.monotonic() - start:.4f}")
+    if not resultaat.ok:
+        sys.exit(f"import failed: {[b.fout for b in resultaat.bestanden if b.fout]}")
+
+
+def xml_members(path: Path) -> list[str]:
+    """GDAL /vsizip/ paths of every BAG object XML in a (nested) Kadaster zip."""
+    members = []
+    with zipfile.ZipFile(path) as outer:
+        for name in sorted(outer.namelist()):
+            if name.lower().endswith(".zip"):
+                with outer.open(name) as fh, zipfile.ZipFile(fh) as inner:
+                    members += [f"/vsizip/{{/vsizip/{path}/{name}}}/{n}" for n in sorted(inner.namelist())
+                                if n[4:7] in ("WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA")]
+            elif name.lower().endswith(".xml") and name[4:7] in ("WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA"):
+                members.append(f"/vsizip/{path}/{name}")
+    return members
+
+
+def ogr2ogr(path: Path) -> tuple[float, float]:
+    """All files through ogr2ogr, one process per file as one would script it; summed time, max RSS."""
+    info = conninfo(BENCH_DB)
+    pg = "PG:" + " ".join(f"{k}={v}" for k, v in info.items())
+    total, peak, seen = 0.0, 0.0, set()
+    for member in xml_members(path):
+        code = member.rsplit("/", 1)[-1][4:7].lower()
+        mode = ["-append"] if code in seen else ["-overwrite"]
+        seen.add(code)
+        seconds, rss = run_measured(
+            ["ogr2ogr", "-f", "PostgreSQL", pg, member, "-nln", f"ogr_{code}", *mode,
+             "-lco", "GEOMETRY_NAME=geom", "-gt", "65536", "--config", "PG_USE_COPY", "YES"]
+        )
+        total, peak = total + seconds, max(peak, rss)
+    return total, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per loader; the best time counts")
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+
+    datasets = []
+    for scale in sorted({1, args.scale}):
+        folder = OUT / f"scale{scale}"
+        if not any(folder.glob("BAGGEM*.zip")):
+            print(f"Voorbeeld op schaal {scale} maken in {folder} …", flush=True)
+            generate(folder, scale=scale)
+        datasets.append((f"BAG-voorbeeld schaal {scale}", next(folder.glob("BAGGEM*.zip"))))
+    if DOESBURG.exists():
+        datasets.append(("Doesburg panden (echt, 13 098)", DOESBURG))
+    else:
+        print(f"Overgeslagen: {DOESBURG} ontbreekt (../shared/data staat niet naast het project)")
+
+    prepare_database()
+    print(f"\n{'dataset':34} {'MB':>6} {'ons s':>7} {'ogr2ogr s':>9} {'ratio':>6} {'ons MB':>7} {'ogr MB':>7}")
+    for title, path in datasets:
+        size = path.stat().st_size / 1e6
+        our_runs = [ours(path) for _ in range(args.repeat)]
+        ogr_runs = [ogr2ogr(path) for _ in range(args.repeat)]
+        o_s, o_mb = min(r[0] for r in our_runs), max(r[1] for r in our_runs)
+        g_s, g_mb = min(r[0] for r in ogr_runs), max(r[1] for r in ogr_runs)
+        print(f"{title:34} {size:6.1f} {o_s:7.2f} {g_s:9.2f} {o_s / g_s:6.2f} {o_mb:7.0f} {g_mb:7.0f}", flush=True)
+    print("\nratio = onze tijd / tijd van ogr2ogr (≤ 1.0 is het doel); MB = piekgeheugen (max RSS) per proces.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Admin views of the PostGIS truth. Read-only: this data changes through deliveries, not by hand.
+
+Geometries show as text: GeoDjango's map widget loads OpenLayers from a CDN, and the portal must work
+offline and under a strict CSP.
+"""
+
+from django.contrib import admin
+
+from kaartlagen import models
+
+
+class AlleenLezen(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.ImportRun)
+class ImportRunAdmin(AlleenLezen):
+    list_display = ["gestart", "soort", "bestand", "status", "klaar"]
+    list_filter = ["soort", "status"]
+    search_fields = ["bestand", "sha256"]
+
+
+@admin.register(models.Pand)
+class PandAdmin(AlleenLezen):
+    list_display = ["identificatie", "oorspronkelijk_bouwjaar", "status", "actief"]
+    list_filter = ["actief", "status"]
+    search_fields = ["identificatie"]
+
+
+@admin.register(models.Verblijfsobject)
+class VerblijfsobjectAdmin(AlleenLezen):
+    list_display = ["identificatie", "hoofdadres", "oppervlakte", "status", "actief"]
+    list_filter = ["actief", "status"]
+    search_fields = ["identificatie", "hoofdadres__identificatie"]
+
+
+@admin.register(models.Nummeraanduiding)
+class NummeraanduidingAdmin(AlleenLezen):
+    list_display = ["identificatie", "openbare_ruimte", "huisnummer", "huisletter", "huisnummertoevoeging", "postcode"]
+    list_filter = ["actief", "type_adresseerbaar_object"]
+    search_fields = ["identificatie", "postcode", "openbare_ruimte__naam"]
+
+
+@admin.register(models.OpenbareRuimte)
+class OpenbareRuimteAdmin(AlleenLezen):
+    list_display = ["identificatie", "naam", "type", "woonplaats", "status"]
+    list_filter = ["type"]
+    search_fields = ["naam", "identificatie"]
+
+
+@admin.register(models.Woonplaats, models.Ligplaats, models.Standplaats)
+class BagAdmin(AlleenLezen):
+    list_display = ["identificatie", "status", "actief"]
+    search_fields = ["identificatie"]
+
+
+@admin.register(models.BgtObject)
+class BgtObjectAdmin(AlleenLezen):
+    list_display = ["lokaal_id", "objecttype", "functie", "fysiek_voorkomen", "bgt_status", "plus_status"]
+    list_filter = ["objecttype", "bgt_status", "plus_status"]
+    search_fields = ["lokaal_id", "bag_pand_identificatie"]
+
+
+@admin.register(models.Wijk, models.Buurt)
+class CbsAdmin(AlleenLezen):
+    list_display = ["code", "naam", "gemeentecode"]
+    search_fields = ["code", "naam"]
