@@ -38,8 +38,13 @@ DOESBURG = ROOT.parent / "shared" / "data" / "nlextract-bag2-doesburg" / "full-p
 
 def conninfo(dbname: str) -> dict:
     db = settings.DATABASES["default"]
-    info = {"dbname": dbname, "user": db.get("USER") or None, "password": db.get("PASSWORD") or None,
-            "host": db.get("HOST") or None, "port": db.get("PORT") or None}
+    info = {
+        "dbname": dbname,
+        "user": db.get("USER") or None,
+        "password": db.get("PASSWORD") or None,
+        "host": db.get("HOST") or None,
+        "port": db.get("PORT") or None,
+    }
     return {k: v for k, v in info.items() if v}
 
 
@@ -72,7 +77,9 @@ def ours(path: Path) -> tuple[float, float]:
     """Import seconds (without the ~1 s of Django start-up) and peak RSS of one child process."""
     with psycopg.connect(**conninfo(BENCH_DB), autocommit=True) as conn:
         tables = "pand, verblijfsobject, nummeraanduiding, openbareruimte, woonplaats, ligplaats, standplaats"
-        conn.execute("truncate " + ", ".join(f"kaartlagen_{t}" for t in tables.split(", ")) + ", kaartlagen_importrun")
+        conn.execute(
+            "truncate " + ", ".join(f"kaartlagen_{t}" for t in tables.split(", ")) + ", kaartlagen_importrun"
+        )
     env = {**os.environ, "DATABASE_URL": database_url(BENCH_DB)}
     timing = OUT / "child-seconds.txt"
     _, rss = run_measured([sys.executable, __file__, "--child", str(path), str(timing)], env)
@@ -96,9 +103,20 @@ def xml_members(path: Path) -> list[str]:
         for name in sorted(outer.namelist()):
             if name.lower().endswith(".zip"):
                 with outer.open(name) as fh, zipfile.ZipFile(fh) as inner:
-                    members += [f"/vsizip/{{/vsizip/{path}/{name}}}/{n}" for n in sorted(inner.namelist())
-                                if n[4:7] in ("WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA")]
-            elif name.lower().endswith(".xml") and name[4:7] in ("WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA"):
+                    members += [
+                        f"/vsizip/{{/vsizip/{path}/{name}}}/{n}"
+                        for n in sorted(inner.namelist())
+                        if n[4:7] in ("WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA")
+                    ]
+            elif name.lower().endswith(".xml") and name[4:7] in (
+                "WPL",
+                "OPR",
+                "NUM",
+                "PND",
+                "VBO",
+                "LIG",
+                "STA",
+            ):
                 members.append(f"/vsizip/{path}/{name}")
     return members
 
@@ -113,8 +131,23 @@ def ogr2ogr(path: Path) -> tuple[float, float]:
         mode = ["-append"] if code in seen else ["-overwrite"]
         seen.add(code)
         seconds, rss = run_measured(
-            ["ogr2ogr", "-f", "PostgreSQL", pg, member, "-nln", f"ogr_{code}", *mode,
-             "-lco", "GEOMETRY_NAME=geom", "-gt", "65536", "--config", "PG_USE_COPY", "YES"]
+            [
+                "ogr2ogr",
+                "-f",
+                "PostgreSQL",
+                pg,
+                member,
+                "-nln",
+                f"ogr_{code}",
+                *mode,
+                "-lco",
+                "GEOMETRY_NAME=geom",
+                "-gt",
+                "65536",
+                "--config",
+                "PG_USE_COPY",
+                "YES",
+            ]
         )
         total, peak = total + seconds, max(peak, rss)
     return total, peak
@@ -143,15 +176,22 @@ def main() -> None:
         print(f"Overgeslagen: {DOESBURG} ontbreekt (../shared/data staat niet naast het project)")
 
     prepare_database()
-    print(f"\n{'dataset':34} {'MB':>6} {'ons s':>7} {'ogr2ogr s':>9} {'ratio':>6} {'ons MB':>7} {'ogr MB':>7}")
+    print(
+        f"\n{'dataset':34} {'MB':>6} {'ons s':>7} {'ogr2ogr s':>9} {'ratio':>6} {'ons MB':>7} {'ogr MB':>7}"
+    )
     for title, path in datasets:
         size = path.stat().st_size / 1e6
         our_runs = [ours(path) for _ in range(args.repeat)]
         ogr_runs = [ogr2ogr(path) for _ in range(args.repeat)]
         o_s, o_mb = min(r[0] for r in our_runs), max(r[1] for r in our_runs)
         g_s, g_mb = min(r[0] for r in ogr_runs), max(r[1] for r in ogr_runs)
-        print(f"{title:34} {size:6.1f} {o_s:7.2f} {g_s:9.2f} {o_s / g_s:6.2f} {o_mb:7.0f} {g_mb:7.0f}", flush=True)
-    print("\nratio = onze tijd / tijd van ogr2ogr (≤ 1.0 is het doel); MB = piekgeheugen (max RSS) per proces.")
+        print(
+            f"{title:34} {size:6.1f} {o_s:7.2f} {g_s:9.2f} {o_s / g_s:6.2f} {o_mb:7.0f} {g_mb:7.0f}",
+            flush=True,
+        )
+    print(
+        "\nratio = onze tijd / tijd van ogr2ogr (≤ 1.0 is het doel); MB = piekgeheugen (max RSS) per proces."
+    )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,14 @@ class VerblijfsobjectAdmin(AlleenLezen):
 
 @admin.register(models.Nummeraanduiding)
 class NummeraanduidingAdmin(AlleenLezen):
-    list_display = ["identificatie", "openbare_ruimte", "huisnummer", "huisletter", "huisnummertoevoeging", "postcode"]
+    list_display = [
+        "identificatie",
+        "openbare_ruimte",
+        "huisnummer",
+        "huisletter",
+        "huisnummertoevoeging",
+        "postcode",
+    ]
     list_filter = ["actief", "type_adresseerbaar_object"]
     search_fields = ["identificatie", "postcode", "openbare_ruimte__naam"]
 

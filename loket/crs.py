@@ -7,6 +7,9 @@ RD_NEW = 28992  # Amersfoort / RD New: storage and all computation
 WGS84 = 4326  # GeoJSON, GPS positions, CBS/PDOK GeoJSON downloads
 WEB_MERCATOR = 3857  # Leaflet tiles
 
+# How our own GML (the generated sample, exports) names RD New, as the Kadaster and PDOK write it.
+RD_NEW_URN = f"urn:ogc:def:crs:EPSG::{RD_NEW}"
+
 # The spellings of RD New that GML deliveries use (BAG, BGT, IMOW); compared case-insensitively.
 RD_NEW_SRS_NAMES = frozenset(
     {

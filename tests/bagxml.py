@@ -12,13 +12,17 @@ RD = "urn:ogc:def:crs:EPSG::28992"
 
 
 def document(*objects: str) -> str:
-    body = "\n".join(f"<sl:stand><sl-bag-extract:bagObject>{o}</sl-bag-extract:bagObject></sl:stand>" for o in objects)
+    body = "\n".join(
+        f"<sl:stand><sl-bag-extract:bagObject>{o}</sl-bag-extract:bagObject></sl:stand>" for o in objects
+    )
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<sl-bag-extract:bagStand {NS}><sl:standBestand>\n{body}\n</sl:standBestand></sl-bag-extract:bagStand>\n'
 
 
 def voorkomen(nr=1, begin="2020-01-01", eind_geldigheid=None, eind_registratie=None) -> str:
     eg = f"<Historie:eindGeldigheid>{eind_geldigheid}</Historie:eindGeldigheid>" if eind_geldigheid else ""
-    er = f"<Historie:eindRegistratie>{eind_registratie}</Historie:eindRegistratie>" if eind_registratie else ""
+    er = (
+        f"<Historie:eindRegistratie>{eind_registratie}</Historie:eindRegistratie>" if eind_registratie else ""
+    )
     return (
         f"<Objecten:voorkomen><Historie:Voorkomen><Historie:voorkomenidentificatie>{nr}</Historie:voorkomenidentificatie>"
         f"<Historie:beginGeldigheid>{begin}</Historie:beginGeldigheid>{eg}"
@@ -71,7 +75,9 @@ def openbare_ruimte(identificatie="0400300000000001", naam="Keizerstraat", woonp
     )
 
 
-def nummeraanduiding(identificatie="0400200000000001", huisnummer=12, opr="0400300000000001", letter="") -> str:
+def nummeraanduiding(
+    identificatie="0400200000000001", huisnummer=12, opr="0400300000000001", letter=""
+) -> str:
     hl = f"<Objecten:huisletter>{letter}</Objecten:huisletter>" if letter else ""
     return (
         f"<Objecten:Nummeraanduiding><Objecten:identificatie>{identificatie}</Objecten:identificatie>"

@@ -4,7 +4,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "model", ["importrun", "pand", "verblijfsobject", "nummeraanduiding", "openbareruimte", "bgtobject", "buurt"]
+    "model",
+    ["importrun", "pand", "verblijfsobject", "nummeraanduiding", "openbareruimte", "bgtobject", "buurt"],
 )
 def test_admin_lists_open_for_staff(admin_client, model):
     response = admin_client.get(f"/beheer/kaartlagen/{model}/")

@@ -53,7 +53,9 @@ def test_newer_voorkomen_replaces_older_and_old_delivery_does_not_regress(tmp_pa
         tmp_path,
         "0400PND01112026-000001.xml",
         # The extract holds history: the superseded voorkomen and the one in force.
-        bagxml.pand(bouwjaar=1930, nr=1, eind_geldigheid="2026-05-01", eind_registratie="2026-05-01T10:00:00"),
+        bagxml.pand(
+            bouwjaar=1930, nr=1, eind_geldigheid="2026-05-01", eind_registratie="2026-05-01T10:00:00"
+        ),
         bagxml.pand(bouwjaar=1931, nr=2, begin="2026-05-01"),
     )
     importeer_bag(old)
@@ -104,7 +106,10 @@ def test_malformed_file_rolls_back_alone_and_names_file_and_line(tmp_path):
 )
 def test_bad_geometry_skips_that_object_only(tmp_path, kwargs, code):
     path = write(
-        tmp_path, "0400PND01112026-000001.xml", bagxml.pand("0400100000000001"), bagxml.pand("0400100000000009", **kwargs)
+        tmp_path,
+        "0400PND01112026-000001.xml",
+        bagxml.pand("0400100000000001"),
+        bagxml.pand("0400100000000009", **kwargs),
     )
     resultaat = importeer_bag(path)
     assert resultaat.ok
@@ -131,7 +136,10 @@ def test_self_intersecting_pand_is_repaired_and_reported(tmp_path):
     resultaat = importeer_bag(write(tmp_path, "0400PND01112026-000001.xml", bagxml.pand(pos=bowtie)))
     [melding] = resultaat.meldingen
     assert (melding.soort, melding.code, melding.identificatie, melding.regel) == (
-        "hersteld", "geometrie_hersteld", "0400100000000001", 3
+        "hersteld",
+        "geometrie_hersteld",
+        "0400100000000001",
+        3,
     )
     assert "Self-intersection" in melding.reden
     pand = Pand.objects.get()
@@ -166,13 +174,18 @@ def test_kadaster_zip_with_nested_zips(tmp_path):
         zf.writestr("Leveringsdocument-BAG-Extract.xml", "<x/>")
     resultaat = importeer_bag(outer)
     assert resultaat.ok and Pand.objects.count() == 1
-    assert resultaat.bestanden[0].naam == "BAGGEM0400L-01112026.zip!0400PND01112026.zip!0400PND01112026-000001.xml"
+    assert (
+        resultaat.bestanden[0].naam
+        == "BAGGEM0400L-01112026.zip!0400PND01112026.zip!0400PND01112026-000001.xml"
+    )
 
 
 def test_memory_stays_flat_on_a_file_ten_times_larger(tmp_path):
     def delivery(name, first, n):
         objs = [
-            bagxml.pand(f"04001{i:011d}", pos=bagxml.square(110000 + (i % 700) * 11, 546000 + (i // 700) * 11))
+            bagxml.pand(
+                f"04001{i:011d}", pos=bagxml.square(110000 + (i % 700) * 11, 546000 + (i // 700) * 11)
+            )
             for i in range(first, first + n)
         ]
         return write(tmp_path, name, *objs)
@@ -185,7 +198,9 @@ def test_memory_stays_flat_on_a_file_ten_times_larger(tmp_path):
     importeer_bag(large)
     growth_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     # Holding the parsed tree of the large file would cost well over 100 MB.
-    assert growth_mb < 40, f"peak memory grew {growth_mb:.0f} MB on a {large.stat().st_size / 1e6:.0f} MB file"
+    assert growth_mb < 40, (
+        f"peak memory grew {growth_mb:.0f} MB on a {large.stat().st_size / 1e6:.0f} MB file"
+    )
     assert Pand.objects.count() == 22_000
 
 
@@ -211,7 +226,9 @@ def test_doesburg_small_set_imports_completely():
     for code, model in (("PND", Pand), ("OPR", OpenbareRuimte), ("NUM", Nummeraanduiding)):
         [path] = folder.glob(f"0221{code}*.xml")
         expected = _expected_current([lambda p=path: open(p, "rb")])
-        skipped = {m.identificatie for m in resultaat.meldingen if m.soort == "overgeslagen" and code in m.bestand}
+        skipped = {
+            m.identificatie for m in resultaat.meldingen if m.soort == "overgeslagen" and code in m.bestand
+        }
         assert set(model.objects.values_list("identificatie", flat=True)) == expected - skipped
     # The one skipped object in this set points at an openbare ruimte in Amsterdam (not delivered).
     assert [(m.code, m.identificatie) for m in resultaat.meldingen if m.soort == "overgeslagen"] == [
@@ -230,5 +247,7 @@ def test_doesburg_full_pand_file_counts_equal_the_file():
         expected = _expected_current([lambda n=n: zf.open(n) for n in zf.namelist()])
     assert set(Pand.objects.values_list("identificatie", flat=True)) == expected
     with connection.cursor() as cursor:
-        cursor.execute("select count(*) from kaartlagen_pand where not ST_IsValid(geom) or ST_SRID(geom) <> 28992")
+        cursor.execute(
+            "select count(*) from kaartlagen_pand where not ST_IsValid(geom) or ST_SRID(geom) <> 28992"
+        )
         assert cursor.fetchone()[0] == 0

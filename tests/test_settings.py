@@ -36,7 +36,11 @@ def test_production_accepts_safe_settings():
 def _import_production(env):
     return subprocess.run(
         [sys.executable, "-c", "import loket.settings.production"],
-        cwd=ROOT, env={"PATH": "/usr/bin:/bin", **env}, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -47,7 +51,9 @@ def test_production_module_will_not_load_without_explicit_settings():
 
 
 def test_production_module_loads_with_explicit_settings():
-    result = _import_production({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "loket.denhelder.nl", "DEBUG": "false"})
+    result = _import_production(
+        {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "loket.denhelder.nl", "DEBUG": "false"}
+    )
     assert result.returncode == 0, result.stderr
 
 

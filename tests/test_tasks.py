@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from kaartlagen.models import Pand
@@ -10,6 +10,13 @@ from kaartlagen.tasks import importeer_levering
 from tests import bagxml
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_queue():
+    # procrastinate's tables are not Django-managed, so the test database flush leaves them alone.
+    with connection.cursor() as cursor:
+        cursor.execute("truncate procrastinate_jobs cascade")
 
 
 @pytest.fixture
@@ -23,7 +30,7 @@ def test_import_command_in_background_enqueues_a_job(pand_file):
     call_command("import_bag", str(pand_file), "--achtergrond")
     [job] = ProcrastinateJob.objects.all()
     assert (job.task_name, job.queue_name, job.status) == ("kaartlagen.importeer_levering", "imports", "todo")
-    assert job.args == {"soort": "bag", "pad": str(pand_file), "opnieuw": False}
+    assert job.args == {"soort": "bag", "pad": str(pand_file), "opnieuw": False, "opties": {}}
     assert not Pand.objects.exists()
 
     # What the worker does with it: the same service as the command.
@@ -43,3 +50,11 @@ def test_a_failed_import_fails_the_job(tmp_path):
     broken.write_text("<niet-afgesloten>")
     with pytest.raises(Exception, match="MISLUKT"):
         importeer_levering(soort="bag", pad=str(broken))
+
+
+def test_buurten_in_background_keep_the_gemeente_choice(tmp_path):
+    path = tmp_path / "buurten.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": []}')
+    call_command("import_buurten", str(path), "--gemeente", "GM0400", "--achtergrond")
+    [job] = ProcrastinateJob.objects.all()
+    assert job.args["opties"] == {"gemeente": "GM0400"}

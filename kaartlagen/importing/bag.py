@@ -7,11 +7,20 @@ object with an equal or newer voorkomen, so an old delivery never overwrites a n
 
 import hashlib
 import re
+from datetime import date
 from pathlib import Path
 
 from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt
 from kaartlagen.importing.merge import geometry_from_wkt, prepare_geometry, upsert
-from kaartlagen.importing.pipeline import Context, Objectsoort, Telling, importeer, iter_elements
+from kaartlagen.importing.pipeline import (
+    Context,
+    Objectsoort,
+    RecordFout,
+    Telling,
+    importeer,
+    iter_elements,
+    tijdstip,
+)
 
 # Load order: what is referred to comes before what refers to it.
 VOLGORDE = ["WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA"]
@@ -37,8 +46,8 @@ _COMMON = [
     ("voorkomenidentificatie", "integer"),
     ("begin_geldigheid", "date"),
     ("eind_geldigheid", "date"),
-    ("tijdstip_registratie", "timestamp"),
-    ("eind_registratie", "timestamp"),
+    ("tijdstip_registratie", "timestamptz"),
+    ("eind_registratie", "timestamptz"),
     ("status", "text"),
     ("geconstateerd", "boolean"),
     ("documentdatum", "date"),
@@ -46,15 +55,18 @@ _COMMON = [
     ("bron_hash", "text"),
 ]
 _TARGET_COMMON = [
-    "identificatie", "voorkomenidentificatie", "begin_geldigheid", "eind_geldigheid", "tijdstip_registratie",
-    "status", "geconstateerd", "documentdatum", "documentnummer", "actief", "bron_hash",
+    "identificatie",
+    "voorkomenidentificatie",
+    "begin_geldigheid",
+    "eind_geldigheid",
+    "tijdstip_registratie",
+    "status",
+    "geconstateerd",
+    "documentdatum",
+    "documentnummer",
+    "actief",
+    "bron_hash",
 ]
-
-
-class RecordFout(ValueError):
-    def __init__(self, code: str, bericht: str):
-        super().__init__(bericht)
-        self.code = code
 
 
 def _local(tag: str) -> str:
@@ -97,15 +109,17 @@ class BagSoort(Objectsoort):
                 if voorkomen is None or len(voorkomen) == 0:
                     raise RecordFout("veld_ontbreekt", "voorkomen ontbreekt")
                 vk = {_local(c.tag): c.text for c in voorkomen[0] if isinstance(c.tag, str)}
+                # Dates are parsed here, not by COPY: one malformed date must skip one object, not fail
+                # the file.
                 values = [
                     int(vk["voorkomenidentificatie"]),
-                    vk["beginGeldigheid"],
-                    vk.get("eindGeldigheid"),
-                    vk.get("tijdstipRegistratie"),
-                    vk.get("eindRegistratie"),
+                    _datum(vk["beginGeldigheid"]),
+                    _datum(vk.get("eindGeldigheid")),
+                    tijdstip(vk.get("tijdstipRegistratie")),
+                    tijdstip(vk.get("eindRegistratie")),
                     self.text(kids, "status"),
                     self.text(kids, "geconstateerd", "N") == "J",
-                    self.text(kids, "documentdatum", None),
+                    _datum(self.text(kids, "documentdatum", None)),
                     self.text(kids, "documentnummer", ""),
                 ]
                 extra = self.fields(kids, multi)
@@ -118,9 +132,9 @@ class BagSoort(Objectsoort):
                 digest = hashlib.md5(repr((identificatie, values, extra)).encode(), usedforsecurity=False)
                 yield [identificatie, el.sourceline, False, *values, digest.hexdigest(), *extra]
             except (GeometryError, RecordFout, KeyError, ValueError, TypeError) as exc:
-                code = getattr(exc, "code", "geometrie_ongeldig" if isinstance(exc, GeometryError) else "veld_ongeldig")
-                if isinstance(exc, GeometryError) and ("srsName" in str(exc) or "verwacht RD" in str(exc)):
-                    code = "srs_onjuist"
+                code = getattr(
+                    exc, "code", "geometrie_ongeldig" if isinstance(exc, GeometryError) else "veld_ongeldig"
+                )
                 reden = f"veld {exc} ontbreekt" if isinstance(exc, KeyError) else str(exc)
                 ctx.meld("overgeslagen", code, el.sourceline, identificatie, reden)
                 if identificatie:
@@ -142,7 +156,11 @@ class BagSoort(Objectsoort):
 
     def merge(self, cursor, ctx: Context) -> Telling:
         telling = Telling()
-        geom = f", case when not overslaan then {geometry_from_wkt(self.shape)} end as geom" if self.shape else ""
+        geom = (
+            f", case when not overslaan then {geometry_from_wkt(self.shape)} end as geom"
+            if self.shape
+            else ""
+        )
         cursor.execute(
             f"create temporary table cur on commit drop as select s.*{geom} from ("
             "select distinct on (identificatie) * from staging where eind_registratie is null "
@@ -164,11 +182,18 @@ class BagSoort(Objectsoort):
         current = cursor.fetchone()[0]
         columns = _TARGET_COMMON + [c for c, _ in self.extra] + (["geom"] if self.shape else [])
         telling.nieuw, telling.gewijzigd = upsert(
-            cursor, self.table, columns, "identificatie",
+            cursor,
+            self.table,
+            columns,
+            "identificatie",
             newer_only=f"excluded.voorkomenidentificatie >= {self.table}.voorkomenidentificatie",
         )
         telling.ongewijzigd = current - telling.nieuw - telling.gewijzigd
         return telling
+
+
+def _datum(text: str | None) -> date | None:
+    return date.fromisoformat(text.strip()) if text else None
 
 
 def _voorkomen_id(el) -> int:
@@ -203,8 +228,13 @@ class OpenbareRuimteSoort(BagSoort):
 class NummeraanduidingSoort(BagSoort):
     code, element, table = "NUM", "Nummeraanduiding", "kaartlagen_nummeraanduiding"
     extra = [
-        ("huisnummer", "integer"), ("huisletter", "text"), ("huisnummertoevoeging", "text"), ("postcode", "text"),
-        ("type_adresseerbaar_object", "text"), ("openbare_ruimte_id", "text"), ("woonplaats_id", "text"),
+        ("huisnummer", "integer"),
+        ("huisletter", "text"),
+        ("huisnummertoevoeging", "text"),
+        ("postcode", "text"),
+        ("type_adresseerbaar_object", "text"),
+        ("openbare_ruimte_id", "text"),
+        ("woonplaats_id", "text"),
     ]
     shape = None
 
@@ -230,7 +260,10 @@ class NummeraanduidingSoort(BagSoort):
         )
         for identificatie, regel, opr in cursor.fetchall():
             ctx.meld(
-                "overgeslagen", "verwijzing_ontbreekt", regel, identificatie,
+                "overgeslagen",
+                "verwijzing_ontbreekt",
+                regel,
+                identificatie,
                 f"verwijst naar openbare ruimte {opr}, die niet bestaat (niet in deze of een eerdere levering)",
             )
 
@@ -260,12 +293,18 @@ class AdresseerbaarSoort(BagSoort):
             "kaartlagen_nummeraanduiding n where n.identificatie = cur.hoofdadres_id)"
         )
         for identificatie, regel, num in cursor.fetchall():
-            ctx.meld("waarschuwing", "verwijzing_ontbreekt", regel, identificatie, f"hoofdadres {num} is onbekend")
+            ctx.meld(
+                "waarschuwing", "verwijzing_ontbreekt", regel, identificatie, f"hoofdadres {num} is onbekend"
+            )
 
 
 class VerblijfsobjectSoort(AdresseerbaarSoort):
     code, element, table = "VBO", "Verblijfsobject", "kaartlagen_verblijfsobject"
-    extra = AdresseerbaarSoort.extra + [("gebruiksdoelen", "text[]"), ("oppervlakte", "integer"), ("panden", "text[]")]
+    extra = AdresseerbaarSoort.extra + [
+        ("gebruiksdoelen", "text[]"),
+        ("oppervlakte", "integer"),
+        ("panden", "text[]"),
+    ]
     shape = "point"
 
     def fields(self, kids, multi):
@@ -287,8 +326,13 @@ class StandplaatsSoort(AdresseerbaarSoort):
 SOORTEN = {
     s.code: s
     for s in (
-        WoonplaatsSoort, OpenbareRuimteSoort, NummeraanduidingSoort, PandSoort, VerblijfsobjectSoort,
-        LigplaatsSoort, StandplaatsSoort,
+        WoonplaatsSoort,
+        OpenbareRuimteSoort,
+        NummeraanduidingSoort,
+        PandSoort,
+        VerblijfsobjectSoort,
+        LigplaatsSoort,
+        StandplaatsSoort,
     )
 }
 

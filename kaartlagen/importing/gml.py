@@ -6,16 +6,31 @@ as an error. Curves (gml:Arc, gml:ArcString) are written as WKT circular strings
 into line segments with ST_CurveToLine, so arcs keep their true shape until that single step.
 """
 
-import math
+import re
 
 from loket.crs import RD_NEW, is_rd_new
-
 
 _GML_NAMESPACES = ("{http://www.opengis.net/gml}", "{http://www.opengis.net/gml/3.2}")
 
 
 class GeometryError(ValueError):
     """A geometry that cannot be read: the message is meant for the person who made the delivery."""
+
+    def __init__(self, bericht: str, code: str = "geometrie_ongeldig"):
+        super().__init__(bericht)
+        self.code = code
+
+
+# Plain ASCII decimals: Python's float() also takes '1_000', 'nan' and 'inf', which PostGIS rejects or
+# which are no coordinates at all; a two-digit exponent keeps every value finite.
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,2})?")
+
+
+def _dimension(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise GeometryError(f"srsDimension '{value}' is geen geheel getal") from None
 
 
 def _local(tag) -> str:
@@ -56,7 +71,9 @@ class _Reader:
         pos_list = _child(el, "posList")
         if pos_list is not None:
             values = (pos_list.text or "").split()
-            dim = int(pos_list.get("srsDimension") or _inherited(el, "srsDimension", self.feature) or 2)
+            dim = _dimension(
+                pos_list.get("srsDimension") or _inherited(el, "srsDimension", self.feature) or 2
+            )
         else:
             positions = _children(el, "pos")
             if not positions:
@@ -64,18 +81,16 @@ class _Reader:
             values = []
             for p in positions:
                 values.extend((p.text or "").split())
-            dim = int(
-                positions[0].get("srsDimension") or _inherited(el, "srsDimension", self.feature) or len(
-                    (positions[0].text or "").split()
-                )
+            dim = _dimension(
+                positions[0].get("srsDimension")
+                or _inherited(el, "srsDimension", self.feature)
+                or len((positions[0].text or "").split())
             )
         if dim not in (2, 3) or not values or len(values) % dim:
             raise GeometryError(f"{len(values)} coördinaatwaarden passen niet bij srsDimension {dim}")
-        try:
-            if not all(map(math.isfinite, map(float, values))):
-                raise GeometryError("coördinaat is oneindig of geen getal (NaN)")
-        except ValueError as exc:
-            raise GeometryError(f"coördinaat is geen getal: {exc}") from None
+        if not all(map(_NUMBER.fullmatch, values)):
+            bad = next(v for v in values if not _NUMBER.fullmatch(v))
+            raise GeometryError(f"coördinaat '{bad[:30]}' is geen getal")
         # The delivered digits go into the WKT unchanged: checked above, never reformatted.
         xs, ys = values[0::dim], values[1::dim]
         return [f"{x} {y}" for x, y in zip(xs, ys, strict=True)]
@@ -142,7 +157,8 @@ class _Reader:
             raise GeometryError("vlak zonder geldige buitengrens of binnengrens")
         parts, curved = self.curve_parts(boundary[0])
         first, last = parts[0][1][0], parts[-1][1][-1]
-        if first != last:
+        # Compared as numbers: '113000 553000' and '113000.000 553000.000' are the same point.
+        if first != last and [float(v) for v in first.split()] != [float(v) for v in last.split()]:
             raise GeometryError("ring is niet gesloten (eerste en laatste punt verschillen)")
         n = sum(len(pts) for _, pts in parts) - (len(parts) - 1)
         if n < 4:
@@ -153,7 +169,9 @@ class _Reader:
     def polygon(self, el) -> tuple[str, bool]:
         """A Polygon or PolygonPatch: '(ring, ring…)' text and whether it has arcs."""
         rings, curved = [], False
-        exterior = _child(el, "exterior") if _child(el, "exterior") is not None else _child(el, "outerBoundaryIs")
+        exterior = (
+            _child(el, "exterior") if _child(el, "exterior") is not None else _child(el, "outerBoundaryIs")
+        )
         r, c = self.ring(exterior)
         rings.append(r)
         curved |= c
@@ -232,9 +250,9 @@ def geometry_wkt(el, feature=None, default_srs: str | None = None) -> str:
     """
     srs = _inherited(el, "srsName", feature) or default_srs
     if not srs:
-        raise GeometryError(f"geometrie zonder srsName; verwacht RD New (EPSG:{RD_NEW})")
+        raise GeometryError(f"geometrie zonder srsName; verwacht RD New (EPSG:{RD_NEW})", "srs_onjuist")
     if not is_rd_new(srs):
-        raise GeometryError(f"geometrie in {srs}; verwacht RD New (EPSG:{RD_NEW})")
+        raise GeometryError(f"geometrie in {srs}; verwacht RD New (EPSG:{RD_NEW})", "srs_onjuist")
     return _Reader(el, feature).wkt(el)
 
 

@@ -42,28 +42,40 @@ def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> No
         cursor.execute(f"alter table {table} add column geom geometry")
         cursor.execute(f"update {table} set geom = {geometry_from_wkt(shape)}")
     _report(
-        cursor, ctx,
+        cursor,
+        ctx,
         f"delete from {table} where geom is null or ST_IsEmpty(geom) returning identificatie, regel",
-        "overgeslagen", "geometrie_leeg", "lege geometrie",
+        "overgeslagen",
+        "geometrie_leeg",
+        "lege geometrie",
     )
     minx, miny, maxx, maxy = RD_GEBIED
     _report(
-        cursor, ctx,
+        cursor,
+        ctx,
         f"delete from {table} where not geom @ ST_MakeEnvelope({minx}, {miny}, {maxx}, {maxy}, {RD_NEW}) "
         "returning identificatie, regel",
-        "overgeslagen", "srs_onjuist", f"coördinaten liggen buiten het RD-gebied: is dit wel RD New (EPSG:{RD_NEW})?",
+        "overgeslagen",
+        "srs_onjuist",
+        f"coördinaten liggen buiten het RD-gebied: is dit wel RD New (EPSG:{RD_NEW})?",
     )
     repaired = _report(
-        cursor, ctx,
+        cursor,
+        ctx,
         f"update {table} set geom = {_SHAPES[shape].format(g='ST_MakeValid(geom)')} where not ST_IsValid(geom) "
         f"returning identificatie, regel, ST_IsValidReason(ST_CurveToLine(ST_GeomFromText(wkt, {RD_NEW})))",
-        "hersteld", "geometrie_hersteld", lambda reason: f"ongeldige geometrie hersteld ({reason})",
+        "hersteld",
+        "geometrie_hersteld",
+        lambda reason: f"ongeldige geometrie hersteld ({reason})",
     )
     if repaired:
         _report(
-            cursor, ctx,
+            cursor,
+            ctx,
             f"delete from {table} where ST_IsEmpty(geom) returning identificatie, regel",
-            "overgeslagen", "geometrie_ongeldig", "geometrie is na herstel leeg of van het verkeerde type",
+            "overgeslagen",
+            "geometrie_ongeldig",
+            "geometrie is na herstel leeg of van het verkeerde type",
         )
 
 

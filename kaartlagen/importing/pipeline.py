@@ -7,11 +7,13 @@ and reported with file, line and identificatie; a file that was imported before 
 sha256) is not read again, so an interrupted delivery resumes where it stopped.
 """
 
-import sys
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
@@ -21,6 +23,7 @@ from kaartlagen.importing.sources import Bestand, bestanden
 from kaartlagen.models import ImportRun
 
 MAX_MELDINGEN_PER_RUN = 500
+logger = logging.getLogger(__name__)
 
 
 class ImportFout(Exception):
@@ -30,6 +33,26 @@ class ImportFout(Exception):
         super().__init__(bericht)
         self.code = code
         self.regel = regel
+
+
+# BAG and BGT write xs:dateTime without a zone: the registry's own time, which is Dutch local time.
+LEVERING_TIJDZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def tijdstip(text: str | None) -> datetime | None:
+    """A delivery's timestamp as an aware datetime (raises ValueError when it is not one)."""
+    if not text:
+        return None
+    value = datetime.fromisoformat(text.strip())
+    return value if value.tzinfo else value.replace(tzinfo=LEVERING_TIJDZONE)
+
+
+class RecordFout(ValueError):
+    """One object cannot be imported; it is skipped and reported with this stable code."""
+
+    def __init__(self, code: str, bericht: str):
+        super().__init__(bericht)
+        self.code = code
 
 
 @dataclass
@@ -163,7 +186,9 @@ class Voortgang:
         self.stream.flush()
 
 
-def _import_bestand(soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen):
+def _import_bestand(
+    soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen
+):
     start = time.monotonic()
     resultaat = BestandResultaat(bestand.naam, "klaar")
     eigen_meldingen: list[Melding] = []
@@ -202,6 +227,9 @@ def _import_bestand(soort: str, bestand: Bestand, objectsoort: Objectsoort, sha2
         resultaat.status, resultaat.fout = "mislukt", f"[{exc.code}] {waar}{exc}"
     except DatabaseError as exc:
         resultaat.status, resultaat.fout = "mislukt", f"[database] {str(exc).strip().splitlines()[0]}"
+    except Exception as exc:  # noqa: BLE001 (any other failure still fails only this file, visibly)
+        logger.exception("Import van %s mislukt", bestand.naam)
+        resultaat.status, resultaat.fout = "mislukt", f"[onverwacht] {type(exc).__name__}: {exc}"
     if resultaat.status == "mislukt":
         # Nothing of the file was kept, so its object reports would mislead: only the failure counts.
         eigen_meldingen.clear()
@@ -239,7 +267,11 @@ def importeer(
             voortgang.done(br)
             continue
         sha256 = bestand.sha256()
-        if not opnieuw and ImportRun.objects.filter(soort=soort, sha256=sha256, status=ImportRun.Status.KLAAR).exists():
+        # Same content under the same name: identical empty layers of a BGT download stay separate files.
+        eerder = ImportRun.objects.filter(
+            soort=soort, sha256=sha256, status=ImportRun.Status.KLAAR, bestand__endswith=bestand.basename
+        )
+        if not opnieuw and eerder.exists():
             br = BestandResultaat(bestand.naam, "al_geimporteerd")
         else:
             br = _import_bestand(soort, bestand, objectsoort, sha256, voortgang, resultaat.meldingen)
@@ -254,8 +286,9 @@ def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:
 
     Clearing the element and its finished siblings is what keeps memory flat on large files.
     """
-    for _, el in etree.iterparse(fh, events=("end",), tag=tuple(tags), huge_tree=True, resolve_entities=False,
-                                 no_network=True):
+    for _, el in etree.iterparse(
+        fh, events=("end",), tag=tuple(tags), huge_tree=True, resolve_entities=False, no_network=True
+    ):
         ctx.gelezen += 1
         yield el
         el.clear(keep_tail=False)

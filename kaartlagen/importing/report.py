@@ -17,15 +17,22 @@ def samenvatting(resultaat: Resultaat) -> str:
     ]
     skipped_files = Counter(b.status for b in resultaat.bestanden if b.status != "klaar")
     if skipped_files["al_geimporteerd"]:
-        lines.append(f"  {skipped_files['al_geimporteerd']} bestanden waren al geïmporteerd en zijn niet opnieuw gelezen")
+        lines.append(
+            f"  {skipped_files['al_geimporteerd']} bestanden waren al geïmporteerd en zijn niet opnieuw gelezen"
+        )
     for b in resultaat.bestanden:
         if b.status == "mislukt":
             lines.append(f"  MISLUKT (teruggedraaid): {b.naam}: {b.fout}")
     if resultaat.meldingen:
         per_code = Counter((m.soort, m.code) for m in resultaat.meldingen)
-        lines.append("  meldingen: " + ", ".join(f"{n}× {soort}/{code}" for (soort, code), n in sorted(per_code.items())))
+        lines.append(
+            "  meldingen: "
+            + ", ".join(f"{n}× {soort}/{code}" for (soort, code), n in sorted(per_code.items()))
+        )
         for melding in resultaat.meldingen[:MAX_REGELS]:
             lines.append(f"    {melding}")
         if len(resultaat.meldingen) > MAX_REGELS:
-            lines.append(f"    … en {len(resultaat.meldingen) - MAX_REGELS} meer (zie ImportRun in het beheer)")
+            lines.append(
+                f"    … en {len(resultaat.meldingen) - MAX_REGELS} meer (zie ImportRun in het beheer)"
+            )
     return "\n".join(lines)

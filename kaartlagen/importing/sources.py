@@ -67,7 +67,9 @@ def bestanden(pad: Path, volgorde=_by_name) -> Iterator[Bestand]:
     if not pad.exists():
         raise FileNotFoundError(f"{pad} bestaat niet")
     if pad.is_dir():
-        for child in sorted((p for p in pad.iterdir() if not p.name.startswith(".")), key=lambda p: volgorde(p.name)):
+        for child in sorted(
+            (p for p in pad.iterdir() if not p.name.startswith(".")), key=lambda p: volgorde(p.name)
+        ):
             yield from bestanden(child, volgorde)
     elif pad.suffix.lower() == ".zip":
         with zipfile.ZipFile(pad) as zf:

@@ -57,7 +57,11 @@ class OpenbareRuimte(BagObject):
     naam = models.CharField(max_length=80)
     type = models.CharField(max_length=40)
     woonplaats = models.ForeignKey(
-        Woonplaats, to_field="identificatie", db_constraint=False, on_delete=models.DO_NOTHING, related_name="+"
+        Woonplaats,
+        to_field="identificatie",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
     )
 
     class Meta:
@@ -76,13 +80,21 @@ class Nummeraanduiding(BagObject):
     postcode = models.CharField(max_length=6, blank=True, db_index=True)
     type_adresseerbaar_object = models.CharField(max_length=20)
     openbare_ruimte = models.ForeignKey(
-        OpenbareRuimte, to_field="identificatie", db_constraint=False, on_delete=models.DO_NOTHING,
+        OpenbareRuimte,
+        to_field="identificatie",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
         related_name="nummeraanduidingen",
     )
     # Only set when the address lies in another woonplaats than its openbare ruimte (BAG 'ligtIn').
     woonplaats = models.ForeignKey(
-        Woonplaats, to_field="identificatie", db_constraint=False, on_delete=models.DO_NOTHING,
-        null=True, blank=True, related_name="+",
+        Woonplaats,
+        to_field="identificatie",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        blank=True,
+        related_name="+",
     )
 
     class Meta:
@@ -103,7 +115,10 @@ class Pand(BagObject):
 
 class AdresseerbaarObject(BagObject):
     hoofdadres = models.ForeignKey(
-        Nummeraanduiding, to_field="identificatie", db_constraint=False, on_delete=models.DO_NOTHING,
+        Nummeraanduiding,
+        to_field="identificatie",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
         related_name="+",
     )
     nevenadressen = ArrayField(models.CharField(max_length=16), default=list, blank=True)
@@ -115,7 +130,9 @@ class AdresseerbaarObject(BagObject):
 class Verblijfsobject(AdresseerbaarObject):
     gebruiksdoelen = ArrayField(models.CharField(max_length=40))
     oppervlakte = models.PositiveIntegerField()
-    panden = ArrayField(models.CharField(max_length=16), help_text="Identificaties van de panden (maaktDeelUitVan).")
+    panden = ArrayField(
+        models.CharField(max_length=16), help_text="Identificaties van de panden (maaktDeelUitVan)."
+    )
     geom = models.PointField(srid=RD_NEW)
 
     class Meta:

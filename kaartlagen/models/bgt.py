@@ -17,7 +17,9 @@ class BgtObject(models.Model):
     bgt_status = models.CharField("bgt-status", max_length=20)
     plus_status = models.CharField("plus-status", max_length=20, blank=True)
     functie = models.CharField(max_length=80, blank=True, help_text="function / class / bgt-type")
-    fysiek_voorkomen = models.CharField(max_length=80, blank=True, help_text="surfaceMaterial / fysiekVoorkomen")
+    fysiek_voorkomen = models.CharField(
+        max_length=80, blank=True, help_text="surfaceMaterial / fysiekVoorkomen"
+    )
     plus_functie = models.CharField(max_length=80, blank=True)
     plus_fysiek_voorkomen = models.CharField(max_length=80, blank=True)
     relatieve_hoogteligging = models.SmallIntegerField(default=0)

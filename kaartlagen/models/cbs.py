@@ -6,7 +6,9 @@ from loket.crs import RD_NEW
 
 
 class Wijk(models.Model):
-    code = models.CharField(max_length=8, unique=True, help_text="WK + gemeentecode + wijknummer, bijv. WK040001")
+    code = models.CharField(
+        max_length=8, unique=True, help_text="WK + gemeentecode + wijknummer, bijv. WK040001"
+    )
     naam = models.CharField(max_length=100)
     gemeentecode = models.CharField(max_length=6, help_text="GM0400")
     geom = models.MultiPolygonField(srid=RD_NEW)

@@ -34,7 +34,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 # The socket directory follows scripts/pg.sh: as root the cluster belongs to the postgres user and
 # lives in /var/tmp (one folder per checkout), otherwise in ./var/pg.
 _LOCAL_PG_BASE = (
-    Path("/var/tmp") / f"omgevingsloket-{hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:12]}"  # noqa: S324
+    Path("/var/tmp") / f"omgevingsloket-{hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:12]}"  # noqa: S108, S324 (a per-checkout name, not a temp file)
     if os.geteuid() == 0
     else BASE_DIR / "var" / "pg"
 )

@@ -18,8 +18,14 @@ class ImportCommand(BaseCommand):
             "--opnieuw", action="store_true", help="lees ook bestanden die al eerder zijn geïmporteerd"
         )
         parser.add_argument(
-            "--achtergrond", action="store_true", help="zet de import als taak klaar voor de worker (procrastinate)"
+            "--achtergrond",
+            action="store_true",
+            help="zet de import als taak klaar voor de worker (procrastinate)",
         )
+
+    def opties(self) -> dict:
+        """Importer options beyond the common ones, handed to the background job as they are."""
+        return {}
 
     def importeer(self, bron: Path, opnieuw: bool, stream):
         raise NotImplementedError
@@ -35,7 +41,9 @@ class ImportCommand(BaseCommand):
             # writes, or not at all.
             with transaction.atomic():
                 for pad in bron:
-                    job_id = importeer_levering.defer(soort=self.soort, pad=str(pad.resolve()), opnieuw=opnieuw)
+                    job_id = importeer_levering.defer(
+                        soort=self.soort, pad=str(pad.resolve()), opnieuw=opnieuw, opties=self.opties()
+                    )
                     self.stdout.write(f"Taak {job_id} klaargezet: {self.soort}-import van {pad}")
             return
         stream = sys.stderr if verbosity >= 1 else None

@@ -14,7 +14,9 @@ class Command(BaseCommand):
     help = "Laad de Den Helder-voorbeeldlevering (BAG, BGT, CBS) uit data/bgt_bag_samples; wat al geladen is, blijft."
 
     def add_arguments(self, parser):
-        parser.add_argument("map", nargs="?", type=Path, default=settings.BASE_DIR / "data" / "bgt_bag_samples")
+        parser.add_argument(
+            "map", nargs="?", type=Path, default=settings.BASE_DIR / "data" / "bgt_bag_samples"
+        )
 
     def handle(self, *args, map, verbosity, **options):
         start = time.monotonic()

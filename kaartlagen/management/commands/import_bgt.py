@@ -1,0 +1,12 @@
+from kaartlagen.importing.bgt import importeer_bgt
+from kaartlagen.management.commands._importcommand import ImportCommand
+
+
+class Command(ImportCommand):
+    soort = "bgt"
+    help = (
+        "Importeer een BGT-download van PDOK (IMGeo 2.1.1 CityGML: zip met bgt_<type>.gml, map of bestand)."
+    )
+
+    def importeer(self, bron, opnieuw, stream):
+        return importeer_bgt(bron, opnieuw=opnieuw, stream=stream)
