@@ -21,6 +21,8 @@ else
 fi
 PGDATA=$base/data
 SOCKDIR=$base/run
+# The postgres user may not be allowed into the checkout; run everything from a neutral directory.
+cd /
 
 mkdirs() {
   if [[ $(id -u) -eq 0 ]]; then
@@ -52,7 +54,8 @@ case "${1:-}" in
     if [[ -z $(psql_ -d postgres -c "select 1 from pg_database where datname='$DBNAME'") ]]; then
       psql_ -d postgres -c "create database $DBNAME"
     fi
-    psql_ -d "$DBNAME" -c "create extension if not exists postgis" -c "create extension if not exists pg_trgm"
+    psql_ -d "$DBNAME" -c "set client_min_messages = warning" \
+      -c "create extension if not exists postgis" -c "create extension if not exists pg_trgm"
     ;;
   stop)
     if [[ -f $PGDATA/PG_VERSION ]] && "${RUN[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then

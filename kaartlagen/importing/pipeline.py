@@ -167,7 +167,8 @@ class Voortgang:
                 self.stream.flush()
 
     def done(self, resultaat: BestandResultaat) -> None:
-        if not self.stream:
+        # Files skipped as imported before are counted in the summary; a line each would only be noise.
+        if not self.stream or resultaat.status == "al_geimporteerd":
             return
         t = resultaat.telling
         clear = "\r\033[K" if self.tty else ""
@@ -178,8 +179,6 @@ class Voortgang:
             )
         elif resultaat.status == "mislukt":
             line = f"MISLUKT, teruggedraaid: {resultaat.fout}"
-        elif resultaat.status == "al_geimporteerd":
-            line = "al eerder geïmporteerd, overgeslagen"
         else:
             line = f"niet gelezen: {resultaat.fout}"
         self.stream.write(f"{clear}  {self.label}: {line} ({resultaat.seconden:.1f} s)\n")

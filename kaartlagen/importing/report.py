@@ -10,7 +10,7 @@ MAX_REGELS = 25
 def samenvatting(resultaat: Resultaat) -> str:
     t = resultaat.totaal()
     lines = [
-        f"{resultaat.soort.upper()}: {len(resultaat.bestanden)} bestanden in {resultaat.seconden:.1f} s",
+        f"{resultaat.soort.upper()}: {len(resultaat.bestanden)} bestand(en) in {resultaat.seconden:.1f} s",
         f"  gelezen {t.gelezen:,} · nieuw {t.nieuw:,} · gewijzigd {t.gewijzigd:,} · ongewijzigd {t.ongewijzigd:,}"
         f" · historisch {t.historisch:,} · beëindigd {t.beeindigd:,} · overgeslagen {t.overgeslagen:,}"
         f" · hersteld {t.hersteld:,}",
