@@ -29,6 +29,7 @@ django.setup()
 import psycopg  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from kaartlagen.importing.bag import bestand_code  # noqa: E402
 from kaartlagen.sample import generate  # noqa: E402
 
 BENCH_DB = "loket_bench"
@@ -106,17 +107,9 @@ def xml_members(path: Path) -> list[str]:
                     members += [
                         f"/vsizip/{{/vsizip/{path}/{name}}}/{n}"
                         for n in sorted(inner.namelist())
-                        if n[4:7] in ("WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA")
+                        if bestand_code(n)
                     ]
-            elif name.lower().endswith(".xml") and name[4:7] in (
-                "WPL",
-                "OPR",
-                "NUM",
-                "PND",
-                "VBO",
-                "LIG",
-                "STA",
-            ):
+            elif name.lower().endswith(".xml") and bestand_code(name):
                 members.append(f"/vsizip/{path}/{name}")
     return members
 
@@ -127,7 +120,7 @@ def ogr2ogr(path: Path) -> tuple[float, float]:
     pg = "PG:" + " ".join(f"{k}={v}" for k, v in info.items())
     total, peak, seen = 0.0, 0.0, set()
     for member in xml_members(path):
-        code = member.rsplit("/", 1)[-1][4:7].lower()
+        code = bestand_code(member.rsplit("/", 1)[-1]).lower()
         mode = ["-append"] if code in seen else ["-overwrite"]
         seen.add(code)
         seconds, rss = run_measured(

@@ -375,7 +375,7 @@ def test_pdok_zip_with_every_type_in_one_table(tmp_path):
 def test_import_bgt_command(tmp_path):
     out = io.StringIO()
     call_command("import_bgt", str(write(tmp_path, "bgt_wegdeel.gml", wegdeel())), stdout=out, verbosity=0)
-    assert "BGT: 1 bestanden" in out.getvalue() and BgtObject.objects.count() == 1
+    assert "BGT: 1 bestand(en)" in out.getvalue() and BgtObject.objects.count() == 1
 
 
 # Real downloads -----------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ without eindRegistratie with the highest voorkomenidentificatie. A later import 
 object with an equal or newer voorkomen, so an old delivery never overwrites a newer one.
 """
 
-import hashlib
 import re
 from datetime import date
 from pathlib import Path
@@ -52,7 +51,6 @@ _COMMON = [
     ("geconstateerd", "boolean"),
     ("documentdatum", "date"),
     ("documentnummer", "text"),
-    ("bron_hash", "text"),
 ]
 _TARGET_COMMON = [
     "identificatie",
@@ -69,8 +67,15 @@ _TARGET_COMMON = [
 ]
 
 
+# Tag names repeat endlessly in a delivery; a dict lookup beats splitting each one again.
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1]
+    return name
 
 
 def _refs(el) -> list[str]:
@@ -93,6 +98,8 @@ class BagSoort(Objectsoort):
 
     def records(self, fh, ctx: Context):
         empty = [None] * (len(self.staging) - 3)
+        historic = [None] * (len(self.staging) - 4)
+        historic[3] = "-infinity"  # eind_registratie: marks the row as history for the merge
         for el in iter_elements(fh, {"{*}" + self.element}, ctx):
             identificatie = None
             try:
@@ -109,6 +116,10 @@ class BagSoort(Objectsoort):
                 if voorkomen is None or len(voorkomen) == 0:
                     raise RecordFout("veld_ontbreekt", "voorkomen ontbreekt")
                 vk = {_local(c.tag): c.text for c in voorkomen[0] if isinstance(c.tag, str)}
+                if vk.get("eindRegistratie"):
+                    # A superseded voorkomen only needs to be counted and outranked: skip parsing the rest.
+                    yield [identificatie, el.sourceline, False, int(vk["voorkomenidentificatie"]), *historic]
+                    continue
                 # Dates are parsed here, not by COPY: one malformed date must skip one object, not fail
                 # the file.
                 values = [
@@ -129,8 +140,7 @@ class BagSoort(Objectsoort):
                     if geometry is None:
                         raise RecordFout("geometrie_ontbreekt", "geometrie ontbreekt")
                     extra.append(geometry_wkt(geometry, el))
-                digest = hashlib.md5(repr((identificatie, values, extra)).encode(), usedforsecurity=False)
-                yield [identificatie, el.sourceline, False, *values, digest.hexdigest(), *extra]
+                yield [identificatie, el.sourceline, False, *values, *extra]
             except (GeometryError, RecordFout, KeyError, ValueError, TypeError) as exc:
                 code = getattr(
                     exc, "code", "geometrie_ongeldig" if isinstance(exc, GeometryError) else "veld_ongeldig"
@@ -161,8 +171,11 @@ class BagSoort(Objectsoort):
             if self.shape
             else ""
         )
+        # The fingerprint of what was delivered, computed by the database in the same pass.
+        delivered = ", ".join(c for c, _ in self.staging if c not in ("regel", "overslaan"))
         cursor.execute(
-            f"create temporary table cur on commit drop as select s.*{geom} from ("
+            f"create temporary table cur on commit drop as select s.*, md5(row({delivered})::text) as bron_hash"
+            f"{geom} from ("
             "select distinct on (identificatie) * from staging where eind_registratie is null "
             "order by identificatie, voorkomenidentificatie desc) s"
         )
@@ -337,18 +350,18 @@ SOORTEN = {
 }
 
 
-def _code(name: str) -> str | None:
+def bestand_code(name: str) -> str | None:
     match = _BESTANDSNAAM.match(Path(name.rsplit("!", 1)[-1]).name)
     return match.group(1) if match else None
 
 
 def _volgorde(name: str):
-    code = _code(name)
+    code = bestand_code(name)
     return (VOLGORDE.index(code) if code else len(VOLGORDE), name)
 
 
 def _soort_voor(basename: str) -> Objectsoort | None:
-    code = _code(basename)
+    code = bestand_code(basename)
     return SOORTEN[code]() if code and basename.lower().endswith(".xml") else None
 
 

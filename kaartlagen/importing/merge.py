@@ -59,6 +59,10 @@ def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> No
         "srs_onjuist",
         f"coördinaten liggen buiten het RD-gebied: is dit wel RD New (EPSG:{RD_NEW})?",
     )
+    if shape == "point":
+        # A point with finite coordinates (checked while parsing) is always valid; GEOS would still cost
+        # more per row than the rest of the merge.
+        return
     repaired = _report(
         cursor,
         ctx,
