@@ -21,7 +21,8 @@ class ImportMislukt(Exception):
 
 @app.task(queue="imports", name="kaartlagen.importeer_levering")
 def importeer_levering(soort: str, pad: str, opnieuw: bool = False, opties: dict | None = None) -> dict:
-    resultaat = IMPORTEURS[soort](Path(pad), opnieuw=opnieuw, **(opties or {}))
+    # One file at a time: the worker runs tasks in a thread, and forking a threaded process is unsafe.
+    resultaat = IMPORTEURS[soort](Path(pad), opnieuw=opnieuw, werkers=1, **(opties or {}))
     logger.info("%s", samenvatting(resultaat))
     if not resultaat.ok:
         raise ImportMislukt(samenvatting(resultaat))

@@ -365,6 +365,16 @@ def _soort_voor(basename: str) -> Objectsoort | None:
     return SOORTEN[code]() if code and basename.lower().endswith(".xml") else None
 
 
-def importeer_bag(bron: Path, *, opnieuw: bool = False, stream=None):
+def importeer_bag(bron: Path, *, opnieuw: bool = False, werkers: int = 1, stream=None):
     """Import an LV BAG 2.0 extract: a gemeente zip as the Kadaster delivers it, a folder, or one file."""
-    return importeer("bag", bron, _soort_voor, _volgorde, opnieuw=opnieuw, stream=stream)
+    # Files of one object type may go side by side; the next type waits until they are done.
+    return importeer(
+        "bag",
+        bron,
+        _soort_voor,
+        _volgorde,
+        fase=bestand_code,
+        opnieuw=opnieuw,
+        werkers=werkers,
+        stream=stream,
+    )

@@ -323,6 +323,6 @@ def _volgorde(name: str):
     return name.lower()  # no references between BGT files: any stable order will do
 
 
-def importeer_bgt(bron, *, opnieuw: bool = False, stream=None):
+def importeer_bgt(bron, *, opnieuw: bool = False, werkers: int = 1, stream=None):
     """Import a BGT download of PDOK: the zip with its bgt_<type>.gml files, a folder, or one file."""
-    return importeer("bgt", bron, _soort_voor, _volgorde, opnieuw=opnieuw, stream=stream)
+    return importeer("bgt", bron, _soort_voor, _volgorde, opnieuw=opnieuw, werkers=werkers, stream=stream)

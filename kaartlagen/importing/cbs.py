@@ -228,10 +228,14 @@ def _volgorde(name: str):
     return (0 if "wijk" in name.lower() else 1, name)
 
 
-def importeer_buurten(bron, *, gemeente: str | None = None, opnieuw: bool = False, stream=None):
+def importeer_buurten(
+    bron, *, gemeente: str | None = None, opnieuw: bool = False, werkers: int = 1, stream=None
+):
     """Import CBS wijken and buurten from GeoJSON (a file, folder or zip). With `gemeente` (e.g.
     settings.GEMEENTE_CBS_CODE) only that gemeente's; the others are counted in one waarschuwing."""
     gemeente = gemeentecode(gemeente) if gemeente else None
     # The gemeente is part of the key: the same file imported for another gemeente is another import.
     soort = f"cbs:{gemeente}" if gemeente else "cbs"
-    return importeer(soort, bron, _soort_voor(gemeente), _volgorde, opnieuw=opnieuw, stream=stream)
+    return importeer(
+        soort, bron, _soort_voor(gemeente), _volgorde, opnieuw=opnieuw, werkers=werkers, stream=stream
+    )

@@ -1,5 +1,6 @@
 """Deliveries as they arrive: a file, a folder, or a zip (zips inside zips, as the Kadaster sends)."""
 
+import contextlib
 import hashlib
 import shutil
 import tempfile
@@ -28,11 +29,14 @@ class Bestand:
         with self._open() as fh:
             yield fh
 
-    def sha256(self) -> str:
+    def kopieer(self, doel: Path | None = None) -> str:
+        """The file's sha256; with `doel`, also a copy of it there, in the same pass."""
         digest = hashlib.sha256()
-        with self.open() as fh:
+        with self.open() as fh, open(doel, "wb") if doel else contextlib.nullcontext() as out:
             while chunk := fh.read(CHUNK):
                 digest.update(chunk)
+                if out:
+                    out.write(chunk)
         return digest.hexdigest()
 
 

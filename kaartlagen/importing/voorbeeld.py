@@ -7,7 +7,7 @@ from django.conf import settings
 from kaartlagen.importing.bag import importeer_bag
 from kaartlagen.importing.bgt import importeer_bgt
 from kaartlagen.importing.cbs import importeer_buurten
-from kaartlagen.importing.pipeline import Resultaat
+from kaartlagen.importing.pipeline import STANDAARD_WERKERS, Resultaat
 
 
 def laad_voorbeeld(map_: Path, *, stream=None) -> list[Resultaat]:
@@ -24,7 +24,10 @@ def laad_voorbeeld(map_: Path, *, stream=None) -> list[Resultaat]:
             f"De voorbeeldlevering in {map_} is niet compleet (BAGGEM*.zip, bgt_*.zip en de CBS-GeoJSON). "
             f"Maak haar met: python -m kaartlagen.sample --out {map_}"
         )
-    resultaten = [importeer_bag(p, stream=stream) for p in bag]
-    resultaten += [importeer_bgt(p, stream=stream) for p in bgt]
-    resultaten += [importeer_buurten(p, gemeente=settings.GEMEENTE_CBS_CODE, stream=stream) for p in cbs]
+    w = STANDAARD_WERKERS
+    resultaten = [importeer_bag(p, werkers=w, stream=stream) for p in bag]
+    resultaten += [importeer_bgt(p, werkers=w, stream=stream) for p in bgt]
+    resultaten += [
+        importeer_buurten(p, gemeente=settings.GEMEENTE_CBS_CODE, werkers=w, stream=stream) for p in cbs
+    ]
     return resultaten

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from kaartlagen.importing.pipeline import STANDAARD_WERKERS
 from kaartlagen.importing.report import samenvatting
 
 
@@ -16,6 +17,12 @@ class ImportCommand(BaseCommand):
         parser.add_argument("bron", nargs="+", type=Path, help="bestand, map of zip zoals geleverd")
         parser.add_argument(
             "--opnieuw", action="store_true", help="lees ook bestanden die al eerder zijn geïmporteerd"
+        )
+        parser.add_argument(
+            "--werkers",
+            type=int,
+            default=STANDAARD_WERKERS,
+            help=f"processen die bestanden van één soort naast elkaar importeren (standaard {STANDAARD_WERKERS})",
         )
         parser.add_argument(
             "--achtergrond",
@@ -30,7 +37,10 @@ class ImportCommand(BaseCommand):
     def importeer(self, bron: Path, opnieuw: bool, stream):
         raise NotImplementedError
 
-    def handle(self, *args, bron, opnieuw, achtergrond, verbosity, **options):
+    def handle(self, *args, bron, opnieuw, achtergrond, werkers, verbosity, **options):
+        if werkers < 1:
+            raise CommandError("--werkers moet 1 of meer zijn")
+        self.werkers = werkers
         for pad in bron:
             if not pad.exists():
                 raise CommandError(f"{pad} bestaat niet")

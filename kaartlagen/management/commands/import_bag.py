@@ -7,4 +7,4 @@ class Command(ImportCommand):
     help = "Importeer een LV BAG 2.0-extract (gemeentezip van het Kadaster, map of XML-bestand)."
 
     def importeer(self, bron, opnieuw, stream):
-        return importeer_bag(bron, opnieuw=opnieuw, stream=stream)
+        return importeer_bag(bron, opnieuw=opnieuw, werkers=self.werkers, stream=stream)

@@ -9,4 +9,4 @@ class Command(ImportCommand):
     )
 
     def importeer(self, bron, opnieuw, stream):
-        return importeer_bgt(bron, opnieuw=opnieuw, stream=stream)
+        return importeer_bgt(bron, opnieuw=opnieuw, werkers=self.werkers, stream=stream)

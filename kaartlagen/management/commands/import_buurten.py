@@ -33,4 +33,6 @@ class Command(ImportCommand):
         return {"gemeente": self.gemeente}
 
     def importeer(self, bron, opnieuw, stream):
-        return importeer_buurten(bron, gemeente=self.gemeente, opnieuw=opnieuw, stream=stream)
+        return importeer_buurten(
+            bron, gemeente=self.gemeente, opnieuw=opnieuw, werkers=self.werkers, stream=stream
+        )

@@ -1,0 +1,73 @@
+"""The shared import machinery: our COPY text format, and files imported side by side by workers."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+
+from kaartlagen.importing.bag import importeer_bag
+from kaartlagen.importing.pipeline import copy_regel
+from kaartlagen.models import ImportRun, Nummeraanduiding, OpenbareRuimte, Pand
+from tests import bagxml
+
+NASTY = ["tab\there", "new\nline", "back\\slash", 'quote"s', "\\N", "crlf\r\n", "ëñ€ 漢字", ""]
+
+
+@pytest.mark.django_db
+def test_copy_text_round_trips_every_value_type():
+    when = dt.datetime(2020, 7, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    rows = [[text, len(text), True, None, dt.date(2020, 2, 29), when, [text, "b", '{"}']] for text in NASTY]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "create temporary table t (s text, i integer, b boolean, n text, d date, ts timestamptz, a text[])"
+        )
+        with cursor.copy("copy t from stdin") as copy:
+            copy.write("".join(copy_regel(row) for row in rows))
+        cursor.execute("select s, i, b, n, d, ts, a from t")
+        back = [list(r) for r in cursor.fetchall()]
+        cursor.execute("drop table t")
+    assert back == rows
+
+
+def _delivery(tmp_path, n_files=3):
+    (tmp_path / "0400WPL01112026-000001.xml").write_text(bagxml.document(bagxml.woonplaats()))
+    (tmp_path / "0400OPR01112026-000001.xml").write_text(bagxml.document(bagxml.openbare_ruimte()))
+    for f in range(n_files):
+        nums = [bagxml.nummeraanduiding(f"04002{f:05d}{i:06d}", huisnummer=i + 1) for i in range(50)]
+        (tmp_path / f"0400NUM01112026-00000{f + 1}.xml").write_text(bagxml.document(*nums))
+        panden = [
+            bagxml.pand(f"04001{f:05d}{i:06d}", pos=bagxml.square(110000 + i * 20, 546000 + f * 20))
+            for i in range(50)
+        ]
+        (tmp_path / f"0400PND01112026-00000{f + 1}.xml").write_text(bagxml.document(*panden))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_workers_import_the_same_as_one_at_a_time(tmp_path):
+    _delivery(tmp_path)
+    parallel = importeer_bag(tmp_path, werkers=2)
+    assert parallel.ok and [b.status for b in parallel.bestanden] == ["klaar"] * 8
+    snapshot = sorted(Pand.objects.values_list("identificatie", "bron_hash"))
+    assert (
+        len(snapshot) == 150
+        and Nummeraanduiding.objects.count() == 150
+        and OpenbareRuimte.objects.count() == 1
+    )
+
+    again = importeer_bag(tmp_path, werkers=2, opnieuw=True)
+    t = again.totaal()
+    assert (t.nieuw, t.gewijzigd, t.ongewijzigd) == (0, 0, 302)
+    assert sorted(Pand.objects.values_list("identificatie", "bron_hash")) == snapshot
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broken_file_in_a_worker_rolls_back_alone(tmp_path):
+    _delivery(tmp_path, n_files=2)
+    (tmp_path / "0400PND01112026-000002.xml").write_text("<sl-bag-extract:bagStand>kapot")
+    resultaat = importeer_bag(tmp_path, werkers=2)
+    failed = [b for b in resultaat.bestanden if b.status == "mislukt"]
+    assert [b.naam.rsplit("/", 1)[-1] for b in failed] == ["0400PND01112026-000002.xml"]
+    assert "[xml_ongeldig]" in failed[0].fout
+    assert Pand.objects.count() == 50
+    assert ImportRun.objects.filter(status="mislukt").count() == 1
