@@ -7,6 +7,9 @@ RD_NEW = 28992  # Amersfoort / RD New: storage and all computation
 WGS84 = 4326  # GeoJSON, GPS positions, CBS/PDOK GeoJSON downloads
 WEB_MERCATOR = 3857  # Leaflet tiles
 
+# Width of the Web Mercator world in metres: the size of tile 0/0/0, halved at every zoom level.
+WEB_MERCATOR_WERELD = 40075016.685578488
+
 # How our own GML (the generated sample, exports) names RD New, as the Kadaster and PDOK write it.
 RD_NEW_URN = f"urn:ogc:def:crs:EPSG::{RD_NEW}"
 

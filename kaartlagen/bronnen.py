@@ -1,0 +1,45 @@
+"""The PostGIS sources a vector-tile layer can be drawn from, defined in code.
+
+The layer registry (Kaartlaag, managed in the admin) picks one of these by name; table, geometry and
+attributes are never typed into the admin, so no SQL can be injected through it, and only attributes
+listed here (public ones) ever leave the database.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class VectorBron:
+    titel: str
+    tabel: str
+    attributen: dict[str, str]  # name in the tile -> SQL expression over alias t
+    filter: str = "true"
+    punten: bool = False  # points are never simplified
+
+
+VECTOR_BRONNEN = {
+    "bag_panden": VectorBron(
+        "BAG-panden",
+        "kaartlagen_pand",
+        {"identificatie": "t.identificatie", "bouwjaar": "t.oorspronkelijk_bouwjaar", "status": "t.status"},
+        filter="t.actief",
+    ),
+    "bag_verblijfsobjecten": VectorBron(
+        "BAG-verblijfsobjecten (adrespunten)",
+        "kaartlagen_verblijfsobject",
+        {"identificatie": "t.identificatie", "gebruiksdoelen": "array_to_string(t.gebruiksdoelen, ',')"},
+        filter="t.actief",
+        punten=True,
+    ),
+    "cbs_buurten": VectorBron("CBS-buurten", "kaartlagen_buurt", {"code": "t.code", "naam": "t.naam"}),
+    "cbs_wijken": VectorBron("CBS-wijken", "kaartlagen_wijk", {"code": "t.code", "naam": "t.naam"}),
+    "bgt": VectorBron(
+        "BGT-objecten",
+        "kaartlagen_bgtobject",
+        {"objecttype": "t.objecttype", "functie": "t.functie", "fysiek_voorkomen": "t.fysiek_voorkomen"},
+    ),
+}
+
+
+def keuzes() -> list[tuple[str, str]]:
+    return [(naam, bron.titel) for naam, bron in VECTOR_BRONNEN.items()]

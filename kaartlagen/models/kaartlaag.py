@@ -1,0 +1,58 @@
+"""The layer registry: one row per map layer, managed in the admin.
+
+The map page, the tile endpoints and (later) the MapServer mapfile and MapProxy configuration are
+all derived from these rows, so there is no second list of layers to keep in step.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from kaartlagen.bronnen import VECTOR_BRONNEN, keuzes
+
+MAX_ZOOM = 22
+
+
+class Kaartlaag(models.Model):
+    class Soort(models.TextChoices):
+        VECTOR = "vector", "Vectortegels uit PostGIS"
+
+    naam = models.SlugField(unique=True, help_text="Naam in URL's, bijv. /tiles/<naam>/{z}/{x}/{y}.mvt")
+    titel = models.CharField(max_length=100, help_text="Nederlandse titel in de lagenkiezer")
+    groep = models.CharField(max_length=60, help_text="Kop in de lagenkiezer, bijv. 'Gebouwen en adressen'")
+    soort = models.CharField(max_length=20, choices=Soort.choices, default=Soort.VECTOR)
+    bron = models.CharField(
+        max_length=40, choices=keuzes(), help_text="De PostGIS-bron (vastgelegd in de code)"
+    )
+    stijl = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Bijv. {"kleur": "#…", "klassen": [{"attribuut": "bouwjaar", "tot": 1900, "kleur": "#…", '
+        '"label": "voor 1900"}]}',
+    )
+    min_zoom = models.PositiveSmallIntegerField(default=12)
+    max_zoom = models.PositiveSmallIntegerField(default=MAX_ZOOM)
+    attributie = models.CharField(max_length=200, blank=True)
+    publiek = models.BooleanField(default=True, help_text="Uit: alleen voor medewerkers")
+    standaard_aan = models.BooleanField(default=False)
+    volgorde = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        verbose_name = "kaartlaag"
+        verbose_name_plural = "kaartlagen"
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self):
+        return self.titel
+
+    def clean(self):
+        if self.min_zoom > self.max_zoom or self.max_zoom > MAX_ZOOM:
+            raise ValidationError(f"Zoomniveaus: 0 ≤ min_zoom ≤ max_zoom ≤ {MAX_ZOOM}")
+        if self.soort == self.Soort.VECTOR and self.bron not in VECTOR_BRONNEN:
+            raise ValidationError({"bron": "Onbekende bron"})
+
+    def legenda(self) -> list[dict]:
+        """Legend entries (label, kleur) from the style: one per class, or the layer's own colour."""
+        klassen = self.stijl.get("klassen") or []
+        if klassen:
+            return [{"label": k.get("label", ""), "kleur": k.get("kleur", "")} for k in klassen]
+        return [{"label": self.titel, "kleur": self.stijl.get("kleur", "")}]

@@ -1,0 +1,147 @@
+"""Vector tiles from PostGIS: content, caching headers, errors and the layer registry."""
+
+import json
+import math
+import re
+import shutil
+import subprocess
+
+import pytest
+from django.db import connection
+from pyproj import Transformer
+
+from kaartlagen import tegels
+from kaartlagen.bronnen import VECTOR_BRONNEN
+from kaartlagen.importing.bag import importeer_bag
+from kaartlagen.models import Kaartlaag
+from loket.crs import RD_NEW, WGS84
+from tests import bagxml
+
+pytestmark = pytest.mark.django_db
+RD_NAAR_WGS84 = Transformer.from_crs(RD_NEW, WGS84, always_xy=True)
+
+
+def tegel_voor(x_rd, y_rd, z):
+    lon, lat = RD_NAAR_WGS84.transform(x_rd, y_rd)
+    n = 2**z
+    return z, int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+
+
+def lees_mvt(inhoud: bytes, z, x, y, tmp_path) -> list[dict]:
+    """Decode a tile with GDAL's MVT driver: an independent reader, not our own code."""
+    if not shutil.which("ogr2ogr"):
+        pytest.skip("ogr2ogr (gdal-bin) ontbreekt")
+    pad = tmp_path / "tegel.mvt"
+    pad.write_bytes(inhoud)
+    uit = subprocess.run(
+        [
+            "ogr2ogr",
+            "-f",
+            "GeoJSON",
+            "/vsistdout/",
+            f"MVT:{pad}",
+            "-oo",
+            f"Z={z}",
+            "-oo",
+            f"X={x}",
+            "-oo",
+            f"Y={y}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [f["properties"] for f in json.loads(uit.stdout)["features"]]
+
+
+@pytest.fixture
+def panden(tmp_path):
+    pad = tmp_path / "0400PND01112026-000001.xml"
+    pad.write_text(
+        bagxml.document(
+            bagxml.pand("0400100000000001", bouwjaar=1890, pos=bagxml.square(113000, 553000)),
+            bagxml.pand("0400100000000002", bouwjaar=1990, pos=bagxml.square(113020, 553000)),
+            bagxml.pand("0400100000000003", status="Pand gesloopt", pos=bagxml.square(113040, 553000)),
+        )
+    )
+    assert importeer_bag(pad).ok
+
+
+def test_pand_tile_holds_active_panden_with_public_attributes_only(client, panden, tmp_path):
+    z, x, y = tegel_voor(113010, 553005, 17)
+    response = client.get(f"/tiles/panden/{z}/{x}/{y}.mvt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.mapbox-vector-tile"
+    assert response["Cache-Control"] == "public, max-age=300"
+    features = lees_mvt(response.content, z, x, y, tmp_path)
+    assert sorted((f["identificatie"], f["bouwjaar"]) for f in features) == [
+        ("0400100000000001", 1890),
+        ("0400100000000002", 1990),
+    ]
+    assert set(features[0]) == {"identificatie", "bouwjaar", "status"}
+
+
+def test_unchanged_tile_answers_304_to_its_etag(client, panden):
+    z, x, y = tegel_voor(113010, 553005, 17)
+    first = client.get(f"/tiles/panden/{z}/{x}/{y}.mvt")
+    again = client.get(f"/tiles/panden/{z}/{x}/{y}.mvt", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["ETag"] == first["ETag"] and not again.content
+
+
+def test_empty_tile_and_zoom_outside_the_layer_answer_204(client, panden):
+    z, x, y = tegel_voor(117000, 547000, 17)
+    assert client.get(f"/tiles/panden/{z}/{x}/{y}.mvt").status_code == 204
+    z, x, y = tegel_voor(113010, 553005, 12)  # panden start at zoom 14
+    assert client.get(f"/tiles/panden/{z}/{x}/{y}.mvt").status_code == 204
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/tiles/panden/23/0/0.mvt", 400, "tegel_buiten_bereik"),
+        ("/tiles/panden/3/8/0.mvt", 400, "tegel_buiten_bereik"),
+        ("/tiles/panden/16/-1/5.mvt", 400, "tegel_buiten_bereik"),
+        ("/tiles/bestaatniet/16/1/5.mvt", 404, "laag_onbekend"),
+    ],
+)
+def test_bad_tile_requests_get_a_problem_json(client, url, status, code):
+    response = client.get(url)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == code and response.json()["status"] == status
+
+
+def test_staff_only_layer_is_invisible_to_the_public(client, admin_client, panden):
+    Kaartlaag.objects.filter(naam="panden").update(publiek=False)
+    z, x, y = tegel_voor(113010, 553005, 17)
+    assert client.get(f"/tiles/panden/{z}/{x}/{y}.mvt").status_code == 404
+    assert "panden" not in [laag["naam"] for laag in client.get("/api/kaartlagen").json()["lagen"]]
+    response = admin_client.get(f"/tiles/panden/{z}/{x}/{y}.mvt")
+    assert response.status_code == 200 and response["Cache-Control"] == "private, max-age=300"
+
+
+def test_feature_cap_per_tile(client, panden, tmp_path, monkeypatch):
+    monkeypatch.setattr(tegels, "MAX_OBJECTEN", 1)
+    z, x, y = tegel_voor(113010, 553005, 17)
+    assert len(lees_mvt(client.get(f"/tiles/panden/{z}/{x}/{y}.mvt").content, z, x, y, tmp_path)) == 1
+
+
+@pytest.mark.parametrize("bron", sorted(VECTOR_BRONNEN))
+def test_tile_query_selects_through_the_spatial_index(bron):
+    """The envelope is transformed, not the column, so the GiST index can do the selection."""
+    with connection.cursor() as cursor:
+        cursor.execute("set local enable_seqscan = off")
+        cursor.execute(
+            "explain " + tegels.tegel_sql(VECTOR_BRONNEN[bron], 16),
+            {"z": 16, "x": 33640, "y": 21500, "laag": "x"},
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert re.search(r"Index Scan (using|on) \w*_geom_\w+", plan) and "Seq Scan" not in plan, plan
+
+
+def test_layer_registry_feeds_the_map(client):
+    lagen = client.get("/api/kaartlagen").json()["lagen"]
+    panden = next(laag for laag in lagen if laag["naam"] == "panden")
+    assert panden["tegels"] == "http://testserver/tiles/panden/{z}/{x}/{y}.mvt"
+    assert panden["legenda"][0] == {"label": "voor 1900", "kleur": "#7a0177"}
+    assert {laag["naam"] for laag in lagen} >= {"panden", "adressen", "buurten", "wijken"}
