@@ -17,52 +17,16 @@ import sys
 import time
 import zipfile
 from pathlib import Path
-from urllib.parse import quote
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+import psycopg
+from common import OUT, ROOT, conninfo, prepare_database  # sets up Django before the project imports below
 
-import django  # noqa: E402
-
-django.setup()
-
-import psycopg  # noqa: E402
-from django.conf import settings  # noqa: E402
-
-from kaartlagen.importing.bag import bestand_code  # noqa: E402
-from kaartlagen.importing.pipeline import STANDAARD_WERKERS  # noqa: E402
-from kaartlagen.sample import generate  # noqa: E402
+from kaartlagen.importing.bag import bestand_code
+from kaartlagen.importing.pipeline import STANDAARD_WERKERS
+from kaartlagen.sample import generate
 
 BENCH_DB = "loket_bench"
-OUT = ROOT / "bench" / "out"
 DOESBURG = ROOT.parent / "shared" / "data" / "nlextract-bag2-doesburg" / "full-pand" / "0221PND15092020.zip"
-
-
-def conninfo(dbname: str) -> dict:
-    db = settings.DATABASES["default"]
-    info = {
-        "dbname": dbname,
-        "user": db.get("USER") or None,
-        "password": db.get("PASSWORD") or None,
-        "host": db.get("HOST") or None,
-        "port": db.get("PORT") or None,
-    }
-    return {k: v for k, v in info.items() if v}
-
-
-def database_url(dbname: str) -> str:
-    info = conninfo(dbname)
-    auth = quote(info.get("user", "")) + (":" + quote(info["password"]) if "password" in info else "")
-    return f"postgis://{auth}@{quote(info.get('host', ''), safe='')}:{info.get('port', '5432')}/{dbname}"
-
-
-def prepare_database() -> None:
-    with psycopg.connect(**conninfo(settings.DATABASES["default"]["NAME"]), autocommit=True) as conn:
-        conn.execute(f"drop database if exists {BENCH_DB}")
-        conn.execute(f"create database {BENCH_DB}")
-    env = {**os.environ, "DATABASE_URL": database_url(BENCH_DB)}
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
 
 
 def run_measured(cmd: list[str], env=None) -> tuple[float, float]:
@@ -76,14 +40,13 @@ def run_measured(cmd: list[str], env=None) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def ours(path: Path) -> tuple[float, float]:
+def ours(path: Path, env: dict) -> tuple[float, float]:
     """Import seconds (without the ~1 s of Django start-up) and peak RSS of one child process."""
     with psycopg.connect(**conninfo(BENCH_DB), autocommit=True) as conn:
         tables = "pand, verblijfsobject, nummeraanduiding, openbareruimte, woonplaats, ligplaats, standplaats"
         conn.execute(
             "truncate " + ", ".join(f"kaartlagen_{t}" for t in tables.split(", ")) + ", kaartlagen_importrun"
         )
-    env = {**os.environ, "DATABASE_URL": database_url(BENCH_DB)}
     timing = OUT / "child-seconds.txt"
     _, rss = run_measured([sys.executable, __file__, "--child", str(path), str(timing)], env)
     seconds, workers_rss = (float(v) for v in timing.read_text().split())
@@ -174,13 +137,13 @@ def main() -> None:
     else:
         print(f"Overgeslagen: {DOESBURG} ontbreekt (../shared/data staat niet naast het project)")
 
-    prepare_database()
+    env = prepare_database(BENCH_DB)
     print(
         f"\n{'dataset':34} {'MB':>6} {'ons s':>7} {'ogr2ogr s':>9} {'ratio':>6} {'ons MB':>7} {'ogr MB':>7}"
     )
     for title, path in datasets:
         size = path.stat().st_size / 1e6
-        our_runs = [ours(path) for _ in range(args.repeat)]
+        our_runs = [ours(path, env) for _ in range(args.repeat)]
         ogr_runs = [ogr2ogr(path) for _ in range(args.repeat)]
         o_s, o_mb = min(r[0] for r in our_runs), max(r[1] for r in our_runs)
         g_s, g_mb = min(r[0] for r in ogr_runs), max(r[1] for r in ogr_runs)

@@ -139,5 +139,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # procrastinate announces every task registration at INFO on each command; that is noise.
-    "loggers": {"procrastinate": {"level": os.environ.get("PROCRASTINATE_LOG_LEVEL", "WARNING")}},
+    "loggers": {
+        "procrastinate": {"level": os.environ.get("PROCRASTINATE_LOG_LEVEL", "WARNING")},
+        # Django's own console handler would print every request warning a second time via the root.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

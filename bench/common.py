@@ -1,0 +1,47 @@
+"""What the benchmarks share: Django set-up and a throwaway database of their own."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import psycopg  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+
+def conninfo(dbname: str) -> dict:
+    db = settings.DATABASES["default"]
+    info = {
+        "dbname": dbname,
+        "user": db.get("USER") or None,
+        "password": db.get("PASSWORD") or None,
+        "host": db.get("HOST") or None,
+        "port": db.get("PORT") or None,
+    }
+    return {k: v for k, v in info.items() if v}
+
+
+def database_url(dbname: str) -> str:
+    info = conninfo(dbname)
+    auth = quote(info.get("user", "")) + (":" + quote(info["password"]) if "password" in info else "")
+    return f"postgis://{auth}@{quote(info.get('host', ''), safe='')}:{info.get('port', '5432')}/{dbname}"
+
+
+def prepare_database(dbname: str) -> dict:
+    """A fresh, migrated database; returns the environment that points Django at it."""
+    with psycopg.connect(**conninfo(settings.DATABASES["default"]["NAME"]), autocommit=True) as conn:
+        conn.execute(f"drop database if exists {dbname}")
+        conn.execute(f"create database {dbname}")
+    env = {**os.environ, "DATABASE_URL": database_url(dbname)}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    return env

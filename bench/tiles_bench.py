@@ -1,0 +1,100 @@
+"""Vector-tile benchmark: our /tiles endpoint against the raw ST_AsMVT query for the same tiles.
+
+    .venv/bin/python bench/tiles_bench.py [--scale 10] [--tiles 30]
+
+Loads the generated sample at the given scale into its own database (loket_bench_tegels), then per
+overlay and zoom level 12–18 requests the same tiles twice: through Django (URL routing, registry
+lookup, the query, ETag) and as the bare SQL. Prints mean milliseconds and the ratio; never fails.
+"""
+
+import argparse
+import math
+import statistics
+import subprocess
+import sys
+import time
+
+from common import OUT, ROOT, prepare_database  # sets up Django before the project imports below
+
+BENCH_DB = "loket_bench_tegels"
+
+
+def tiles_around(x_rd: float, y_rd: float, z: int, count: int) -> list[tuple[int, int, int]]:
+    """`count` tiles in a square around a point: the area a user pans over at that zoom level."""
+    from pyproj import Transformer
+
+    from loket.crs import RD_NEW, WGS84
+
+    lon, lat = Transformer.from_crs(RD_NEW, WGS84, always_xy=True).transform(x_rd, y_rd)
+    n = 2**z
+    cx = int((lon + 180) / 360 * n)
+    cy = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    side = math.ceil(math.sqrt(count))
+    return [(z, cx + dx - side // 2, cy + dy - side // 2) for dx in range(side) for dy in range(side)][:count]
+
+
+def measure(args) -> None:
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    from kaartlagen.bronnen import VECTOR_BRONNEN
+    from kaartlagen.models import Kaartlaag
+    from kaartlagen.tegels import tegel_sql
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client = Client()
+    print(
+        f"{'laag':10} {'z':>3} {'tegels':>6} {'leeg':>5} {'KB gem':>7} {'ons ms':>7} {'SQL ms':>7} {'ratio':>6}"
+    )
+    for laag in Kaartlaag.objects.filter(publiek=True):
+        bron = VECTOR_BRONNEN[laag.bron]
+        for z in range(max(12, laag.min_zoom), 19):
+            tiles = tiles_around(113_200, 553_300, z, args.tiles)
+            ours, raw, sizes, empty = [], [], [], 0
+            for _, x, y in tiles:
+                start = time.perf_counter()
+                response = client.get(f"/tiles/{laag.naam}/{z}/{x}/{y}.mvt")
+                ours.append(time.perf_counter() - start)
+                empty += response.status_code == 204
+                sizes.append(len(response.content))
+                start = time.perf_counter()
+                with connection.cursor() as cursor:
+                    cursor.execute(tegel_sql(bron, z), {"z": z, "x": x, "y": y, "laag": laag.naam})
+                    cursor.fetchone()
+                raw.append(time.perf_counter() - start)
+            o, r = statistics.mean(ours) * 1000, statistics.mean(raw) * 1000
+            print(
+                f"{laag.naam:10} {z:3} {len(tiles):6} {empty:5} {statistics.mean(sizes) / 1024:7.1f} "
+                f"{o:7.2f} {r:7.2f} {o / r:6.2f}",
+                flush=True,
+            )
+    print("\nratio = tijd via /tiles / tijd van dezelfde ST_AsMVT-query zonder Django (doel ≤ 1.2).")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--tiles", type=int, default=30, help="tegels per laag en zoomniveau")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure(args)
+        return
+    folder = OUT / f"scale{args.scale}"
+    if not any(folder.glob("BAGGEM*.zip")):
+        from kaartlagen.sample import generate
+
+        print(f"Voorbeeld op schaal {args.scale} maken in {folder} …", flush=True)
+        generate(folder, scale=args.scale)
+    env = prepare_database(BENCH_DB)
+    print(f"Voorbeeld op schaal {args.scale} laden in {BENCH_DB} …", flush=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "load_sample", "-v0", str(folder)], cwd=ROOT, env=env, check=True
+    )
+    # Measured in a process of its own, so Django's database settings point at the benchmark database.
+    subprocess.run([sys.executable, __file__, "--measure", "--tiles", str(args.tiles)], env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()
