@@ -79,3 +79,23 @@ class BgtObjectAdmin(AlleenLezen):
 class CbsAdmin(AlleenLezen):
     list_display = ["code", "naam", "gemeentecode"]
     search_fields = ["code", "naam"]
+
+
+@admin.register(models.Kaartlaag)
+class KaartlaagAdmin(admin.ModelAdmin):
+    """The one place where layers are described; tiles (and later the map page) follow from it."""
+
+    list_display = [
+        "titel",
+        "naam",
+        "groep",
+        "bron",
+        "min_zoom",
+        "max_zoom",
+        "publiek",
+        "standaard_aan",
+        "volgorde",
+    ]
+    list_editable = ["publiek", "standaard_aan", "volgorde"]
+    list_filter = ["groep", "publiek"]
+    prepopulated_fields = {"naam": ["titel"]}

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import re_path
 
 from kaartlagen import views
 
@@ -10,5 +10,4 @@ urlpatterns = [
         views.tegel_view,
         name="tegel",
     ),
-    path("api/kaartlagen", views.lagen_view, name="lagen"),
 ]

@@ -1,7 +1,6 @@
 import hashlib
 
-from django.http import HttpResponse, JsonResponse
-from django.urls import reverse
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 from kaartlagen.models import Kaartlaag
@@ -40,31 +39,3 @@ def tegel_view(request, laag: str, z: str, x: str, y: str):
     response["ETag"] = etag
     response["Cache-Control"] = cache
     return response
-
-
-@require_GET
-def lagen_view(request):
-    """The layer registry as the map page needs it (layer switcher, legend, tile URLs)."""
-    # Built by hand: reverse() and build_absolute_uri() would percent-encode the {z}/{x}/{y} braces.
-    basis = request.build_absolute_uri(reverse("kaartlagen:tegel", args=["LAAG", 0, 0, 0]))
-    sjabloon = basis.replace("LAAG/0/0/0", "{naam}/{{z}}/{{x}}/{{y}}")
-    return JsonResponse(
-        {
-            "lagen": [
-                {
-                    "naam": laag.naam,
-                    "titel": laag.titel,
-                    "groep": laag.groep,
-                    "tegels": sjabloon.format(naam=laag.naam),
-                    "min_zoom": laag.min_zoom,
-                    "max_zoom": laag.max_zoom,
-                    "stijl": laag.stijl,
-                    "legenda": laag.legenda(),
-                    "attributie": laag.attributie,
-                    "standaard_aan": laag.standaard_aan,
-                }
-                for laag in _zichtbaar(request)
-            ]
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )

@@ -20,3 +20,29 @@ def test_admin_lists_open_for_staff_without_external_assets(admin_client, model)
 
 def test_external_asset_check_can_fail():
     assert EXTERNAL_ASSET.search(b'<script src="https://cdn.example/leaflet.js"></script>')
+
+
+def test_staff_add_a_layer_in_the_admin_and_bad_zooms_are_refused(admin_client):
+    from kaartlagen.models import Kaartlaag
+
+    form = {
+        "naam": "panden-oud",
+        "titel": "Oude panden",
+        "groep": "Gebouwen",
+        "soort": "vector",
+        "bron": "bag_panden",
+        "stijl": "{}",
+        "min_zoom": 15,
+        "max_zoom": 20,
+        "attributie": "",
+        "publiek": "on",
+        "volgorde": 5,
+    }
+    assert admin_client.post("/beheer/kaartlagen/kaartlaag/add/", form).status_code == 302
+    assert Kaartlaag.objects.get(naam="panden-oud").bron == "bag_panden"
+
+    response = admin_client.post(
+        "/beheer/kaartlagen/kaartlaag/add/", {**form, "naam": "fout", "min_zoom": 19, "max_zoom": 3}
+    )
+    assert response.status_code == 200 and b"Zoomniveaus" in response.content
+    assert not Kaartlaag.objects.filter(naam="fout").exists()

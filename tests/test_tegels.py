@@ -115,7 +115,6 @@ def test_staff_only_layer_is_invisible_to_the_public(client, admin_client, pande
     Kaartlaag.objects.filter(naam="panden").update(publiek=False)
     z, x, y = tegel_voor(113010, 553005, 17)
     assert client.get(f"/tiles/panden/{z}/{x}/{y}.mvt").status_code == 404
-    assert "panden" not in [laag["naam"] for laag in client.get("/api/kaartlagen").json()["lagen"]]
     response = admin_client.get(f"/tiles/panden/{z}/{x}/{y}.mvt")
     assert response.status_code == 200 and response["Cache-Control"] == "private, max-age=300"
 
@@ -139,9 +138,9 @@ def test_tile_query_selects_through_the_spatial_index(bron):
     assert re.search(r"Index Scan (using|on) \w*_geom_\w+", plan) and "Seq Scan" not in plan, plan
 
 
-def test_layer_registry_feeds_the_map(client):
-    lagen = client.get("/api/kaartlagen").json()["lagen"]
-    panden = next(laag for laag in lagen if laag["naam"] == "panden")
-    assert panden["tegels"] == "http://testserver/tiles/panden/{z}/{x}/{y}.mvt"
-    assert panden["legenda"][0] == {"label": "voor 1900", "kleur": "#7a0177"}
-    assert {laag["naam"] for laag in lagen} >= {"panden", "adressen", "buurten", "wijken"}
+def test_default_layers_and_their_legends():
+    lagen = {laag.naam: laag for laag in Kaartlaag.objects.all()}
+    assert set(lagen) >= {"panden", "adressen", "buurten", "wijken", "bgt"}
+    assert lagen["panden"].legenda()[0] == {"label": "voor 1900", "kleur": "#7a0177"}
+    assert lagen["adressen"].legenda() == [{"label": "Adressen", "kleur": "#004b8d"}]
+    assert all(laag.bron in VECTOR_BRONNEN for laag in lagen.values())
