@@ -54,7 +54,7 @@ endif
 
 bench: db
 	@$(PY) bench/import_bench.py
-	@$(PY) bench/tiles_bench.py
+	@$(PY) bench/kaart_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson

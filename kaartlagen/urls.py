@@ -1,6 +1,6 @@
-from django.urls import re_path
+from django.urls import path, re_path
 
-from kaartlagen import views
+from kaartlagen import api, views
 
 app_name = "kaartlagen"
 urlpatterns = [
@@ -10,4 +10,8 @@ urlpatterns = [
         views.tegel_view,
         name="tegel",
     ),
+    path("api/locatie/suggest", api.SuggestView.as_view(), name="locatie-suggest"),
+    path("api/locatie/free", api.FreeView.as_view(), name="locatie-free"),
+    path("api/locatie/lookup", api.LookupView.as_view(), name="locatie-lookup"),
+    path("api/locatie/reverse", api.ReverseView.as_view(), name="locatie-reverse"),
 ]

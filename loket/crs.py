@@ -3,7 +3,11 @@
 Everything is stored in RD New; WGS84 and Web Mercator are only spoken at the web edge.
 """
 
+import functools
+
 RD_NEW = 28992  # Amersfoort / RD New: storage and all computation
+# Where RD New is defined (with a margin): coordinates outside it are not RD at all.
+RD_GEBIED = (-7000, 289000, 300000, 629000)
 WGS84 = 4326  # GeoJSON, GPS positions, CBS/PDOK GeoJSON downloads
 WEB_MERCATOR = 3857  # Leaflet tiles
 
@@ -40,3 +44,22 @@ def srid_from_geojson_crs(crs_member: dict | None) -> int:
     if name.endswith("crs84") or name.endswith(":4326"):
         return WGS84
     raise ValueError(f"onbekend coördinatenstelsel in GeoJSON: {name or crs_member!r}")
+
+
+def naar_rd(x: float, y: float, srid: int) -> tuple[float, float]:
+    """A coordinate pair from the web edge (WGS84 lon/lat, or RD itself) into RD New."""
+    if srid == RD_NEW:
+        return x, y
+    return _transformer(srid, RD_NEW).transform(x, y)
+
+
+def naar_wgs84(x: float, y: float) -> tuple[float, float]:
+    """An RD New coordinate as (lon, lat)."""
+    return _transformer(RD_NEW, WGS84).transform(x, y)
+
+
+@functools.cache
+def _transformer(van: int, naar: int):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(van, naar, always_xy=True)

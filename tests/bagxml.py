@@ -88,3 +88,24 @@ def nummeraanduiding(
         f"{voorkomen()}<Objecten:ligtAan><Objecten-ref:OpenbareRuimteRef>{opr}</Objecten-ref:OpenbareRuimteRef>"
         "</Objecten:ligtAan></Objecten:Nummeraanduiding>"
     )
+
+
+def verblijfsobject(
+    identificatie="0400010000000001",
+    hoofdadres="0400200000000001",
+    pand="0400100000000001",
+    x=113005.0,
+    y=553005.0,
+) -> str:
+    return (
+        f"<Objecten:Verblijfsobject><Objecten:heeftAlsHoofdadres><Objecten-ref:NummeraanduidingRef>{hoofdadres}"
+        f"</Objecten-ref:NummeraanduidingRef></Objecten:heeftAlsHoofdadres>{voorkomen()}"
+        f"<Objecten:identificatie>{identificatie}</Objecten:identificatie>"
+        f'<Objecten:geometrie><Objecten:punt><gml:Point srsName="{RD}" srsDimension="3">'
+        f"<gml:pos>{x} {y} 0.0</gml:pos></gml:Point></Objecten:punt></Objecten:geometrie>"
+        "<Objecten:gebruiksdoel>woonfunctie</Objecten:gebruiksdoel><Objecten:oppervlakte>80</Objecten:oppervlakte>"
+        "<Objecten:status>Verblijfsobject in gebruik</Objecten:status><Objecten:geconstateerd>N</Objecten:geconstateerd>"
+        "<Objecten:documentdatum>2020-01-01</Objecten:documentdatum><Objecten:documentnummer>T</Objecten:documentnummer>"
+        f"<Objecten:maaktDeelUitVan><Objecten-ref:PandRef>{pand}</Objecten-ref:PandRef></Objecten:maaktDeelUitVan>"
+        "</Objecten:Verblijfsobject>"
+    )

@@ -1,11 +1,7 @@
 """Set-based steps that every importer's merge uses, on a temporary table of current objects."""
 
 from kaartlagen.importing.pipeline import Context
-from loket.crs import RD_NEW
-
-# The area where RD New is defined (with a margin): coordinates outside it are not RD at all,
-# usually WGS84 or another CRS delivered under an RD srsName.
-RD_GEBIED = (-7000, 289000, 300000, 629000)
+from loket.crs import RD_GEBIED, RD_NEW
 
 # What each target geometry type keeps of a curved or repaired geometry.
 _SHAPES = {

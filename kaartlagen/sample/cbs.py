@@ -15,8 +15,10 @@ from pathlib import Path
 from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
 
+from loket.crs import naar_wgs84
+
 from . import names as N
-from .util import orient, r3, rd_to_wgs84
+from .util import orient, r3
 
 
 @dataclass
@@ -150,7 +152,7 @@ def _feature(props: dict, rings: list) -> str:
     # One polygon per feature, wrapped as MultiPolygon like the PDOK/CBS downloads.
     parts = []
     for ring in rings:
-        pts = ",".join(f"[{lon:.7f},{lat:.7f}]" for lon, lat in (rd_to_wgs84(x, y) for x, y in ring))
+        pts = ",".join(f"[{lon:.7f},{lat:.7f}]" for lon, lat in (naar_wgs84(x, y) for x, y in ring))
         parts.append(f"[{pts}]")
     geom = '{"type":"MultiPolygon","coordinates":[[' + ",".join(parts) + "]]}"
     return (

@@ -8,10 +8,6 @@ import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from pyproj import Transformer
-
-from loket.crs import RD_NEW, WGS84
-
 from . import names
 
 SQ = math.sqrt(0.5)
@@ -88,16 +84,6 @@ def office_time(rng, d: date, minutes_from: int = 8 * 60, minutes_to: int = 17 *
 
 def lerp_date(a: date, b: date, f: float) -> date:
     return a + timedelta(days=int((b - a).days * min(max(f, 0.0), 1.0)))
-
-
-# --- RD New to WGS84 -------------------------------------------------------------------------------
-
-_RD_TO_WGS84 = Transformer.from_crs(RD_NEW, WGS84, always_xy=True)
-
-
-def rd_to_wgs84(x: float, y: float) -> tuple[float, float]:
-    """(lon, lat) in degrees, as CBS/PDOK GeoJSON is written."""
-    return _RD_TO_WGS84.transform(x, y)
 
 
 # --- geometry ---------------------------------------------------------------------------------------

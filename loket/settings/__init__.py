@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.gis",
     "django.contrib.postgres",
     "procrastinate.contrib.django",
+    "rest_framework",
+    "drf_spectacular",
     "loket.portaal",
     "kaartlagen",
 ]
@@ -125,6 +127,20 @@ GEMEENTE_BBOX_RD = tuple(
 )
 if len(GEMEENTE_BBOX_RD) != 4:
     raise ValueError("GEMEENTE_BBOX_RD moet vier getallen zijn: minx,miny,maxx,maxy (RD New)")
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "loket.api.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Omgevingsloket Den Helder API",
+    "DESCRIPTION": "Adressen zoeken en kaartgegevens. Fouten komen als application/problem+json met een vaste code.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 SILENCED_SYSTEM_CHECKS = [
     # Debian 12 ships GDAL 3.6, which cannot block file/network access from GDAL itself. We never hand

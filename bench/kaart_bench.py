@@ -1,10 +1,13 @@
-"""Vector-tile benchmark: our /tiles endpoint against the raw ST_AsMVT query for the same tiles.
+"""Map benchmark: vector tiles against their raw ST_AsMVT query, and address search latency.
 
-    .venv/bin/python bench/tiles_bench.py [--scale 10] [--tiles 30]
+    .venv/bin/python bench/kaart_bench.py [--scale 10] [--tiles 30] [--zoekvragen 1000]
 
-Loads the generated sample at the given scale into its own database (loket_bench_tegels), then per
-overlay and zoom level 12–18 requests the same tiles twice: through Django (URL routing, registry
-lookup, the query, ETag) and as the bare SQL. Prints mean milliseconds and the ratio; never fails.
+Loads the generated sample at the given scale into its own database (loket_bench_kaart), then
+1. per overlay and zoom level 12–18 requests the same tiles twice: through Django (URL routing,
+   registry lookup, the query, ETag) and as the bare SQL; mean milliseconds and the ratio;
+2. times /api/locatie/suggest for typed queries and /api/locatie/reverse for random points in the
+   sample area (server time through the Django test client); p50 and p95.
+Prints figures; never fails.
 """
 
 import argparse
@@ -16,7 +19,7 @@ import time
 
 from common import OUT, ROOT, prepare_database  # sets up Django before the project imports below
 
-BENCH_DB = "loket_bench_tegels"
+BENCH_DB = "loket_bench_kaart"
 
 
 def tiles_around(x_rd: float, y_rd: float, z: int, count: int) -> list[tuple[int, int, int]]:
@@ -70,12 +73,53 @@ def measure(args) -> None:
                 flush=True,
             )
     print("\nratio = tijd via /tiles / tijd van dezelfde ST_AsMVT-query zonder Django (doel ≤ 1.2).")
+    zoeklatentie(client, args.zoekvragen)
+
+
+def zoeklatentie(client, aantal: int) -> None:
+    """p50/p95 of suggest (what people type: a street with a number, a prefix, a postcode, a typo)."""
+    import random
+
+    from kaartlagen.models import Nummeraanduiding
+    from loket.crs import naar_wgs84
+
+    rng = random.Random(400)
+    adressen = list(
+        Nummeraanduiding.objects.filter(actief=True).values_list(
+            "openbare_ruimte__naam", "huisnummer", "postcode"
+        )[:5000]
+    )
+    vormen = [
+        lambda s, n, p: f"{s} {n}",
+        lambda s, n, p: f"{s[: max(4, len(s) // 2)]} {n}",
+        lambda s, n, p: f"{p[:4]} {p[4:]} {n}",
+        lambda s, n, p: s[:1] + s[2] + s[1] + s[3:],  # a swapped letter
+        lambda s, n, p: s[: max(3, len(s) - 3)],
+    ]
+    vragen = [rng.choice(vormen)(*rng.choice(adressen)) for _ in range(aantal)]
+
+    def meet(pad, params_lijst):
+        tijden = []
+        for params in params_lijst:
+            start = time.perf_counter()
+            response = client.get(pad, params)
+            tijden.append((time.perf_counter() - start) * 1000)
+            assert response.status_code in (200, 400), response.content
+        tijden.sort()
+        return tijden[len(tijden) // 2], tijden[int(len(tijden) * 0.95)]
+
+    p50, p95 = meet("/api/locatie/suggest", [{"q": q} for q in vragen])
+    print(f"\nsuggest ({aantal} zoekvragen): p50 {p50:.1f} ms, p95 {p95:.1f} ms (doel p95 < 30 ms)")
+    punten = [naar_wgs84(rng.uniform(112_000, 114_500), rng.uniform(552_000, 554_500)) for _ in range(aantal)]
+    p50, p95 = meet("/api/locatie/reverse", [{"x": lon, "y": lat} for lon, lat in punten])
+    print(f"reverse ({aantal} punten): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--tiles", type=int, default=30, help="tegels per laag en zoomniveau")
+    parser.add_argument("--zoekvragen", type=int, default=1000)
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -93,7 +137,19 @@ def main() -> None:
         [sys.executable, "manage.py", "load_sample", "-v0", str(folder)], cwd=ROOT, env=env, check=True
     )
     # Measured in a process of its own, so Django's database settings point at the benchmark database.
-    subprocess.run([sys.executable, __file__, "--measure", "--tiles", str(args.tiles)], env=env, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--measure",
+            "--tiles",
+            str(args.tiles),
+            "--zoekvragen",
+            str(args.zoekvragen),
+        ],
+        env=env,
+        check=True,
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,115 @@
+"""The address search API (/api/locatie/…), shaped like PDOK's Locatieserver."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kaartlagen import zoeken
+from loket.api import ApiFout, ProbleemSerializer
+from loket.crs import RD_NEW, WGS84
+
+
+class SuggestieSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="bijv. adres-0400200000012345, weg-…, buurt-BU04000102")
+    type = serializers.ChoiceField(choices=list(zoeken.TYPE_VOLGORDE))
+    weergavenaam = serializers.CharField()
+    score = serializers.FloatField(help_text="1.0 is exact; lager is minder zeker")
+
+
+class LocatieSerializer(SuggestieSerializer):
+    centroide_rd = serializers.ListField(
+        child=serializers.FloatField(), required=False, help_text="[x, y] RD New"
+    )
+    centroide_ll = serializers.ListField(
+        child=serializers.FloatField(), required=False, help_text="[lon, lat] WGS84"
+    )
+    straatnaam = serializers.CharField(required=False)
+    huisnummer = serializers.IntegerField(required=False)
+    huisletter = serializers.CharField(required=False)
+    huisnummertoevoeging = serializers.CharField(required=False)
+    postcode = serializers.CharField(required=False)
+    woonplaatsnaam = serializers.CharField(required=False)
+    nummeraanduiding = serializers.CharField(required=False)
+    buurtcode = serializers.CharField(required=False)
+    buurtnaam = serializers.CharField(required=False)
+    wijkcode = serializers.CharField(required=False)
+    wijknaam = serializers.CharField(required=False)
+    afstand = serializers.FloatField(required=False, help_text="meters (alleen bij reverse)")
+
+
+class ZoekParams(serializers.Serializer):
+    q = serializers.CharField(max_length=zoeken.MAX_ZOEKTERM, trim_whitespace=True)
+    rows = serializers.IntegerField(min_value=1, max_value=zoeken.MAX_RESULTATEN, default=10)
+
+
+class ReverseParams(serializers.Serializer):
+    x = serializers.FloatField(help_text="lengtegraad (wgs84) of RD-x")
+    y = serializers.FloatField(help_text="breedtegraad (wgs84) of RD-y")
+    crs = serializers.ChoiceField(choices=["wgs84", "rd"], default="wgs84")
+    rows = serializers.IntegerField(min_value=1, max_value=zoeken.MAX_RESULTATEN, default=5)
+
+
+def _params(serializer_class, request):
+    params = serializer_class(data=request.query_params)
+    params.is_valid(raise_exception=True)
+    return params.validated_data
+
+
+def _zoek(functie, *args):
+    try:
+        return functie(*args)
+    except zoeken.ZoekFout as exc:
+        raise ApiFout(exc.code, str(exc)) from None
+
+
+def _uit(treffers, serializer_class):
+    return serializer_class([{**vars(t), **t.details} for t in treffers], many=True).data
+
+
+class SuggestView(APIView):
+    @extend_schema(
+        parameters=[ZoekParams],
+        responses={200: SuggestieSerializer(many=True), 400: ProbleemSerializer},
+        summary="Suggesties bij typen",
+    )
+    def get(self, request):
+        p = _params(ZoekParams, request)
+        return Response(_uit(_zoek(zoeken.suggest, p["q"], p["rows"]), SuggestieSerializer))
+
+
+class FreeView(APIView):
+    @extend_schema(
+        parameters=[ZoekParams],
+        responses={200: LocatieSerializer(many=True), 400: ProbleemSerializer},
+        summary="Zoeken met ligging",
+    )
+    def get(self, request):
+        p = _params(ZoekParams, request)
+        return Response(_uit(_zoek(zoeken.free, p["q"], p["rows"]), LocatieSerializer))
+
+
+class LookupView(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("id", str, required=True, description="id uit suggest")],
+        responses={200: LocatieSerializer, 400: ProbleemSerializer, 404: ProbleemSerializer},
+        summary="Eén resultaat uit suggest opvragen",
+    )
+    def get(self, request):
+        ident = request.query_params.get("id", "")
+        treffer = _zoek(zoeken.lookup, ident)
+        if treffer is None:
+            raise ApiFout("niet_gevonden", f"Er is niets met id '{ident[:40]}'.", "Niet gevonden", 404)
+        return Response(_uit([treffer], LocatieSerializer)[0])
+
+
+class ReverseView(APIView):
+    @extend_schema(
+        parameters=[ReverseParams],
+        responses={200: LocatieSerializer(many=True), 400: ProbleemSerializer},
+        summary="Adressen bij een punt",
+    )
+    def get(self, request):
+        p = _params(ReverseParams, request)
+        srid = WGS84 if p["crs"] == "wgs84" else RD_NEW
+        return Response(_uit(_zoek(zoeken.reverse, p["x"], p["y"], srid, p["rows"]), LocatieSerializer))

@@ -1,0 +1,282 @@
+"""Address search in the manner of PDOK's Locatieserver: suggest, lookup, free and reverse.
+
+Typed text is read as a postcode with huisnummer ("1781 AB 12"), a street with huisnummer
+("keizerstr 12a"), or a name (street, buurt, wijk, woonplaats). Street and area names are matched
+by trigram word similarity, which tolerates typos and unfinished words and uses the GIN trigram
+index on openbare ruimte names.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from loket.crs import RD_GEBIED, RD_NEW, WGS84, naar_rd, naar_wgs84
+
+MAX_ZOEKTERM = 200
+MAX_RESULTATEN = 20
+# Lower than pg_trgm's 0.6: "kiezerstraat" (a typo) must still find Keizerstraat.
+WOORD_DREMPEL = 0.45
+TYPE_VOLGORDE = {"adres": 0, "weg": 1, "buurt": 2, "wijk": 3, "woonplaats": 4}
+
+_POSTCODE = re.compile(r"^(\d{4})\s*([a-z]{2})(?:\s+(\d{1,5})\s*([a-z])?(?:[\s-]+([a-z0-9]{1,4}))?)?$")
+_STRAAT_NUMMER = re.compile(r"^(.*?[a-z].*?)\s+(\d{1,5})\s*([a-z])?(?:[\s-]+([a-z0-9]{1,4}))?$")
+
+
+class ZoekFout(ValueError):
+    def __init__(self, code: str, bericht: str):
+        super().__init__(bericht)
+        self.code = code
+
+
+@dataclass
+class Treffer:
+    id: str
+    type: str
+    weergavenaam: str
+    score: float
+    details: dict = field(default_factory=dict)
+
+
+def _normaliseer(q: str) -> str:
+    if len(q) > MAX_ZOEKTERM:
+        raise ZoekFout("zoekterm_te_lang", f"De zoekterm is langer dan {MAX_ZOEKTERM} tekens.")
+    if "<" in q or ">" in q:
+        raise ZoekFout("zoekterm_ongeldig", "De zoekterm mag geen < of > bevatten.")
+    q = re.sub(r"[^\w\s-]", " ", q.lower())
+    q = re.sub(r"\s+", " ", q).strip()
+    if not q:
+        raise ZoekFout("zoekterm_leeg", "Geef een adres, postcode, straat of buurt op.")
+    return q
+
+
+def _adresnaam(straat, nummer, letter, toevoeging, postcode, woonplaats) -> str:
+    tekst = f"{straat} {nummer}{letter or ''}{'-' + toevoeging if toevoeging else ''}"
+    return f"{tekst}, {postcode} {woonplaats}".replace(",  ", ", ").strip().rstrip(",")
+
+
+_ADRES_SQL = """
+    SELECT n.identificatie, o.naam, n.huisnummer, n.huisletter, n.huisnummertoevoeging, n.postcode,
+           coalesce(w.naam, ''), {score}{extra}
+    FROM {bron}
+    JOIN kaartlagen_openbareruimte o ON o.identificatie = n.openbare_ruimte_id
+    LEFT JOIN kaartlagen_woonplaats w ON w.identificatie = coalesce(n.woonplaats_id, o.woonplaats_id)
+    WHERE n.actief AND {voorwaarde}
+    ORDER BY 8 DESC, lower(n.huisletter) = %(letter)s DESC, lower(n.huisnummertoevoeging) = %(toev)s DESC,
+             n.huisnummer, n.huisletter, n.huisnummertoevoeging
+    LIMIT %(limit)s
+"""
+_NUMMERAANDUIDINGEN = "kaartlagen_nummeraanduiding n"
+# Reverse: the verblijfsobjecten near a point, nearest first (GiST index through ST_DWithin).
+_NABIJ = (
+    "(SELECT ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), %(srid)s) AS p) pt "
+    "JOIN kaartlagen_verblijfsobject v ON v.actief AND ST_DWithin(v.geom, pt.p, %(straal)s) "
+    "JOIN kaartlagen_nummeraanduiding n ON n.identificatie = v.hoofdadres_id"
+)
+_NAMEN_SQL = """
+    SELECT 'weg', o.identificatie, o.naam || coalesce(', ' || w.naam, ''), word_similarity(%(q)s, o.naam)
+    FROM kaartlagen_openbareruimte o LEFT JOIN kaartlagen_woonplaats w ON w.identificatie = o.woonplaats_id
+    WHERE o.actief AND %(q)s <%% o.naam
+    UNION ALL
+    SELECT 'buurt', b.code, b.naam || ' (buurt)', word_similarity(%(q)s, b.naam) FROM kaartlagen_buurt b
+    WHERE %(q)s <%% b.naam
+    UNION ALL
+    SELECT 'wijk', k.code, k.naam || ' (wijk)', word_similarity(%(q)s, k.naam) FROM kaartlagen_wijk k
+    WHERE %(q)s <%% k.naam
+    UNION ALL
+    SELECT 'woonplaats', p.identificatie, p.naam, word_similarity(%(q)s, p.naam) FROM kaartlagen_woonplaats p
+    WHERE p.actief AND %(q)s <%% p.naam
+    ORDER BY 4 DESC, 3
+    LIMIT %(limit)s
+"""
+
+
+def suggest(q: str, limit: int = 10) -> list[Treffer]:
+    """Ranked suggestions for what a person is typing."""
+    q = _normaliseer(q)
+    limit = max(1, min(limit, MAX_RESULTATEN))
+    params = {"q": q, "limit": limit, "letter": "", "toev": ""}
+    treffers: list[Treffer] = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "select set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(WOORD_DREMPEL)]
+        )
+        if match := _POSTCODE.match(q):
+            pc, letters, nummer, letter, toev = match.groups()
+            params.update(
+                pc=(pc + letters).upper(), nr=int(nummer or 0), letter=letter or "", toev=toev or ""
+            )
+            voorwaarde = "n.postcode = %(pc)s" + (" AND n.huisnummer = %(nr)s" if nummer else "")
+            cursor.execute(
+                _ADRES_SQL.format(extra="", bron=_NUMMERAANDUIDINGEN, score="1.0", voorwaarde=voorwaarde),
+                params,
+            )
+            treffers += [_adres_treffer(row) for row in cursor.fetchall()]
+        elif match := _STRAAT_NUMMER.match(q):
+            straat, nummer, letter, toev = match.groups()
+            params.update(straat=straat, nr=int(nummer), letter=letter or "", toev=toev or "")
+            cursor.execute(
+                _ADRES_SQL.format(
+                    extra="",
+                    bron=_NUMMERAANDUIDINGEN,
+                    score="word_similarity(%(straat)s, o.naam)",
+                    voorwaarde="n.huisnummer = %(nr)s AND %(straat)s <%% o.naam",
+                ),
+                params,
+            )
+            treffers += [_adres_treffer(row) for row in cursor.fetchall()]
+        if not treffers:
+            cursor.execute(_NAMEN_SQL, params)
+            treffers += [
+                Treffer(f"{t}-{ident}", t, naam, round(score, 3))
+                for t, ident, naam, score in cursor.fetchall()
+            ]
+    # An exact name beats a longer one with the same score: "den helder" is the woonplaats first.
+    treffers.sort(key=lambda t: (-t.score, _kernnaam(t) != q, TYPE_VOLGORDE[t.type], t.weergavenaam))
+    return treffers[:limit]
+
+
+def _kernnaam(treffer: Treffer) -> str:
+    return re.sub(r" \((buurt|wijk)\)$|, .*$", "", treffer.weergavenaam).lower()
+
+
+def _adres_treffer(row) -> Treffer:
+    ident, straat, nummer, letter, toev, postcode, woonplaats, score = row
+    naam = _adresnaam(straat, nummer, letter, toev, postcode, woonplaats)
+    details = {
+        "straatnaam": straat,
+        "huisnummer": nummer,
+        "huisletter": letter,
+        "huisnummertoevoeging": toev,
+        "postcode": postcode,
+        "woonplaatsnaam": woonplaats,
+        "nummeraanduiding": ident,
+    }
+    return Treffer(f"adres-{ident}", "adres", naam, round(float(score), 3), details)
+
+
+_LIGGING_SQL = {
+    # Where an address lies: its verblijfsobject, ligplaats or standplaats (hoofd- or nevenadres).
+    "adres": """
+        SELECT ST_X(p), ST_Y(p) FROM (
+            SELECT geom AS p FROM kaartlagen_verblijfsobject
+            WHERE hoofdadres_id = %(id)s OR nevenadressen @> ARRAY[%(id)s]::varchar[]
+            UNION ALL SELECT ST_PointOnSurface(geom) FROM kaartlagen_ligplaats
+            WHERE hoofdadres_id = %(id)s OR nevenadressen @> ARRAY[%(id)s]::varchar[]
+            UNION ALL SELECT ST_PointOnSurface(geom) FROM kaartlagen_standplaats
+            WHERE hoofdadres_id = %(id)s OR nevenadressen @> ARRAY[%(id)s]::varchar[]) s LIMIT 1""",
+    "weg": """
+        SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_Centroid(ST_Collect(v.geom)) AS c
+            FROM kaartlagen_nummeraanduiding n JOIN kaartlagen_verblijfsobject v ON v.hoofdadres_id = n.identificatie
+            WHERE n.openbare_ruimte_id = %(id)s) s WHERE c IS NOT NULL""",
+    "buurt": "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM kaartlagen_buurt WHERE code = %(id)s) s",
+    "wijk": "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM kaartlagen_wijk WHERE code = %(id)s) s",
+    "woonplaats": """SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM kaartlagen_woonplaats
+        WHERE identificatie = %(id)s) s""",
+}
+
+
+def _met_ligging(treffer: Treffer, cursor, punt: tuple[float, float] | None = None) -> Treffer:
+    """Add centroid (RD and WGS84), buurt and wijk; `punt` when the caller already knows where it is."""
+    if punt is None:
+        soort, ident = treffer.id.split("-", 1)
+        cursor.execute(_LIGGING_SQL[soort], {"id": ident})
+        punt = cursor.fetchone()
+    if punt:
+        x, y = punt
+        treffer.details["centroide_rd"] = [round(x, 3), round(y, 3)]
+        treffer.details["centroide_ll"] = [round(v, 7) for v in naar_wgs84(x, y)]
+        cursor.execute(
+            "SELECT b.code, b.naam, w.code, w.naam FROM kaartlagen_buurt b "
+            "LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id "
+            "WHERE ST_Intersects(b.geom, ST_SetSRID(ST_MakePoint(%s, %s), %s)) LIMIT 1",
+            [x, y, RD_NEW],
+        )
+        if gebied := cursor.fetchone():
+            treffer.details.update(
+                zip(("buurtcode", "buurtnaam", "wijkcode", "wijknaam"), gebied, strict=True)
+            )
+    return treffer
+
+
+def free(q: str, limit: int = 10) -> list[Treffer]:
+    """Search results with where they lie (centroid in RD and WGS84, buurt and wijk)."""
+    treffers = suggest(q, limit)
+    with connection.cursor() as cursor:
+        return [_met_ligging(t, cursor) for t in treffers]
+
+
+def lookup(ident: str) -> Treffer | None:
+    soort, _, sleutel = ident.partition("-")
+    if soort not in TYPE_VOLGORDE or not re.fullmatch(r"[A-Za-z0-9]{1,16}", sleutel):
+        raise ZoekFout("id_ongeldig", "Een id ziet eruit als adres-0400200000012345 of buurt-BU04000102.")
+    if soort == "adres":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _ADRES_SQL.format(
+                    extra="", bron=_NUMMERAANDUIDINGEN, score="1.0", voorwaarde="n.identificatie = %(id)s"
+                ),
+                {"id": sleutel, "letter": "", "toev": "", "limit": 1},
+            )
+            row = cursor.fetchone()
+        treffer = _adres_treffer(row) if row else None
+    else:
+        treffer = next((t for t in _namen_op_id(soort, sleutel)), None)
+    if treffer is None:
+        return None
+    with connection.cursor() as cursor:
+        return _met_ligging(treffer, cursor)
+
+
+def _namen_op_id(soort: str, sleutel: str):
+    tabel, kolom, naam = {
+        "weg": ("kaartlagen_openbareruimte", "identificatie", "naam"),
+        "buurt": ("kaartlagen_buurt", "code", "naam || ' (buurt)'"),
+        "wijk": ("kaartlagen_wijk", "code", "naam || ' (wijk)'"),
+        "woonplaats": ("kaartlagen_woonplaats", "identificatie", "naam"),
+    }[soort]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {naam} FROM {tabel} WHERE {kolom} = %s", [sleutel])
+        for (weergavenaam,) in cursor.fetchall():
+            yield Treffer(f"{soort}-{sleutel}", soort, weergavenaam, 1.0)
+
+
+def reverse(x: float, y: float, srid: int, limit: int = 5, straal: float = 200.0) -> list[Treffer]:
+    """The addresses nearest to a point (within `straal` metres), nearest first."""
+    minx, miny, maxx, maxy = {RD_NEW: RD_GEBIED, WGS84: (-180, -90, 180, 90)}[srid]
+    if not (minx <= x <= maxx and miny <= y <= maxy):
+        raise ZoekFout("buiten_crs", "Deze coördinaten bestaan niet in het gekozen coördinatenstelsel.")
+    x_rd, y_rd = naar_rd(x, y, srid)
+    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
+    if not (minx <= x_rd <= maxx and miny <= y_rd <= maxy):
+        raise ZoekFout(
+            "buiten_gemeente",
+            f"Dit punt ligt buiten de gemeente {settings.GEMEENTE_NAAM}. Voor andere plaatsen: zoek bij die "
+            "gemeente of op www.pdok.nl.",
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _ADRES_SQL.format(
+                bron=_NABIJ,
+                score="-ST_Distance(v.geom, pt.p)",
+                extra=", ST_X(v.geom), ST_Y(v.geom)",
+                voorwaarde="true",
+            ),
+            {
+                "x": x_rd,
+                "y": y_rd,
+                "srid": RD_NEW,
+                "straal": straal,
+                "letter": "",
+                "toev": "",
+                "limit": limit,
+            },
+        )
+        treffers = []
+        for row in cursor.fetchall():
+            t = _adres_treffer(row[:8])
+            t.details["afstand"] = round(-t.score, 1)
+            t.score = 1.0
+            treffers.append(_met_ligging(t, cursor, punt=row[8:]))
+    return treffers
