@@ -5,7 +5,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kaartlagen import zoeken
+from kaartlagen import locatie, zoeken
 from loket.api import ApiFout, ProbleemSerializer
 from loket.crs import RD_NEW, WGS84
 
@@ -64,7 +64,7 @@ def _zoek(functie, *args):
 
 
 def _uit(treffers, serializer_class):
-    return serializer_class([{**vars(t), **t.details} for t in treffers], many=True).data
+    return serializer_class([t.als_dict() for t in treffers], many=True).data
 
 
 class SuggestView(APIView):
@@ -113,3 +113,61 @@ class ReverseView(APIView):
         p = _params(ReverseParams, request)
         srid = WGS84 if p["crs"] == "wgs84" else RD_NEW
         return Response(_uit(_zoek(zoeken.reverse, p["x"], p["y"], srid, p["rows"]), LocatieSerializer))
+
+
+class PandSerializer(serializers.Serializer):
+    identificatie = serializers.CharField()
+    bouwjaar = serializers.IntegerField()
+    status = serializers.CharField()
+    oppervlakte = serializers.IntegerField(help_text="grondvlak in m²")
+    gebruiksdoelen = serializers.ListField(child=serializers.CharField())
+    oppervlakte_verblijfsobjecten = serializers.IntegerField(help_text="gebruiksoppervlakte in m² (BAG)")
+
+
+class GebiedSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    naam = serializers.CharField()
+
+
+class SectieSerializer(serializers.Serializer):
+    sleutel = serializers.CharField()
+    titel = serializers.CharField()
+    regels = serializers.ListField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class LocatieInformatieSerializer(serializers.Serializer):
+    punt_rd = serializers.ListField(child=serializers.FloatField())
+    punt_ll = serializers.ListField(child=serializers.FloatField())
+    adressen = LocatieSerializer(many=True)
+    panden = PandSerializer(many=True)
+    buurt = GebiedSerializer(allow_null=True)
+    wijk = GebiedSerializer(allow_null=True)
+    secties = SectieSerializer(
+        many=True, help_text="door andere onderdelen toegevoegd (omgevingsplan, meldingen, …)"
+    )
+
+
+class InformatieParams(serializers.Serializer):
+    id = serializers.CharField(required=False, help_text="een adres-id uit suggest; anders x en y")
+    x = serializers.FloatField(required=False)
+    y = serializers.FloatField(required=False)
+    crs = serializers.ChoiceField(choices=["wgs84", "rd"], default="wgs84")
+
+
+class InformatieView(APIView):
+    @extend_schema(
+        parameters=[InformatieParams],
+        responses={200: LocatieInformatieSerializer, 400: ProbleemSerializer, 404: ProbleemSerializer},
+        summary="Alles over één plek: adressen, gebouw, buurt en wijk",
+    )
+    def get(self, request):
+        p = _params(InformatieParams, request)
+        if "id" in p:
+            info = _zoek(locatie.bij_adres, p["id"])
+            if info is None:
+                raise ApiFout("niet_gevonden", f"Er is geen adres '{p['id'][:40]}'.", "Niet gevonden", 404)
+        elif "x" in p and "y" in p:
+            info = _zoek(locatie.bij_punt, p["x"], p["y"], WGS84 if p["crs"] == "wgs84" else RD_NEW)
+        else:
+            raise ApiFout("invoer_ongeldig", "Geef een id, of x en y.")
+        return Response(LocatieInformatieSerializer(info).data)

@@ -14,4 +14,5 @@ urlpatterns = [
     path("api/locatie/free", api.FreeView.as_view(), name="locatie-free"),
     path("api/locatie/lookup", api.LookupView.as_view(), name="locatie-lookup"),
     path("api/locatie/reverse", api.ReverseView.as_view(), name="locatie-reverse"),
+    path("api/locatie/informatie", api.InformatieView.as_view(), name="locatie-informatie"),
 ]

@@ -38,6 +38,15 @@ class Treffer:
     score: float
     details: dict = field(default_factory=dict)
 
+    def als_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "weergavenaam": self.weergavenaam,
+            "score": self.score,
+            **self.details,
+        }
+
 
 def _normaliseer(q: str) -> str:
     if len(q) > MAX_ZOEKTERM:
@@ -229,6 +238,19 @@ def lookup(ident: str) -> Treffer | None:
         return _met_ligging(treffer, cursor)
 
 
+def adressen(identificaties: list[str]) -> list[Treffer]:
+    """Addresses by nummeraanduiding, in postcode order (for a building's list of addresses)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _ADRES_SQL.format(
+                extra="", bron=_NUMMERAANDUIDINGEN, score="1.0", voorwaarde="n.identificatie = ANY(%(ids)s)"
+            ),
+            {"ids": identificaties, "letter": "", "toev": "", "limit": len(identificaties)},
+        )
+        treffers = [_adres_treffer(row) for row in cursor.fetchall()]
+    return sorted(treffers, key=lambda t: (t.details["postcode"], t.details["huisnummer"], t.weergavenaam))
+
+
 def _namen_op_id(soort: str, sleutel: str):
     tabel, kolom, naam = {
         "weg": ("kaartlagen_openbareruimte", "identificatie", "naam"),
@@ -242,8 +264,8 @@ def _namen_op_id(soort: str, sleutel: str):
             yield Treffer(f"{soort}-{sleutel}", soort, weergavenaam, 1.0)
 
 
-def reverse(x: float, y: float, srid: int, limit: int = 5, straal: float = 200.0) -> list[Treffer]:
-    """The addresses nearest to a point (within `straal` metres), nearest first."""
+def punt_in_gemeente(x: float, y: float, srid: int) -> tuple[float, float]:
+    """A point from the web edge, checked and in RD New; every incoming coordinate goes through here."""
     minx, miny, maxx, maxy = {RD_NEW: RD_GEBIED, WGS84: (-180, -90, 180, 90)}[srid]
     if not (minx <= x <= maxx and miny <= y <= maxy):
         raise ZoekFout("buiten_crs", "Deze coördinaten bestaan niet in het gekozen coördinatenstelsel.")
@@ -255,6 +277,12 @@ def reverse(x: float, y: float, srid: int, limit: int = 5, straal: float = 200.0
             f"Dit punt ligt buiten de gemeente {settings.GEMEENTE_NAAM}. Voor andere plaatsen: zoek bij die "
             "gemeente of op www.pdok.nl.",
         )
+    return x_rd, y_rd
+
+
+def reverse(x: float, y: float, srid: int, limit: int = 5, straal: float = 200.0) -> list[Treffer]:
+    """The addresses nearest to a point (within `straal` metres), nearest first."""
+    x_rd, y_rd = punt_in_gemeente(x, y, srid)
     with connection.cursor() as cursor:
         cursor.execute(
             _ADRES_SQL.format(

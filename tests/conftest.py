@@ -1,8 +1,12 @@
 """Shared fixtures: the real deliveries in ../shared/data and the project's own generated sample."""
 
+import json
 from pathlib import Path
 
 import pytest
+
+from loket.crs import naar_wgs84
+from tests import bagxml
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -24,3 +28,52 @@ def sample_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sample")
     generate(out)
     return out
+
+
+KEIZER, SPOOR = "0400300000000001", "0400300000000002"
+NUM_12A, NUM_14, NUM_SPOOR = "0400200000000001", "0400200000000002", "0400200000000003"
+PAND_12A, PAND_14, PAND_SPOOR = "0400100000000001", "0400100000000002", "0400100000000003"
+
+
+@pytest.fixture
+def adressen(tmp_path):
+    """Keizerstraat 12a and 14 in two panden in buurt Centrum; Spoorstraat 3 outside any buurt."""
+    files = {
+        "0400WPL01112026-000001.xml": [bagxml.woonplaats()],
+        "0400OPR01112026-000001.xml": [
+            bagxml.openbare_ruimte(KEIZER, "Keizerstraat"),
+            bagxml.openbare_ruimte(SPOOR, "Spoorstraat"),
+        ],
+        "0400NUM01112026-000001.xml": [
+            bagxml.nummeraanduiding(NUM_12A, 12, KEIZER, letter="a"),
+            bagxml.nummeraanduiding(NUM_14, 14, KEIZER),
+            bagxml.nummeraanduiding(NUM_SPOOR, 3, SPOOR),
+        ],
+        "0400PND01112026-000001.xml": [
+            bagxml.pand(PAND_12A, bouwjaar=1890, pos=bagxml.square(113000, 553000)),
+            bagxml.pand(PAND_14, bouwjaar=1990, pos=bagxml.square(113020, 553000)),
+            bagxml.pand(PAND_SPOOR, bouwjaar=2005, pos=bagxml.square(113495, 553495)),
+        ],
+        "0400VBO01112026-000001.xml": [
+            bagxml.verblijfsobject("0400010000000001", NUM_12A, PAND_12A, x=113005, y=553005),
+            bagxml.verblijfsobject("0400010000000002", NUM_14, PAND_14, x=113025, y=553005),
+            bagxml.verblijfsobject("0400010000000003", NUM_SPOOR, PAND_SPOOR, x=113500, y=553500),
+        ],
+    }
+    for name, objects in files.items():
+        (tmp_path / name).write_text(bagxml.document(*objects))
+    from kaartlagen.importing.bag import importeer_bag
+    from kaartlagen.importing.cbs import importeer_buurten
+
+    assert importeer_bag(tmp_path).ok
+    ring = [
+        naar_wgs84(x, y) for x, y in [(112900, 552900), (113200, 552900), (113200, 553200), (112900, 553200)]
+    ]
+    buurt = {
+        "type": "Feature",
+        "properties": {"statcode": "BU04000102", "statnaam": "Centrum"},
+        "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in [*ring, ring[0]]]]},
+    }
+    pad = tmp_path / "buurten.geojson"
+    pad.write_text(json.dumps({"type": "FeatureCollection", "features": [buurt]}))
+    assert importeer_buurten(pad).ok

@@ -1,56 +1,16 @@
 """Address search API (/api/locatie/…): finding, ranking, locating, and refusing bad input clearly."""
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from kaartlagen.importing.bag import importeer_bag
-from kaartlagen.importing.cbs import importeer_buurten
 from loket.crs import naar_wgs84
-from tests import bagxml
+from tests.conftest import KEIZER, NUM_12A, NUM_14, SPOOR
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
-KEIZER, SPOOR = "0400300000000001", "0400300000000002"
-NUM_12A, NUM_14, NUM_SPOOR = "0400200000000001", "0400200000000002", "0400200000000003"
-
-
-@pytest.fixture
-def adressen(tmp_path):
-    files = {
-        "0400WPL01112026-000001.xml": [bagxml.woonplaats()],
-        "0400OPR01112026-000001.xml": [
-            bagxml.openbare_ruimte(KEIZER, "Keizerstraat"),
-            bagxml.openbare_ruimte(SPOOR, "Spoorstraat"),
-        ],
-        "0400NUM01112026-000001.xml": [
-            bagxml.nummeraanduiding(NUM_12A, 12, KEIZER, letter="a"),
-            bagxml.nummeraanduiding(NUM_14, 14, KEIZER),
-            bagxml.nummeraanduiding(NUM_SPOOR, 3, SPOOR),
-        ],
-        "0400VBO01112026-000001.xml": [
-            bagxml.verblijfsobject("0400010000000001", NUM_12A, x=113005, y=553005),
-            bagxml.verblijfsobject("0400010000000002", NUM_14, x=113025, y=553005),
-            bagxml.verblijfsobject("0400010000000003", NUM_SPOOR, x=113500, y=553500),
-        ],
-    }
-    for name, objects in files.items():
-        (tmp_path / name).write_text(bagxml.document(*objects))
-    assert importeer_bag(tmp_path).ok
-    ring = [
-        naar_wgs84(x, y) for x, y in [(112900, 552900), (113200, 552900), (113200, 553200), (112900, 553200)]
-    ]
-    buurt = {
-        "type": "Feature",
-        "properties": {"statcode": "BU04000102", "statnaam": "Centrum"},
-        "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in [*ring, ring[0]]]]},
-    }
-    pad = tmp_path / "buurten.geojson"
-    pad.write_text(json.dumps({"type": "FeatureCollection", "features": [buurt]}))
-    assert importeer_buurten(pad).ok
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from loket.portaal import views
+from loket.portaal import locatie, views
 
 app_name = "portaal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("gezondheid", views.gezondheid, name="gezondheid"),
+    path("locatie", locatie.locatie_pagina, name="locatie"),
 ]
