@@ -6,7 +6,8 @@ set -euo pipefail
 PACKAGES=(
   postgresql-15 postgresql-15-postgis-3   # the database and PostGIS 3
   libgdal32 libgeos-c1v5 libproj25        # GeoDjango loads these through ctypes; no -dev packages needed
-  gdal-bin                                # ogr2ogr/ogrinfo: the benchmark's reference loader
+  gdal-bin                                # ogr2ogr/ogrinfo: the benchmark's reference loader, MVT decoding
+  chromium                                # browser and accessibility tests (Playwright drives it)
   python3-venv
 )
 
