@@ -12,6 +12,7 @@ from dataclasses import dataclass
 class VectorBron:
     titel: str
     tabel: str
+    sleutel: str  # the feature id (OGC API – Features), an SQL expression over alias t
     attributen: dict[str, str]  # name in the tile -> SQL expression over alias t
     filter: str = "true"
     punten: bool = False  # points are never simplified
@@ -21,21 +22,26 @@ VECTOR_BRONNEN = {
     "bag_panden": VectorBron(
         "BAG-panden",
         "kaartlagen_pand",
+        "t.identificatie",
         {"identificatie": "t.identificatie", "bouwjaar": "t.oorspronkelijk_bouwjaar", "status": "t.status"},
         filter="t.actief",
     ),
     "bag_verblijfsobjecten": VectorBron(
         "BAG-verblijfsobjecten (adrespunten)",
         "kaartlagen_verblijfsobject",
+        "t.identificatie",
         {"identificatie": "t.identificatie", "gebruiksdoelen": "array_to_string(t.gebruiksdoelen, ',')"},
         filter="t.actief",
         punten=True,
     ),
-    "cbs_buurten": VectorBron("CBS-buurten", "kaartlagen_buurt", {"code": "t.code", "naam": "t.naam"}),
-    "cbs_wijken": VectorBron("CBS-wijken", "kaartlagen_wijk", {"code": "t.code", "naam": "t.naam"}),
+    "cbs_buurten": VectorBron(
+        "CBS-buurten", "kaartlagen_buurt", "t.code", {"code": "t.code", "naam": "t.naam"}
+    ),
+    "cbs_wijken": VectorBron("CBS-wijken", "kaartlagen_wijk", "t.code", {"code": "t.code", "naam": "t.naam"}),
     "bgt": VectorBron(
         "BGT-objecten",
         "kaartlagen_bgtobject",
+        "t.lokaal_id",
         {"objecttype": "t.objecttype", "functie": "t.functie", "fysiek_voorkomen": "t.fysiek_voorkomen"},
     ),
 }

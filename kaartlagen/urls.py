@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from kaartlagen import api, views
+from kaartlagen import api, ogcapi, views
 
 app_name = "kaartlagen"
 urlpatterns = [
@@ -15,4 +15,10 @@ urlpatterns = [
     path("api/locatie/lookup", api.LookupView.as_view(), name="locatie-lookup"),
     path("api/locatie/reverse", api.ReverseView.as_view(), name="locatie-reverse"),
     path("api/locatie/informatie", api.InformatieView.as_view(), name="locatie-informatie"),
+    path("ogc/", ogcapi.LandingView.as_view(), name="ogc-landing"),
+    path("ogc/conformance", ogcapi.ConformanceView.as_view(), name="ogc-conformance"),
+    path("ogc/collections", ogcapi.CollectiesView.as_view(), name="ogc-collecties"),
+    path("ogc/collections/<slug:collectie>", ogcapi.CollectieView.as_view(), name="ogc-collectie"),
+    path("ogc/collections/<slug:collectie>/items", ogcapi.ItemsView.as_view(), name="ogc-items"),
+    path("ogc/collections/<slug:collectie>/items/<str:item>", ogcapi.ItemView.as_view(), name="ogc-item"),
 ]

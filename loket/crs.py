@@ -14,6 +14,11 @@ WEB_MERCATOR = 3857  # Leaflet tiles
 # Width of the Web Mercator world in metres: the size of tile 0/0/0, halved at every zoom level.
 WEB_MERCATOR_WERELD = 40075016.685578488
 
+# CRS identifiers of OGC API – Features (Part 1 default CRS84, Part 2 for RD New).
+CRS84_URI = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+RD_NEW_URI = f"http://www.opengis.net/def/crs/EPSG/0/{RD_NEW}"
+CRS_URIS = {CRS84_URI: WGS84, RD_NEW_URI: RD_NEW}
+
 # How our own GML (the generated sample, exports) names RD New, as the Kadaster and PDOK write it.
 RD_NEW_URN = f"urn:ogc:def:crs:EPSG::{RD_NEW}"
 

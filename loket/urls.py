@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
+    path("api/schema", SpectacularAPIView.as_view(), name="openapi"),
     path("", include("kaartlagen.urls")),
     path("", include("loket.portaal.urls")),
 ]
