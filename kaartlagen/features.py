@@ -1,10 +1,12 @@
-"""Features of the public layers for OGC API – Features: GeoJSON built in SQL, a page at a time."""
+"""Features of the public layers for OGC API – Features and downloads: GeoJSON built in SQL."""
+
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.db import connection
 
 from kaartlagen.bronnen import VectorBron
-from loket.crs import RD_NEW, naar_rd, naar_wgs84
+from loket.crs import RD_NEW, WGS84, naar_rd, naar_wgs84
 
 STANDAARD_LIMIT = 100
 MAX_LIMIT = 1000
@@ -75,6 +77,19 @@ def item(bron: VectorBron, sleutel: str, srid: int) -> str | None:
         )
         row = cursor.fetchone()
     return row[0] if row else None
+
+
+def alles(bron: VectorBron, formaat: str) -> Iterator[str]:
+    """Every feature of a layer as GeoJSON texts or CSV rows (WKT in CRS84), streamed in chunks."""
+    if formaat == "geojson":
+        select = _feature_sql(bron, WGS84)
+    else:
+        kolommen = [f"{expr}::text" for expr in bron.attributen.values()]
+        select = f"{bron.sleutel}, {', '.join(kolommen)}, ST_AsText(ST_Transform(t.geom, {WGS84}), 7)"
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(f"SELECT {select} FROM {bron.tabel} t WHERE {bron.filter} ORDER BY {bron.sleutel}")
+        while rows := cursor.fetchmany(2000):
+            yield from rows
 
 
 def gemeente_extent_crs84() -> list[float]:

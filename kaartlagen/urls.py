@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/locatie/lookup", api.LookupView.as_view(), name="locatie-lookup"),
     path("api/locatie/reverse", api.ReverseView.as_view(), name="locatie-reverse"),
     path("api/locatie/informatie", api.InformatieView.as_view(), name="locatie-informatie"),
+    re_path(r"^download/(?P<laag>[-\w]+)\.(?P<formaat>geojson|csv)$", views.download_view, name="download"),
     path("ogc/", ogcapi.LandingView.as_view(), name="ogc-landing"),
     path("ogc/conformance", ogcapi.ConformanceView.as_view(), name="ogc-conformance"),
     path("ogc/collections", ogcapi.CollectiesView.as_view(), name="ogc-collecties"),

@@ -1,6 +1,8 @@
 """OGC API – Features over the public layers, read by our own requests and by GDAL's OAPIF driver."""
 
+import csv
 import importlib
+import io
 import json
 import shutil
 import subprocess
@@ -107,3 +109,20 @@ def test_gdal_reads_it_as_an_ogc_api(adressen, live_server):
         PAND_14,
         "0400100000000003",
     ]
+
+
+def test_downloads_as_geojson_and_csv(client, adressen):
+    response = client.get("/download/panden.geojson")
+    assert response["Content-Type"] == "application/geo+json"
+    assert response["Content-Disposition"] == 'attachment; filename="panden.geojson"'
+    data = json.loads(b"".join(response.streaming_content))
+    assert [f["id"] for f in data["features"]] == [PAND_12A, PAND_14, "0400100000000003"]
+
+    rows = list(
+        csv.reader(io.StringIO(b"".join(client.get("/download/buurten.csv").streaming_content).decode()))
+    )
+    assert rows[0] == ["id", "code", "naam", "geometrie_wkt_crs84"]
+    assert rows[1][:3] == ["BU04000102", "BU04000102", "Centrum"] and rows[1][3].startswith(
+        "MULTIPOLYGON(((4."
+    )
+    assert client.get("/download/bestaatniet.csv").status_code == 404

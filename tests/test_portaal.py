@@ -17,3 +17,8 @@ def test_gezondheid_reports_postgis(client):
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
     assert response.json()["postgis"].startswith("3.")
+
+
+def test_public_pages_carry_a_strict_content_security_policy(client):
+    beleid = client.get("/locatie")["Content-Security-Policy"]
+    assert "script-src 'self'" in beleid and "unsafe-inline" not in beleid

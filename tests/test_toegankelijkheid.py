@@ -35,8 +35,9 @@ def pagina(live_server):
             ],
         )
         page = browser.new_page()
-        page.buiten = []
+        page.buiten, page.csp = [], []
         page.on("request", lambda r: None if r.url.startswith(live_server.url) else page.buiten.append(r.url))
+        page.on("console", lambda m: page.csp.append(m.text) if "Content Security Policy" in m.text else None)
         yield page
         browser.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
@@ -51,6 +52,7 @@ def test_public_pages_have_no_axe_violations_and_stay_local(adressen, pagina, li
         resultaat = axe.run(pagina)
         assert resultaat.violations_count == 0, f"{pad}:\n{resultaat.generate_report()}"
     assert pagina.buiten == []
+    assert pagina.csp == [], "de pagina's schenden hun eigen Content-Security-Policy"
 
 
 def test_search_an_address_with_the_keyboard_only(adressen, pagina, live_server):
