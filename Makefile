@@ -8,7 +8,7 @@ SAMPLE_DIR := data/bgt_bag_samples
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
-.PHONY: run test stop system venv db sample load lint bench clean-sample
+.PHONY: run test stop system venv db sample load seed lint bench clean-sample
 
 system:
 	@scripts/system-packages.sh
@@ -44,6 +44,10 @@ test: db sample
 	@$(VENV)/bin/ruff format --check .
 	@$(MANAGE) makemigrations --check --dry-run
 	@$(VENV)/bin/pytest
+
+# Fills the basemap's tile cache for the area with BGT data (MapProxy also renders tiles on demand).
+seed: load
+	@$(MANAGE) seed_basiskaart
 
 stop:
 ifeq ($(LOCAL_DB),yes)

@@ -16,7 +16,7 @@ MVT = "application/vnd.mapbox-vector-tile"
 
 
 def _zichtbaar(request):
-    lagen = Kaartlaag.objects.all()
+    lagen = Kaartlaag.objects.filter(soort=Kaartlaag.Soort.VECTOR)
     return lagen if request.user.is_staff else lagen.filter(publiek=True)
 
 
@@ -49,7 +49,7 @@ def tegel_view(request, laag: str, z: str, x: str, y: str):
 @require_GET
 def download_view(request, laag: str, formaat: str):
     """A whole public layer as open data: GeoJSON (CRS84) or CSV (attributes + WKT in CRS84), streamed."""
-    gevonden = Kaartlaag.objects.filter(naam=laag, publiek=True).first()
+    gevonden = Kaartlaag.objects.filter(naam=laag, publiek=True, soort=Kaartlaag.Soort.VECTOR).first()
     if gevonden is None:
         return probleem(
             404, "laag_onbekend", "Deze kaartlaag bestaat niet", f"Er is geen kaartlaag '{laag[:60]}'."

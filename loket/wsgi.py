@@ -3,4 +3,30 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
-application = get_wsgi_application()
+django_app = get_wsgi_application()
+
+
+class MetBasiskaart:
+    """Django, with MapProxy mounted under /basiskaart/ (built on first use: it writes its config)."""
+
+    def __init__(self, django):
+        self.django = django
+        self.mapproxy = None
+
+    def __call__(self, environ, start_response):
+        from kaartlagen.basiskaart.mapproxy import PAD, maak_app
+
+        pad = environ.get("PATH_INFO", "")
+        if pad == PAD or pad.startswith(PAD + "/"):
+            if self.mapproxy is None:
+                self.mapproxy = maak_app()
+            environ = {
+                **environ,
+                "SCRIPT_NAME": environ.get("SCRIPT_NAME", "") + PAD,
+                "PATH_INFO": pad[len(PAD) :],
+            }
+            return self.mapproxy(environ, start_response)
+        return self.django(environ, start_response)
+
+
+application = MetBasiskaart(django_app)

@@ -8,6 +8,7 @@ PACKAGES=(
   libgdal32 libgeos-c1v5 libproj25        # GeoDjango loads these through ctypes; no -dev packages needed
   gdal-bin                                # ogr2ogr/ogrinfo: the benchmark's reference loader, MVT decoding
   chromium                                # browser and accessibility tests (Playwright drives it)
+  mapserver-bin cgi-mapserver             # MapServer 8 draws the basemap (MapProxy runs mapserv)
   python3-venv
 )
 

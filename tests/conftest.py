@@ -77,3 +77,15 @@ def adressen(tmp_path):
     pad = tmp_path / "buurten.geojson"
     pad.write_text(json.dumps({"type": "FeatureCollection", "features": [buurt]}))
     assert importeer_buurten(pad).ok
+
+
+@pytest.fixture
+def standaard_lagen():
+    """The layers the migrations make. A transactional test flushes every table afterwards, those
+    rows included, so transactional tests that need them ask for this."""
+    import importlib
+
+    from django.apps import apps
+
+    for migratie in ("0003_standaard_kaartlagen", "0004_basiskaart"):
+        importlib.import_module(f"kaartlagen.migrations.{migratie}").maak(apps, None)

@@ -102,6 +102,7 @@ def test_empty_tile_and_zoom_outside_the_layer_answer_204(client, panden):
         ("/tiles/panden/3/8/0.mvt", 400, "tegel_buiten_bereik"),
         ("/tiles/panden/16/-1/5.mvt", 400, "tegel_buiten_bereik"),
         ("/tiles/bestaatniet/16/1/5.mvt", 404, "laag_onbekend"),
+        ("/tiles/basiskaart/16/1/5.mvt", 404, "laag_onbekend"),  # raster, served by MapProxy
     ],
 )
 def test_bad_tile_requests_get_a_problem_json(client, url, status, code):
@@ -143,4 +144,5 @@ def test_default_layers_and_their_legends():
     assert set(lagen) >= {"panden", "adressen", "buurten", "wijken", "bgt"}
     assert lagen["panden"].legenda()[0] == {"label": "voor 1900", "kleur": "#7a0177"}
     assert lagen["adressen"].legenda() == [{"label": "Adressen", "kleur": "#004b8d"}]
-    assert all(laag.bron in VECTOR_BRONNEN for laag in lagen.values())
+    assert all(laag.bron in VECTOR_BRONNEN for laag in lagen.values() if laag.soort == "vector")
+    assert lagen["basiskaart"].soort == "basiskaart"

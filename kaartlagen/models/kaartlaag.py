@@ -15,13 +15,17 @@ MAX_ZOOM = 22
 class Kaartlaag(models.Model):
     class Soort(models.TextChoices):
         VECTOR = "vector", "Vectortegels uit PostGIS"
+        BASISKAART = "basiskaart", "Basiskaart (MapServer, via MapProxy)"
 
     naam = models.SlugField(unique=True, help_text="Naam in URL's, bijv. /tiles/<naam>/{z}/{x}/{y}.mvt")
     titel = models.CharField(max_length=100, help_text="Nederlandse titel in de lagenkiezer")
     groep = models.CharField(max_length=60, help_text="Kop in de lagenkiezer, bijv. 'Gebouwen en adressen'")
     soort = models.CharField(max_length=20, choices=Soort.choices, default=Soort.VECTOR)
     bron = models.CharField(
-        max_length=40, choices=keuzes(), help_text="De PostGIS-bron (vastgelegd in de code)"
+        max_length=40,
+        choices=keuzes(),
+        blank=True,
+        help_text="De PostGIS-bron van vectortegels (vastgelegd in de code)",
     )
     stijl = models.JSONField(
         default=dict,

@@ -143,6 +143,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# Where the basemap's generated mapfile, MapProxy configuration and tile cache live.
+BASISKAART_DIR = Path(os.environ.get("BASISKAART_DIR", BASE_DIR / "var" / "basiskaart"))
+
 SILENCED_SYSTEM_CHECKS = [
     # Debian 12 ships GDAL 3.6, which cannot block file/network access from GDAL itself. We never hand
     # delivery GML to GDAL (our importers parse GML with lxml), so the risk this warns about is not taken.

@@ -1,0 +1,110 @@
+"""The basemap: MapServer draws our BGT from PostGIS; this module writes its mapfile and config.
+
+Colours follow the BGT standaardvisualisatie in spirit (grey roads, green vegetation, blue water,
+light-brown buildings); they are ours to tune, not a copy of PDOK's style files.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+
+from loket.crs import RD_NEW, WEB_MERCATOR, WGS84
+
+# (objecttype, fill colour, outline colour, per-functie fills) in drawing order: ground first.
+BGT_STIJL = [
+    ("onbegroeidterreindeel", "246 241 231", None, {}),
+    ("begroeidterreindeel", "200 226 180", None, {}),
+    ("ondersteunendwegdeel", "207 227 184", None, {}),
+    ("waterdeel", "181 208 232", "140 170 200", {}),
+    ("wegdeel", "230 230 230", "200 200 200", {"fietspad": "236 205 205", "voetpad": "242 242 242"}),
+    ("pand", "214 202 190", "160 140 128", {}),
+    ("scheiding", None, "110 110 110", {}),
+]
+LAAG = "bgt"
+
+
+def map_dir() -> Path:
+    return Path(settings.BASISKAART_DIR)
+
+
+def _connectie() -> str:
+    db = settings.DATABASES["default"]
+    delen = {
+        "host": db.get("HOST"),
+        "port": db.get("PORT"),
+        "dbname": db["NAME"],
+        "user": db.get("USER"),
+        "password": db.get("PASSWORD"),
+    }
+    return " ".join(f"{k}={v}" for k, v in delen.items() if v)
+
+
+def _class(naam: str, fill: str | None, lijn: str | None, expressie: str | None = None) -> str:
+    stijl = []
+    if fill:
+        stijl.append(f"STYLE COLOR {fill} END")
+    if lijn:
+        stijl.append(f"STYLE OUTLINECOLOR {lijn} WIDTH 1 END")
+    expr = f'EXPRESSION ("[functie]" = "{expressie}")' if expressie else ""
+    return f'CLASS NAME "{naam}" {expr} {" ".join(stijl)} END'
+
+
+def _laag(objecttype: str, fill, lijn, per_functie: dict) -> str:
+    soort = "LINE" if fill is None else "POLYGON"
+    classes = [_class(f"{objecttype} {f}", kleur, lijn, f) for f, kleur in per_functie.items()]
+    classes.append(_class(objecttype, fill, lijn))
+    sql = (
+        f"geom FROM (SELECT id, geom, functie FROM kaartlagen_bgtobject WHERE objecttype = '{objecttype}') AS t "
+        f"USING UNIQUE id USING SRID={RD_NEW}"
+    )
+    return f"""
+  LAYER
+    NAME "{objecttype}"
+    GROUP "{LAAG}"
+    TYPE {soort}
+    STATUS ON
+    CONNECTIONTYPE POSTGIS
+    CONNECTION "{_connectie()}"
+    DATA "{sql}"
+    PROJECTION "init=epsg:{RD_NEW}" END
+    METADATA "wms_title" "{objecttype}" END
+    {" ".join(classes)}
+  END"""
+
+
+def schrijf() -> tuple[Path, Path]:
+    """Write the mapfile and MapServer 8's config file (which it needs to run at all); return both."""
+    map_dir().mkdir(parents=True, exist_ok=True)
+    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
+    mapfile = map_dir() / "basiskaart.map"
+    # The mapfile holds the database connection (and a password, if any): for our eyes only.
+    mapfile.touch(mode=0o600, exist_ok=True)
+    mapfile.write_text(
+        f"""MAP
+  NAME "basiskaart"
+  EXTENT {minx} {miny} {maxx} {maxy}
+  SIZE 256 256
+  UNITS METERS
+  IMAGECOLOR 255 255 255
+  PROJECTION "init=epsg:{RD_NEW}" END
+  WEB
+    METADATA
+      "wms_title" "Basiskaart {settings.GEMEENTE_NAAM} (BGT)"
+      "wms_srs" "EPSG:{RD_NEW} EPSG:{WEB_MERCATOR} EPSG:{WGS84}"
+      "wms_enable_request" "GetMap GetCapabilities"
+    END
+  END
+{"".join(_laag(*stijl) for stijl in BGT_STIJL)}
+END
+"""
+    )
+    config = map_dir() / "mapserver.conf"
+    config.write_text(
+        f"""CONFIG
+  ENV
+    MS_MAP_PATTERN "^{map_dir()}/.*\\.map$"
+  END
+END
+"""
+    )
+    return mapfile, config

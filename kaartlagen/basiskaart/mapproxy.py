@@ -1,0 +1,81 @@
+"""MapProxy in front of MapServer: caches the basemap and serves it as WMS, WMTS and XYZ tiles, in the
+Dutch RD tiling scheme (as PDOK uses) and in Web Mercator for Leaflet. Mounted at /basiskaart/."""
+
+import os
+import shutil
+
+import yaml
+from django.conf import settings
+
+from kaartlagen.basiskaart import mapfile
+from kaartlagen.models import Kaartlaag
+from loket.crs import RD_NEW, WEB_MERCATOR, WGS84
+
+PAD = "/basiskaart"
+# The Dutch tiling scheme (Geonovum/PDOK): RD New, 15 levels halving from 3440.64 m per pixel.
+NL_RD = {
+    "srs": f"EPSG:{RD_NEW}",
+    "bbox": [-285401.92, 22598.08, 595401.92, 903401.92],
+    "bbox_srs": f"EPSG:{RD_NEW}",
+    "origin": "ul",
+    "res": [3440.64 / 2**i for i in range(16)],
+}
+
+
+def configuratie() -> dict:
+    kaart, _ = mapfile.schrijf()
+    cache = mapfile.map_dir() / "cache"
+    return {
+        "services": {
+            "wms": {
+                "srs": [f"EPSG:{RD_NEW}", f"EPSG:{WEB_MERCATOR}", f"EPSG:{WGS84}"],
+                "md": {"title": "Basiskaart"},
+            },
+            "wmts": {"restful": True, "kvp": True},
+            "tms": {"use_grid_names": True, "origin": "nw"},
+        },
+        # The layers come from the registry: every basemap row is served from the one BGT cache.
+        "layers": [
+            {"name": laag.naam, "title": laag.titel, "sources": ["basiskaart_cache"]}
+            for laag in Kaartlaag.objects.filter(soort=Kaartlaag.Soort.BASISKAART)
+        ],
+        "caches": {
+            "basiskaart_cache": {
+                "grids": ["nl_rd", "GLOBAL_WEBMERCATOR"],
+                "sources": ["basiskaart_ms"],
+                "cache": {"type": "file", "directory_layout": "tc"},
+            }
+        },
+        "sources": {
+            "basiskaart_ms": {
+                "type": "mapserver",
+                "req": {"map": str(kaart), "layers": mapfile.LAAG, "transparent": False},
+                "coverage": {"bbox": list(settings.GEMEENTE_BBOX_RD), "srs": f"EPSG:{RD_NEW}"},
+            }
+        },
+        "grids": {"nl_rd": NL_RD},
+        "globals": {
+            "mapserver": {
+                "binary": shutil.which("mapserv") or "/usr/bin/mapserv",
+                "working_dir": str(mapfile.map_dir()),
+            },
+            "cache": {"base_dir": str(cache), "lock_dir": str(cache / "locks")},
+        },
+    }
+
+
+def schrijf_configuratie():
+    config = configuratie()
+    pad = mapfile.map_dir() / "mapproxy.yaml"
+    pad.write_text(yaml.safe_dump(config, sort_keys=False))
+    return pad
+
+
+def maak_app():
+    """The MapProxy WSGI app. MapServer 8 refuses to run without MAPSERVER_CONFIG_FILE, and MapProxy
+    hands its own environment to each mapserv it starts, so the variable is set here."""
+    from mapproxy.wsgiapp import make_wsgi_app
+
+    pad = schrijf_configuratie()
+    os.environ["MAPSERVER_CONFIG_FILE"] = str(mapfile.map_dir() / "mapserver.conf")
+    return make_wsgi_app(str(pad))

@@ -1,0 +1,99 @@
+"""The basemap: MapServer draws the BGT, MapProxy caches and serves it; read back with OWSLib."""
+
+import io
+import math
+import threading
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import pytest
+from PIL import Image
+
+from kaartlagen.basiskaart.mapproxy import NL_RD
+from kaartlagen.importing.bgt import importeer_bgt
+from loket.crs import RD_NEW, naar_wgs84
+
+pytestmark = pytest.mark.django_db(transaction=True)
+MIDDEN = (113_300, 553_300)  # in the sample's town centre
+
+
+class _Stil(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def basiskaart(sample_dir, standaard_lagen, settings, tmp_path):
+    """Our WSGI application (Django with MapProxy mounted) on a real socket, with the sample's BGT."""
+    from loket.wsgi import MetBasiskaart, django_app
+
+    settings.BASISKAART_DIR = tmp_path / "basiskaart"
+    assert importeer_bgt(next(sample_dir.glob("bgt_*.zip"))).ok
+    server = make_server("127.0.0.1", 0, MetBasiskaart(django_app), handler_class=_Stil)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/basiskaart"
+    server.shutdown()
+
+
+def kleuren(png: bytes) -> int:
+    return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 16) or [])
+
+
+def test_wms_and_wmts_capabilities_and_tiles_in_both_grids(basiskaart):
+    from owslib.wms import WebMapService
+    from owslib.wmts import WebMapTileService
+
+    wms = WebMapService(f"{basiskaart}/service", version="1.3.0")
+    # The layer and its title come from the layer registry.
+    assert wms.contents["basiskaart"].title == "Basiskaart (BGT)"
+    assert f"EPSG:{RD_NEW}" in wms.contents["basiskaart"].crsOptions
+    x, y = MIDDEN
+    kaart = wms.getmap(
+        layers=["basiskaart"],
+        srs=f"EPSG:{RD_NEW}",
+        bbox=(x - 100, y - 100, x + 100, y + 100),
+        size=(256, 256),
+        format="image/png",
+    )
+    assert kleuren(kaart.read()) > 3
+
+    wmts = WebMapTileService(f"{basiskaart}/wmts/1.0.0/WMTSCapabilities.xml")
+    assert {"nl_rd", "GLOBAL_WEBMERCATOR"} <= set(wmts.tilematrixsets)
+    lon, lat = naar_wgs84(x, y)
+    n = 2**17
+    kolom, rij = (
+        int((lon + 180) / 360 * n),
+        int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n),
+    )
+    tegel = wmts.gettile(
+        layer="basiskaart",
+        tilematrixset="GLOBAL_WEBMERCATOR",
+        tilematrix="17",
+        row=rij,
+        column=kolom,
+        format="image/png",
+    )
+    assert kleuren(tegel.read()) > 3
+
+    # The Dutch RD tiling scheme, as PDOK serves it (level 12: 0.84 m per pixel).
+    res = NL_RD["res"][12]
+    kolom, rij = int((x - NL_RD["bbox"][0]) / (256 * res)), int((NL_RD["bbox"][3] - y) / (256 * res))
+    tegel = wmts.gettile(
+        layer="basiskaart", tilematrixset="nl_rd", tilematrix="12", row=rij, column=kolom, format="image/png"
+    )
+    assert kleuren(tegel.read()) > 3
+
+
+def test_xyz_tiles_for_leaflet_and_an_empty_area(basiskaart):
+    import urllib.request
+
+    lon, lat = naar_wgs84(*MIDDEN)
+    n = 2**16
+    x, y = int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    with urllib.request.urlopen(f"{basiskaart}/tiles/basiskaart/GLOBAL_WEBMERCATOR/16/{x}/{y}.png") as r:
+        assert r.headers["Content-Type"] == "image/png" and kleuren(r.read()) > 3
+    # Far out at sea, outside the coverage: a plain tile, not an error.
+    with urllib.request.urlopen(
+        f"{basiskaart}/tiles/basiskaart/GLOBAL_WEBMERCATOR/16/{x - 200}/{y}.png"
+    ) as r:
+        assert r.status == 200 and kleuren(r.read()) <= 1
