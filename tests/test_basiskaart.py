@@ -6,6 +6,7 @@ import threading
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
+from django.db import connections
 from PIL import Image
 
 from kaartlagen.basiskaart.mapproxy import NL_RD
@@ -28,7 +29,16 @@ def basiskaart(sample_dir, standaard_lagen, settings, tmp_path):
 
     settings.BASISKAART_DIR = tmp_path / "basiskaart"
     assert importeer_bgt(next(sample_dir.glob("bgt_*.zip"))).ok
-    server = make_server("127.0.0.1", 0, MetBasiskaart(django_app), handler_class=_Stil)
+    portaal = MetBasiskaart(django_app)
+
+    def app(environ, start_response):
+        # Close this server thread's connection after each request, or the test database cannot be dropped.
+        try:
+            return portaal(environ, start_response)
+        finally:
+            connections.close_all()
+
+    server = make_server("127.0.0.1", 0, app, handler_class=_Stil)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/basiskaart"
