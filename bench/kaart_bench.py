@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from common import OUT, ROOT, prepare_database  # sets up Django before the project imports below
 
@@ -50,7 +51,7 @@ def measure(args) -> None:
     print(
         f"{'laag':10} {'z':>3} {'tegels':>6} {'leeg':>5} {'KB gem':>7} {'ons ms':>7} {'SQL ms':>7} {'ratio':>6}"
     )
-    for laag in Kaartlaag.objects.filter(publiek=True):
+    for laag in Kaartlaag.objects.filter(publiek=True, soort=Kaartlaag.Soort.VECTOR):
         bron = VECTOR_BRONNEN[laag.bron]
         for z in range(max(12, laag.min_zoom), 19):
             tiles = tiles_around(113_200, 553_300, z, args.tiles)
@@ -73,7 +74,52 @@ def measure(args) -> None:
                 flush=True,
             )
     print("\nratio = tijd via /tiles / tijd van dezelfde ST_AsMVT-query zonder Django (doel ≤ 1.2).")
+    basiskaart(args.tiles)
     zoeklatentie(client, args.zoekvragen)
+
+
+def basiskaart(aantal: int) -> None:
+    """First render (MapServer via MapProxy) and cached delivery of basemap tiles, in process."""
+    import tempfile
+    from wsgiref.util import setup_testing_defaults
+
+    from django.conf import settings
+
+    from loket.wsgi import MetBasiskaart, django_app
+
+    settings.BASISKAART_DIR = Path(tempfile.mkdtemp(prefix="basiskaart-bench-"))
+    app = MetBasiskaart(django_app)
+
+    def haal(pad):
+        environ = {"PATH_INFO": pad, "QUERY_STRING": ""}
+        setup_testing_defaults(environ)
+        status = []
+        body = b"".join(app(environ, lambda s, h, *a: status.append(s)))
+        assert status[0].startswith("200"), (pad, status)
+        return body
+
+    # Four tiles apart: MapProxy renders 4×4 meta-tiles, so neighbours would come from one render.
+    _, cx, cy = tiles_around(113_200, 553_300, 17, 1)[0]
+    zijde = max(2, math.isqrt(aantal))
+    tegels = [
+        (17, cx + 4 * (i - zijde // 2), cy + 4 * (j - zijde // 2)) for i in range(zijde) for j in range(zijde)
+    ]
+    paden = [f"/basiskaart/tiles/basiskaart/GLOBAL_WEBMERCATOR/{z}/{x}/{y}.png" for z, x, y in tegels]
+    haal(paden[0])  # MapProxy builds its configuration on the first request
+    eerste = []
+    for pad in paden[1:]:
+        start = time.perf_counter()
+        haal(pad)
+        eerste.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    herhaald = 0
+    while time.perf_counter() - start < 3:
+        haal(paden[herhaald % len(paden)])
+        herhaald += 1
+    print(
+        f"\nbasiskaart ({len(eerste)} meta-tegels): eerste keer tekenen p50 {statistics.median(eerste) * 1000:.0f} ms, "
+        f"uit de cache {herhaald / (time.perf_counter() - start):.0f} tegels/s (één proces)"
+    )
 
 
 def zoeklatentie(client, aantal: int) -> None:

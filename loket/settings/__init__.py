@@ -161,6 +161,8 @@ LOGGING = {
     # procrastinate announces every task registration at INFO on each command; that is noise.
     "loggers": {
         "procrastinate": {"level": os.environ.get("PROCRASTINATE_LOG_LEVEL", "WARNING")},
+        # MapProxy logs every mapserv call at INFO.
+        "mapproxy": {"level": os.environ.get("MAPPROXY_LOG_LEVEL", "WARNING")},
         # Django's own console handler would print every request warning a second time via the root.
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
