@@ -89,3 +89,36 @@ def standaard_lagen():
 
     for migratie in ("0003_standaard_kaartlagen", "0004_basiskaart"):
         importlib.import_module(f"kaartlagen.migrations.{migratie}").maak(apps, None)
+
+
+@pytest.fixture
+def portaal_server(standaard_lagen, settings, tmp_path):
+    """Our whole WSGI application (Django with MapProxy under /basiskaart/) on a real socket; the
+    test's data must be committed (transactional tests). Yields the base URL."""
+    import threading
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.db import connections
+
+    from loket.wsgi import MetBasiskaart, django_app
+
+    class Stil(WSGIRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    settings.BASISKAART_DIR = tmp_path / "basiskaart"
+    # Static files as in production behind a web server (here Django's own handler, like runserver).
+    portaal = MetBasiskaart(StaticFilesHandler(django_app))
+
+    def app(environ, start_response):
+        # Close this server thread's connection after each request, or the test database cannot be dropped.
+        try:
+            return portaal(environ, start_response)
+        finally:
+            connections.close_all()
+
+    server = make_server("127.0.0.1", 0, app, handler_class=Stil)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()

@@ -2,11 +2,8 @@
 
 import io
 import math
-import threading
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
-from django.db import connections
 from PIL import Image
 
 from kaartlagen.basiskaart.mapproxy import NL_RD
@@ -17,32 +14,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 MIDDEN = (113_300, 553_300)  # in the sample's town centre
 
 
-class _Stil(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
-def basiskaart(sample_dir, standaard_lagen, settings, tmp_path):
-    """Our WSGI application (Django with MapProxy mounted) on a real socket, with the sample's BGT."""
-    from loket.wsgi import MetBasiskaart, django_app
-
-    settings.BASISKAART_DIR = tmp_path / "basiskaart"
+def basiskaart(sample_dir, portaal_server):
+    """The portal on a real socket with the sample's BGT loaded."""
     assert importeer_bgt(next(sample_dir.glob("bgt_*.zip"))).ok
-    portaal = MetBasiskaart(django_app)
-
-    def app(environ, start_response):
-        # Close this server thread's connection after each request, or the test database cannot be dropped.
-        try:
-            return portaal(environ, start_response)
-        finally:
-            connections.close_all()
-
-    server = make_server("127.0.0.1", 0, app, handler_class=_Stil)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/basiskaart"
-    server.shutdown()
+    return f"{portaal_server}/basiskaart"
 
 
 def kleuren(png: bytes) -> int:

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from loket.portaal import locatie, views
+from loket.portaal import kaart, locatie, views
 
 app_name = "portaal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("gezondheid", views.gezondheid, name="gezondheid"),
     path("locatie", locatie.locatie_pagina, name="locatie"),
+    path("kaart", kaart.kaart_pagina, name="kaart"),
 ]
