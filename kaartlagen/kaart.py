@@ -10,7 +10,9 @@ from loket.crs import naar_wgs84
 
 def kaartconfig(request) -> dict:
     lagen = Kaartlaag.objects.all() if request.user.is_staff else Kaartlaag.objects.filter(publiek=True)
-    tegel_basis = reverse("kaartlagen:tegel", args=["LAAG", 0, 0, 0]).replace("LAAG/0/0/0", "{naam}/{{z}}/{{x}}/{{y}}")
+    tegel_basis = reverse("kaartlagen:tegel", args=["LAAG", 0, 0, 0]).replace(
+        "LAAG/0/0/0", "{naam}/{{z}}/{{x}}/{{y}}"
+    )
     minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
     lon, lat = naar_wgs84((minx + maxx) / 2, (miny + maxy) / 2)
     return {
