@@ -99,3 +99,4 @@ class KaartlaagAdmin(admin.ModelAdmin):
     list_editable = ["publiek", "standaard_aan", "volgorde"]
     list_filter = ["groep", "publiek"]
     prepopulated_fields = {"naam": ["titel"]}
+    readonly_fields = ["capabilities"]

@@ -31,7 +31,7 @@ def kaartconfig(request) -> dict:
                 "soort": laag.soort,
                 "tegels": (
                     f"{PAD}/tiles/{laag.naam}/GLOBAL_WEBMERCATOR/{{z}}/{{x}}/{{y}}.png"
-                    if laag.soort == Kaartlaag.Soort.BASISKAART
+                    if laag.soort != Kaartlaag.Soort.VECTOR
                     else tegel_basis.format(naam=laag.naam)
                 ),
                 "min_zoom": laag.min_zoom,

@@ -91,10 +91,9 @@ def standaard_lagen():
         importlib.import_module(f"kaartlagen.migrations.{migratie}").maak(apps, None)
 
 
-@pytest.fixture
-def portaal_server(standaard_lagen, settings, tmp_path):
-    """Our whole WSGI application (Django with MapProxy under /basiskaart/) on a real socket; the
-    test's data must be committed (transactional tests). Yields the base URL."""
+def start_portaal(stop_lijst: list) -> str:
+    """Our whole WSGI application (Django with MapProxy under /basiskaart/) on a real socket, in a
+    thread; the data it serves must be committed (transactional tests). Returns the base URL."""
     import threading
     from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -107,7 +106,6 @@ def portaal_server(standaard_lagen, settings, tmp_path):
         def log_message(self, *args):
             pass
 
-    settings.BASISKAART_DIR = tmp_path / "basiskaart"
     # Static files as in production behind a web server (here Django's own handler, like runserver).
     portaal = MetBasiskaart(StaticFilesHandler(django_app))
 
@@ -120,5 +118,20 @@ def portaal_server(standaard_lagen, settings, tmp_path):
 
     server = make_server("127.0.0.1", 0, app, handler_class=Stil)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    stop_lijst.append(server)
+    return f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture
+def portalen(standaard_lagen, settings, tmp_path):
+    """Start portal servers on demand (`portalen()` gives a base URL); all stop after the test."""
+    settings.BASISKAART_DIR = tmp_path / "basiskaart"
+    servers = []
+    yield lambda: start_portaal(servers)
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture
+def portaal_server(portalen):
+    return portalen()

@@ -22,7 +22,7 @@ def basiskaart(sample_dir, portaal_server):
 
 
 def kleuren(png: bytes) -> int:
-    return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 16) or [])
+    return len(Image.open(io.BytesIO(png)).convert("RGBA").getcolors(maxcolors=1 << 16) or [])
 
 
 def test_wms_and_wmts_capabilities_and_tiles_in_both_grids(basiskaart):
@@ -83,3 +83,46 @@ def test_xyz_tiles_for_leaflet_and_an_empty_area(basiskaart):
         f"{basiskaart}/tiles/basiskaart/GLOBAL_WEBMERCATOR/16/{x - 200}/{y}.png"
     ) as r:
         assert r.status == 200 and kleuren(r.read()) <= 1
+
+
+def test_external_wms_registered_by_capabilities_and_cached_through_mapproxy(sample_dir, portalen):
+    from django.core.exceptions import ValidationError
+
+    from kaartlagen.models import Kaartlaag
+
+    assert importeer_bgt(next(sample_dir.glob("bgt_*.zip"))).ok
+    pdok = portalen()  # our own MapProxy stands in for PDOK: no test leaves 127.0.0.1
+    laag = Kaartlaag(
+        naam="extern-test",
+        titel="Externe kaart",
+        groep="Ondergrond",
+        soort="wms",
+        capabilities_url=f"{pdok}/basiskaart/service?SERVICE=WMS&REQUEST=GetCapabilities",
+        externe_laag="basiskaart",
+    )
+    laag.full_clean()
+    [aangeboden] = [c for c in laag.capabilities if c["naam"] == "basiskaart"]
+    assert f"EPSG:{RD_NEW}" in aangeboden["crs"] and "image/png" in aangeboden["formaten"]
+    laag.save()
+
+    portaal = portalen()  # builds its MapProxy configuration from the registry, now with the external layer
+    lon, lat = naar_wgs84(*MIDDEN)
+    n = 2**16
+    x, y = int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    import urllib.request
+
+    with urllib.request.urlopen(
+        f"{portaal}/basiskaart/tiles/extern-test/GLOBAL_WEBMERCATOR/16/{x}/{y}.png"
+    ) as r:
+        assert kleuren(r.read()) > 3
+
+    fout = Kaartlaag(
+        naam="fout",
+        titel="Fout",
+        groep="x",
+        soort="wms",
+        capabilities_url=laag.capabilities_url,
+        externe_laag="bestaatniet",
+    )
+    with pytest.raises(ValidationError, match="geen laag 'bestaatniet'"):
+        fout.full_clean()

@@ -3,6 +3,7 @@ Dutch RD tiling scheme (as PDOK uses) and in Web Mercator for Leaflet. Mounted a
 
 import os
 import shutil
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 from django.conf import settings
@@ -22,9 +23,50 @@ NL_RD = {
 }
 
 
+def _basis_url(url: str) -> str:
+    """A capabilities URL without its request parameters: what MapProxy's wms source wants."""
+    deel = urlsplit(url)
+    houden = [(k, v) for k, v in parse_qsl(deel.query) if k.lower() not in {"service", "request", "version"}]
+    return urlunsplit((deel.scheme, deel.netloc, deel.path, urlencode(houden), ""))
+
+
 def configuratie() -> dict:
     kaart, _ = mapfile.schrijf()
     cache = mapfile.map_dir() / "cache"
+    grids = ["nl_rd", "GLOBAL_WEBMERCATOR"]
+    layers, caches = [], {}
+    sources = {
+        "basiskaart_ms": {
+            "type": "mapserver",
+            "req": {"map": str(kaart), "layers": mapfile.LAAG, "transparent": False},
+            "coverage": {"bbox": list(settings.GEMEENTE_BBOX_RD), "srs": f"EPSG:{RD_NEW}"},
+        }
+    }
+    # Everything comes from the registry: the basemap rows share the BGT cache, every external WMS
+    # layer gets a source and a cache of its own.
+    for laag in Kaartlaag.objects.exclude(soort=Kaartlaag.Soort.VECTOR):
+        if laag.soort == Kaartlaag.Soort.BASISKAART:
+            layers.append({"name": laag.naam, "title": laag.titel, "sources": ["basiskaart_cache"]})
+            continue
+        sources[f"extern_{laag.naam}"] = {
+            "type": "wms",
+            "req": {
+                "url": _basis_url(laag.capabilities_url),
+                "layers": laag.externe_laag,
+                "transparent": True,
+            },
+        }
+        caches[f"extern_{laag.naam}_cache"] = {
+            "grids": grids,
+            "sources": [f"extern_{laag.naam}"],
+            "cache": {"type": "file", "directory_layout": "tc"},
+        }
+        layers.append({"name": laag.naam, "title": laag.titel, "sources": [f"extern_{laag.naam}_cache"]})
+    caches["basiskaart_cache"] = {
+        "grids": grids,
+        "sources": ["basiskaart_ms"],
+        "cache": {"type": "file", "directory_layout": "tc"},
+    }
     return {
         "services": {
             "wms": {
@@ -34,25 +76,9 @@ def configuratie() -> dict:
             "wmts": {"restful": True, "kvp": True},
             "tms": {"use_grid_names": True, "origin": "nw"},
         },
-        # The layers come from the registry: every basemap row is served from the one BGT cache.
-        "layers": [
-            {"name": laag.naam, "title": laag.titel, "sources": ["basiskaart_cache"]}
-            for laag in Kaartlaag.objects.filter(soort=Kaartlaag.Soort.BASISKAART)
-        ],
-        "caches": {
-            "basiskaart_cache": {
-                "grids": ["nl_rd", "GLOBAL_WEBMERCATOR"],
-                "sources": ["basiskaart_ms"],
-                "cache": {"type": "file", "directory_layout": "tc"},
-            }
-        },
-        "sources": {
-            "basiskaart_ms": {
-                "type": "mapserver",
-                "req": {"map": str(kaart), "layers": mapfile.LAAG, "transparent": False},
-                "coverage": {"bbox": list(settings.GEMEENTE_BBOX_RD), "srs": f"EPSG:{RD_NEW}"},
-            }
-        },
+        "layers": layers,
+        "caches": caches,
+        "sources": sources,
         "grids": {"nl_rd": NL_RD},
         "globals": {
             "mapserver": {

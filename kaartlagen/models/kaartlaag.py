@@ -16,6 +16,7 @@ class Kaartlaag(models.Model):
     class Soort(models.TextChoices):
         VECTOR = "vector", "Vectortegels uit PostGIS"
         BASISKAART = "basiskaart", "Basiskaart (MapServer, via MapProxy)"
+        EXTERN_WMS = "wms", "Externe WMS (via MapProxy als cache)"
 
     naam = models.SlugField(unique=True, help_text="Naam in URL's, bijv. /tiles/<naam>/{z}/{x}/{y}.mvt")
     titel = models.CharField(max_length=100, help_text="Nederlandse titel in de lagenkiezer")
@@ -26,6 +27,16 @@ class Kaartlaag(models.Model):
         choices=keuzes(),
         blank=True,
         help_text="De PostGIS-bron van vectortegels (vastgelegd in de code)",
+    )
+    capabilities_url = models.URLField(
+        blank=True, help_text="Alleen voor externe lagen: de WMS-capabilities-URL, bijv. van PDOK"
+    )
+    externe_laag = models.CharField(max_length=200, blank=True, help_text="De laagnaam in die dienst")
+    capabilities = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Wat de dienst biedt (bij opslaan gelezen met OWSLib)",
     )
     stijl = models.JSONField(
         default=dict,
@@ -53,6 +64,26 @@ class Kaartlaag(models.Model):
             raise ValidationError(f"Zoomniveaus: 0 ≤ min_zoom ≤ max_zoom ≤ {MAX_ZOOM}")
         if self.soort == self.Soort.VECTOR and self.bron not in VECTOR_BRONNEN:
             raise ValidationError({"bron": "Onbekende bron"})
+        if self.soort == self.Soort.EXTERN_WMS:
+            self.lees_externe_dienst()
+
+    def lees_externe_dienst(self) -> None:
+        """Read the service's capabilities and check the chosen layer is there (OWSLib)."""
+        from kaartlagen.extern import ExternFout, lees_capabilities
+
+        if not self.capabilities_url or not self.externe_laag:
+            raise ValidationError("Een externe laag heeft een capabilities-URL en een laagnaam nodig.")
+        try:
+            self.capabilities = lees_capabilities(self.capabilities_url, "wms")
+        except ExternFout as exc:
+            raise ValidationError({"capabilities_url": str(exc)}) from None
+        namen = [laag["naam"] for laag in self.capabilities]
+        if self.externe_laag not in namen:
+            raise ValidationError(
+                {
+                    "externe_laag": f"Deze dienst heeft geen laag '{self.externe_laag}'. Wel: {', '.join(namen[:20])}"
+                }
+            )
 
     def legenda(self) -> list[dict]:
         """Legend entries (label, kleur) from the style: one per class, or the layer's own colour."""

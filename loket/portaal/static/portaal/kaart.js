@@ -39,7 +39,7 @@
   }
   for (const laag of cfg.lagen) {
     const opties = { attribution: laag.attributie, minZoom: laag.min_zoom, maxZoom: laag.max_zoom };
-    lagen[laag.naam] = laag.soort === "basiskaart"
+    lagen[laag.naam] = laag.soort !== "vector"
       ? L.tileLayer(laag.tegels, { ...opties, minZoom: 0 })
       : L.vectorGrid.protobuf(laag.tegels, { ...opties, maxNativeZoom: laag.max_zoom, vectorTileLayerStyles: { [laag.naam]: vectorStijl(laag) } });
     const aan = start ? start.lagen.includes(laag.naam) : laag.standaard_aan;
