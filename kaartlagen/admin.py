@@ -5,6 +5,7 @@ offline and under a strict CSP.
 """
 
 from django.contrib import admin
+from django.db import models as db_models
 
 from kaartlagen import models
 
@@ -100,3 +101,5 @@ class KaartlaagAdmin(admin.ModelAdmin):
     list_filter = ["groep", "publiek"]
     prepopulated_fields = {"naam": ["titel"]}
     readonly_fields = ["capabilities"]
+    # A capabilities URL typed without scheme means https (Django 6's default, chosen now).
+    formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
