@@ -7,6 +7,7 @@ from django.db import connection
 
 from kaartlagen.bronnen import VectorBron
 from loket.crs import RD_NEW, WGS84, naar_rd, naar_wgs84
+from loket.fouten import CodeFout
 
 STANDAARD_LIMIT = 100
 MAX_LIMIT = 1000
@@ -14,10 +15,8 @@ MAX_LIMIT = 1000
 MAX_BBOX_ZIJDE = 25_000
 
 
-class FeatureFout(ValueError):
-    def __init__(self, code: str, bericht: str):
-        super().__init__(bericht)
-        self.code = code
+class FeatureFout(CodeFout):
+    """A features request that cannot be answered (bad or too large bbox)."""
 
 
 def bbox_rd(tekst: str, srid: int) -> tuple[float, float, float, float]:

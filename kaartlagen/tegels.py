@@ -10,6 +10,7 @@ from django.db import connection
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 from kaartlagen.models import Kaartlaag
 from loket.crs import RD_NEW, WEB_MERCATOR, WEB_MERCATOR_WERELD
+from loket.fouten import CodeFout
 
 EXTENT = 4096
 BUFFER = 64
@@ -19,10 +20,8 @@ MAX_ZOOM = 22
 _SCHAAL = 0.6
 
 
-class TegelFout(ValueError):
-    def __init__(self, code: str, bericht: str):
-        super().__init__(bericht)
-        self.code = code
+class TegelFout(CodeFout):
+    """A tile that does not exist in the grid."""
 
 
 def controleer(z: int, x: int, y: int) -> None:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from loket.crs import RD_GEBIED, RD_NEW, WGS84, naar_rd, naar_wgs84
+from loket.fouten import CodeFout
 
 MAX_ZOEKTERM = 200
 MAX_RESULTATEN = 20
@@ -24,10 +25,8 @@ _POSTCODE = re.compile(r"^(\d{4})\s*([a-z]{2})(?:\s+(\d{1,5})\s*([a-z])?(?:[\s-]
 _STRAAT_NUMMER = re.compile(r"^(.*?[a-z].*?)\s+(\d{1,5})\s*([a-z])?(?:[\s-]+([a-z0-9]{1,4}))?$")
 
 
-class ZoekFout(ValueError):
-    def __init__(self, code: str, bericht: str):
-        super().__init__(bericht)
-        self.code = code
+class ZoekFout(CodeFout):
+    """A search or location the portal cannot answer (bad text, outside the municipality)."""
 
 
 @dataclass

@@ -25,6 +25,7 @@ from lxml import etree
 
 from kaartlagen.importing.sources import Bestand, bestanden
 from kaartlagen.models import ImportRun
+from loket.fouten import CodeFout
 
 MAX_MELDINGEN_PER_RUN = 500
 # One worker per core: two processes keep both cores of our machines busy.
@@ -53,12 +54,8 @@ def tijdstip(text: str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=LEVERING_TIJDZONE)
 
 
-class RecordFout(ValueError):
+class RecordFout(CodeFout):
     """One object cannot be imported; it is skipped and reported with this stable code."""
-
-    def __init__(self, code: str, bericht: str):
-        super().__init__(bericht)
-        self.code = code
 
 
 @dataclass
