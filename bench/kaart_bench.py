@@ -25,14 +25,9 @@ BENCH_DB = "loket_bench_kaart"
 
 def tiles_around(x_rd: float, y_rd: float, z: int, count: int) -> list[tuple[int, int, int]]:
     """`count` tiles in a square around a point: the area a user pans over at that zoom level."""
-    from pyproj import Transformer
+    from kaartlagen.tegels import tegel_index
 
-    from loket.crs import RD_NEW, WGS84
-
-    lon, lat = Transformer.from_crs(RD_NEW, WGS84, always_xy=True).transform(x_rd, y_rd)
-    n = 2**z
-    cx = int((lon + 180) / 360 * n)
-    cy = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    cx, cy = tegel_index(x_rd, y_rd, z)
     side = math.ceil(math.sqrt(count))
     return [(z, cx + dx - side // 2, cy + dy - side // 2) for dx in range(side) for dy in range(side)][:count]
 

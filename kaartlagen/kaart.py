@@ -9,7 +9,7 @@ from loket.crs import naar_wgs84
 
 
 def kaartconfig(request) -> dict:
-    lagen = Kaartlaag.objects.all() if request.user.is_staff else Kaartlaag.objects.filter(publiek=True)
+    lagen = Kaartlaag.objects.zichtbaar_voor(request.user)
     tegel_basis = reverse("kaartlagen:tegel", args=["LAAG", 0, 0, 0]).replace(
         "LAAG/0/0/0", "{naam}/{{z}}/{{x}}/{{y}}"
     )

@@ -46,7 +46,7 @@ def _collectie(request, laag: Kaartlaag) -> dict:
 
 
 def _laag(naam: str) -> Kaartlaag:
-    laag = Kaartlaag.objects.filter(naam=naam, publiek=True, soort=Kaartlaag.Soort.VECTOR).first()
+    laag = Kaartlaag.objects.open_data().filter(naam=naam).first()
     if laag is None:
         raise ApiFout("collectie_onbekend", f"Er is geen collectie '{naam[:60]}'.", "Niet gevonden", 404)
     return laag
@@ -119,7 +119,7 @@ class CollectiesView(APIView):
         operation_id="ogc_collecties",
     )
     def get(self, request):
-        lagen = Kaartlaag.objects.filter(publiek=True, soort=Kaartlaag.Soort.VECTOR)
+        lagen = Kaartlaag.objects.open_data()
         return Response(
             {
                 "links": [

@@ -5,11 +5,13 @@ RD column does the selection. Geometry is simplified to about half a pixel of th
 tile never carries more than MAX_OBJECTEN features.
 """
 
+import math
+
 from django.db import connection
 
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 from kaartlagen.models import Kaartlaag
-from loket.crs import RD_NEW, WEB_MERCATOR, WEB_MERCATOR_WERELD
+from loket.crs import RD_NEW, WEB_MERCATOR, WEB_MERCATOR_WERELD, naar_wgs84
 from loket.fouten import CodeFout
 
 EXTENT = 4096
@@ -30,6 +32,13 @@ def controleer(z: int, x: int, y: int) -> None:
     grens = 2**z
     if not (0 <= x < grens and 0 <= y < grens):
         raise TegelFout("tegel_buiten_bereik", f"op zoomniveau {z} lopen x en y van 0 tot en met {grens - 1}")
+
+
+def tegel_index(x_rd: float, y_rd: float, z: int) -> tuple[int, int]:
+    """The XYZ (Web Mercator) tile that holds an RD New point at zoom level z."""
+    lon, lat = naar_wgs84(x_rd, y_rd)
+    n = 2**z
+    return int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
 
 
 def tolerantie(z: int) -> float:

@@ -15,14 +15,11 @@ from loket.problem import probleem
 MVT = "application/vnd.mapbox-vector-tile"
 
 
-def _zichtbaar(request):
-    lagen = Kaartlaag.objects.filter(soort=Kaartlaag.Soort.VECTOR)
-    return lagen if request.user.is_staff else lagen.filter(publiek=True)
-
-
 @require_GET
 def tegel_view(request, laag: str, z: str, x: str, y: str):
-    gevonden = _zichtbaar(request).filter(naam=laag).first()
+    gevonden = (
+        Kaartlaag.objects.zichtbaar_voor(request.user).filter(naam=laag, soort=Kaartlaag.Soort.VECTOR).first()
+    )
     if gevonden is None:
         return probleem(
             404, "laag_onbekend", "Deze kaartlaag bestaat niet", f"Er is geen kaartlaag '{laag[:60]}'."
@@ -49,7 +46,7 @@ def tegel_view(request, laag: str, z: str, x: str, y: str):
 @require_GET
 def download_view(request, laag: str, formaat: str):
     """A whole public layer as open data: GeoJSON (CRS84) or CSV (attributes + WKT in CRS84), streamed."""
-    gevonden = Kaartlaag.objects.filter(naam=laag, publiek=True, soort=Kaartlaag.Soort.VECTOR).first()
+    gevonden = Kaartlaag.objects.open_data().filter(naam=laag).first()
     if gevonden is None:
         return probleem(
             404, "laag_onbekend", "Deze kaartlaag bestaat niet", f"Er is geen kaartlaag '{laag[:60]}'."

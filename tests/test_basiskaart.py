@@ -1,14 +1,14 @@
 """The basemap: MapServer draws the BGT, MapProxy caches and serves it; read back with OWSLib."""
 
 import io
-import math
 
 import pytest
 from PIL import Image
 
 from kaartlagen.basiskaart.mapproxy import NL_RD
 from kaartlagen.importing.bgt import importeer_bgt
-from loket.crs import RD_NEW, naar_wgs84
+from kaartlagen.tegels import tegel_index
+from loket.crs import RD_NEW
 
 pytestmark = pytest.mark.django_db(transaction=True)
 MIDDEN = (113_300, 553_300)  # in the sample's town centre
@@ -45,12 +45,7 @@ def test_wms_and_wmts_capabilities_and_tiles_in_both_grids(basiskaart):
 
     wmts = WebMapTileService(f"{basiskaart}/wmts/1.0.0/WMTSCapabilities.xml")
     assert {"nl_rd", "GLOBAL_WEBMERCATOR"} <= set(wmts.tilematrixsets)
-    lon, lat = naar_wgs84(x, y)
-    n = 2**17
-    kolom, rij = (
-        int((lon + 180) / 360 * n),
-        int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n),
-    )
+    kolom, rij = tegel_index(x, y, 17)
     tegel = wmts.gettile(
         layer="basiskaart",
         tilematrixset="GLOBAL_WEBMERCATOR",
@@ -73,9 +68,7 @@ def test_wms_and_wmts_capabilities_and_tiles_in_both_grids(basiskaart):
 def test_xyz_tiles_for_leaflet_and_an_empty_area(basiskaart):
     import urllib.request
 
-    lon, lat = naar_wgs84(*MIDDEN)
-    n = 2**16
-    x, y = int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    x, y = tegel_index(*MIDDEN, 16)
     with urllib.request.urlopen(f"{basiskaart}/tiles/basiskaart/GLOBAL_WEBMERCATOR/16/{x}/{y}.png") as r:
         assert r.headers["Content-Type"] == "image/png" and kleuren(r.read()) > 3
     # Far out at sea, outside the coverage: a plain tile, not an error.
@@ -106,9 +99,7 @@ def test_external_wms_registered_by_capabilities_and_cached_through_mapproxy(sam
     laag.save()
 
     portaal = portalen()  # builds its MapProxy configuration from the registry, now with the external layer
-    lon, lat = naar_wgs84(*MIDDEN)
-    n = 2**16
-    x, y = int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    x, y = tegel_index(*MIDDEN, 16)
     import urllib.request
 
     with urllib.request.urlopen(

@@ -1,30 +1,24 @@
 """Vector tiles from PostGIS: content, caching headers, errors and the layer registry."""
 
 import json
-import math
 import re
 import shutil
 import subprocess
 
 import pytest
 from django.db import connection
-from pyproj import Transformer
 
 from kaartlagen import tegels
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.importing.bag import importeer_bag
 from kaartlagen.models import Kaartlaag
-from loket.crs import RD_NEW, WGS84
 from tests import bagxml
 
 pytestmark = pytest.mark.django_db
-RD_NAAR_WGS84 = Transformer.from_crs(RD_NEW, WGS84, always_xy=True)
 
 
 def tegel_voor(x_rd, y_rd, z):
-    lon, lat = RD_NAAR_WGS84.transform(x_rd, y_rd)
-    n = 2**z
-    return z, int((lon + 180) / 360 * n), int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    return z, *tegels.tegel_index(x_rd, y_rd, z)
 
 
 def lees_mvt(inhoud: bytes, z, x, y, tmp_path) -> list[dict]:

@@ -12,6 +12,16 @@ from kaartlagen.bronnen import VECTOR_BRONNEN, keuzes
 MAX_ZOOM = 22
 
 
+class KaartlaagQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """Staff see every layer; everyone else only the public ones."""
+        return self if user.is_staff else self.filter(publiek=True)
+
+    def open_data(self):
+        """The public vector layers: what OGC API – Features and the downloads offer."""
+        return self.filter(publiek=True, soort=Kaartlaag.Soort.VECTOR)
+
+
 class Kaartlaag(models.Model):
     class Soort(models.TextChoices):
         VECTOR = "vector", "Vectortegels uit PostGIS"
@@ -50,6 +60,8 @@ class Kaartlaag(models.Model):
     publiek = models.BooleanField(default=True, help_text="Uit: alleen voor medewerkers")
     standaard_aan = models.BooleanField(default=False)
     volgorde = models.PositiveSmallIntegerField(default=100)
+
+    objects = KaartlaagQuerySet.as_manager()
 
     class Meta:
         verbose_name = "kaartlaag"
