@@ -286,14 +286,6 @@ class BgtSoort(Objectsoort):
         telling.historisch = cursor.fetchone()[0] - telling.beeindigd
         cursor.execute("delete from cur where overslaan")
         prepare_geometry(cursor, ctx, "any")
-        # ST_MakeValid may leave slivers of a repaired area as lines beside it (a collection); an
-        # area stays an area, so keep its polygons.
-        cursor.execute(
-            "update cur set geom = ST_CollectionExtract(geom, 3) "
-            "where GeometryType(geom) = 'GEOMETRYCOLLECTION' "
-            "and wkt ~* '^\\s*(multi)?(polygon|surface|curvepolygon)' "
-            "and not ST_IsEmpty(ST_CollectionExtract(geom, 3))"
-        )
         cursor.execute("alter table cur rename column identificatie to lokaal_id")
         cursor.execute("select count(*) from cur")
         current = cursor.fetchone()[0]

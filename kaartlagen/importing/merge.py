@@ -9,6 +9,9 @@ _SHAPES = {
     "point": "CASE WHEN GeometryType({g}) = 'POINT' THEN {g} ELSE ST_PointOnSurface({g}) END",
     "any": "{g}",
 }
+# ST_MakeValid can leave slivers of a repaired area as lines beside it (a collection): keep only parts of
+# the geometry's own dimension, so an area stays an area.
+_HERSTEL = "ST_CollectionExtract(ST_MakeValid(geom), ST_Dimension(geom) + 1)"
 
 
 def geometry_from_wkt(shape: str) -> str:
@@ -62,7 +65,7 @@ def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> No
     repaired = _report(
         cursor,
         ctx,
-        f"update {table} set geom = {_SHAPES[shape].format(g='ST_MakeValid(geom)')} where not ST_IsValid(geom) "
+        f"update {table} set geom = {_SHAPES[shape].format(g=_HERSTEL)} where not ST_IsValid(geom) "
         f"returning identificatie, regel, ST_IsValidReason(ST_CurveToLine(ST_GeomFromText(wkt, {RD_NEW})))",
         "hersteld",
         "geometrie_hersteld",
