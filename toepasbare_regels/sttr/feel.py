@@ -67,14 +67,14 @@ def _literal(tokens: list, i: int) -> tuple[object, int]:
         return val == "true", i + 1
     if kind == "word" and val == "null":
         return None, i + 1
-    if kind == "word" and val == "date":
-        if tokens[i + 1 : i + 2] == [("punct", "(")] and i + 3 < len(tokens) and tokens[i + 2][0] == "str":
-            if tokens[i + 3] != ("punct", ")"):
-                raise FeelFout("date(...) verwacht één tekst tussen haakjes")
-            try:
-                return date.fromisoformat(tokens[i + 2][1][1:-1]), i + 4
-            except ValueError as exc:
-                raise FeelFout(f"ongeldige datum {tokens[i + 2][1]}") from exc
+    is_datum = tokens[i + 1 : i + 2] == [("punct", "(")] and i + 3 < len(tokens) and tokens[i + 2][0] == "str"
+    if kind == "word" and val == "date" and is_datum:
+        if tokens[i + 3] != ("punct", ")"):
+            raise FeelFout("date(...) verwacht één tekst tussen haakjes")
+        try:
+            return date.fromisoformat(tokens[i + 2][1][1:-1]), i + 4
+        except ValueError as exc:
+            raise FeelFout(f"ongeldige datum {tokens[i + 2][1]}") from exc
     raise FeelFout(f"verwacht een waarde, gevonden {val!r}" if val else "expressie eindigt te vroeg")
 
 
