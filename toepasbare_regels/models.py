@@ -104,6 +104,9 @@ class CheckSessie(models.Model):
     locatie = models.GeometryField(srid=RD_NEW)
     antwoorden = models.JSONField(default=dict, blank=True)
     betwist = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    stappen = models.JSONField(
+        default=list, blank=True, help_text="De vraag-id's per beantwoorde pagina, voor 'vorige'"
+    )
     peildatum = models.DateField(null=True, blank=True)
     aangemaakt = models.DateTimeField(auto_now_add=True)
     verloopt_op = models.DateTimeField(default=_verloopt, db_index=True)
