@@ -34,12 +34,15 @@ def feit(sleutel: str, titel: str, bron: str):
     return registreer
 
 
-def _groep(plek: Plek, *groepen: str) -> bool:
+def _groep(plek: Plek, *groepen: str) -> bool | None:
+    """None where no omgevingsplan covers the spot: no data is not the same as "no"."""
+    if not plek.locaties:
+        return None
     return any(g.get("groep") in groepen for g in plek.gebiedsaanwijzingen)
 
 
 @feit("gm0400.monument", "Het pand is een monument", "Omgevingsplan Den Helder: gemeentelijke monumenten")
-def monument(plek: Plek) -> bool:
+def monument(plek: Plek) -> bool | None:
     return _groep(plek, "BeschermdMonument", "GemeentelijkMonument", "Rijksmonument")
 
 
@@ -48,7 +51,7 @@ def monument(plek: Plek) -> bool:
     "De plek ligt in een beschermd stads- of dorpsgezicht",
     "Omgevingsplan Den Helder",
 )
-def beschermd_gezicht(plek: Plek) -> bool:
+def beschermd_gezicht(plek: Plek) -> bool | None:
     return _groep(plek, "BeschermdGezicht", "BeschermdStadsgezicht", "BeschermdDorpsgezicht")
 
 
