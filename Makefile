@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 SAMPLE_DIR := data/bgt_bag_samples
+PLAN_DIR := data/omgevingsplan_sample
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
@@ -30,10 +31,12 @@ endif
 
 sample: venv
 	@$(PY) -m kaartlagen.sample --out $(SAMPLE_DIR) --if-missing
+	@$(PY) -m toepasbare_regels.omgevingsplan.sample --out $(PLAN_DIR) --sample $(SAMPLE_DIR) --if-missing
 
 # Loads the sample once: the import records each file it finished, so a second run skips them.
 load: db sample
 	@$(MANAGE) load_sample $(SAMPLE_DIR)
+	@$(MANAGE) import_omgevingsplan $(PLAN_DIR)
 
 run: load
 	@$(MANAGE) collectstatic --noinput -v 0
@@ -62,3 +65,4 @@ bench: db
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson
+	rm -f $(PLAN_DIR)/*.xml $(PLAN_DIR)/*.gml
