@@ -20,7 +20,9 @@ def uit_geojson(geojson: dict, srid: int) -> GEOSGeometry:
     if not isinstance(geojson, dict) or geojson.get("type") not in ("Point", "Polygon", "MultiPolygon"):
         raise ZoekFout("geometrie_ongeldig", "Geef een locatie als GeoJSON Point of Polygon.")
     try:
-        geom = GEOSGeometry(json.dumps(geojson), srid=srid)
+        # GeoJSON always parses as WGS84; the Content-Crs header says what the numbers really are.
+        geom = GEOSGeometry(json.dumps(geojson))
+        geom.srid = srid
     except (GEOSException, ValueError, TypeError) as exc:
         raise ZoekFout("geometrie_ongeldig", "De locatie is geen geldige GeoJSON-geometrie.") from exc
     if geom.empty or not geom.valid:

@@ -97,9 +97,16 @@ def test_bad_input_is_a_clear_problem(client, opzet, kwargs, status, code):
 
 
 def test_list_answer_outside_the_options_is_refused(client, opzet):
-    vragen = bepaal(client, ["DakkapelPlaatsen"]).json()[0]["activiteiten"][0]["vraaggroepen"][0]["vragen"]
-    lijst = next(v for v in vragen if v["antwoordType"] == "lijstwaarde")
-    r = bepaal(client, ["DakkapelPlaatsen"], [{"id": lijst["id"], "antwoord": "Onderkant"}])
+    antwoorden = []
+    for _ in range(5):  # without an omgevingsplan "monument?" comes first; answer it to reach the list
+        vragen = bepaal(client, ["DakkapelPlaatsen"], antwoorden).json()[0]["activiteiten"][0][
+            "vraaggroepen"
+        ][0]["vragen"]
+        lijst = next((v for v in vragen if v["antwoordType"] == "lijstwaarde"), None)
+        if lijst:
+            break
+        antwoorden += [{"id": v["id"], "antwoord": "false"} for v in vragen]
+    r = bepaal(client, ["DakkapelPlaatsen"], [*antwoorden, {"id": lijst["id"], "antwoord": "Onderkant"}])
     assert r.status_code == 400 and "Achterkant" in r.json()["detail"]
 
 

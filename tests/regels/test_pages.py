@@ -4,7 +4,7 @@ permalink and PDF; wrong answers are refused and not saved."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.gis.geos import Polygon
+from django.contrib.gis.geos import GEOSGeometry, Polygon
 from django.utils import timezone
 
 from kaartlagen.models import BgtObject
@@ -74,7 +74,7 @@ def test_a_disputed_fact_is_asked_instead_and_reported(client, regels, adressen)
         bronhouder="G0400",
         bgt_status="bestaand",
         bron_hash="t",
-        geom=Polygon.from_bbox((112990, 552980, 113030, 552984), srid=RD_NEW),
+        geom=GEOSGeometry(Polygon.from_bbox((112990, 552980, 113030, 552984)).wkt, srid=RD_NEW),
     )
     r = client.post(
         "/vergunningcheck/nieuw", {"werkzaamheid": ["ErfafscheidingPlaatsen"], "adres": "Keizerstraat 12a"}
