@@ -21,29 +21,53 @@ class Feit:
     titel: str
     bron: str
     bepaal: Callable[[Plek], object]  # the value, or None when the data does not say
+    gebieden: Callable[[Plek], list[str]] | None = None  # the werkingsgebieden the value came from
 
 
 FEITEN: dict[str, Feit] = {}
 
 
-def feit(sleutel: str, titel: str, bron: str):
+def feit(sleutel: str, titel: str, bron: str, gebieden: Callable[[Plek], list[str]] | None = None):
     def registreer(functie):
-        FEITEN[sleutel] = Feit(sleutel, titel, bron, functie)
+        FEITEN[sleutel] = Feit(sleutel, titel, bron, functie, gebieden)
         return functie
 
     return registreer
 
 
-def _groep(plek: Plek, *groepen: str) -> bool | None:
+MONUMENT = ("BeschermdMonument", "GemeentelijkMonument", "Rijksmonument")
+GEZICHT = ("BeschermdGezicht", "BeschermdStadsgezicht", "BeschermdDorpsgezicht")
+
+
+def _aanwijzingen(plek: Plek, groepen: tuple[str, ...]) -> list[dict]:
+    gezocht = {_norm(g) for g in groepen}
+    return [g for g in plek.gebiedsaanwijzingen if _norm(g.get("groep") or "") in gezocht]
+
+
+def _groep(plek: Plek, groepen: tuple[str, ...]) -> bool | None:
     """None where no omgevingsplan covers the spot: no data is not the same as "no"."""
     if not plek.locaties:
         return None
-    return any(g.get("groep") in groepen for g in plek.gebiedsaanwijzingen)
+    return bool(_aanwijzingen(plek, groepen))
 
 
-@feit("gm0400.monument", "Het pand is een monument", "Omgevingsplan Den Helder: gemeentelijke monumenten")
+def _gebieden(groepen: tuple[str, ...]) -> Callable[[Plek], list[str]]:
+    return lambda plek: sorted({loc for g in _aanwijzingen(plek, groepen) for loc in g.get("locaties", [])})
+
+
+def _norm(waarde: str) -> str:
+    """Value-list terms arrive as code (BeschermdMonument) or label (beschermd monument)."""
+    return waarde.lower().replace(" ", "")
+
+
+@feit(
+    "gm0400.monument",
+    "Het pand is een monument",
+    "Omgevingsplan Den Helder: gemeentelijke monumenten",
+    _gebieden(MONUMENT),
+)
 def monument(plek: Plek) -> bool | None:
-    return _groep(plek, "BeschermdMonument", "GemeentelijkMonument", "Rijksmonument")
+    return _groep(plek, MONUMENT)
 
 
 @feit(

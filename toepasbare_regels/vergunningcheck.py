@@ -175,6 +175,8 @@ class Check:
                         "bron": feit.bron,
                         "feit": sleutel,
                     }
+                    if feit.gebieden and waarde is True:
+                        herkomst[inp.id]["gebieden"] = feit.gebieden(self.plek)
                     return waarde
             return ONBEKEND
 

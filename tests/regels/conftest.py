@@ -39,3 +39,54 @@ def doorloop(refs, geometrie, antwoorden: dict[str, str]):
             gesteld.append(vraag["id"].rsplit(".", 1)[-1].removeprefix("U_"))
             gegeven[vraag["id"]] = waarde
     raise AssertionError("de check werd niet klaar")
+
+
+@pytest.fixture(scope="module")
+def stad(django_db_setup, django_db_blocker, sample_dir, tmp_path_factory):
+    """The whole Den Helder sample in the database for a module: BAG/BGT/CBS, the sample omgevingsplan
+    and the sample rules. Loaded once (loading takes seconds), emptied again afterwards."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    from toepasbare_regels.omgevingsplan import sample as plan_sample
+    from toepasbare_regels.omgevingsplan.importing import importeer
+
+    plan_dir = tmp_path_factory.mktemp("plan")
+    regels_dir = tmp_path_factory.mktemp("regels")
+    plan_sample.generate(plan_dir, sample_dir, settings.GEMEENTE_BBOX_RD)
+    for naam, inhoud in voorbeeld.bestanden().items():
+        (regels_dir / naam).write_bytes(inhoud)
+    with django_db_blocker.unblock():
+        call_command("load_sample", str(sample_dir), verbosity=0)
+        importeer(plan_dir)
+        assert importeer_pad(regels_dir).ok
+        yield
+        tabellen = [
+            m._meta.db_table
+            for label in ("kaartlagen", "omgevingsplan", "toepasbare_regels")
+            for m in apps.get_app_config(label).get_models()
+            if m._meta.model_name != "kaartlaag"
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {', '.join(tabellen)} CASCADE")
+
+
+def adres_in(soort: str):
+    """The point of the first sample address that is a monument, in the beschermd dorpsgezicht (and
+    no monument), or neither; found through the omgevingsplan itself, not hard-coded."""
+    from kaartlagen.models import Verblijfsobject
+    from toepasbare_regels.omgevingsplan.services import locaties_op
+
+    for vbo in Verblijfsobject.objects.filter(actief=True).order_by("identificatie").iterator():
+        locaties = locaties_op(vbo.geom)
+        monument = "nl.imow-gm0400.gebiedengroep.Monumenten" in locaties
+        beschermd = "nl.imow-gm0400.gebied.BeschermdDorpsgezicht" in locaties
+        if (soort, monument, beschermd) in {
+            ("monument", True, beschermd),
+            ("beschermd", False, True),
+            ("gewoon", False, False),
+        }:
+            return vbo.geom
+    raise AssertionError(f"geen adres van soort {soort} in de sample")
