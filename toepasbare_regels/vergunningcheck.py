@@ -263,6 +263,7 @@ class Check:
             "waarom": waarom,
             "werkingsgebieden": sorted(
                 {w["locatie"] for w in waarom if w.get("locatie") and w["antwoord"] == "ja"}
+                | {g for w in waarom for g in w.get("gebieden", [])}
             ),
             "voorbehouden": [w["voorbehoud"] for w in waarom if w.get("voorbehoud")],
             "acties": [ACTIES[code]] if code in ACTIES else [],
