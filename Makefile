@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 SAMPLE_DIR := data/bgt_bag_samples
 PLAN_DIR := data/omgevingsplan_sample
+REGELS_DIR := data/toepasbare_regels_sample
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
@@ -32,11 +33,13 @@ endif
 sample: venv
 	@$(PY) -m kaartlagen.sample --out $(SAMPLE_DIR) --if-missing
 	@$(PY) -m toepasbare_regels.omgevingsplan.sample --out $(PLAN_DIR) --sample $(SAMPLE_DIR) --if-missing
+	@$(PY) -m toepasbare_regels.voorbeeld --out $(REGELS_DIR) --if-missing
 
 # Loads the sample once: the import records each file it finished, so a second run skips them.
 load: db sample
 	@$(MANAGE) load_sample $(SAMPLE_DIR)
 	@$(MANAGE) import_omgevingsplan $(PLAN_DIR)
+	@$(MANAGE) import_sttr $(REGELS_DIR) -v 0
 
 run: load
 	@$(MANAGE) collectstatic --noinput -v 0
