@@ -92,3 +92,12 @@ def test_expired_or_unknown_check_is_gone(client, sessie_url):
     CheckSessie.objects.update(verloopt_op=timezone.now() - timedelta(days=1))
     assert client.get(sessie_url).status_code == 404
     assert client.get("/vergunningcheck/raadmaar/").status_code == 404
+
+
+def test_expired_checks_are_deleted_by_the_nightly_job(client, sessie_url):
+    from toepasbare_regels.tasks import verlopen_checks_opruimen
+
+    assert verlopen_checks_opruimen(0) == 0
+    CheckSessie.objects.update(verloopt_op=timezone.now() - timedelta(seconds=1))
+    assert verlopen_checks_opruimen(0) == 1
+    assert CheckSessie.objects.count() == 0
