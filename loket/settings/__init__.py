@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "loket.portaal",
     "kaartlagen",
+    "toepasbare_regels",
 ]
 
 MIDDLEWARE = [
