@@ -13,6 +13,12 @@ D = Decimal
 AB = {"a": "boolean", "b": "boolean"}
 
 
+def _stand(bestand, antwoorden: dict) -> tuple:
+    """Decided?, the value, and the names of the inputs still open."""
+    uitkomst = beslis(bestand, antwoorden)
+    return uitkomst.beslist, uitkomst.waarde, namen(bestand, uitkomst.open)
+
+
 def _lees(inhoud: bytes):
     return parser.lees(inhoud, "test.dmn")
 
@@ -82,8 +88,7 @@ def first():
     ],
 )
 def test_first(first, antwoorden, beslist, waarde, open_):
-    uitkomst = beslis(first, antwoorden)
-    assert (uitkomst.beslist, uitkomst.waarde, namen(first, uitkomst.open)) == (beslist, waarde, open_)
+    assert _stand(first, antwoorden) == (beslist, waarde, open_)
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +120,7 @@ def priority():
     ],
 )
 def test_priority(priority, antwoorden, beslist, waarde, open_):
-    uitkomst = beslis(priority, antwoorden)
-    assert (uitkomst.beslist, uitkomst.waarde, namen(priority, uitkomst.open)) == (beslist, waarde, open_)
+    assert _stand(priority, antwoorden) == (beslist, waarde, open_)
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +146,7 @@ def any_():
     ],
 )
 def test_any(any_, antwoorden, beslist, waarde, open_):
-    uitkomst = beslis(any_, antwoorden)
-    assert (uitkomst.beslist, uitkomst.waarde, namen(any_, uitkomst.open)) == (beslist, waarde, open_)
+    assert _stand(any_, antwoorden) == (beslist, waarde, open_)
 
 
 @pytest.fixture(scope="module")
@@ -173,12 +176,7 @@ def collect_conclusie():
     ],
 )
 def test_collect_conclusion_table(collect_conclusie, antwoorden, beslist, waarde, open_):
-    uitkomst = beslis(collect_conclusie, antwoorden)
-    assert (uitkomst.beslist, uitkomst.waarde, namen(collect_conclusie, uitkomst.open)) == (
-        beslist,
-        waarde,
-        open_,
-    )
+    assert _stand(collect_conclusie, antwoorden) == (beslist, waarde, open_)
 
 
 def test_collect_keeps_the_conclusie_toelichting(collect_conclusie):

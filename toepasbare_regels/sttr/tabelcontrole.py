@@ -256,7 +256,7 @@ def _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden) -> None
         )
         if dekker is not None:
             wie = f"regel {dekker + 1}"
-        elif voor and _samen_gedekt(kolommen, sets[j], maskers, voor):
+        elif voor and _samen_gedekt(kolommen, sets[j], maskers, voor, LIMIET // len(sets)):
             wie = "de regels " + ", ".join(str(i + 1) for i in _bits(voor)) + " samen"
         else:
             continue
@@ -269,13 +269,14 @@ def _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden) -> None
         )
 
 
-def _samen_gedekt(kolommen, eigen: list[int], maskers, voor: int) -> bool:
-    """Does every combination the rule accepts hit one of the rules in `voor`? (bounded search)"""
+def _samen_gedekt(kolommen, eigen: list[int], maskers, voor: int, limiet: int) -> bool:
+    """Does every combination the rule accepts hit one of the rules in `voor`? Beyond `limiet` search
+    steps the answer is no: a shadowed rule may go unreported, a live one is never reported."""
     stapel, bezocht = [(0, voor)], 0
     while stapel:
         c, m = stapel.pop()
         bezocht += 1
-        if bezocht > LIMIET or not m:
+        if bezocht > limiet or not m:
             return False
         if c == len(kolommen):
             continue
