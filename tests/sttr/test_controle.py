@@ -1,11 +1,13 @@
 """check_regels findings on crafted broken files: each kind at least once, with its place; a clean file
 gives none."""
 
+import random
+
 import pytest
 
 from tests.sttr import dmn
+from toepasbare_regels.sttr import tabelcontrole
 from toepasbare_regels.sttr.controle import controleer_bestand
-from toepasbare_regels.sttr.tabelcontrole import LIMIET
 
 OPTIES = ("list", ("Voorkant", "Achterkant"))
 SCHOON = dmn.enkel(
@@ -322,13 +324,24 @@ def test_a_combination_no_rule_covers_with_an_example():
     )
 
 
-def test_a_table_too_large_to_search_says_so():
-    n = 18
-    assert 2**n > LIMIET
-    vragen = {f"v{k}": "boolean" for k in range(n)}
-    inhoud = dmn.enkel("FIRST", vragen, [(["true"] * n, '"Verbod"'), (["-"] * n, '"Toestemmingsvrij"')])
-    bevinding = enige(controleer(inhoud), "tabel.niet_bepaald")
-    assert bevinding.ernst == "info" and "262,144" in bevinding.bericht
+def test_a_table_too_large_to_search_says_so(monkeypatch):
+    monkeypatch.setattr(tabelcontrole, "LIMIET", 50)
+    rnd = random.Random(4)
+    vragen = {f"v{k}": "boolean" for k in range(10)}
+    regels = [([rnd.choice(["true", "false", "-"]) for _ in vragen], '"Verbod"') for _ in range(30)]
+    bevinding = enige(controleer(dmn.enkel("FIRST", vragen, regels)), "tabel.niet_bepaald")
+    assert bevinding.ernst == "info" and "(1,024)" in bevinding.bericht
+
+
+def test_the_search_solves_each_state_once():
+    """40 independent yes/no questions: 2**40 combinations, but only a few states per column."""
+    vragen = {f"v{k}": "boolean" for k in range(40)}
+    regels = [(["true"] * 40, '"Verbod"'), (["false"] + ["-"] * 39, '"Toestemmingsvrij"')]
+    bevinding = enige(controleer(dmn.enkel("UNIQUE", vragen, regels)), "tabel.gat")
+    assert bevinding.bericht.startswith(f"{2**39 - 1} van de {2**40} te onderscheiden combinaties")
+    assert "bijvoorbeeld v0 = true, v1 = true" in bevinding.bericht and bevinding.bericht.endswith(
+        "v39 = false"
+    )
 
 
 # --- unused -------------------------------------------------------------------------------------------

@@ -20,8 +20,12 @@ from . import feel
 from .engine import strengste
 from .model import CONCLUSIES, Besluit
 
-LIMIET = 200_000
-"""Search nodes per table for gaps and shadowing; beyond it the table is reported as not decided."""
+LIMIET = 100_000
+"""Search states per table for gaps and shadowing (well under a second); beyond it the table is
+reported as not decided."""
+
+MAX_KOLOMMEN = 200
+"""The gap search recurses per column."""
 
 MAX_PAREN = 10
 """Overlapping pairs reported per table; the rest is counted."""
@@ -272,67 +276,91 @@ def _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden) -> None
 def _samen_gedekt(kolommen, eigen: list[int], maskers, voor: int, limiet: int) -> bool:
     """Does every combination the rule accepts hit one of the rules in `voor`? Beyond `limiet` search
     steps the answer is no: a shadowed rule may go unreported, a live one is never reported."""
-    stapel, bezocht = [(0, voor)], 0
+    gedekt: set[tuple[int, int]] = set()  # (column, rules left) already shown covered
+    stapel = [(0, voor)]
     while stapel:
         c, m = stapel.pop()
-        bezocht += 1
-        if bezocht > limiet or not m:
+        if not m or len(gedekt) > limiet:
             return False
-        if c == len(kolommen):
+        if c == len(kolommen) or (c, m) in gedekt:
             continue
+        gedekt.add((c, m))
         stapel.extend((c + 1, m & maskers[c][k]) for k in _bits(eigen[c]))
     return True
 
 
+class _TeGroot(Exception):
+    pass
+
+
+_ONBEPAALD = object()
+"""An outcome this check does not model (aggregations, lists, several outputs)."""
+
+
 def _dekking(besluit, kolommen, maskers, levend, uitvoer, rang, melden) -> Analyse:
-    """Walk all combinations (pruned where no rule is left): gaps, and the values the table gives."""
+    """Count the combinations no rule covers, with the first as example, and collect the values the
+    table gives. Which rules are still possible is all that matters for the columns to the right, so
+    each (column, rules left) state is solved once: the search grows with the distinct states, not
+    with the product of the candidate counts."""
     n = len(kolommen)
     rest = [prod(len(k.waarden) for k in kolommen[c:]) for c in range(n + 1)]
-    gaten, voorbeeld, bezocht, treffers = 0, None, 0, set()
-    stapel = [(0, levend, ())]
-    while stapel:
-        c, m, keuze = stapel.pop()
-        bezocht += 1
-        if bezocht > LIMIET:
-            melden(
-                "tabel.niet_bepaald",
-                "info",
-                f"te veel combinaties ({rest[0]:,}) om gaten te zoeken; deze tabel is niet op dekking gecontroleerd",
-            )
-            return Analyse(None)
+    waarde = _waarde_van_hits(besluit, uitvoer, rang)
+    memo: dict[tuple[int, int], tuple] = {}
+
+    def stap(c: int, m: int) -> tuple[int, tuple | None, frozenset]:
         if not m:
-            gaten += rest[c]
-            voorbeeld = voorbeeld or (*keuze, *([0] * (n - c)))
-        elif c == n:
-            treffers.add(m)
-        else:
-            stapel.extend(
-                (c + 1, m & maskers[c][k], (*keuze, k)) for k in reversed(range(len(kolommen[c].waarden)))
-            )
+            return rest[c], (0,) * (n - c), frozenset()
+        if c == n:
+            return 0, None, frozenset([waarde(m)])
+        if (c, m) not in memo:
+            if len(memo) >= LIMIET:
+                raise _TeGroot
+            gaten, voorbeeld, waarden = 0, None, set()
+            for k in range(len(kolommen[c].waarden)):
+                g, v, w = stap(c + 1, m & maskers[c][k])
+                gaten += g
+                voorbeeld = voorbeeld or (None if v is None else (k, *v))
+                waarden |= w
+            memo[(c, m)] = (gaten, voorbeeld, frozenset(waarden))
+        return memo[(c, m)]
+
+    try:
+        if n > MAX_KOLOMMEN:
+            raise _TeGroot
+        gaten, voorbeeld, waarden = stap(0, levend)
+    except _TeGroot:
+        melden(
+            "tabel.niet_bepaald",
+            "info",
+            f"te veel combinaties ({rest[0]:,}) om gaten te zoeken; deze tabel is niet op dekking gecontroleerd",
+        )
+        return Analyse(None)
     if gaten:
         melden(
             "tabel.gat",
             "waarschuwing",
             f"{gaten} van de {rest[0]} te onderscheiden combinaties {'valt' if gaten == 1 else 'vallen'} "
-            "onder geen enkele regel, "
-            f"bijvoorbeeld {_voorbeeld(kolommen, voorbeeld) or 'elke invoer'}",
+            f"onder geen enkele regel, bijvoorbeeld {_voorbeeld(kolommen, voorbeeld) or 'elke invoer'}",
         )
-    return Analyse(_uitkomsten(besluit, treffers, uitvoer, rang, gaten))
+    if _ONBEPAALD in waarden:
+        return Analyse(None)
+    return Analyse(sorted(waarden, key=repr) + ([None] if gaten and None not in waarden else []))
 
 
-def _uitkomsten(besluit: Besluit, treffers: set[int], uitvoer: list, rang: list[int], gaten: int):
+def _waarde_van_hits(besluit: Besluit, uitvoer: list, rang: list[int]):
+    """What the table answers when exactly the rules in a mask match (as the engine decides it)."""
     tabel = besluit.tabel
     if len(tabel.uitvoer) != 1 or (tabel.hit_policy == "COLLECT" and tabel.aggregatie):
-        return None
-    waarden = []
-    for m in treffers:
+        return lambda m: _ONBEPAALD
+
+    def waarde(m: int):
         hits = list(_bits(m))
         if tabel.hit_policy == "PRIORITY":
-            waarden.append(uitvoer[min(hits, key=lambda r: (rang[r], r))])
-        elif tabel.hit_policy in ("FIRST", "UNIQUE", "ANY"):
-            waarden.append(uitvoer[hits[0]])
-        elif all(uitvoer[r] in CONCLUSIES for r in hits):
-            waarden.append(strengste(uitvoer[r] for r in hits))
-        else:
-            return None
-    return list(dict.fromkeys([*waarden, *([None] if gaten else [])]))
+            return uitvoer[min(hits, key=lambda r: (rang[r], r))]
+        if tabel.hit_policy in ("FIRST", "UNIQUE", "ANY"):
+            return uitvoer[hits[0]]
+        if all(uitvoer[r] in CONCLUSIES for r in hits):
+            return strengste(uitvoer[r] for r in hits)
+        return _ONBEPAALD
+
+    return waarde
