@@ -124,12 +124,10 @@ def toon(waarde) -> str:
 
 
 def _bits(masker: int):
-    i = 0
     while masker:
-        if masker & 1:
-            yield i
-        masker >>= 1
-        i += 1
+        laagste = masker & -masker
+        yield laagste.bit_length() - 1
+        masker ^= laagste
 
 
 def _laagste(masker: int) -> int:
@@ -354,11 +352,11 @@ def _waarde_van_hits(besluit: Besluit, uitvoer: list, rang: list[int]):
         return lambda m: _ONBEPAALD
 
     def waarde(m: int):
+        if tabel.hit_policy in ("FIRST", "UNIQUE", "ANY"):
+            return uitvoer[_laagste(m)]
         hits = list(_bits(m))
         if tabel.hit_policy == "PRIORITY":
             return uitvoer[min(hits, key=lambda r: (rang[r], r))]
-        if tabel.hit_policy in ("FIRST", "UNIQUE", "ANY"):
-            return uitvoer[hits[0]]
         if all(uitvoer[r] in CONCLUSIES for r in hits):
             return strengste(uitvoer[r] for r in hits)
         return _ONBEPAALD
