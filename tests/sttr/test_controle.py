@@ -21,7 +21,7 @@ SCHOON = dmn.enkel(
 )
 
 
-def controleer(inhoud: bytes, locaties=None):
+def controle(inhoud: bytes, locaties=None):
     return controleer_bestand(inhoud, "test.dmn", locaties)
 
 
@@ -32,14 +32,14 @@ def enige(bevindingen, code: str):
 
 
 def test_a_clean_file_has_no_findings():
-    assert controleer(SCHOON) == []
+    assert controle(SCHOON) == []
 
 
 def test_an_unreadable_file_is_one_error_with_the_parser_code():
-    (b,) = controleer(b"<dmn:definitions")
+    (b,) = controle(b"<dmn:definitions")
     assert (b.code, b.ernst, b.bestand) == ("bestand.onleesbaar", "fout", "test.dmn")
     assert "[sttr.xml_ongeldig]" in b.bericht
-    (b,) = controleer(SCHOON.replace(b"&lt; 10", b"hoogte &lt; 10"))
+    (b,) = controle(SCHOON.replace(b"&lt; 10", b"hoogte &lt; 10"))
     assert "[sttr.feel_niet_ondersteund]" in b.bericht and "regel 1" in b.bericht
 
 
@@ -80,19 +80,19 @@ def test_an_unreadable_file_is_one_error_with_the_parser_code():
 )
 def test_dangling_references_are_errors_with_their_place(oud, nieuw, code, plek):
     assert oud in SCHOON
-    bevinding = enige(controleer(SCHOON.replace(oud, nieuw, 1)), code)
+    bevinding = enige(controle(SCHOON.replace(oud, nieuw, 1)), code)
     assert bevinding.ernst == "fout"
     assert bevinding.plek == plek
 
 
 def test_all_dangling_references_are_reported_not_only_the_first():
     kapot = SCHOON.replace(b'href="#U1"', b'href="#U8"').replace(b'href="#U2"', b'href="#U9"')
-    assert [b.code for b in controleer(kapot)].count("verwijzing.uitvoeringsregel") == 2
+    assert [b.code for b in controle(kapot)].count("verwijzing.uitvoeringsregel") == 2
 
 
 def test_an_expression_using_an_input_the_decision_does_not_require():
     bevinding = enige(
-        controleer(SCHOON.replace(b'<dmn:requiredInput href="#I2"/>', b"")), "verwijzing.niet_vereist"
+        controle(SCHOON.replace(b'<dmn:requiredInput href="#I2"/>', b"")), "verwijzing.niet_vereist"
     )
     assert (bevinding.ernst, bevinding.cel) == ("waarschuwing", 2)
 
@@ -101,7 +101,7 @@ def test_input_data_without_uitvoeringsregel():
     kapot = SCHOON.replace(
         b'<dmn:extensionElements><uitv:uitvoeringsregelRef href="#U2"/></dmn:extensionElements>', b""
     )
-    bevindingen = controleer(kapot)
+    bevindingen = controle(kapot)
     assert enige(bevindingen, "verwijzing.geen_uitvoeringsregel").onderdeel == "inputData 'plek' (I2)"
     assert enige(bevindingen, "vraag.ongebruikt").onderdeel == "uitvoeringsregel U2"
 
@@ -133,21 +133,21 @@ def _geo(*locaties: str) -> bytes:
 
 def test_locaties_are_checked_against_the_plan_when_a_check_is_given():
     inhoud = _geo("nl.imow-gm0400.gebied.BeschermdDorpsgezicht", "nl.imow-gm0400.gebied.Verdwenen")
-    assert controleer(inhoud) == []
+    assert controle(inhoud) == []
     gevraagd = []
 
     def bekend(ids):
         gevraagd.append(set(ids))
         return {"nl.imow-gm0400.gebied.BeschermdDorpsgezicht"}
 
-    bevinding = enige(controleer(inhoud, bekend), "locatie.onbekend")
+    bevinding = enige(controle(inhoud, bekend), "locatie.onbekend")
     assert (bevinding.ernst, bevinding.onderdeel) == ("fout", "uitvoeringsregel G2")
     assert "nl.imow-gm0400.gebied.Verdwenen" in bevinding.bericht
     assert gevraagd == [{"nl.imow-gm0400.gebied.BeschermdDorpsgezicht", "nl.imow-gm0400.gebied.Verdwenen"}]
 
 
 def test_locatie_identificaties_that_are_empty_or_not_imow():
-    bevindingen = controleer(_geo("gemeentegrens", ""))
+    bevindingen = controle(_geo("gemeentegrens", ""))
     assert enige(bevindingen, "locatie.vorm").ernst == "waarschuwing"
     assert enige(bevindingen, "locatie.ontbreekt").ernst == "fout"
 
@@ -177,7 +177,7 @@ def test_locatie_identificaties_that_are_empty_or_not_imow():
 )
 def test_a_cell_no_value_of_the_question_can_satisfy(vragen, cel, reden):
     inhoud = dmn.enkel("FIRST", vragen, [([cel], '"Vergunningplicht"'), (["-"], '"Toestemmingsvrij"')])
-    bevinding = enige(controleer(inhoud), "regel.onvervulbaar")
+    bevinding = enige(controle(inhoud), "regel.onvervulbaar")
     assert (bevinding.ernst, bevinding.besluit, bevinding.regel, bevinding.regel_id, bevinding.cel) == (
         "fout",
         "Uitkomst",
@@ -214,7 +214,7 @@ def _met_sub(sub_regels, top_cel: str) -> bytes:
 
 def test_a_cell_that_a_fixed_value_or_a_sub_decision_never_satisfies_is_a_warning():
     inhoud = _met_sub([(["true"], '"ja"'), (["false"], '"nee"')], '"misschien"')
-    bevindingen = controleer(inhoud)
+    bevindingen = controle(inhoud)
     via_besluit, via_vast = [b for b in bevindingen if b.code == "regel.onbereikbaar"]
     assert (via_besluit.regel, via_besluit.cel, via_besluit.ernst) == (1, 1, "waarschuwing")
     assert 'besluit \'erfgoed\' ("ja", "nee")' in via_besluit.bericht
@@ -224,7 +224,7 @@ def test_a_cell_that_a_fixed_value_or_a_sub_decision_never_satisfies_is_a_warnin
 
 
 def test_a_gap_in_a_sub_decision_gives_null_to_the_tables_that_use_it():
-    bevindingen = controleer(_met_sub([(["true"], '"ja"')], "null"))
+    bevindingen = controle(_met_sub([(["true"], '"ja"')], "null"))
     assert enige(bevindingen, "tabel.gat").besluit == "erfgoed"
     assert "regel.onbereikbaar" not in [b.code for b in bevindingen if b.regel == 1]
 
@@ -260,14 +260,14 @@ def test_a_rule_shadowed_by_rules_that_go_first(beleid, regels, overschaduwd, do
     inhoud = dmn.enkel(
         beleid, {"a": "boolean", "n": "number"}, regels, uitvoer_waarden='"Verbod","Toestemmingsvrij"'
     )
-    bevindingen = [b for b in controleer(inhoud) if b.code == "regel.overschaduwd"]
+    bevindingen = [b for b in controle(inhoud) if b.code == "regel.overschaduwd"]
     assert [b.regel for b in bevindingen] == overschaduwd
     assert door in bevindingen[0].bericht
 
 
 def test_a_rule_partly_covered_is_not_shadowed():
     inhoud = dmn.enkel("FIRST", {"n": "number"}, [(["> 5"], '"A"'), ([">= 3"], '"B"'), (["-"], '"C"')])
-    assert controleer(inhoud) == []
+    assert controle(inhoud) == []
 
 
 # --- overlap, gaps ------------------------------------------------------------------------------------
@@ -283,7 +283,7 @@ def test_overlapping_rules_under_unique_with_a_witness():
             ([">= 10", '"Achterkant"'], '"Meldingsplicht"'),
         ],
     )
-    bevinding = enige(controleer(inhoud), "regel.overlap")
+    bevinding = enige(controle(inhoud), "regel.overlap")
     assert (bevinding.ernst, bevinding.regel, bevinding.regel_id) == ("fout", 2, "B1_r2")
     assert "regel 2 en regel 1 gelden allebei onder UNIQUE" in bevinding.bericht
     assert bevinding.bericht.endswith('bijvoorbeeld bij hoogte = 5, plek = "Voorkant"')
@@ -295,13 +295,13 @@ def test_overlap_under_any_only_counts_with_different_outputs():
         {"a": "boolean", "b": "boolean"},
         [(["true", "-"], "true"), (["-", "true"], "true"), (["false", "false"], "false")],
     )
-    assert controleer(zelfde) == []
+    assert controle(zelfde) == []
     anders = dmn.enkel(
         "ANY",
         {"a": "boolean", "b": "boolean"},
         [(["true", "-"], "true"), (["-", "true"], "false"), (["false", "false"], "false")],
     )
-    assert "met verschillende uitkomsten (true, false)" in enige(controleer(anders), "regel.overlap").bericht
+    assert "met verschillende uitkomsten (true, false)" in enige(controle(anders), "regel.overlap").bericht
 
 
 def test_a_combination_no_rule_covers_with_an_example():
@@ -314,7 +314,7 @@ def test_a_combination_no_rule_covers_with_an_example():
             ([">= 10", '"Achterkant"', '>= date("2025-01-01")', '"hout"'], '"Meldingsplicht"'),
         ],
     )
-    bevinding = enige(controleer(inhoud), "tabel.gat")
+    bevinding = enige(controle(inhoud), "tabel.gat")
     assert (bevinding.ernst, bevinding.besluit, bevinding.regel) == ("waarschuwing", "Uitkomst", None)
     assert bevinding.bericht.startswith(
         "8 van de 36 te onderscheiden combinaties vallen onder geen enkele regel"
@@ -329,7 +329,7 @@ def test_a_table_too_large_to_search_says_so(monkeypatch):
     rnd = random.Random(4)
     vragen = {f"v{k}": "boolean" for k in range(10)}
     regels = [([rnd.choice(["true", "false", "-"]) for _ in vragen], '"Verbod"') for _ in range(30)]
-    bevinding = enige(controleer(dmn.enkel("FIRST", vragen, regels)), "tabel.niet_bepaald")
+    bevinding = enige(controle(dmn.enkel("FIRST", vragen, regels)), "tabel.niet_bepaald")
     assert bevinding.ernst == "info" and "(1,024)" in bevinding.bericht
 
 
@@ -337,7 +337,7 @@ def test_the_search_solves_each_state_once():
     """40 independent yes/no questions: 2**40 combinations, but only a few states per column."""
     vragen = {f"v{k}": "boolean" for k in range(40)}
     regels = [(["true"] * 40, '"Verbod"'), (["false"] + ["-"] * 39, '"Toestemmingsvrij"')]
-    bevinding = enige(controleer(dmn.enkel("UNIQUE", vragen, regels)), "tabel.gat")
+    bevinding = enige(controle(dmn.enkel("UNIQUE", vragen, regels)), "tabel.gat")
     assert bevinding.bericht.startswith(f"{2**39 - 1} van de {2**40} te onderscheiden combinaties")
     assert "bijvoorbeeld v0 = true, v1 = true" in bevinding.bericht and bevinding.bericht.endswith(
         "v39 = false"
@@ -370,7 +370,7 @@ def test_questions_and_decisions_no_rule_uses():
         dmn.besluit("B2", "vergeten", "UNIQUE", [("a", "boolean")], [(["-"], "true")], invoer=["I1"]),
         uitvoeringsregels=uitv,
     )
-    bevindingen = controleer(inhoud)
+    bevindingen = controle(inhoud)
     assert enige(bevindingen, "vraag.ongebruikt").onderdeel == "uitvoeringsregel U4"
     ongebruikt = {b.onderdeel: b.bericht for b in bevindingen if b.code == "invoer.ongebruikt"}
     assert ongebruikt == {
@@ -394,11 +394,60 @@ def test_a_cycle_between_decisions_is_an_error():
         ),
         dmn.besluit("B2", "kring", "UNIQUE", [("Uitkomst", "string")], [(["-"], "true")], besluiten=["B1"]),
     )
-    bevinding = enige(controleer(inhoud), "besluit.kring")
+    bevinding = enige(controle(inhoud), "besluit.kring")
     assert bevinding.ernst == "fout"
 
 
 def test_errors_come_first():
     kapot = SCHOON.replace(b'<dmn:requiredInput href="#I2"/>', b"").replace(b'href="#U1"', b'href="#U9"')
-    ernst = [b.ernst for b in controleer(kapot)]
+    ernst = [b.ernst for b in controle(kapot)]
     assert ernst == sorted(ernst, key=["fout", "waarschuwing", "info"].index) and ernst[0] == "fout"
+
+
+def test_many_overlapping_pairs_are_counted_after_the_first_ten():
+    inhoud = dmn.enkel("UNIQUE", {"a": "boolean"}, [(["-"], f'"{n}"') for n in range(6)])
+    overlap = [b for b in controle(inhoud) if b.code == "regel.overlap"]
+    assert len(overlap) == tabelcontrole.MAX_PAREN + 1
+    assert overlap[-1].bericht == "en nog 5 overlappende paren regels" and overlap[-1].regel is None
+
+
+def test_a_text_typed_geo_question_is_answered_ja_or_nee():
+    inhoud = _geo("nl.imow-gm0400.gebied.Centrum").replace(b'typeRef="boolean"', b'typeRef="string"')
+    inhoud = inhoud.replace(b"<dmn:text>true</dmn:text>", b'<dmn:text>"ja"</dmn:text>')
+    assert controle(inhoud.replace(b"<dmn:text>false</dmn:text>", b'<dmn:text>"nee"</dmn:text>')) == []
+    bevinding = enige(
+        controle(inhoud.replace(b"<dmn:text>false</dmn:text>", b'<dmn:text>"nooit"</dmn:text>')),
+        "regel.onvervulbaar",
+    )
+    assert bevinding.bericht.endswith('geen enkele waarde van de geoVerwijzing (ja/nee) voldoet aan "nooit"')
+
+
+@pytest.mark.parametrize(
+    ("waarde", "gegevens_type", "cel", "onbereikbaar"),
+    [
+        ("ja", "boolean", "true", False),
+        ("true", "boolean", "false", True),
+        ("12,5", "number", "> 12", False),
+        ("12", "number", "> 12", True),
+        ("2024-01-01", "date", '< date("2024-06-01")', False),
+        ("Zijkant", "string", '"Zijkant"', False),
+    ],
+)
+def test_fixed_values_are_typed_like_answers(waarde, gegevens_type, cel, onbereikbaar):
+    inhoud = dmn.document(
+        dmn.input_data("I1", "vast", "U1", gegevens_type),
+        dmn.besluit(
+            "B1",
+            "Uitkomst",
+            "FIRST",
+            [("vast", gegevens_type)],
+            [([cel], '"Verbod"'), (["-"], '"Toestemmingsvrij"')],
+            top=True,
+            invoer=["I1"],
+        ),
+        uitvoeringsregels=dmn.vaste_waarde("U1", waarde, gegevens_type),
+    )
+    codes = [b.code for b in controle(inhoud)]
+    assert ("regel.onbereikbaar" in codes) is onbereikbaar
+    # with a fixed value the catch-all rule is shadowed exactly when the first rule always fires
+    assert ("regel.overschaduwd" in codes) is not onbereikbaar

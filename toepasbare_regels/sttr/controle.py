@@ -8,13 +8,14 @@ never fire, overlaps, shadowed rules, gaps) lives in `tabelcontrole`.
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from lxml import etree
 
 from . import feel, parser
 from .model import Besluit, Bestand, InputData
 from .parser import SttrFout
-from .tabelcontrole import Kolom, controleer_tabel, kandidaten, toon
+from .tabelcontrole import Kolom, controleer_tabel, kandidaten, noemt_null, toon
 
 ERNST = ("fout", "waarschuwing", "info")
 
@@ -277,9 +278,12 @@ class _Controle:
                 f"de vraag ({u.gegevens_type})",
                 tuple(o.tekst for o in u.opties),
             )
-        # geoVerwijzing and bijlage are answered yes/no unless the file types them otherwise.
-        standaard = "boolean" if u is not None else ""
-        return _kolom_van_type(naam, i.type_ref or type_ref or standaard, tests)
+        if u is not None and u.soort == "geoVerwijzing" and (i.type_ref or type_ref) == "string":
+            # The vergunningcheck answers a text-typed geo question with "ja" or "nee", never asks it.
+            waarden = ["ja", "nee"] + ([None] if noemt_null(tests) else [])
+            return Kolom(naam, "type", "string", waarden, "de geoVerwijzing (ja/nee)", ("ja", "nee"))
+        # Other geoVerwijzingen and bijlagen are answered yes/no.
+        return _kolom_van_type(naam, "boolean" if u is not None else (i.type_ref or type_ref), tests)
 
     def ongebruikt(self) -> None:
         bestand = self.bestand
@@ -317,17 +321,17 @@ def _kolom_van_type(naam: str, gegevens_type: str, tests: list[tuple]) -> Kolom:
 
 
 def _vaste_waarde(tekst: str, gegevens_type: str):
+    """The fixed value typed as the vergunningcheck types answers; what does not fit stays text."""
+    tekst = tekst.strip()
+    if gegevens_type == "boolean" and tekst.lower() in ("true", "false", "ja", "nee"):
+        return tekst.lower() in ("true", "ja")
     try:
-        return feel.waarde(tekst)
-    except feel.FeelFout:
-        pass
-    if gegevens_type == "boolean":
-        return tekst.strip().lower() == "true"
-    if gegevens_type == "number":
-        try:
+        if gegevens_type == "number":
             return feel.naar_getal(tekst)
-        except ValueError:
-            return tekst
+        if gegevens_type == "date":
+            return date.fromisoformat(tekst)
+    except ValueError:
+        pass
     return tekst
 
 

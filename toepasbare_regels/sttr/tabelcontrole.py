@@ -104,8 +104,12 @@ def kandidaten(gegevens_type: str, tests: list[tuple], opties: tuple[str, ...] =
     else:
         bools = [b for b in (True, False) if any(v is b for v in literalen)]
         uit = [*bools, *_getallen(literalen), *_datums(literalen), *_teksten(literalen)]
-    # null is only a value where an author tests for it (`not(null)`: "answered").
-    return uit + [None] if any(v is None for v in literalen) else uit
+    return uit + [None] if noemt_null(tests) else uit
+
+
+def noemt_null(tests: list[tuple]) -> bool:
+    """null is only a value where an author tests for it (`not(null)`: "answered")."""
+    return any(v is None for t in tests for v in _literalen(t))
 
 
 def toon(waarde) -> str:
