@@ -161,7 +161,7 @@ def test_locatie_identificaties_that_are_empty_or_not_imow():
         (
             {"plek": OPTIES},
             '"Zijkant"',
-            '"Zijkant" is geen optie van de vraag (opties: Voorkant, Achterkant)',
+            '"Zijkant" is geen optie van de vraag (opties: "Voorkant", "Achterkant")',
         ),
         ({"hoogte": "number"}, "true", "true past niet bij het gegevenstype number van 'hoogte'"),
         ({"hoogte": "number"}, "[5..3]", "het bereik [5..3] is leeg"),

@@ -162,7 +162,9 @@ def _reden(cel: str, test: tuple, kolom: Kolom) -> str:
     if kolom.soort == "type" and kolom.gegevens_type == "list" and kolom.opties:
         vreemd = [v for v in literalen if v not in kolom.opties]
         if vreemd:
-            return f"{toon(vreemd[0])} is geen optie van de vraag (opties: {', '.join(kolom.opties)})"
+            return (
+                f"{toon(vreemd[0])} is geen optie van de vraag (opties: {', '.join(map(toon, kolom.opties))})"
+            )
     return f"geen enkele waarde van {kolom.uitleg} voldoet aan {cel}"
 
 
