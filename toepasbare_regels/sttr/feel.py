@@ -160,7 +160,8 @@ def test(text: str) -> tuple:
 
 
 def _vergelijk(op: str, a, b) -> bool:
-    if a is None or b is None:
+    # bool is an int in Python, but in FEEL `true < 50` is no match, not 1 < 50.
+    if a is None or b is None or isinstance(a, bool) or isinstance(b, bool):
         return False
     try:
         if op == "<":

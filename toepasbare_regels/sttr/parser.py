@@ -77,6 +77,9 @@ def lees(inhoud: bytes, bestandsnaam: str) -> Bestand:
         root = etree.fromstring(inhoud, _parser())
     except etree.XMLSyntaxError as exc:
         raise SttrFout("sttr.xml_ongeldig", bestandsnaam, f"geen geldige XML: {exc}") from exc
+    if root.getroottree().docinfo.doctype:
+        # The quick scan above only looks at the start; a DOCTYPE behind a long comment ends up here.
+        raise SttrFout("sttr.dtd_geweigerd", bestandsnaam, "DTD's en entiteiten zijn niet toegestaan in STTR")
     qname = etree.QName(root)
     if qname.localname != "definitions" or qname.namespace not in DMN_NS:
         raise SttrFout("sttr.geen_dmn", bestandsnaam, "geen DMN-document (dmn:definitions ontbreekt)")
