@@ -1,5 +1,8 @@
 """What the omgevingsplan says at a place on a date: the functions the engine, the API and the panel call.
 
+Value-list attributes (type, groep, eenheid) come back as their term ('Erfgoed', 'BeschermdMonument',
+'Meter'); kwalificaties as the plain words of the list ('vergunningplicht', 'anders geduid').
+
 `geometrie` is a GEOSGeometry in RD New (a point or a polygon), `peildatum` a date (default today).
 Every query first takes the regeling versions in force on the peildatum, then finds the locaties with
 one indexed ST_Intersects on LocatieVlak (member and groepen at once), then looks up what refers to
@@ -24,7 +27,7 @@ from toepasbare_regels.omgevingsplan.models import (
     RegelingVersie,
     Regeltekst,
 )
-from toepasbare_regels.omgevingsplan.waardelijsten import label
+from toepasbare_regels.omgevingsplan.waardelijsten import term
 
 
 class GeometrieFout(ValueError):
@@ -80,8 +83,8 @@ def _gebiedsaanwijzingen(versies, locaties) -> list[dict]:
     return [
         {
             "identificatie": g.identificatie,
-            "type": label(g.type),
-            "groep": label(g.groep),
+            "type": term(g.type),
+            "groep": term(g.groep),
             "naam": g.naam,
             "locaties": sorted(set(g.locaties) & locaties),
         }
@@ -107,8 +110,8 @@ def _normwaarden(versies, locaties) -> list[dict]:
                 "normwaarde": w.identificatie,
                 "naam": w.norm.naam,
                 "soort": w.norm.soort,
-                "type": label(w.norm.type),
-                "eenheid": label(w.norm.eenheid),
+                "type": term(w.norm.type),
+                "eenheid": term(w.norm.eenheid),
                 "waarde": waarde,
                 "locatie": sorted(set(w.locaties) & locaties)[0],
             }
@@ -160,7 +163,7 @@ def regels_op(geometrie, peildatum: date | None = None) -> dict:
             {
                 "identificatie": ala.activiteit,
                 "naam": act.naam if act else ala.activiteit,
-                "groep": label(act.groep) if act else "",
+                "groep": term(act.groep) if act else "",
                 "bovenliggende": act.bovenliggende if act else "",
                 "regels": [],
             },
