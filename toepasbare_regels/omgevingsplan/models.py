@@ -91,7 +91,8 @@ class Locatie(_VanVersie):
 
     class Meta:
         constraints = _uniek("locatie")
-        indexes = [models.Index(fields=["identificatie"])]
+        # leden: the map view finds a gebied's groepen with `leden @> ARRAY[identificatie]`.
+        indexes = [models.Index(fields=["identificatie"]), GinIndex(fields=["leden"], name="locatie_leden")]
 
 
 class LocatieVlak(models.Model):

@@ -121,12 +121,19 @@ _ONGELDIG_SQL = """
     WHERE versie_id = %(versie)s AND geom IS NOT NULL AND (NOT ST_IsValid(geom) OR ST_IsEmpty(geom))
     LIMIT 1
 """
-# A groep's own geometry is the collection of its members' parts (for maps only).
+# A groep's own geometry is the collection of its members' parts (for maps only). Joined through the
+# unnested member list: a groep can have tens of thousands of members.
 _GROEPEN_SQL = """
-    UPDATE omgevingsplan_locatie g SET geom = (
-        SELECT ST_Collect(d.geom) FROM omgevingsplan_locatie l, ST_Dump(l.geom) d
-        WHERE l.versie_id = g.versie_id AND l.identificatie = ANY(g.leden))
-    WHERE g.versie_id = %(versie)s AND g.leden <> '{}'
+    UPDATE omgevingsplan_locatie g SET geom = c.geom
+    FROM (
+        SELECT lid.groep, ST_Collect(d.geom) AS geom
+        FROM (SELECT id AS groep, unnest(leden) AS lid FROM omgevingsplan_locatie
+              WHERE versie_id = %(versie)s AND leden <> '{}') lid
+        JOIN omgevingsplan_locatie l ON l.versie_id = %(versie)s AND l.identificatie = lid.lid,
+             ST_Dump(l.geom) d
+        GROUP BY lid.groep
+    ) c
+    WHERE g.id = c.groep
 """
 _VLAKKEN_SQL = """
     WITH lid AS (

@@ -12,7 +12,7 @@ FROM omgevingsplan_gebiedsaanwijzing ga
 JOIN omgevingsplan_regelingversie v ON v.id = ga.versie_id
 JOIN omgevingsplan_locatie l ON l.versie_id = ga.versie_id AND l.identificatie = ANY(ga.locaties)
 JOIN omgevingsplan_locatie m ON m.versie_id = l.versie_id
-     AND (m.identificatie = l.identificatie AND l.leden = '{}' OR m.identificatie = ANY(l.leden))
+     AND (m.identificatie = l.identificatie AND l.leden = '{}' OR l.leden @> ARRAY[m.identificatie])
 WHERE v.begin_geldigheid <= current_date AND (v.eind_geldigheid IS NULL OR v.eind_geldigheid > current_date)
   AND m.geom IS NOT NULL
 """
