@@ -64,7 +64,7 @@ _LOCATIES_SQL = """
 """
 
 
-def _locaties(geometrie, versies: list[int]) -> set[str]:
+def locaties_in_versies(geometrie, versies: list[int]) -> set[str]:
     if not versies:
         return set()
     with connection.cursor() as cursor:
@@ -75,10 +75,12 @@ def _locaties(geometrie, versies: list[int]) -> set[str]:
 def locaties_op(geometrie, peildatum: date | None = None) -> set[str]:
     """Identificaties of every locatie (gebied, lijn, punt, and each groep with a member) that
     intersects the geometry."""
-    return _locaties(geometrie, geldige_versies(peildatum))
+    return locaties_in_versies(geometrie, geldige_versies(peildatum))
 
 
-def _gebiedsaanwijzingen(versies, locaties) -> list[dict]:
+def gebiedsaanwijzingen_van(versies, locaties) -> list[dict]:
+    """The gebiedsaanwijzingen of already-found locaties (callers that need several answers at one
+    spot find the locaties once)."""
     rijen = Gebiedsaanwijzing.objects.filter(versie__in=versies, locaties__overlap=list(locaties))
     return [
         {
@@ -94,10 +96,10 @@ def _gebiedsaanwijzingen(versies, locaties) -> list[dict]:
 
 def gebiedsaanwijzingen_op(geometrie, peildatum: date | None = None) -> list[dict]:
     versies = geldige_versies(peildatum)
-    return _gebiedsaanwijzingen(versies, _locaties(geometrie, versies))
+    return gebiedsaanwijzingen_van(versies, locaties_in_versies(geometrie, versies))
 
 
-def _normwaarden(versies, locaties) -> list[dict]:
+def normwaarden_van(versies, locaties) -> list[dict]:
     rijen = Normwaarde.objects.filter(versie__in=versies, locaties__overlap=list(locaties)).select_related(
         "norm"
     )
@@ -121,7 +123,7 @@ def _normwaarden(versies, locaties) -> list[dict]:
 
 def normwaarden_op(geometrie, peildatum: date | None = None) -> list[dict]:
     versies = geldige_versies(peildatum)
-    return _normwaarden(versies, _locaties(geometrie, versies))
+    return normwaarden_van(versies, locaties_in_versies(geometrie, versies))
 
 
 def _artikelen(versies: list[int], regeltekst_ids: set[str]) -> dict:
@@ -145,7 +147,7 @@ def regels_op(geometrie, peildatum: date | None = None) -> dict:
     gebiedsaanwijzingen and normen here."""
     dag = peildatum or timezone.localdate()
     versies = geldige_versies(dag)
-    locaties = _locaties(geometrie, versies)
+    locaties = locaties_in_versies(geometrie, versies)
     if not locaties:
         return {"peildatum": dag.isoformat(), **{k: [] for k in _LIJSTEN}}
     ids = list(locaties)
@@ -204,8 +206,8 @@ def regels_op(geometrie, peildatum: date | None = None) -> dict:
             }
             for r in overige
         ],
-        "gebiedsaanwijzingen": _gebiedsaanwijzingen(versies, locaties),
-        "normen": _normwaarden(versies, locaties),
+        "gebiedsaanwijzingen": gebiedsaanwijzingen_van(versies, locaties),
+        "normen": normwaarden_van(versies, locaties),
     }
 
 
