@@ -62,6 +62,7 @@ endif
 bench: db
 	@$(PY) bench/import_bench.py
 	@$(PY) bench/kaart_bench.py
+	@$(PY) bench/omgevingsplan_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson
