@@ -90,3 +90,11 @@ def test_map_layers_are_in_the_registry_and_serve_tiles(sample_plan, client):
         assert tegel.status_code == 200 and tegel.content, laag
     items = client.get("/ogc/collections/omgevingsplan-functies/items", {"limit": 5}).json()
     assert items["numberReturned"] == 5 and items["features"][0]["properties"]["functie"]
+
+
+def test_locatie_page_shows_the_section_without_the_map(sample_plan, adressen, client):
+    from tests.conftest import NUM_12A
+
+    html = client.get("/locatie", {"id": f"adres-{NUM_12A}"}).content.decode()
+    assert '<h2 id="kop-omgevingsplan">Omgevingsplan</h2>' in html
+    assert "bouwen van een dakkapel" in html and "Artikel 22.26 Dakkapel" in html
