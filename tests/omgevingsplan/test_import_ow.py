@@ -169,3 +169,19 @@ def test_plan_data_outside_den_helder_is_accepted(gemeentestad):
     assert ImportRun.objects.filter(soort="imow", status="klaar").exists()
     zaltbommel = Point(138400, 424550, srid=RD_NEW)
     assert services.locaties_op(zaltbommel, date(2024, 1, 1))
+
+
+@pytest.mark.django_db
+def test_the_command_reports_progress_and_a_summary(gemeentestad):
+    import io
+
+    from django.core.management import call_command
+
+    uit, voortgang = io.StringIO(), io.StringIO()
+    call_command("import_omgevingsplan", str(gemeentestad), stdout=uit, stderr=voortgang)
+    assert "1 geïmporteerd, 0 al eerder geïmporteerd, 0 mislukt" in uit.getvalue()
+    assert "owLocaties-Gemeentestad.xml gelezen" in voortgang.getvalue()
+    assert "14 gebied" in voortgang.getvalue() and "19 activiteitlocatieaanduiding" in voortgang.getvalue()
+    uit = io.StringIO()
+    call_command("import_omgevingsplan", str(gemeentestad), stdout=uit, stderr=io.StringIO())
+    assert "0 geïmporteerd, 1 al eerder geïmporteerd" in uit.getvalue()

@@ -1,6 +1,5 @@
 """manage.py import_omgevingsplan <pad> [--opnieuw]: a STOP/TPOD delivery or IMRO bestemmingsplan GML."""
 
-import sys
 import time
 from pathlib import Path
 
@@ -18,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--opnieuw", action="store_true", help="lees ook wat al eerder is geïmporteerd")
 
     def handle(self, *args, pad, opnieuw, verbosity, **options):
-        stream = sys.stderr if verbosity >= 1 else None
+        stream = self.stderr if verbosity >= 1 else None
         start = time.monotonic()
         resultaten = []
         for bron in pad:
