@@ -1,5 +1,6 @@
 """The STOP/TPOD importer on Geonovum's real 'Gemeentestad' delivery (gm0297, Zaltbommel)."""
 
+import io
 import shutil
 from datetime import date
 
@@ -173,8 +174,6 @@ def test_plan_data_outside_den_helder_is_accepted(gemeentestad):
 
 @pytest.mark.django_db
 def test_the_command_reports_progress_and_a_summary(gemeentestad):
-    import io
-
     from django.core.management import call_command
 
     uit, voortgang = io.StringIO(), io.StringIO()
@@ -185,3 +184,18 @@ def test_the_command_reports_progress_and_a_summary(gemeentestad):
     uit = io.StringIO()
     call_command("import_omgevingsplan", str(gemeentestad), stdout=uit, stderr=io.StringIO())
     assert "0 geïmporteerd, 1 al eerder geïmporteerd" in uit.getvalue()
+
+
+@pytest.mark.django_db
+def test_import_in_the_background_is_a_job_that_does_the_same(gemeentestad):
+    from django.core.management import call_command
+    from procrastinate.contrib.django.models import ProcrastinateJob
+
+    from toepasbare_regels.omgevingsplan.tasks import importeer_omgevingsplan
+
+    call_command("import_omgevingsplan", str(gemeentestad), "--achtergrond", stdout=io.StringIO())
+    [job] = ProcrastinateJob.objects.filter(task_name="omgevingsplan.importeer")
+    assert (job.queue_name, job.status) == ("imports", "todo")
+    assert not m.Regeling.objects.filter(identificatie=REGELING).exists()
+    [uitkomst] = importeer_omgevingsplan(**job.args)
+    assert uitkomst["status"] == "klaar" and uitkomst["telling"]["gebied"] == 14
