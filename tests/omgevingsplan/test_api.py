@@ -66,7 +66,8 @@ def test_locatie_informatie_has_an_omgevingsplan_section(sample_plan, client):
     labels = dict(sectie.regels)
     # Strictest first, in plain words, each with its artikel.
     assert labels["Bouwen van een dakkapel"] == (
-        "Vergunning nodig (Artikel 5.3 Gemeentelijk monument); geen vergunning nodig (Artikel 22.26 Dakkapel)"
+        "Vergunning nodig (Artikel 5.3 Gemeentelijk monument); "
+        "geen vergunning nodig als u zich aan de regels houdt (Artikel 22.26 Dakkapel)"
     )
     assert labels["Maximum bouwhoogte"].endswith(" m")
     assert labels["Erfgoed"] == "Gemeentelijk monument"

@@ -25,7 +25,7 @@ IN_GEWONE_WOORDEN = {
     "informatieplicht": "gegevens doorgeven",
     "gebod": "u moet zich aan regels houden",
     "anders geduid": "er gelden regels",
-    "toestemmingsvrij": "geen vergunning nodig",
+    "toestemmingsvrij": "geen vergunning nodig als u zich aan de regels houdt",
     "toegestaan": "toegestaan",
 }
 
