@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "loket.portaal",
     "kaartlagen",
+    "loket.zaken",
 ]
 
 MIDDLEWARE = [
@@ -109,6 +110,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
+# Uploaded zaak documents and photos; never served publicly (MEDIA_URL is not routed).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
