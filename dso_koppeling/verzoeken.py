@@ -29,6 +29,9 @@ NAAM = "verzoeken"
 # An unreadable item is usually a transient fault; after this many fresh reads of the same page we
 # stop the run (without moving the cursor) and report it, rather than risk skipping a verzoek.
 MAX_HERLEZEN = 8
+# Quarantaine codes that may solve themselves: an aanvulling that came before its verzoek (which the
+# knooppunt republished, so it moved to the end of the feed) fits once that verzoek is in.
+HERKANSBAAR = {"hoort_bij_onbekend"}
 
 
 @dataclass
@@ -56,7 +59,7 @@ class Resultaat:
         }
 
 
-def _geldig(item) -> bool:
+def geldig_item(item) -> bool:
     return (
         isinstance(item, dict)
         and isinstance(item.get("volgnummer"), int)
@@ -69,12 +72,8 @@ def _cursor_verder(volgnummer: int) -> None:
     Synctoestand.objects.filter(naam=NAAM, cursor__lt=volgnummer).update(cursor=volgnummer)
 
 
-def _quarantaine(item: dict, fout: StamFout, versie: int | None, resultaat: Resultaat, droog: bool) -> None:
-    resultaat.telling["quarantaine"] += 1
-    resultaat.meldingen.append((fout.code, item["verzoeknummer"], str(fout)))
+def _quarantaine(item: dict, fout: StamFout, versie: int | None) -> None:
     logger.warning("dso_quarantaine verzoek=%s code=%s", item["verzoeknummer"], fout.code)
-    if droog:
-        return
     with transaction.atomic():
         Quarantaine.objects.update_or_create(
             verzoeknummer=item["verzoeknummer"],
@@ -107,29 +106,20 @@ def _haal_documenten(
     return documenten
 
 
-def verwerk_item(client: DsoClient, item: dict, resultaat: Resultaat, droog: bool = False) -> None:
-    """Fetch, read and take in one feed item; the cursor moves in the same transaction."""
+def verwerk_item(client: DsoClient, item: dict, droog: bool = False) -> tuple[str, StamFout | None]:
+    """Fetch, read and take in one feed item; the cursor moves in the same transaction. Returns the
+    outcome (nieuw, bijgewerkt, aanvulling, ongewijzigd, gelezen, quarantaine) and the reason for a quarantaine."""
     referenties = client.json("GET", item["_links"]["referenties"]["href"])
     xml = client.get(referenties["_links"]["verzoek"]["href"], accept="application/xml").inhoud
     try:
         verzoek = lees(xml)
         if verzoek.verzoeknummer != item["verzoeknummer"]:
             raise StamFout("nummer_verschilt", f"het XML gaat over {verzoek.verzoeknummer}")
-    except StamFout as fout:
-        _quarantaine(item, fout, item.get("versie"), resultaat, droog)
-        return
-    eigen = verzoek.type != "aanvulling"
-    documenten = _haal_documenten(
-        client,
-        referenties,
-        verzoek.verzoeknummer if eigen else (verzoek.hoort_bij or ""),
-        verzoek.versie,
-        eigen,
-    )
-    if droog:
-        resultaat.telling["gelezen"] += 1
-        return
-    try:
+        eigen = verzoek.type != "aanvulling"
+        doel = verzoek.verzoeknummer if eigen else (verzoek.hoort_bij or "")
+        documenten = _haal_documenten(client, referenties, doel, verzoek.versie, eigen)
+        if droog:
+            return "gelezen", None
         with transaction.atomic():
             if eigen:
                 uitkomst = zaakkoppeling.verwerk_verzoek(
@@ -139,10 +129,31 @@ def verwerk_item(client: DsoClient, item: dict, resultaat: Resultaat, droog: boo
                 uitkomst = zaakkoppeling.verwerk_aanvulling(verzoek, item["volgnummer"], documenten)
             Quarantaine.objects.filter(verzoeknummer=verzoek.verzoeknummer).delete()
             _cursor_verder(item["volgnummer"])
+        return uitkomst, None
     except StamFout as fout:
-        _quarantaine(item, fout, verzoek.versie, resultaat, droog)
-        return
+        if not droog:
+            _quarantaine(item, fout, item.get("versie"))
+        return "quarantaine", fout
+
+
+def _tel(resultaat: Resultaat, item: dict, uitkomst: str, fout: StamFout | None) -> None:
     resultaat.telling[uitkomst] += 1
+    if fout is not None:
+        resultaat.meldingen.append((fout.code, item["verzoeknummer"], str(fout)))
+
+
+def _herkansing(client: DsoClient, resultaat: Resultaat) -> None:
+    for q in Quarantaine.objects.filter(code__in=HERKANSBAAR):
+        item = {
+            "verzoeknummer": q.verzoeknummer,
+            "volgnummer": q.volgnummer,
+            "versie": q.versie,
+            "_links": {"referenties": {"href": f"{FEED}/{q.verzoeknummer}/referenties"}},
+        }
+        uitkomst, _ = verwerk_item(client, item)
+        # Still unsolvable: it was counted and reported when it first went into quarantaine.
+        if uitkomst != "quarantaine":
+            resultaat.telling["uit_quarantaine"] += 1
 
 
 def synchroniseer(
@@ -171,7 +182,7 @@ def synchroniseer(
                 resultaat.telling["paginas"] += 1
                 if not items:
                     break
-                if not all(_geldig(i) for i in items):
+                if not all(geldig_item(i) for i in items):
                     # We cannot tell where the broken item belongs; anything past the cursor could be after it.
                     resultaat.telling["onleesbare_items"] += 1
                     herlezen += 1
@@ -185,7 +196,7 @@ def synchroniseer(
                     if item["volgnummer"] <= cursor:
                         resultaat.telling["dubbel_overgeslagen"] += 1
                         continue
-                    verwerk_item(client, item, resultaat, droog)
+                    _tel(resultaat, item, *verwerk_item(client, item, droog))
                     cursor = item["volgnummer"]
                 if voortgang:
                     voortgang(
@@ -195,6 +206,8 @@ def synchroniseer(
             # Everything up to the cursor is committed; the next run (webhook, periodic job) goes on from there.
             resultaat.afgebroken = fout.code
             resultaat.meldingen.append((fout.code, "", str(fout)))
+        if resultaat.ok and not droog:
+            _herkansing(client, resultaat)
         resultaat.cursor_tot = cursor
         resultaat.seconden = time.monotonic() - begin
         if not droog:

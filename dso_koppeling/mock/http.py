@@ -2,12 +2,15 @@
 that can also break a connection off the hard way (TCP reset)."""
 
 import json
+import logging
 import socket
 import struct
 import threading
 from socketserver import ThreadingMixIn
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+logger = logging.getLogger(__name__)
 
 HAL = "application/hal+json"
 PROBLEEM = "application/problem+json"
@@ -118,6 +121,19 @@ class _Handler(WSGIRequestHandler):
         self.connection.close()
 
     def log_message(self, *args):
+        pass
+
+    def get_stderr(self):
+        # wsgiref prints the traceback of a connection we broke off on purpose; keep it out of the output.
+        return _NaarLog()
+
+
+class _NaarLog:
+    def write(self, tekst: str) -> None:
+        if tekst.strip():
+            logger.debug("mock_wsgi %s", tekst.rstrip())
+
+    def flush(self) -> None:
         pass
 
 

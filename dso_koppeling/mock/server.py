@@ -25,6 +25,7 @@ def start(
     storingen: str = "",
     storingen_seed: int = 1,
     timeout: float = 2.0,
+    latentie: float = 0.2,
     retry_after: int = 1,
     max_per_seconde: float = 0,
     webhook: str = "",
@@ -39,7 +40,12 @@ def start(
     if not opslag.verzoeken:
         startdata.vul(opslag, adressen[:aantal], seed, aanvullingen, kapot)
     fouten = Storingen.uit_tekst(
-        storingen_kans, storingen, seed=storingen_seed, timeout=timeout, retry_after=retry_after
+        storingen_kans,
+        storingen,
+        seed=storingen_seed,
+        timeout=timeout,
+        latentie=latentie,
+        retry_after=retry_after,
     )
     app = MockApp(
         opslag,
