@@ -27,8 +27,16 @@ def knooppunt(sample_dir):
 
 def maak_client(url: str, **opties) -> DsoClient:
     """A client for tests: short timeouts and backoff, so faults cost little time."""
-    waarden = {"basis_url": url, "api_sleutel": SLEUTEL, "timeout": 1.0, "backoff_basis": 0.02, "backoff_max": 0.2,
-               "max_pogingen": 8, "breker_drempel": 50, "breker_pauze": 0.2}
+    waarden = {
+        "basis_url": url,
+        "api_sleutel": SLEUTEL,
+        "timeout": 1.0,
+        "backoff_basis": 0.02,
+        "backoff_max": 0.2,
+        "max_pogingen": 8,
+        "breker_drempel": 50,
+        "breker_pauze": 0.2,
+    }
     waarden.update(opties)
     return DsoClient(DsoInstellingen(**waarden))
 

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_dertig_procent_storingen_niets_kwijt_niets_dubbel(knooppunt, media):
-    app, url = knooppunt(aantal=40, kapot=1, aanvullingen=3, storingen_kans=0.3, storingen_seed=11, timeout=1.3)
+    app, url = knooppunt(
+        aantal=40, kapot=1, aanvullingen=3, storingen_kans=0.3, storingen_seed=11, timeout=1.3
+    )
     client = maak_client(url)
     begin = time.monotonic()
     rondes, cursors, verzoeken_gesynct = 0, [], 0

@@ -26,8 +26,14 @@ def test_eerste_sync_maakt_van_elk_verzoek_een_zaak(knooppunt, media):
 
     v = Verzoek.objects.select_related("zaak__zaaktype").get(verzoeknummer="V-2026-000003")
     bron = app.opslag.verzoeken["V-2026-000003"]
-    assert v.zaak.zaaktype.code == {"aanvraag": "vergunningaanvraag", "melding": "melding-omgevingswet",
-                                    "informatie": "informatie-omgevingswet"}[bron["type"]]
+    assert (
+        v.zaak.zaaktype.code
+        == {
+            "aanvraag": "vergunningaanvraag",
+            "melding": "melding-omgevingswet",
+            "informatie": "informatie-omgevingswet",
+        }[bron["type"]]
+    )
     assert v.zaak.externe_identificatie == "V-2026-000003"
     assert (round(v.zaak.geometrie.x, 3), round(v.zaak.geometrie.y, 3)) == tuple(bron["punt"])
     assert v.activiteiten == bron["activiteiten"]

@@ -37,7 +37,9 @@ def verwachte_verzoeken(opslag) -> dict[str, dict]:
 
 def aanvullingen(opslag) -> set[str]:
     kapot = {n for n, v in opslag.verzoeken.items() if v["kapot"]}
-    return {n for n, v in opslag.verzoeken.items() if v["type"] == "aanvulling" and v["hoortBij"] not in kapot}
+    return {
+        n for n, v in opslag.verzoeken.items() if v["type"] == "aanvulling" and v["hoortBij"] not in kapot
+    }
 
 
 def controleer_lokaal(opslag) -> None:
