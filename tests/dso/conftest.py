@@ -42,6 +42,16 @@ def maak_client(url: str, **opties) -> DsoClient:
 
 
 @pytest.fixture
+def dso_zaaktypen():
+    """The zaaktypen the migrations make; a transactional test flushes them, so those ask for this."""
+    from dso_koppeling.zaaktypen import ALLE
+    from loket.zaken.definitie import definieer
+
+    for definitie in ALLE:
+        definieer(definitie)
+
+
+@pytest.fixture
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT

@@ -13,8 +13,6 @@ import pytest
 from django.db import connection
 
 from dso_koppeling.models import Quarantaine, Synctoestand, Verzoek
-from dso_koppeling.zaaktypen import ALLE
-from loket.zaken.definitie import definieer
 from tests.dso.verwachting import controleer_lokaal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,10 +20,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
-def zaaktypen():
-    # A transactional test starts from what the previous one's flush left: no migration data.
-    for definitie in ALLE:
-        definieer(definitie)
+def zaaktypen(dso_zaaktypen):
+    pass
 
 
 def _omgeving(url: str, media: Path) -> dict:
