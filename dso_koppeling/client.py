@@ -104,6 +104,10 @@ class DsoClient:
         rng: random.Random | None = None,
     ):
         self.inst = instellingen or DsoInstellingen.uit_settings()
+        if not self.inst.basis_url or not self.inst.api_sleutel:
+            raise DsoFout(
+                "dso_niet_ingesteld", "Stel DSO_BASIS_URL en DSO_API_SLEUTEL in (zie docs/dso-koppeling.md)."
+            )
         self.slaap = slaap
         self.rng = rng or random.Random()  # noqa: S311 - jitter, not security
         self.breker = Stroomonderbreker(self.inst.breker_drempel, self.inst.breker_pauze, klok)
