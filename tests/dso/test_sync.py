@@ -81,3 +81,18 @@ def test_droog_schrijft_niets(knooppunt, media):
     assert resultaat.telling["gelezen"] == 5 + 3 - 1 and resultaat.telling["quarantaine"] == 1
     assert not Zaak.objects.exists() and not Quarantaine.objects.exists()
     assert Synctoestand.objects.get(naam="verzoeken").cursor == 0
+
+
+def test_aanvulling_die_voor_haar_verzoek_komt_wacht_in_quarantaine_en_komt_goed(knooppunt, media):
+    app, url = knooppunt(aantal=4, aanvullingen=0, kapot=0)
+    # The aanvulling arrives, then the knooppunt republishes its verzoek: the verzoek moves to the end
+    # of the feed, after its aanvulling.
+    aanvulling = app.opslag.aanvulling("V-2026-000002", 0, "gewijzigd")
+    app.opslag.nieuwe_versie("V-2026-000002", "Opnieuw gepubliceerd")
+
+    resultaat = verzoeken.synchroniseer(maak_client(url))
+    assert resultaat.telling["quarantaine"] == 1 and resultaat.telling["uit_quarantaine"] == 1
+    assert not Quarantaine.objects.exists()
+    assert Aanvulling.objects.get().verzoeknummer == aanvulling["verzoeknummer"]
+    v = Verzoek.objects.get(verzoeknummer="V-2026-000002")
+    assert v.versie == 2 and v.activiteiten[0]["antwoorden"][0]["antwoord"] == "gewijzigd"

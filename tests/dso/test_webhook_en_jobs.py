@@ -2,6 +2,7 @@
 catches what a lost webhook missed."""
 
 import json
+import random
 import time
 
 import pytest
@@ -82,7 +83,7 @@ def test_webhook_van_de_mock_tot_zaak(knooppunt, media, settings, dso_zaaktypen)
             webhook_geheim=GEHEIM,
         )
         settings.DSO_BASIS_URL = url
-        v = app.nieuw_verzoek(__import__("random").Random(1), "aanvraag")
+        v = app.nieuw_verzoek(random.Random(1), "aanvraag")
         tot = time.monotonic() + 10
         while not ProcrastinateJob.objects.filter(task_name="dso_koppeling.sync_verzoeken").exists():
             assert time.monotonic() < tot, "de webhook kwam niet aan"
@@ -94,7 +95,7 @@ def test_webhook_van_de_mock_tot_zaak(knooppunt, media, settings, dso_zaaktypen)
 
         # The mock's webhook now points nowhere: lost. The periodic job still brings the verzoek in.
         app.webhook = None
-        verloren = app.nieuw_verzoek(__import__("random").Random(2), "melding")
+        verloren = app.nieuw_verzoek(random.Random(2), "melding")
         tasks.periodieke_sync(timestamp=int(time.time()))
         assert Verzoek.objects.filter(verzoeknummer=verloren["verzoeknummer"]).exists()
     finally:
