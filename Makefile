@@ -59,6 +59,7 @@ endif
 bench: db
 	@$(PY) bench/import_bench.py
 	@$(PY) bench/kaart_bench.py
+	@$(PY) bench/dso_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson
