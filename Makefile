@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 SAMPLE_DIR := data/bgt_bag_samples
+PLAN_DIR := data/omgevingsplan_sample
+REGELS_DIR := data/toepasbare_regels_sample
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
@@ -30,10 +32,14 @@ endif
 
 sample: venv
 	@$(PY) -m kaartlagen.sample --out $(SAMPLE_DIR) --if-missing
+	@$(PY) -m toepasbare_regels.omgevingsplan.sample --out $(PLAN_DIR) --sample $(SAMPLE_DIR) --if-missing
+	@$(PY) -m toepasbare_regels.voorbeeld --out $(REGELS_DIR) --if-missing
 
 # Loads the sample once: the import records each file it finished, so a second run skips them.
 load: db sample
 	@$(MANAGE) load_sample $(SAMPLE_DIR)
+	@$(MANAGE) import_omgevingsplan $(PLAN_DIR)
+	@$(MANAGE) import_sttr $(REGELS_DIR) -v 0
 
 run: load
 	@$(MANAGE) collectstatic --noinput -v 0
@@ -60,6 +66,8 @@ bench: db
 	@$(PY) bench/import_bench.py
 	@$(PY) bench/kaart_bench.py
 	@$(PY) bench/dso_bench.py
+	@$(PY) bench/check_regels_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson
+	rm -f $(PLAN_DIR)/*.xml $(PLAN_DIR)/*.gml

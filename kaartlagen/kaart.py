@@ -18,6 +18,7 @@ def kaartconfig(request) -> dict:
     return {
         "centrum": [round(lat, 6), round(lon, 6)],
         "zoom": 13,
+        "vergunningcheck": reverse("vergunningcheck"),
         "api": {
             "suggest": reverse("kaartlagen:locatie-suggest"),
             "lookup": reverse("kaartlagen:locatie-lookup"),

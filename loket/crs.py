@@ -68,3 +68,13 @@ def _transformer(van: int, naar: int):
     from pyproj import Transformer
 
     return Transformer.from_crs(van, naar, always_xy=True)
+
+
+def srid_from_content_crs(header: str) -> int | None:
+    """The SRID a DSO-style `Content-Crs` header names (EPSG:28992, the EPSG URI, or WGS84), else None."""
+    waarde = (header or "").strip().lower()
+    if is_rd_new(waarde):
+        return RD_NEW
+    if waarde in {f"epsg:{WGS84}", f"http://www.opengis.net/def/crs/epsg/0/{WGS84}", CRS84_URI.lower()}:
+        return WGS84
+    return None

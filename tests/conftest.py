@@ -1,12 +1,14 @@
 """Shared fixtures: the real deliveries in ../shared/data and the project's own generated sample."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from loket.crs import naar_wgs84
 from tests import bagxml
+from tests.browser import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -135,3 +137,32 @@ def portalen(standaard_lagen, settings, tmp_path):
 @pytest.fixture
 def portaal_server(portalen):
     return portalen()
+
+
+@pytest.fixture
+def browser():
+    """Ask for it after every fixture that touches the database: once Playwright's event loop runs,
+    Django would open a separate connection for that context that nobody closes."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} ontbreekt (make installeert het pakket chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright runs an event loop in this thread; the ORM work is done before it starts.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+            ],
+        )
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]

@@ -117,3 +117,67 @@ def test_external_wms_registered_by_capabilities_and_cached_through_mapproxy(sam
     )
     with pytest.raises(ValidationError, match="geen laag 'bestaatniet'"):
         fout.full_clean()
+
+
+def test_external_wmts_registered_by_capabilities_and_cached_through_mapproxy(sample_dir, portalen):
+    from django.core.exceptions import ValidationError
+
+    from kaartlagen.models import Kaartlaag
+
+    assert importeer_bgt(next(sample_dir.glob("bgt_*.zip"))).ok
+    pdok = portalen()  # our own MapProxy's WMTS stands in for PDOK's: no test leaves 127.0.0.1
+    laag = Kaartlaag(
+        naam="extern-wmts",
+        titel="Externe tegels",
+        groep="Ondergrond",
+        soort="wmts",
+        capabilities_url=f"{pdok}/basiskaart/wmts/1.0.0/WMTSCapabilities.xml",
+        externe_laag="basiskaart",
+    )
+    laag.full_clean()
+    [aangeboden] = [c for c in laag.capabilities if c["naam"] == "basiskaart"]
+    assert {"GLOBAL_WEBMERCATOR", "nl_rd"} <= set(aangeboden["crs"]) and "image/png" in aangeboden["formaten"]
+    assert laag.externe_bron["grid"] in ("GLOBAL_WEBMERCATOR", "nl_rd")
+    laag.save()
+
+    portaal = portalen()  # its MapProxy now fetches the external WMTS tiles and caches them
+    x, y = tegel_index(*MIDDEN, 16)
+    import urllib.request
+
+    with urllib.request.urlopen(
+        f"{portaal}/basiskaart/tiles/extern-wmts/GLOBAL_WEBMERCATOR/16/{x}/{y}.png"
+    ) as r:
+        assert kleuren(r.read()) > 3
+    # The RD grid is reprojected from the Web Mercator tiles, so clients in RD get the layer too.
+    res = NL_RD["res"][12]
+    kolom = int((MIDDEN[0] - NL_RD["bbox"][0]) / (256 * res))
+    rij = int((NL_RD["bbox"][3] - MIDDEN[1]) / (256 * res))
+    with urllib.request.urlopen(f"{portaal}/basiskaart/tiles/extern-wmts/nl_rd/12/{kolom}/{rij}.png") as r:
+        assert kleuren(r.read()) > 3
+
+    fout = Kaartlaag(
+        naam="fout-wmts",
+        titel="Fout",
+        groep="x",
+        soort="wmts",
+        capabilities_url=laag.capabilities_url,
+        externe_laag="bestaatniet",
+    )
+    with pytest.raises(ValidationError, match="geen laag 'bestaatniet'"):
+        fout.full_clean()
+
+
+@pytest.mark.parametrize(
+    "identifiers, sjabloon",
+    [
+        (["0", "1", "2"], "%(z)s"),
+        (["00", "01", "02"], "%(z)02d"),
+        (["EPSG:3857:0", "EPSG:3857:1"], "EPSG:3857:%(z)s"),
+        (["a", "b"], None),
+        (["1", "2"], None),  # levels must start at 0, like our grids
+    ],
+)
+def test_wmts_tile_matrix_names_become_a_mapproxy_level_placeholder(identifiers, sjabloon):
+    from kaartlagen.extern import _niveau_sjabloon
+
+    assert _niveau_sjabloon(identifiers) == sjabloon

@@ -1,57 +1,13 @@
 """The public pages in a real browser (Debian's Chromium via Playwright): WCAG checks with axe-core,
 keyboard-only use, the map flow, no request leaving the machine and no CSP violation."""
 
-import os
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.browser import controleer_schoon, nieuwe_pagina
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGINAS = ["/", "/locatie", "/locatie?adres=Keizerstraat+12a", "/locatie?adres=Nergensstraat+99", "/kaart"]
-
-
-@pytest.fixture
-def browser():
-    """Ask for it after every fixture that touches the database: once Playwright's event loop runs,
-    Django would open a separate connection for that context that nobody closes."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} ontbreekt (make installeert het pakket chromium)")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright runs an event loop in this thread; the ORM work is done before it starts.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-            ],
-        )
-        yield browser
-        browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-def nieuwe_pagina(browser):
-    page = browser.new_page()
-    page.verzoeken, page.csp = [], []
-    page.on("request", lambda r: page.verzoeken.append(r.url))
-    page.on("console", lambda m: page.csp.append(m.text) if "Content Security Policy" in m.text else None)
-    return page
-
-
-def controleer_schoon(page, basis: str):
-    assert [u for u in page.verzoeken if not u.startswith(basis)] == [], "verzoeken buiten 127.0.0.1"
-    assert page.csp == [], "de pagina schendt haar eigen Content-Security-Policy"
 
 
 def test_public_pages_have_no_axe_violations(adressen, portaal_server, browser):

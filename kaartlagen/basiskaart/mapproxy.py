@@ -42,26 +42,50 @@ def configuratie() -> dict:
             "coverage": {"bbox": list(settings.GEMEENTE_BBOX_RD), "srs": f"EPSG:{RD_NEW}"},
         }
     }
-    # Everything comes from the registry: the basemap rows share the BGT cache, every external WMS
-    # layer gets a source and a cache of its own.
+    # Everything comes from the registry: the basemap rows share the BGT cache, every external WMS or
+    # WMTS layer gets a source and a cache of its own.
     for laag in Kaartlaag.objects.exclude(soort=Kaartlaag.Soort.VECTOR):
         if laag.soort == Kaartlaag.Soort.BASISKAART:
             layers.append({"name": laag.naam, "title": laag.titel, "sources": ["basiskaart_cache"]})
             continue
-        sources[f"extern_{laag.naam}"] = {
-            "type": "wms",
-            "req": {
-                "url": _basis_url(laag.capabilities_url),
-                "layers": laag.externe_laag,
+        if laag.soort == Kaartlaag.Soort.EXTERN_WMTS:
+            bron = laag.externe_bron
+            if bron is None:
+                continue
+            sources[f"extern_{laag.naam}"] = {
+                "type": "tile",
+                "url": bron["url"],
+                "grid": bron["grid"],
                 "transparent": True,
-            },
-        }
+            }
+        else:
+            sources[f"extern_{laag.naam}"] = {
+                "type": "wms",
+                "req": {
+                    "url": _basis_url(laag.capabilities_url),
+                    "layers": laag.externe_laag,
+                    "transparent": True,
+                },
+            }
+        eigen_grids = grids
+        if laag.soort == Kaartlaag.Soort.EXTERN_WMTS:
+            # A tile source fills only a cache in its own grid; the other grid is reprojected from it.
+            eigen_grids = [laag.externe_bron["grid"]]
+            caches[f"extern_{laag.naam}_cache_anders"] = {
+                "grids": [g for g in grids if g not in eigen_grids],
+                "sources": [f"extern_{laag.naam}_cache"],
+                "cache": {"type": "file", "directory_layout": "tc"},
+            }
         caches[f"extern_{laag.naam}_cache"] = {
-            "grids": grids,
+            "grids": eigen_grids,
             "sources": [f"extern_{laag.naam}"],
             "cache": {"type": "file", "directory_layout": "tc"},
         }
-        layers.append({"name": laag.naam, "title": laag.titel, "sources": [f"extern_{laag.naam}_cache"]})
+        layer = {"name": laag.naam, "title": laag.titel, "sources": [f"extern_{laag.naam}_cache"]}
+        if eigen_grids != grids:
+            # Tile services take one cache per grid; WMS uses the first.
+            layer["tile_sources"] = [f"extern_{laag.naam}_cache", f"extern_{laag.naam}_cache_anders"]
+        layers.append(layer)
     caches["basiskaart_cache"] = {
         "grids": grids,
         "sources": ["basiskaart_ms"],

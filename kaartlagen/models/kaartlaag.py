@@ -27,6 +27,7 @@ class Kaartlaag(models.Model):
         VECTOR = "vector", "Vectortegels uit PostGIS"
         BASISKAART = "basiskaart", "Basiskaart (MapServer, via MapProxy)"
         EXTERN_WMS = "wms", "Externe WMS (via MapProxy als cache)"
+        EXTERN_WMTS = "wmts", "Externe WMTS (via MapProxy als cache)"
 
     naam = models.SlugField(unique=True, help_text="Naam in URL's, bijv. /tiles/<naam>/{z}/{x}/{y}.mvt")
     titel = models.CharField(max_length=100, help_text="Nederlandse titel in de lagenkiezer")
@@ -76,7 +77,7 @@ class Kaartlaag(models.Model):
             raise ValidationError(f"Zoomniveaus: 0 ≤ min_zoom ≤ max_zoom ≤ {MAX_ZOOM}")
         if self.soort == self.Soort.VECTOR and self.bron not in VECTOR_BRONNEN:
             raise ValidationError({"bron": "Onbekende bron"})
-        if self.soort == self.Soort.EXTERN_WMS:
+        if self.soort in (self.Soort.EXTERN_WMS, self.Soort.EXTERN_WMTS):
             self.lees_externe_dienst()
 
     def lees_externe_dienst(self) -> None:
@@ -86,7 +87,7 @@ class Kaartlaag(models.Model):
         if not self.capabilities_url or not self.externe_laag:
             raise ValidationError("Een externe laag heeft een capabilities-URL en een laagnaam nodig.")
         try:
-            self.capabilities = lees_capabilities(self.capabilities_url, "wms")
+            self.capabilities = lees_capabilities(self.capabilities_url, self.soort)
         except ExternFout as exc:
             raise ValidationError({"capabilities_url": str(exc)}) from None
         namen = [laag["naam"] for laag in self.capabilities]
@@ -96,6 +97,19 @@ class Kaartlaag(models.Model):
                     "externe_laag": f"Deze dienst heeft geen laag '{self.externe_laag}'. Wel: {', '.join(namen[:20])}"
                 }
             )
+        if self.soort == self.Soort.EXTERN_WMTS and self.externe_bron is None:
+            raise ValidationError(
+                {
+                    "externe_laag": "Deze WMTS-laag kunnen we niet opslaan in de cache: de dienst biedt geen "
+                    "tegelset in Web Mercator of het RD-stelsel (zoals PDOK) met een REST-sjabloon."
+                }
+            )
+
+    @property
+    def externe_bron(self) -> dict | None:
+        """For an external WMTS layer: the tile URL template and grid MapProxy fetches it with."""
+        laag = next((c for c in self.capabilities if c["naam"] == self.externe_laag), None)
+        return laag.get("bron") if laag else None
 
     def legenda(self) -> list[dict]:
         """Legend entries (label, kleur) from the style: one per class, or the layer's own colour."""

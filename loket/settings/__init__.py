@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "loket.portaal",
     "kaartlagen",
+    "toepasbare_regels.omgevingsplan",
+    "toepasbare_regels",
     "loket.zaken",
     "dso_koppeling",
 ]

@@ -103,7 +103,11 @@
     if (info.buurt) regel(dl, "Buurt", info.buurt.naam);
     if (info.wijk) regel(dl, "Wijk", info.wijk.naam);
     for (const s of info.secties) for (const [label, waarde] of s.regels) regel(dl, label, waarde);
-    inhoud.append(adressen, dl);
+    const check = document.createElement("a");
+    check.className = "knop";
+    check.href = `${cfg.vergunningcheck}?${new URLSearchParams({ x: info.punt_rd[0], y: info.punt_rd[1], crs: "rd" })}`;
+    check.textContent = "Mag ik hier …? Doe de vergunningcheck";
+    inhoud.append(adressen, dl, check);
     $("paneel").hidden = false;
     $("paneel-kop").focus();
   }

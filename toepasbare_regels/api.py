@@ -1,0 +1,275 @@
+"""The toepasbare-regels API in the shape of the DSO services, so DSO clients feel at home:
+Uitvoeren services v3 (conclusie/_bepaal, indieningsvereisten/_bepaal, toelichtingen) and the
+Zoekinterface v2 (werkzaamheden/_zoek). Plus /api/vergunningcheck/sessies for permalinks."""
+
+from datetime import datetime
+
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kaartlagen.zoeken import ZoekFout
+from loket.api import ApiFout, ProbleemSerializer
+from loket.crs import srid_from_content_crs
+
+from . import werkzaamheden
+from .antwoorden import AntwoordFout
+from .models import ToepasbareRegelBestand
+from .plek import uit_geojson
+from .regelset import RegelFout, geladen, geldig_op
+from .vergunningcheck import Check
+
+ANTWOORDTYPE = {
+    "boolean": "boolean",
+    "number": "numeriek",
+    "list": "lijstwaarde",
+    "date": "datum",
+    "string": "string",
+}
+
+
+class AntwoordSerializer(serializers.Serializer):
+    id = serializers.CharField(max_length=200)
+    antwoord = serializers.CharField(max_length=1000, allow_blank=True, trim_whitespace=False)
+
+
+class RefSerializer(serializers.Serializer):
+    functioneleStructuurRef = serializers.CharField(max_length=500)  # noqa: N815 (DSO field name)
+    antwoorden = AntwoordSerializer(many=True, required=False, default=list)
+
+
+class GeoSerializer(serializers.Serializer):
+    intersects = serializers.JSONField(
+        help_text="GeoJSON Point of Polygon, in het CRS van de Content-Crs-header"
+    )
+
+
+class BepaalSerializer(serializers.Serializer):
+    functioneleStructuurRefs = RefSerializer(many=True, min_length=1, max_length=10)  # noqa: N815
+    _geo = GeoSerializer()
+    datum = serializers.CharField(required=False, help_text="peildatum dd-MM-jjjj (standaard vandaag)")
+    betwisteFeiten = serializers.ListField(  # noqa: N815
+        child=serializers.CharField(max_length=100),
+        required=False,
+        default=list,
+        help_text="feiten die volgens de gebruiker niet kloppen: die vragen worden dan gesteld",
+    )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["_geo"] = fields.pop("_geo")  # DRF skips names starting with _ unless declared like this
+        return fields
+
+
+def _peildatum(tekst: str | None):
+    if not tekst:
+        return None
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(tekst, fmt).date()
+        except ValueError:
+            continue
+    raise ApiFout("datum_ongeldig", "Geef de datum als dd-mm-jjjj.")
+
+
+def _srid(request) -> int:
+    crs = request.headers.get("Content-Crs", "").strip()
+    if not crs:
+        raise ApiFout(
+            "content_crs_ontbreekt",
+            "Geef het coördinatenstelsel op in de header Content-Crs (bijv. EPSG:28992).",
+        )
+    srid = srid_from_content_crs(crs)
+    if srid is None:
+        raise ApiFout(
+            "content_crs_onbekend",
+            f"Onbekend coördinatenstelsel {crs[:100]!r}: gebruik EPSG:28992 of EPSG:4326.",
+        )
+    return srid
+
+
+def _uitvoeren(request, typering: str) -> list[dict]:
+    data = BepaalSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    v = data.validated_data
+    try:
+        geometrie = uit_geojson(v["_geo"]["intersects"], _srid(request))
+        uit = []
+        for ref in v["functioneleStructuurRefs"]:
+            antwoorden = {a["id"]: a["antwoord"] for a in ref["antwoorden"]}
+            resultaat = Check(
+                [ref["functioneleStructuurRef"]],
+                geometrie,
+                antwoorden,
+                _peildatum(v.get("datum")),
+                set(v["betwisteFeiten"]),
+                typering,
+            ).uitvoeren()
+            uit.append(_dso(ref["functioneleStructuurRef"], resultaat))
+        return uit
+    except (ZoekFout, RegelFout, AntwoordFout) as exc:
+        raise ApiFout(exc.code, str(exc)) from None
+
+
+def _dso(ref: str, r: dict) -> dict:
+    """Our check result in the DSO Uitvoeren v3 shape (per activiteit conclusies or vraaggroepen)."""
+    vraaggroepen = []
+    if r["vraaggroep"]:
+        vraaggroepen = [
+            {
+                "omschrijving": r["vraaggroep"]["naam"],
+                "vragen": [
+                    {
+                        "id": q["id"],
+                        "tekst": q["tekst"],
+                        "antwoordType": ANTWOORDTYPE.get(q["type"], "string"),
+                        "opties": [{"optieTekst": o} for o in q["opties"]],
+                        "toelichtingId": q["id"] if q["toelichting"] else None,
+                        "bijlage": q["bijlage"],
+                    }
+                    for q in r["vraaggroep"]["vragen"]
+                ],
+            }
+        ]
+    return {
+        "functioneleStructuurRef": ref,
+        "activiteiten": [
+            {
+                "identificatie": a["activiteit"],
+                "omschrijving": a["naam"],
+                "bestuursorgaan": {"bestuurslaag": "gemeente", "organisatieCode": "gm0400"},
+                "conclusies": (
+                    [
+                        {
+                            "toestemmingstype": {
+                                "code": a["conclusie"]["code"],
+                                "waarde": a["conclusie"]["tekst"],
+                            }
+                        }
+                        | {
+                            k: a[k]
+                            for k in (
+                                "toelichting",
+                                "artikelen",
+                                "waarom",
+                                "werkingsgebieden",
+                                "voorbehouden",
+                                "acties",
+                            )
+                            if k in a
+                        }
+                        | (
+                            {"indieningsvereisten": a["indieningsvereisten"]}
+                            if "indieningsvereisten" in a
+                            else {}
+                        )
+                    ]
+                    if a.get("conclusie")
+                    else []
+                ),
+                **(
+                    {"indienbaar": a["uitkomst"] == "ja"}
+                    if a.get("uitkomst") and not a.get("conclusie")
+                    else {}
+                ),
+                "vraaggroepen": vraaggroepen if not a.get("conclusie") and "uitkomst" not in a else [],
+            }
+            for a in r["activiteiten"]
+        ],
+        "feiten": r["feiten"],
+        "nogVragen": r["nog_vragen"],
+        "peildatum": r["peildatum"],
+    }
+
+
+_BEPAAL_SCHEMA = {
+    "request": BepaalSerializer,
+    "responses": {200: OpenApiTypes.OBJECT, 400: ProbleemSerializer},
+    "parameters": [
+        OpenApiParameter(
+            "Content-Crs", str, OpenApiParameter.HEADER, required=True, description="EPSG:28992 of EPSG:4326"
+        )
+    ],
+}
+
+
+class ConclusieBepaalView(APIView):
+    @extend_schema(
+        summary="Vergunningcheck: conclusie per activiteit, of de volgende vragen", **_BEPAAL_SCHEMA
+    )
+    def post(self, request):
+        return Response(_uitvoeren(request, "Conclusie"))
+
+
+class IndieningsvereistenBepaalView(APIView):
+    @extend_schema(
+        summary="Indieningsvereisten: indienbaar, of de vragen en bijlagen die nog nodig zijn",
+        **_BEPAAL_SCHEMA,
+    )
+    def post(self, request):
+        return Response(_uitvoeren(request, "Indieningsvereisten"))
+
+
+class ToelichtingSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    toelichting = serializers.CharField()
+
+
+class ToelichtingView(APIView):
+    @extend_schema(
+        summary="De uitleg bij een vraag", responses={200: ToelichtingSerializer, 404: ProbleemSerializer}
+    )
+    def get(self, request, ident: str):
+        sleutel, _, uitv = ident.partition(".")
+        for row in ToepasbareRegelBestand.objects.filter(geldig_op(timezone.localdate()), sleutel=sleutel):
+            model, _ = geladen(row)
+            regel = model.uitvoeringsregel(uitv)
+            if regel and (regel.toelichting or regel.lange_toelichting):
+                return Response({"id": ident, "toelichting": regel.lange_toelichting or regel.toelichting})
+        raise ApiFout(
+            "toelichting_onbekend", f"Geen toelichting met id {ident[:120]!r}.", "Niet gevonden", 404
+        )
+
+
+class ZoekSerializer(serializers.Serializer):
+    zoekterm = serializers.CharField(max_length=werkzaamheden.MAX_ZOEKTERM, allow_blank=True)
+
+
+class WerkzaamheidSerializer(serializers.Serializer):
+    urn = serializers.CharField()
+    omschrijving = serializers.CharField()
+    functioneleStructuurRef = serializers.CharField()  # noqa: N815
+    trefwoorden = serializers.ListField(child=serializers.CharField())
+    score = serializers.FloatField()
+
+
+class WerkzaamhedenZoekView(APIView):
+    @extend_schema(
+        summary="Werkzaamheden zoeken op de woorden die mensen gebruiken",
+        request=ZoekSerializer,
+        responses={200: OpenApiTypes.OBJECT, 400: ProbleemSerializer},
+    )
+    def post(self, request):
+        data = ZoekSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        gevonden = werkzaamheden.zoek(data.validated_data["zoekterm"])
+        return Response(
+            {
+                "_embedded": {
+                    "werkzaamheden": [
+                        {
+                            "urn": w.urn,
+                            "omschrijving": w.naam,
+                            "functioneleStructuurRef": w.functionele_structuur_ref,
+                            "trefwoorden": w.synoniemen,
+                            "score": score,
+                        }
+                        for w, score in gevonden
+                    ]
+                },
+                "page": {"size": len(gevonden), "totalElements": len(gevonden), "totalPages": 1, "number": 1},
+            }
+        )

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class OmgevingsplanConfig(AppConfig):
+    name = "toepasbare_regels.omgevingsplan"
+    label = "omgevingsplan"
+    verbose_name = "Omgevingsplan (IMOW)"
+
+    def ready(self):
+        # Registers the locatie-informatie section "Omgevingsplan".
+        from toepasbare_regels.omgevingsplan import sectie  # noqa: F401

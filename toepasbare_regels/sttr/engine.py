@@ -1,0 +1,208 @@
+"""Lazy evaluation of an STTR decision requirements graph with three-valued logic.
+
+`Engine(bestand).evalueer(besluit_id, waarde_van)` answers either a decision (with the rules that made
+it, for "waarom") or the inputs that can still change it. Inputs nobody needs are never reported, so the
+caller asks only questions that matter. The engine never asks anything itself: `waarde_van(input)`
+returns a value or ONBEKEND, and the caller decides where values come from (answers, geo, data).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from loket.fouten import CodeFout
+
+from . import feel
+from .feel import ONBEKEND
+from .model import CONCLUSIES, Besluit, Bestand, InputData, Regel
+
+
+class EngineFout(CodeFout):
+    pass
+
+
+@dataclass
+class Uitkomst:
+    beslist: bool
+    waarde: object = None
+    regels: list[tuple[Besluit, Regel]] = field(default_factory=list)  # the hits that made the value
+    open: list[str] = field(default_factory=list)  # inputData ids that can still change the value
+    gebruikt: list[str] = field(default_factory=list)  # inputData ids the hits depend on
+    relevant: list = field(default_factory=list, repr=False)  # open rows that can change the value
+
+
+def strengste(waarden) -> str | None:
+    """The strictest STTR conclusion among `waarden` (Verbod before Vergunningplicht …)."""
+    gevonden = [w for w in waarden if w in CONCLUSIES]
+    return min(gevonden, key=CONCLUSIES.index) if gevonden else None
+
+
+@dataclass
+class _Rij:
+    nr: int
+    regel: Regel
+    status: object  # True, False or ONBEKEND
+    open_kolommen: list[int]
+    uitvoer: object
+
+
+class Engine:
+    def __init__(self, bestand: Bestand):
+        self.bestand = bestand
+        self._namen: dict[str, tuple[str, object]] = {}
+        for i in bestand.invoer:
+            self._namen.setdefault(i.naam, ("input", i))
+        for b in bestand.besluiten:
+            self._namen.setdefault(b.naam, ("besluit", b))
+        self._tests = {
+            b.id: [tuple(feel.test(c) for c in r.invoer) for r in b.tabel.regels] for b in bestand.besluiten
+        }
+        self._uitvoer = {
+            b.id: [tuple(feel.waarde(c) for c in r.uitvoer) for r in b.tabel.regels]
+            for b in bestand.besluiten
+        }
+        self._kolommen = {
+            b.id: [self._kolom(b, i.expressie) for i in b.tabel.invoer] for b in bestand.besluiten
+        }
+
+    def _kolom(self, besluit: Besluit, expressie: str) -> tuple[str, object]:
+        naam = expressie.strip()
+        if naam in self._namen:
+            return self._namen[naam]
+        raise EngineFout(
+            "sttr.invoer_expressie",
+            f"besluit {besluit.naam!r}: invoerexpressie {expressie!r} noemt geen inputData of besluit",
+        )
+
+    @cached_property
+    def prioriteit(self) -> dict[str, list]:
+        """Per decision, its output values in order: the priority order of a PRIORITY table."""
+        out = {}
+        for b in self.bestand.besluiten:
+            tekst = b.tabel.uitvoer[0].waarden if b.tabel.uitvoer else ""
+            out[b.id] = [w for w in feel.waarden(tekst) if w is not None] if tekst else []
+        return out
+
+    def evalueer(self, besluit_id: str, waarde_van: Callable[[InputData], object], _memo=None) -> Uitkomst:
+        memo = {} if _memo is None else _memo
+        if besluit_id in memo:
+            return memo[besluit_id]
+        memo[besluit_id] = Uitkomst(False)  # a cycle evaluates as open, never loops
+        besluit = self.bestand.besluit(besluit_id)
+        kolommen = []
+        for soort, doel in self._kolommen[besluit_id]:
+            if soort == "input":
+                kolommen.append((doel, waarde_van(doel), None))
+            else:
+                sub = self.evalueer(doel.id, waarde_van, memo)
+                kolommen.append((doel, sub.waarde if sub.beslist else ONBEKEND, sub))
+        rijen = []
+        for nr, (regel, tests, uit) in enumerate(
+            zip(besluit.tabel.regels, self._tests[besluit_id], self._uitvoer[besluit_id], strict=True)
+        ):
+            status, open_k = True, []
+            for k, test in enumerate(tests):
+                r = feel.evalueer(test, kolommen[k][1])
+                if r is ONBEKEND:
+                    open_k.append(k)
+                    status = ONBEKEND
+                elif not r:
+                    status = False
+                    break
+            rijen.append(
+                _Rij(
+                    nr, regel, status, open_k if status is ONBEKEND else [], uit[0] if len(uit) == 1 else uit
+                )
+            )
+        uitkomst = self._beslis(besluit, rijen)
+        if uitkomst.beslist:
+            for hit in uitkomst.relevant:
+                for k, test in enumerate(self._tests[besluit_id][hit.nr]):
+                    if test != ("any",):
+                        doel, _, sub = kolommen[k]
+                        if sub is None:
+                            uitkomst.gebruikt.append(doel.id)
+                        else:
+                            uitkomst.regels.extend(sub.regels)
+                            uitkomst.gebruikt.extend(sub.gebruikt)
+        else:
+            for rij in uitkomst.relevant:
+                for k in rij.open_kolommen:
+                    doel, _, sub = kolommen[k]
+                    uitkomst.open.extend([doel.id] if sub is None else sub.open)
+            uitkomst.open = list(dict.fromkeys(uitkomst.open))
+        uitkomst.gebruikt = list(dict.fromkeys(uitkomst.gebruikt))
+        memo[besluit_id] = uitkomst
+        return uitkomst
+
+    def _beslis(self, besluit: Besluit, rijen: list[_Rij]) -> Uitkomst:
+        hits = [r for r in rijen if r.status is True]
+        open_ = [r for r in rijen if r.status is ONBEKEND]
+        beleid = besluit.tabel.hit_policy
+
+        def klaar(waarde, regels):
+            return Uitkomst(True, waarde, [(besluit, r.regel) for r in regels], relevant=regels)
+
+        def nog_open(relevant):
+            return Uitkomst(False, relevant=relevant)
+
+        if beleid == "FIRST":
+            for r in rijen:
+                if r.status is True:
+                    return klaar(r.uitvoer, [r])
+                if r.status is ONBEKEND:
+                    return nog_open([r])
+            return klaar(None, [])
+        if beleid in ("UNIQUE", "ANY"):
+            if hits:
+                verschillend = [r for r in open_ if r.uitvoer != hits[0].uitvoer]
+                if beleid == "UNIQUE" or not verschillend:
+                    return klaar(hits[0].uitvoer, hits)
+                return nog_open(verschillend)
+            return nog_open(open_) if open_ else klaar(None, [])
+        if beleid == "PRIORITY":
+            volgorde = self.prioriteit[besluit.id]
+
+            def rang(r):
+                return volgorde.index(r.uitvoer) if r.uitvoer in volgorde else len(volgorde)
+
+            beste = min(hits, key=rang) if hits else None
+            beter = [r for r in open_ if beste is None or rang(r) < rang(beste)]
+            if beter:
+                return nog_open(beter)
+            return klaar(beste.uitvoer if beste else None, [beste] if beste else [])
+        # COLLECT, RULE ORDER, OUTPUT ORDER: every hit counts.
+        waarden = [r.uitvoer for r in hits]
+        if (
+            waarden
+            and all(w in CONCLUSIES for w in waarden)
+            or (not hits and all(r.uitvoer in CONCLUSIES for r in open_) and open_)
+        ):
+            # A conclusion table: only a stricter conclusion can change the answer.
+            huidig = strengste(waarden)
+            relevant = [
+                r
+                for r in open_
+                if r.uitvoer in CONCLUSIES
+                and (huidig is None or CONCLUSIES.index(r.uitvoer) < CONCLUSIES.index(huidig))
+            ]
+            if relevant:
+                return nog_open(relevant)
+            return klaar(huidig, [r for r in hits if r.uitvoer == huidig])
+        relevant = [r for r in open_ if besluit.tabel.aggregatie or r.uitvoer not in waarden]
+        if relevant:
+            return nog_open(relevant)
+        return klaar(_aggregeer(besluit.tabel.aggregatie, waarden), hits)
+
+
+def _aggregeer(aggregatie: str, waarden: list):
+    if aggregatie == "COUNT":
+        return len(waarden)
+    getallen = [w for w in waarden if w is not None and not isinstance(w, bool | str)]
+    if aggregatie == "SUM":
+        return sum(getallen)
+    if aggregatie == "MIN":
+        return min(getallen, default=None)
+    if aggregatie == "MAX":
+        return max(getallen, default=None)
+    return waarden

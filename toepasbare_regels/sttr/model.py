@@ -1,0 +1,155 @@
+"""A toepasbare-regelbestand reduced to what the engine and the exporter need.
+
+Cells keep their FEEL text, so that import → export → import gives equal objects (the round-trip test
+compares these dataclasses); compiled tests live in the engine's cache, not here.
+"""
+
+from dataclasses import dataclass, field
+
+CONCLUSIES = (
+    "Verbod",
+    "Vergunningplicht",
+    "Meldingsplicht",
+    "Informatieplicht",
+    "NeemContactOpMet",
+    "Toestemmingsvrij",
+    "NietVanToepassing",
+)
+"""The STTR conclusion values, strictest first: a COLLECT table answers with the strictest it found."""
+
+SOORTEN = ("vraag", "geoVerwijzing", "bijlage", "vasteWaarde", "vasteWaardeVoorbehoud")
+GEGEVENSTYPEN = ("boolean", "list", "number", "string", "date")
+HIT_POLICIES = ("UNIQUE", "FIRST", "PRIORITY", "ANY", "COLLECT", "RULE ORDER", "OUTPUT ORDER")
+
+
+@dataclass(frozen=True)
+class Regelgroep:
+    id: str
+    naam: str
+    prioriteit: int = 0
+
+
+@dataclass(frozen=True)
+class Optie:
+    tekst: str
+    sequence_id: str = ""
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
+class Uitvoeringsregel:
+    """How one input is obtained: a question, a geo lookup, an attachment or a fixed value."""
+
+    id: str
+    soort: str
+    regelgroep: str = ""
+    prioriteit: int = 0
+    bereik: str = ""
+    herbruikbaar_id: str = ""
+    gegevens_type: str = ""
+    vraag_tekst: str = ""
+    opties: tuple[Optie, ...] = ()
+    locatie: str = ""
+    bijlage_type: str = ""
+    waarde: str = ""
+    tekst_voorbehoud: str = ""
+    toelichting: str = ""
+    lange_toelichting: str = ""
+    belangrijk: bool = False
+
+
+@dataclass(frozen=True)
+class InputData:
+    id: str
+    naam: str
+    type_ref: str = ""
+    uitvoeringsregel: str = ""
+
+
+@dataclass(frozen=True)
+class Invoer:
+    id: str
+    label: str
+    expressie: str
+    type_ref: str = ""
+
+
+@dataclass(frozen=True)
+class Uitvoer:
+    id: str
+    naam: str = ""
+    type_ref: str = ""
+    waarden: str = ""  # outputValues as FEEL text: also the priority order for PRIORITY
+
+
+@dataclass(frozen=True)
+class Regel:
+    id: str
+    invoer: tuple[str, ...]
+    uitvoer: tuple[str, ...]
+    annotaties: tuple[str, ...] = ()
+    toelichtingen: tuple[str, ...] = ()  # conclusieToelichting per output entry ("" when none)
+
+
+@dataclass(frozen=True)
+class Beslistabel:
+    id: str
+    hit_policy: str
+    invoer: tuple[Invoer, ...]
+    uitvoer: tuple[Uitvoer, ...]
+    regels: tuple[Regel, ...]
+    aggregatie: str = ""
+    annotatie_kolommen: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Besluit:
+    id: str
+    naam: str
+    type_ref: str = ""
+    functionele_structuur_ref: str = ""
+    vereiste_invoer: tuple[str, ...] = ()
+    vereiste_besluiten: tuple[str, ...] = ()
+    tabel: Beslistabel | None = None
+
+
+@dataclass(frozen=True)
+class Bestand:
+    naam: str
+    namespace: str
+    id: str = ""
+    dmn_versie: str = field(default="1.2", compare=False)  # export always writes 1.2
+    regelgroepen: tuple[Regelgroep, ...] = ()
+    uitvoeringsregels: tuple[Uitvoeringsregel, ...] = ()
+    invoer: tuple[InputData, ...] = ()
+    besluiten: tuple[Besluit, ...] = ()
+    _index: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    def _idx(self) -> dict:
+        if not self._index:
+            self._index.update(
+                {
+                    "uitv": {u.id: u for u in self.uitvoeringsregels},
+                    "groep": {g.id: g for g in self.regelgroepen},
+                    "input": {i.id: i for i in self.invoer},
+                    "besluit": {b.id: b for b in self.besluiten},
+                }
+            )
+        return self._index
+
+    def uitvoeringsregel(self, ident: str) -> Uitvoeringsregel | None:
+        return self._idx()["uitv"].get(ident)
+
+    def regelgroep(self, ident: str) -> Regelgroep | None:
+        return self._idx()["groep"].get(ident)
+
+    def input_data(self, ident: str) -> InputData | None:
+        return self._idx()["input"].get(ident)
+
+    def besluit(self, ident: str) -> Besluit | None:
+        return self._idx()["besluit"].get(ident)
+
+    @property
+    def top_besluiten(self) -> list[Besluit]:
+        """Decisions with a functioneleStructuurRef: the entry points (one per activiteit/typering)."""
+        return [b for b in self.besluiten if b.functionele_structuur_ref]

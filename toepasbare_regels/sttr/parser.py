@@ -1,0 +1,330 @@
+"""Read an STTR file exactly as the DSO delivers it: DMN 1.1 or 1.2 (1.3 too) plus the four STTR
+extension namespaces. Authoring-tool namespaces (Trisotech, Drools, sttrbuilder …) are ignored.
+
+The XML parser is hardened: no DTD, no entities, no network, bounded size, so XXE and billion-laughs
+files are refused before anything is stored. Every FEEL cell is compiled here; a cell outside our subset
+fails the import with file, decision, rule and cell named.
+"""
+
+from lxml import etree
+
+from loket.fouten import CodeFout
+
+from . import feel
+from .model import (
+    GEGEVENSTYPEN,
+    HIT_POLICIES,
+    Beslistabel,
+    Besluit,
+    Bestand,
+    InputData,
+    Invoer,
+    Optie,
+    Regel,
+    Regelgroep,
+    Uitvoer,
+    Uitvoeringsregel,
+)
+
+DMN_NS = {
+    "http://www.omg.org/spec/DMN/20151101/dmn.xsd": "1.1",
+    "http://www.omg.org/spec/DMN/20180521/MODEL/": "1.2",
+    "https://www.omg.org/spec/DMN/20191111/MODEL/": "1.3",
+}
+STTR = "http://toepasbare-regels.omgevingswet.overheid.nl/v1.0/"
+UITV, INTER, BEDR, CONTENT = (
+    STTR + n for n in ("Uitvoeringsregel", "Interactieregel", "Bedrijfsregel", "Content")
+)
+MAX_BYTES = 10 * 1024 * 1024
+"""Far above any real STTR file (the largest known are a few hundred kB); refuses 50 MB bombs early."""
+
+
+class SttrFout(CodeFout):
+    def __init__(self, code: str, bestand: str, bericht: str):
+        super().__init__(code, f"{bestand}: {bericht}")
+        self.bestand = bestand
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+
+
+def _tekst(el, pad: str, ns: dict) -> str:
+    found = el.find(pad, ns)
+    return (found.text or "").strip() if found is not None and found.text else ""
+
+
+def _href(el) -> str:
+    return (el.get("href") or "").lstrip("#") if el is not None else ""
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return 0
+
+
+def lees(inhoud: bytes, bestandsnaam: str) -> Bestand:
+    """Parse and check one DMN document; raises SttrFout with a stable code."""
+    if len(inhoud) > MAX_BYTES:
+        raise SttrFout("sttr.te_groot", bestandsnaam, f"bestand is {len(inhoud)} bytes, maximaal {MAX_BYTES}")
+    if b"<!DOCTYPE" in inhoud[:4096] or b"<!ENTITY" in inhoud:
+        raise SttrFout("sttr.dtd_geweigerd", bestandsnaam, "DTD's en entiteiten zijn niet toegestaan in STTR")
+    try:
+        root = etree.fromstring(inhoud, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise SttrFout("sttr.xml_ongeldig", bestandsnaam, f"geen geldige XML: {exc}") from exc
+    if root.getroottree().docinfo.doctype:
+        # The quick scan above only looks at the start; a DOCTYPE behind a long comment ends up here.
+        raise SttrFout("sttr.dtd_geweigerd", bestandsnaam, "DTD's en entiteiten zijn niet toegestaan in STTR")
+    qname = etree.QName(root)
+    if qname.localname != "definitions" or qname.namespace not in DMN_NS:
+        raise SttrFout("sttr.geen_dmn", bestandsnaam, "geen DMN-document (dmn:definitions ontbreekt)")
+    return _Lezer(root, qname.namespace, bestandsnaam).bestand()
+
+
+class _Lezer:
+    def __init__(self, root, dmn: str, naam: str):
+        self.root, self.naam = root, naam
+        self.versie = DMN_NS[dmn]
+        self.ns = {"d": dmn, "uitv": UITV, "inter": INTER, "bedr": BEDR, "content": CONTENT}
+
+    def fout(self, code: str, bericht: str) -> SttrFout:
+        return SttrFout(code, self.naam, bericht)
+
+    def bestand(self) -> Bestand:
+        ext = self.root.find("d:extensionElements", self.ns)
+        groepen, regels = (), ()
+        if ext is not None:
+            groepen = tuple(
+                Regelgroep(
+                    g.get("id", ""),
+                    _tekst(g, "inter:naam", self.ns),
+                    _int(_tekst(g, "inter:prioriteit", self.ns)),
+                )
+                for g in ext.iterfind("inter:regelgroepen/inter:regelgroep", self.ns)
+            )
+            regels = tuple(
+                self.uitvoeringsregel(u)
+                for u in ext.iterfind("uitv:uitvoeringsregels/uitv:uitvoeringsregel", self.ns)
+            )
+        invoer = tuple(self.input_data(i) for i in self.root.iterfind("d:inputData", self.ns))
+        besluiten = tuple(self.besluit(b) for b in self.root.iterfind("d:decision", self.ns))
+        bestand = Bestand(
+            naam=self.root.get("name", ""),
+            namespace=self.root.get("namespace", ""),
+            id=self.root.get("id", ""),
+            dmn_versie=self.versie,
+            regelgroepen=groepen,
+            uitvoeringsregels=regels,
+            invoer=invoer,
+            besluiten=besluiten,
+        )
+        self.controleer(bestand)
+        return bestand
+
+    def uitvoeringsregel(self, u) -> Uitvoeringsregel:
+        ns, ident = self.ns, u.get("id", "")
+        velden = {
+            "id": ident,
+            "regelgroep": _href(u.find("uitv:regelgroepRef", ns)),
+            "prioriteit": _int(_tekst(u, "inter:prioriteit", ns)),
+            "bereik": _tekst(u, "uitv:bereik", ns),
+            "herbruikbaar_id": _tekst(u, "uitv:herbruikbaarId", ns),
+            "toelichting": _tekst(u, "content:uitvoeringsregelToelichting/content:toelichting", ns),
+            "lange_toelichting": _tekst(
+                u, "content:uitvoeringsregelToelichting/content:langeToelichting", ns
+            ),
+            "belangrijk": _tekst(u, "content:uitvoeringsregelToelichting/content:belangrijk", ns) == "true",
+        }
+        if (v := u.find("uitv:vraag", ns)) is not None:
+            velden |= {
+                "soort": "vraag",
+                "gegevens_type": _tekst(v, "uitv:gegevensType", ns),
+                "vraag_tekst": _tekst(v, "uitv:vraagTekst", ns),
+                "opties": tuple(
+                    Optie(
+                        _tekst(o, "uitv:optieText", ns),
+                        _tekst(o, "uitv:sequenceId", ns),
+                        _tekst(o, "content:toelichting", ns) or _tekst(o, ".//content:toelichting", ns),
+                    )
+                    for o in v.iterfind("uitv:opties/uitv:optie", ns)
+                ),
+            }
+            if velden["gegevens_type"] not in GEGEVENSTYPEN:
+                raise self.fout(
+                    "sttr.gegevenstype_onbekend",
+                    f"uitvoeringsregel {ident}: gegevensType {velden['gegevens_type']!r}",
+                )
+        elif (g := u.find("uitv:geoVerwijzing", ns)) is not None:
+            locatie = g.find("uitv:locatie", ns)
+            velden |= {
+                "soort": "geoVerwijzing",
+                "locatie": locatie.get("identificatie", "") if locatie is not None else "",
+                "vraag_tekst": _tekst(g, "uitv:vraagTekst", ns),
+            }
+        elif (b := u.find("uitv:bijlage", ns)) is not None:
+            velden |= {"soort": "bijlage", "bijlage_type": _tekst(b, "uitv:bijlageType", ns)}
+        elif (w := u.find("uitv:vasteWaardeVoorbehoud", ns)) is not None:
+            velden |= self._vaste_waarde(w, "vasteWaardeVoorbehoud")
+            velden["tekst_voorbehoud"] = _tekst(w, "uitv:tekstVoorbehoud", ns)
+        elif (w := u.find("uitv:vasteWaarde", ns)) is not None:
+            velden |= self._vaste_waarde(w, "vasteWaarde")
+        else:
+            raise self.fout(
+                "sttr.uitvoeringsregel_leeg",
+                f"uitvoeringsregel {ident} heeft geen vraag, geoVerwijzing, bijlage of vaste waarde",
+            )
+        return Uitvoeringsregel(**velden)
+
+    def _vaste_waarde(self, w, soort: str) -> dict:
+        return {
+            "soort": soort,
+            "vraag_tekst": _tekst(w, "uitv:waardeVraag", self.ns),
+            "waarde": _tekst(w, "uitv:waarde", self.ns),
+            "gegevens_type": _tekst(w, "uitv:gegevensType", self.ns),
+        }
+
+    def input_data(self, i) -> InputData:
+        var = i.find("d:variable", self.ns)
+        return InputData(
+            id=i.get("id", ""),
+            naam=i.get("name", ""),
+            type_ref=_type(var.get("typeRef", "") if var is not None else ""),
+            uitvoeringsregel=_href(i.find("d:extensionElements/uitv:uitvoeringsregelRef", self.ns)),
+        )
+
+    def besluit(self, b) -> Besluit:
+        ns = self.ns
+        var = b.find("d:variable", ns)
+        tabel_el = b.find("d:decisionTable", ns)
+        naam = b.get("name", "")
+        if tabel_el is None:
+            raise self.fout(
+                "sttr.geen_beslistabel",
+                f"besluit {naam!r} heeft geen beslistabel (alleen tabellen worden ondersteund)",
+            )
+        return Besluit(
+            id=b.get("id", ""),
+            naam=naam,
+            type_ref=_type(var.get("typeRef", "") if var is not None else ""),
+            functionele_structuur_ref=_href(b.find("d:extensionElements/bedr:functioneleStructuurRef", ns)),
+            vereiste_invoer=tuple(
+                _href(r) for r in b.iterfind("d:informationRequirement/d:requiredInput", ns)
+            ),
+            vereiste_besluiten=tuple(
+                _href(r) for r in b.iterfind("d:informationRequirement/d:requiredDecision", ns)
+            ),
+            tabel=self.tabel(tabel_el, naam),
+        )
+
+    def tabel(self, t, besluit: str) -> Beslistabel:
+        ns = self.ns
+        hit = (t.get("hitPolicy") or "UNIQUE").upper()
+        if hit not in HIT_POLICIES:
+            raise self.fout("sttr.hitpolicy_onbekend", f"besluit {besluit!r}: hitPolicy {hit!r}")
+        invoer = tuple(
+            Invoer(
+                i.get("id", ""),
+                i.get("label", ""),
+                _tekst(i, "d:inputExpression/d:text", ns),
+                _type(
+                    i.find("d:inputExpression", ns).get("typeRef", "")
+                    if i.find("d:inputExpression", ns) is not None
+                    else ""
+                ),
+            )
+            for i in t.iterfind("d:input", ns)
+        )
+        uitvoer = tuple(
+            Uitvoer(
+                o.get("id", ""),
+                o.get("name", ""),
+                _type(o.get("typeRef", "")),
+                _tekst(o, "d:outputValues/d:text", ns),
+            )
+            for o in t.iterfind("d:output", ns)
+        )
+        regels = []
+        for nr, r in enumerate(t.iterfind("d:rule", ns), start=1):
+            cellen = tuple(_tekst(e, "d:text", ns) for e in r.iterfind("d:inputEntry", ns))
+            uit = tuple(_tekst(e, "d:text", ns) for e in r.iterfind("d:outputEntry", ns))
+            waar = f"besluit {besluit!r}, regel {nr} ({r.get('id', '')})"
+            if len(cellen) != len(invoer) or len(uit) != len(uitvoer):
+                raise self.fout(
+                    "sttr.regel_kolommen",
+                    f"{waar}: {len(cellen)} invoer- en {len(uit)} uitvoercellen, tabel heeft {len(invoer)} en {len(uitvoer)} kolommen",
+                )
+            for k, cel in enumerate(cellen, start=1):
+                try:
+                    feel.test(cel)
+                except feel.FeelFout as exc:
+                    raise self.fout(
+                        "sttr.feel_niet_ondersteund", f"{waar}, invoercel {k} {cel!r}: {exc}"
+                    ) from exc
+            for k, cel in enumerate(uit, start=1):
+                try:
+                    feel.waarde(cel)
+                except feel.FeelFout as exc:
+                    raise self.fout(
+                        "sttr.feel_niet_ondersteund", f"{waar}, uitvoercel {k} {cel!r}: {exc}"
+                    ) from exc
+            regels.append(
+                Regel(
+                    id=r.get("id", ""),
+                    invoer=cellen,
+                    uitvoer=uit,
+                    annotaties=tuple(_tekst(a, "d:text", ns) for a in r.iterfind("d:annotationEntry", ns)),
+                    toelichtingen=tuple(
+                        _tekst(e, "d:extensionElements/content:conclusieToelichting/content:toelichting", ns)
+                        for e in r.iterfind("d:outputEntry", ns)
+                    ),
+                )
+            )
+        return Beslistabel(
+            id=t.get("id", ""),
+            hit_policy=hit,
+            invoer=invoer,
+            uitvoer=uitvoer,
+            regels=tuple(regels),
+            aggregatie=(t.get("aggregation") or "").upper(),
+            annotatie_kolommen=tuple(a.get("name", "") for a in t.iterfind("d:annotation", ns)),
+        )
+
+    def controleer(self, bestand: Bestand) -> None:
+        """References must resolve: a rule set with a dangling reference cannot be evaluated."""
+        for i in bestand.invoer:
+            if i.uitvoeringsregel and bestand.uitvoeringsregel(i.uitvoeringsregel) is None:
+                raise self.fout(
+                    "sttr.verwijzing_onbekend",
+                    f"inputData {i.naam!r} verwijst naar onbekende uitvoeringsregel #{i.uitvoeringsregel}",
+                )
+        for b in bestand.besluiten:
+            for ref in b.vereiste_invoer:
+                if bestand.input_data(ref) is None:
+                    raise self.fout(
+                        "sttr.verwijzing_onbekend", f"besluit {b.naam!r} vereist onbekende invoer #{ref}"
+                    )
+            for ref in b.vereiste_besluiten:
+                if bestand.besluit(ref) is None:
+                    raise self.fout(
+                        "sttr.verwijzing_onbekend", f"besluit {b.naam!r} vereist onbekend besluit #{ref}"
+                    )
+        for u in bestand.uitvoeringsregels:
+            if u.regelgroep and bestand.regelgroep(u.regelgroep) is None:
+                raise self.fout(
+                    "sttr.verwijzing_onbekend",
+                    f"uitvoeringsregel {u.id} verwijst naar onbekende regelgroep #{u.regelgroep}",
+                )
+        if not bestand.top_besluiten:
+            raise self.fout(
+                "sttr.geen_functionele_structuur", "geen besluit met een bedr:functioneleStructuurRef"
+            )
+
+
+def _type(type_ref: str) -> str:
+    """`feel:boolean` (DMN 1.1) and `boolean` (1.2) are the same type."""
+    return type_ref.split(":", 1)[1] if type_ref.startswith("feel:") else type_ref

@@ -1,0 +1,370 @@
+"""Check one decision table by reducing every column to a small set of representative values.
+
+Every cell test in our FEEL subset compares with constants, so between two neighbouring constants all
+values behave the same: the booleans, the list options, each number/date constant with a value between
+and beyond them, the string literals plus "something else" are enough to decide which rules can fire,
+which overlap and which combinations no rule covers. Per column and candidate a bitmask of the rules
+whose cell matches makes a combination one AND per column.
+
+Tables are checked one at a time: a column fed by another decision takes the values that decision can
+produce, without correlation to the other columns (docs/toepasbare-regels.md, "check_regels").
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from math import prod
+
+from . import feel
+from .engine import strengste
+from .model import CONCLUSIES, Besluit
+
+LIMIET = 100_000
+"""Search states per table for gaps and shadowing (well under a second); beyond it the table is
+reported as not decided."""
+
+MAX_KOLOMMEN = 200
+"""The gap search recurses per column."""
+
+MAX_PAREN = 10
+"""Overlapping pairs reported per table; the rest is counted."""
+
+
+class _Anders:
+    """A text equal to no literal: stands for every answer the table does not name."""
+
+    def __repr__(self):
+        return "iets anders"
+
+
+ANDERS = _Anders()
+
+
+@dataclass
+class Kolom:
+    naam: str
+    soort: str  # "type": any value of the question's type; "vast"/"besluit": only the values it can take
+    gegevens_type: str = ""
+    waarden: list = field(default_factory=list)
+    uitleg: str = ""
+    opties: tuple[str, ...] = ()
+
+
+def _literalen(test: tuple):
+    soort = test[0]
+    if soort == "eq":
+        yield test[1]
+    elif soort == "cmp":
+        yield test[2]
+    elif soort == "range":
+        yield from (test[1], test[3])
+    elif soort == "or":
+        for t in test[1]:
+            yield from _literalen(t)
+    elif soort == "not":
+        yield from _literalen(test[1])
+
+
+def _getallen(literalen) -> list:
+    cs = sorted({c for c in literalen if isinstance(c, Decimal)})
+    if not cs:
+        return [Decimal(0)]
+    uit = [cs[0] - 1]
+    for a, b in zip(cs, cs[1:], strict=False):
+        uit += [a, (a + b) / 2]
+    return uit + [cs[-1], cs[-1] + 1]
+
+
+def _datums(literalen) -> list:
+    cs = {c for c in literalen if isinstance(c, date)}
+    if not cs:
+        return [date(2000, 1, 1)]
+    dag = timedelta(days=1)
+    return sorted({d + s for d in cs for s in (-dag, timedelta(0), dag)})
+
+
+def _teksten(literalen) -> list:
+    return [*dict.fromkeys(c for c in literalen if isinstance(c, str)), ANDERS]
+
+
+def kandidaten(gegevens_type: str, tests: list[tuple], opties: tuple[str, ...] = ()) -> list:
+    """Representative values of a column: one per class of values the cells cannot tell apart."""
+    literalen = [v for t in tests for v in _literalen(t)]
+    if gegevens_type == "boolean":
+        uit = [True, False]
+    elif gegevens_type == "number":
+        uit = _getallen(literalen)
+    elif gegevens_type == "date":
+        uit = _datums(literalen)
+    elif gegevens_type == "list" and opties:
+        uit = list(opties)
+    elif gegevens_type in ("string", "list"):
+        uit = _teksten(literalen)
+    else:
+        bools = [b for b in (True, False) if any(v is b for v in literalen)]
+        uit = [*bools, *_getallen(literalen), *_datums(literalen), *_teksten(literalen)]
+    return uit + [None] if noemt_null(tests) else uit
+
+
+def noemt_null(tests: list[tuple]) -> bool:
+    """null is only a value where an author tests for it (`not(null)`: "answered")."""
+    return any(v is None for t in tests for v in _literalen(t))
+
+
+def toon(waarde) -> str:
+    """A value as FEEL text, for witnesses and messages."""
+    if waarde is None:
+        return "null"
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    if isinstance(waarde, str):
+        return f'"{waarde}"'
+    if isinstance(waarde, Decimal):
+        return format(waarde.normalize(), "f")
+    if isinstance(waarde, date):
+        return f'date("{waarde.isoformat()}")'
+    return repr(waarde)
+
+
+def _bits(masker: int):
+    while masker:
+        laagste = masker & -masker
+        yield laagste.bit_length() - 1
+        masker ^= laagste
+
+
+def _laagste(masker: int) -> int:
+    return (masker & -masker).bit_length() - 1
+
+
+_PAST = {
+    "boolean": lambda v: isinstance(v, bool),
+    "number": lambda v: isinstance(v, Decimal),
+    "date": lambda v: isinstance(v, date),
+    "string": lambda v: isinstance(v, str),
+    "list": lambda v: isinstance(v, str),
+}
+
+
+def _reden(cel: str, test: tuple, kolom: Kolom) -> str:
+    if test[0] == "range":
+        _, lo, lo_in, hi, hi_in = test
+        try:
+            if lo > hi or (lo == hi and not (lo_in and hi_in)):
+                return f"het bereik {cel} is leeg"
+        except TypeError:
+            pass
+    literalen = [v for v in _literalen(test) if v is not None]
+    past = _PAST.get(kolom.gegevens_type) if kolom.soort == "type" else None
+    if past and (vreemd := [v for v in literalen if not past(v)]):
+        return f"{toon(vreemd[0])} past niet bij het gegevenstype {kolom.gegevens_type} van {kolom.naam!r}"
+    if kolom.soort == "type" and kolom.gegevens_type == "list" and kolom.opties:
+        vreemd = [v for v in literalen if v not in kolom.opties]
+        if vreemd:
+            return (
+                f"{toon(vreemd[0])} is geen optie van de vraag (opties: {', '.join(map(toon, kolom.opties))})"
+            )
+    return f"geen enkele waarde van {kolom.uitleg} voldoet aan {cel}"
+
+
+@dataclass
+class Analyse:
+    """What a table can produce, for the columns of the tables that use it (None: not decided)."""
+
+    uitkomsten: list | None
+
+
+def controleer_tabel(besluit: Besluit, kolommen: list[Kolom], melden: Callable) -> Analyse:
+    """Report rules that cannot fire, overlaps, shadowed rules and gaps via `melden(code, ernst, bericht,
+    regel=nr, cel=nr)`; returns the values this decision can produce."""
+    tabel = besluit.tabel
+    tests = [[feel.test(c) for c in r.invoer] for r in tabel.regels]
+    uitvoer = [tuple(feel.waarde(c) for c in r.uitvoer) for r in tabel.regels]
+    uitvoer = [u[0] if len(u) == 1 else u for u in uitvoer]
+    n = len(tabel.regels)
+    # sets[r][c]: candidates of column c that rule r accepts; maskers[c][k]: rules accepting candidate k.
+    sets = [[0] * len(kolommen) for _ in range(n)]
+    maskers = [[0] * len(k.waarden) for k in kolommen]
+    for r in range(n):
+        for c, kolom in enumerate(kolommen):
+            for k, waarde in enumerate(kolom.waarden):
+                if feel.evalueer(tests[r][c], waarde) is True:
+                    sets[r][c] |= 1 << k
+                    maskers[c][k] |= 1 << r
+    levend = 0
+    for r, regel in enumerate(tabel.regels):
+        dood = [c for c in range(len(kolommen)) if not sets[r][c]]
+        for c in dood:
+            kolom = kolommen[c]
+            fout = kolom.soort == "type"
+            melden(
+                "regel.onvervulbaar" if fout else "regel.onbereikbaar",
+                "fout" if fout else "waarschuwing",
+                f"deze regel kan nooit gelden: {_reden(regel.invoer[c], tests[r][c], kolom)}",
+                regel=r,
+                cel=c,
+            )
+        if not dood:
+            levend |= 1 << r
+    beleid = tabel.hit_policy
+    if beleid in ("UNIQUE", "ANY"):
+        _overlap(beleid, kolommen, sets, uitvoer, levend, melden)
+    rang = _rang(besluit, uitvoer)
+    if beleid in ("FIRST", "PRIORITY"):
+        _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden)
+    return _dekking(besluit, kolommen, maskers, levend, uitvoer, rang, melden)
+
+
+def _rang(besluit: Besluit, uitvoer: list) -> list[int]:
+    tekst = besluit.tabel.uitvoer[0].waarden if besluit.tabel.uitvoer else ""
+    volgorde = [w for w in feel.waarden(tekst) if w is not None] if tekst else []
+    return [volgorde.index(u) if u in volgorde else len(volgorde) for u in uitvoer]
+
+
+def _voorbeeld(kolommen: list[Kolom], keuze) -> str:
+    return ", ".join(f"{k.naam} = {toon(k.waarden[i])}" for k, i in zip(kolommen, keuze, strict=True))
+
+
+def _overlap(beleid, kolommen, sets, uitvoer, levend, melden) -> None:
+    paren = [
+        (i, j)
+        for j in _bits(levend)
+        for i in _bits(levend & ((1 << j) - 1))
+        if (beleid == "UNIQUE" or uitvoer[i] != uitvoer[j])
+        and all(sets[i][c] & sets[j][c] for c in range(len(kolommen)))
+    ]
+    for i, j in paren[:MAX_PAREN]:
+        keuze = [_laagste(sets[i][c] & sets[j][c]) for c in range(len(kolommen))]
+        melden(
+            "regel.overlap",
+            "fout",
+            f"regel {j + 1} en regel {i + 1} gelden allebei onder {beleid}"
+            + (
+                ""
+                if beleid == "UNIQUE"
+                else f" met verschillende uitkomsten ({toon(uitvoer[i])}, {toon(uitvoer[j])})"
+            )
+            + f", bijvoorbeeld bij {_voorbeeld(kolommen, keuze) or 'elke invoer'}",
+            regel=j,
+        )
+    if len(paren) > MAX_PAREN:
+        melden("regel.overlap", "fout", f"en nog {len(paren) - MAX_PAREN} overlappende paren regels")
+
+
+def _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden) -> None:
+    for j in _bits(levend):
+        if beleid == "FIRST":
+            voor = levend & ((1 << j) - 1)
+        else:
+            voor = sum(1 << i for i in _bits(levend) if (rang[i], i) < (rang[j], j))
+        dekker = next(
+            (i for i in _bits(voor) if all(sets[j][c] & ~sets[i][c] == 0 for c in range(len(kolommen)))),
+            None,
+        )
+        if dekker is not None:
+            wie = f"regel {dekker + 1}"
+        elif voor and _samen_gedekt(kolommen, sets[j], maskers, voor, LIMIET // len(sets)):
+            wie = "de regels " + ", ".join(str(i + 1) for i in _bits(voor)) + " samen"
+        else:
+            continue
+        werkwoord = "gaat voor en geldt" if dekker is not None else "gaan voor en gelden"
+        melden(
+            "regel.overschaduwd",
+            "waarschuwing",
+            f"deze regel komt onder {beleid} nooit aan de beurt: {wie} {werkwoord} al overal waar deze regel geldt",
+            regel=j,
+        )
+
+
+def _samen_gedekt(kolommen, eigen: list[int], maskers, voor: int, limiet: int) -> bool:
+    """Does every combination the rule accepts hit one of the rules in `voor`? Beyond `limiet` search
+    steps the answer is no: a shadowed rule may go unreported, a live one is never reported."""
+    gedekt: set[tuple[int, int]] = set()  # (column, rules left) already shown covered
+    stapel = [(0, voor)]
+    while stapel:
+        c, m = stapel.pop()
+        if not m or len(gedekt) > limiet:
+            return False
+        if c == len(kolommen) or (c, m) in gedekt:
+            continue
+        gedekt.add((c, m))
+        stapel.extend((c + 1, m & maskers[c][k]) for k in _bits(eigen[c]))
+    return True
+
+
+class _TeGroot(Exception):
+    pass
+
+
+_ONBEPAALD = object()
+"""An outcome this check does not model (aggregations, lists, several outputs)."""
+
+
+def _dekking(besluit, kolommen, maskers, levend, uitvoer, rang, melden) -> Analyse:
+    """Count the combinations no rule covers, with the first as example, and collect the values the
+    table gives. Which rules are still possible is all that matters for the columns to the right, so
+    each (column, rules left) state is solved once: the search grows with the distinct states, not
+    with the product of the candidate counts."""
+    n = len(kolommen)
+    rest = [prod(len(k.waarden) for k in kolommen[c:]) for c in range(n + 1)]
+    waarde = _waarde_van_hits(besluit, uitvoer, rang)
+    memo: dict[tuple[int, int], tuple] = {}
+
+    def stap(c: int, m: int) -> tuple[int, tuple | None, frozenset]:
+        if not m:
+            return rest[c], (0,) * (n - c), frozenset()
+        if c == n:
+            return 0, None, frozenset([waarde(m)])
+        if (c, m) not in memo:
+            if len(memo) >= LIMIET:
+                raise _TeGroot
+            gaten, voorbeeld, waarden = 0, None, set()
+            for k in range(len(kolommen[c].waarden)):
+                g, v, w = stap(c + 1, m & maskers[c][k])
+                gaten += g
+                voorbeeld = voorbeeld or (None if v is None else (k, *v))
+                waarden |= w
+            memo[(c, m)] = (gaten, voorbeeld, frozenset(waarden))
+        return memo[(c, m)]
+
+    try:
+        if n > MAX_KOLOMMEN:
+            raise _TeGroot
+        gaten, voorbeeld, waarden = stap(0, levend)
+    except _TeGroot:
+        melden(
+            "tabel.niet_bepaald",
+            "info",
+            f"te veel combinaties ({rest[0]:,}) om gaten te zoeken; deze tabel is niet op dekking gecontroleerd",
+        )
+        return Analyse(None)
+    if gaten:
+        melden(
+            "tabel.gat",
+            "waarschuwing",
+            f"{gaten} van de {rest[0]} te onderscheiden combinaties {'valt' if gaten == 1 else 'vallen'} "
+            f"onder geen enkele regel, bijvoorbeeld {_voorbeeld(kolommen, voorbeeld) or 'elke invoer'}",
+        )
+    if _ONBEPAALD in waarden:
+        return Analyse(None)
+    return Analyse(sorted(waarden, key=repr) + ([None] if gaten and None not in waarden else []))
+
+
+def _waarde_van_hits(besluit: Besluit, uitvoer: list, rang: list[int]):
+    """What the table answers when exactly the rules in a mask match (as the engine decides it)."""
+    tabel = besluit.tabel
+    if len(tabel.uitvoer) != 1 or (tabel.hit_policy == "COLLECT" and tabel.aggregatie):
+        return lambda m: _ONBEPAALD
+
+    def waarde(m: int):
+        if tabel.hit_policy in ("FIRST", "UNIQUE", "ANY"):
+            return uitvoer[_laagste(m)]
+        hits = list(_bits(m))
+        if tabel.hit_policy == "PRIORITY":
+            return uitvoer[min(hits, key=lambda r: (rang[r], r))]
+        if all(uitvoer[r] in CONCLUSIES for r in hits):
+            return strengste(uitvoer[r] for r in hits)
+        return _ONBEPAALD
+
+    return waarde

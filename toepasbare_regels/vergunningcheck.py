@@ -1,0 +1,319 @@
+"""The vergunningcheck: werkzaamheden + location + answers so far → per activiteit a conclusion with
+its explanation, or the next question group. Stateless: every call gets all answers again.
+
+Questions are only asked when the engine says their answer can still change an undecided outcome, and
+never when our data answers them: geoVerwijzing by PostGIS intersection with the omgevingsplan
+locaties, other questions through the data-answer registry (feiten.py).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.gis.geos import GEOSGeometry
+
+from .antwoorden import toon, typeer
+from .feiten import FEITEN
+from .models import ToepasbareRegelBestand
+from .plek import Plek
+from .regelset import activiteiten_van, bestanden_voor, geladen
+from .sttr.feel import ONBEKEND
+from .sttr.model import Bestand, InputData, Uitvoeringsregel
+
+CONCLUSIE_TEKST = {
+    "Vergunningplicht": "U heeft een vergunning nodig.",
+    "Meldingsplicht": "U moet dit vooraf melden bij de gemeente.",
+    "Informatieplicht": "U moet de gemeente vooraf informatie geven.",
+    "Toestemmingsvrij": "U heeft geen vergunning nodig en hoeft niets te melden.",
+    "Verbod": "Dit mag niet.",
+    "NeemContactOpMet": "Neem contact op met de gemeente.",
+    "NietVanToepassing": "Deze regels gelden niet voor uw plan.",
+}
+ACTIES = {
+    "Vergunningplicht": "Vraag een vergunning aan via het Omgevingsloket (omgevingswet.overheid.nl). Begin pas als u de vergunning heeft.",
+    "Meldingsplicht": "Doe een melding via het Omgevingsloket, minstens 4 weken voordat u begint.",
+    "Informatieplicht": "Geef de gemeente de gevraagde informatie via het Omgevingsloket voordat u begint.",
+    "Toestemmingsvrij": "U kunt beginnen. Houd u aan de regels in de toelichting en overleg met uw buren.",
+    "Verbod": "Pas uw plan aan. Zoals het nu is, mag het niet.",
+    "NeemContactOpMet": "Bel de gemeente Den Helder op 14 0223 of mail naar info@denhelder.nl.",
+    "NietVanToepassing": "Voor dit onderdeel hoeft u niets te doen.",
+}
+SOORT_VAN_CONCLUSIE = {
+    "Vergunningplicht": "Vergunning",
+    "Meldingsplicht": "Melding",
+    "Informatieplicht": "Informatie",
+}
+
+
+def vraag_id(row: ToepasbareRegelBestand, ident: str) -> str:
+    return f"{row.sleutel}.{ident}"
+
+
+@dataclass
+class Vraag:
+    id: str
+    tekst: str
+    type: str
+    groep: str
+    volgorde: tuple
+    opties: list[str] = field(default_factory=list)
+    toelichting: str = ""
+    bijlage: bool = False
+    herbruikbaar_id: str = ""
+
+    def als_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "tekst": self.tekst,
+            "type": self.type,
+            "opties": self.opties,
+            "toelichting": self.toelichting,
+            "bijlage": self.bijlage,
+        }
+
+
+def _vraag(row, model: Bestand, inp: InputData, u: Uitvoeringsregel | None) -> Vraag:
+    groep = model.regelgroep(u.regelgroep) if u and u.regelgroep else None
+    if u is not None and u.soort == "bijlage":
+        return Vraag(
+            vraag_id(row, u.id),
+            f"Heeft u dit bij de hand: {u.bijlage_type}?",
+            "boolean",
+            "Bijlagen",
+            (99, u.prioriteit),
+            toelichting=u.toelichting,
+            bijlage=True,
+        )
+    return Vraag(
+        vraag_id(row, u.id if u else inp.id),
+        (u.vraag_tekst if u else "") or inp.naam,
+        (u.gegevens_type if u else "") or inp.type_ref or "string",
+        groep.naam if groep else "Vragen",
+        (groep.prioriteit if groep else 50, u.prioriteit if u else 0),
+        opties=[o.tekst for o in u.opties] if u else [],
+        toelichting=u.toelichting if u else "",
+        herbruikbaar_id=u.herbruikbaar_id if u else "",
+    )
+
+
+class Check:
+    def __init__(
+        self,
+        refs: list[str],
+        geometrie: GEOSGeometry,
+        antwoorden: dict | None = None,
+        peildatum: date | None = None,
+        betwist: set[str] | frozenset = frozenset(),
+        typering: str = "Conclusie",
+    ):
+        self.paren = activiteiten_van(refs)
+        self.plek = Plek(geometrie, peildatum)
+        self.antwoorden = {str(k): v for k, v in (antwoorden or {}).items()}
+        self.betwist = set(betwist)
+        self.typering = typering
+        self.feiten: dict[str, dict] = {}
+        self._feitwaarden: dict[str, object] = {}
+
+    def _feit(self, sleutel: str):
+        if sleutel not in self._feitwaarden:
+            self._feitwaarden[sleutel] = FEITEN[sleutel].bepaal(self.plek)
+        return self._feitwaarden[sleutel]
+
+    def _bron(self, row, model: Bestand, herkomst: dict):
+        """waarde_van for the engine: fixed value, map, answer, data, or ONBEKEND (then it may be asked)."""
+
+        def waarde_van(inp: InputData):
+            u = model.uitvoeringsregel(inp.uitvoeringsregel) if inp.uitvoeringsregel else None
+            soort = (u.gegevens_type if u and u.gegevens_type else "") or inp.type_ref or "string"
+            vid = vraag_id(row, u.id if u else inp.id)
+            tekst = (u.vraag_tekst if u else "") or inp.naam
+            if u is not None and u.soort in ("vasteWaarde", "vasteWaardeVoorbehoud"):
+                waarde = typeer(u.waarde, soort, None, vid)
+                herkomst[inp.id] = {
+                    "vraag": tekst,
+                    "antwoord": toon(waarde),
+                    "bron": "vaste waarde in de regels",
+                }
+                if u.tekst_voorbehoud:
+                    herkomst[inp.id]["voorbehoud"] = u.tekst_voorbehoud
+                return waarde
+            if u is not None and u.soort == "geoVerwijzing":
+                raak = u.locatie in self.plek.locaties
+                herkomst[inp.id] = {
+                    "vraag": tekst,
+                    "antwoord": toon(raak),
+                    "bron": "kaart van het omgevingsplan",
+                    "locatie": u.locatie,
+                }
+                return raak if inp.type_ref != "string" else ("ja" if raak else "nee")
+            gegeven = self.antwoorden.get(vid)
+            if gegeven is None and u is not None and u.herbruikbaar_id:
+                gegeven = self.antwoorden.get(u.herbruikbaar_id)
+            if gegeven is not None:
+                waarde = typeer(gegeven, "boolean" if u and u.soort == "bijlage" else soort, u, vid)
+                herkomst[inp.id] = {
+                    "vraag": tekst,
+                    "antwoord": toon(waarde),
+                    "bron": "uw antwoord",
+                    "vraag_id": vid,
+                }
+                return waarde
+            sleutel = u.herbruikbaar_id if u else ""
+            if sleutel in FEITEN and sleutel not in self.betwist:
+                waarde = self._feit(sleutel)
+                if waarde is not None:
+                    feit = FEITEN[sleutel]
+                    self.feiten[sleutel] = {
+                        "feit": sleutel,
+                        "titel": feit.titel,
+                        "waarde": toon(waarde),
+                        "bron": feit.bron,
+                        "vraag": tekst,
+                    }
+                    herkomst[inp.id] = {
+                        "vraag": tekst,
+                        "antwoord": toon(waarde),
+                        "bron": feit.bron,
+                        "feit": sleutel,
+                    }
+                    if feit.gebieden and waarde is True:
+                        herkomst[inp.id]["gebieden"] = feit.gebieden(self.plek)
+                    return waarde
+            return ONBEKEND
+
+        return waarde_van
+
+    def uitvoeren(self) -> dict:
+        activiteiten, open_vragen = [], {}
+        for werkzaamheid, activiteit in self.paren:
+            rows = bestanden_voor(activiteit, self.typering, self.plek.peildatum)
+            if not rows:
+                activiteiten.append(self._zonder_regels(werkzaamheid, activiteit))
+                continue
+            for row in rows:
+                model, engine = geladen(row)
+                herkomst: dict = {}
+                waarde_van = self._bron(row, model, herkomst)
+                for besluit in model.top_besluiten:
+                    uitkomst = engine.evalueer(besluit.id, waarde_van)
+                    item = {
+                        "activiteit": activiteit,
+                        "werkzaamheid": werkzaamheid.naam if werkzaamheid else "",
+                        "naam": _activiteit_naam(activiteit, model.naam),
+                        "functioneleStructuurRef": besluit.functionele_structuur_ref,
+                        "bestand": row.naam,
+                    }
+                    if uitkomst.beslist:
+                        item |= self._conclusie(row, model, uitkomst, herkomst)
+                    else:
+                        item["conclusie"] = None
+                        for inp_id in uitkomst.open:
+                            inp = model.input_data(inp_id)
+                            u = model.uitvoeringsregel(inp.uitvoeringsregel) if inp.uitvoeringsregel else None
+                            v = _vraag(row, model, inp, u)
+                            key = v.herbruikbaar_id or v.id
+                            open_vragen.setdefault(key, v)
+                    activiteiten.append(item)
+        volgende = sorted(open_vragen.values(), key=lambda v: v.volgorde)
+        groep = [v for v in volgende if v.groep == volgende[0].groep] if volgende else []
+        return {
+            "klaar": not volgende,
+            "activiteiten": activiteiten,
+            "vraaggroep": {"naam": groep[0].groep, "vragen": [v.als_dict() for v in groep]}
+            if groep
+            else None,
+            "nog_vragen": len(volgende),
+            "feiten": list(self.feiten.values()),
+            "peildatum": self.plek.peildatum.isoformat(),
+        }
+
+    def _zonder_regels(self, werkzaamheid, activiteit: str) -> dict:
+        return {
+            "activiteit": activiteit,
+            "werkzaamheid": werkzaamheid.naam if werkzaamheid else "",
+            "naam": _activiteit_naam(activiteit, activiteit),
+            "conclusie": {"code": "NeemContactOpMet", "tekst": CONCLUSIE_TEKST["NeemContactOpMet"]},
+            "toelichting": "Voor deze activiteit heeft de gemeente nog geen vragen en regels op deze datum. "
+            "Daarom kunnen wij hier geen antwoord geven.",
+            "artikelen": [],
+            "waarom": [],
+            "werkingsgebieden": [],
+            "voorbehouden": [],
+            "acties": [ACTIES["NeemContactOpMet"]],
+        }
+
+    def _conclusie(self, row, model: Bestand, uitkomst, herkomst: dict) -> dict:
+        code = uitkomst.waarde if isinstance(uitkomst.waarde, str) else None
+        if self.typering != "Conclusie":
+            code = None
+        toelichtingen, artikelen = [], []
+        for _besluit, regel in uitkomst.regels:
+            toelichtingen += [t for t in regel.toelichtingen if t]
+            artikelen += [_artikel(a) for a in regel.annotaties if a]
+        waarom = [herkomst[i] for i in uitkomst.gebruikt if i in herkomst]
+        if code is None and self.typering == "Conclusie":
+            code = "NeemContactOpMet"
+            toelichtingen.append(
+                "Uw antwoorden passen bij geen enkele regel. Dat is een fout in de regels; wij hebben die gemeld."
+            )
+        resultaat = {
+            "conclusie": {"code": code, "tekst": CONCLUSIE_TEKST.get(code, "")} if code else None,
+            "uitkomst": toon(uitkomst.waarde) if uitkomst.waarde is not None else None,
+            "toelichting": "\n\n".join(dict.fromkeys(toelichtingen)),
+            "artikelen": list({a["verwijzing"]: a for a in artikelen}.values()),
+            "waarom": waarom,
+            "werkingsgebieden": sorted(
+                {w["locatie"] for w in waarom if w.get("locatie") and w["antwoord"] == "ja"}
+                | {g for w in waarom for g in w.get("gebieden", [])}
+            ),
+            "voorbehouden": [w["voorbehoud"] for w in waarom if w.get("voorbehoud")],
+            "acties": [ACTIES[code]] if code in ACTIES else [],
+        }
+        if code in SOORT_VAN_CONCLUSIE:
+            resultaat["indieningsvereisten"] = indieningsvereisten(
+                row.activiteiten[0] if row.activiteiten else "",
+                SOORT_VAN_CONCLUSIE[code],
+                self.plek.peildatum,
+            )
+        return resultaat
+
+
+def indieningsvereisten(activiteit: str, toestemming: str, peildatum: date) -> list[dict]:
+    """What an aanvraag or melding must contain: every question and bijlage of the file, in order."""
+    out = []
+    for row in bestanden_voor(activiteit, "Indieningsvereisten", peildatum, toestemming):
+        model, _ = geladen(row)
+        for inp in model.invoer:
+            u = model.uitvoeringsregel(inp.uitvoeringsregel) if inp.uitvoeringsregel else None
+            out.append(_vraag(row, model, inp, u))
+    return [
+        {
+            "tekst": v.tekst
+            if not v.bijlage
+            else v.tekst.removeprefix("Heeft u dit bij de hand: ").rstrip("?"),
+            "bijlage": v.bijlage,
+            "toelichting": v.toelichting,
+        }
+        for v in sorted(out, key=lambda v: v.volgorde)
+    ]
+
+
+def _artikel(verwijzing: str) -> dict:
+    wid = verwijzing.rstrip("/").rsplit("/", 1)[-1]
+    artikel = {"verwijzing": verwijzing, "wId": wid, "kop": "", "tekst": ""}
+    try:
+        from toepasbare_regels.omgevingsplan.services import regeltekst
+    except ImportError:
+        return artikel
+    gevonden = regeltekst(wid)
+    if gevonden:
+        artikel |= {"kop": gevonden.get("kop", ""), "tekst": gevonden.get("tekst", "")}
+    return artikel
+
+
+def _activiteit_naam(activiteit: str, standaard: str) -> str:
+    try:
+        from toepasbare_regels.omgevingsplan.models import Activiteit
+    except ImportError:
+        return standaard
+    naam = Activiteit.objects.filter(identificatie=activiteit).values_list("naam", flat=True).first()
+    return naam or standaard
