@@ -68,6 +68,8 @@ def _fouten(uitkomst) -> list:
 
 
 def _samenvatting(uitkomst) -> dict:
+    if isinstance(uitkomst, str):
+        return {"uitkomst": uitkomst}
     if isinstance(uitkomst, dict):
         return {k: v for k, v in uitkomst.items() if isinstance(v, int | str | float)}
     return (

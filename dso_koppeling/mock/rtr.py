@@ -2,6 +2,7 @@
 bevoegd gezag and its toepasbare regels, each with a version that changes when staff publish anew."""
 
 import hashlib
+import re
 from datetime import datetime
 
 from dso_koppeling.mock.http import HttpFout, Request, Response, json_response, pagineer
@@ -21,57 +22,55 @@ def _datum(req: Request, waarde: str | None):
         raise HttpFout(400, "datum_ongeldig", "Een datum schrijft u als dd-MM-yyyy.") from None
 
 
-def _dmn(code: str, naam: str, versie: int) -> bytes:
-    """A small STTR-style DMN file for one activiteit (conclusie: vergunningplicht when the first
-    answer is 'ja'); the rules issue's own sample set replaces these when it is installed."""
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<dmn:definitions xmlns:dmn="https://www.omg.org/spec/DMN/20191111/MODEL/" '
-        f'id="gm0400-{code}-v{versie}" name="{naam}" namespace="http://toepasbare-regels.omgevingswet.overheid.nl/gm0400">'
-        f'<dmn:decision id="conclusie-{code}" name="Conclusie {naam}">'
-        '<dmn:decisionTable hitPolicy="FIRST">'
-        '<dmn:input id="i1" label="Eerste vraag"><dmn:inputExpression typeRef="string"><dmn:text>antwoord1</dmn:text></dmn:inputExpression></dmn:input>'
-        '<dmn:output id="o1" name="conclusie" typeRef="string"/>'
-        '<dmn:rule id="r1"><dmn:inputEntry><dmn:text>"ja"</dmn:text></dmn:inputEntry><dmn:outputEntry><dmn:text>"Vergunningplicht"</dmn:text></dmn:outputEntry></dmn:rule>'
-        '<dmn:rule id="r2"><dmn:inputEntry><dmn:text>-</dmn:text></dmn:inputEntry><dmn:outputEntry><dmn:text>"Toegestaan"</dmn:text></dmn:outputEntry></dmn:rule>'
-        "</dmn:decisionTable></dmn:decision></dmn:definitions>\n"
-    ).encode()
+_REF = re.compile(rb'functioneleStructuurRef href="#([^"]+)"')
 
 
 class Regels:
-    """The toepasbare regels the knooppunt holds for Den Helder, one per activiteit."""
+    """The toepasbare regels the knooppunt holds for Den Helder: the project's own sample STTR set
+    (toepasbare_regels.voorbeeld), each with a version that staff can publish anew."""
 
     def __init__(self):
-        self.versies = {code: 1 for code in sorted(ACTIVITEITEN)}
+        from toepasbare_regels.voorbeeld import bestanden
+
+        self.bestanden = {
+            naam[:-4]: inhoud for naam, inhoud in sorted(bestanden().items()) if naam.endswith(".dmn")
+        }
+        self.namen = list(self.bestanden)
+        self.versies = dict.fromkeys(self.namen, 1)
 
     def lijst(self) -> list[dict]:
-        return [
-            {
-                "identifier": nummer,
-                "functioneleStructuurRef": URN.format(code),
-                "naam": ACTIVITEITEN[code][0],
-                "begindatum": "01-11-2026",
-                "sttrVersie": "1.3.0",
-                "versie": versie,
-                "hash": hashlib.sha256(self.bestand(nummer)).hexdigest(),
-                "_links": {
-                    "self": {"href": f"{PREFIX}/toepasbareRegels/{nummer}"},
-                    "sttrBestand": {"href": f"{PREFIX}/toepasbareRegels/{nummer}/sttrBestand"},
-                },
-            }
-            for nummer, (code, versie) in enumerate(self.versies.items(), 1)
-        ]
+        uit = []
+        for nummer, naam in enumerate(self.namen, 1):
+            inhoud = self.bestand(nummer)
+            ref = _REF.search(inhoud)
+            uit.append(
+                {
+                    "identifier": nummer,
+                    "functioneleStructuurRef": ref.group(1).decode() if ref else "",
+                    "naam": naam,
+                    "begindatum": "01-11-2026",
+                    "sttrVersie": "1.3.0",
+                    "versie": self.versies[naam],
+                    "hash": hashlib.sha256(inhoud).hexdigest(),
+                    "_links": {
+                        "self": {"href": f"{PREFIX}/toepasbareRegels/{nummer}"},
+                        "sttrBestand": {"href": f"{PREFIX}/toepasbareRegels/{nummer}/sttrBestand"},
+                    },
+                }
+            )
+        return uit
 
     def bestand(self, nummer: int) -> bytes:
-        codes = list(self.versies)
-        if not 1 <= nummer <= len(codes):
+        if not 1 <= nummer <= len(self.namen):
             raise HttpFout(404, "regels_onbekend", f"Geen toepasbare regels met identifier {nummer}.")
-        code = codes[nummer - 1]
-        return _dmn(code, ACTIVITEITEN[code][0], self.versies[code])
+        naam = self.namen[nummer - 1]
+        versie = self.versies[naam]
+        # A republished file differs in its bytes (and so its hash), not in what it decides.
+        extra = f"<!-- opnieuw gepubliceerd: versie {versie} -->\n".encode() if versie > 1 else b""
+        return self.bestanden[naam] + extra
 
     def publiceer(self, nummer: int) -> None:
-        code = list(self.versies)[nummer - 1]
-        self.versies[code] += 1
+        self.versies[self.namen[nummer - 1]] += 1
 
 
 def activiteiten(app, req: Request) -> Response:
