@@ -21,6 +21,7 @@ from dso_koppeling.client import DsoClient, DsoFout
 from dso_koppeling.models import Quarantaine, Synctoestand
 from dso_koppeling.stam import StamFout, lees
 from dso_koppeling.vergrendeling import alleen
+from loket.fouten import CodeFout
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def _cursor_verder(volgnummer: int) -> None:
     Synctoestand.objects.filter(naam=NAAM, cursor__lt=volgnummer).update(cursor=volgnummer)
 
 
-def _quarantaine(item: dict, fout: StamFout, versie: int | None) -> None:
+def _quarantaine(item: dict, fout: CodeFout, versie: int | None) -> None:
     logger.warning("dso_quarantaine verzoek=%s code=%s", item["verzoeknummer"], fout.code)
     with transaction.atomic():
         Quarantaine.objects.update_or_create(
@@ -106,7 +107,7 @@ def _haal_documenten(
     return documenten
 
 
-def verwerk_item(client: DsoClient, item: dict, droog: bool = False) -> tuple[str, StamFout | None]:
+def verwerk_item(client: DsoClient, item: dict, droog: bool = False) -> tuple[str, CodeFout | None]:
     """Fetch, read and take in one feed item; the cursor moves in the same transaction. Returns the
     outcome (nieuw, bijgewerkt, aanvulling, ongewijzigd, gelezen, quarantaine) and the reason for a quarantaine."""
     referenties = client.json("GET", item["_links"]["referenties"]["href"])
@@ -130,13 +131,16 @@ def verwerk_item(client: DsoClient, item: dict, droog: bool = False) -> tuple[st
             Quarantaine.objects.filter(verzoeknummer=verzoek.verzoeknummer).delete()
             _cursor_verder(item["volgnummer"])
         return uitkomst, None
-    except StamFout as fout:
+    except DsoFout:
+        raise  # the knooppunt, not the verzoek: stop here, the next run goes on from the cursor
+    except CodeFout as fout:
+        # The verzoek itself cannot become a zaak (its XML, its location, or the zaak core refuses it).
         if not droog:
             _quarantaine(item, fout, item.get("versie"))
         return "quarantaine", fout
 
 
-def _tel(resultaat: Resultaat, item: dict, uitkomst: str, fout: StamFout | None) -> None:
+def _tel(resultaat: Resultaat, item: dict, uitkomst: str, fout: CodeFout | None) -> None:
     resultaat.telling[uitkomst] += 1
     if fout is not None:
         resultaat.meldingen.append((fout.code, item["verzoeknummer"], str(fout)))

@@ -96,3 +96,29 @@ def test_aanvulling_die_voor_haar_verzoek_komt_wacht_in_quarantaine_en_komt_goed
     assert Aanvulling.objects.get().verzoeknummer == aanvulling["verzoeknummer"]
     v = Verzoek.objects.get(verzoeknummer="V-2026-000002")
     assert v.versie == 2 and v.activiteiten[0]["antwoorden"][0]["antwoord"] == "gewijzigd"
+
+
+def test_verzoek_dat_geen_zaak_kan_worden_gaat_in_quarantaine(knooppunt, media):
+    from loket.zaken.models import Zaaktype
+    from loket.zaken.services import maak_zaak
+
+    app, url = knooppunt(aantal=3, aanvullingen=0, kapot=0)
+    basis = app.opslag.verzoeken["V-2026-000001"]
+    buiten = app.opslag.nieuw(
+        "aanvraag",
+        basis["adres"],
+        (155000.0, 463000.0),
+        basis["activiteiten"],
+        "Utrecht",
+        basis["initiatiefnemer"],
+    )
+    # Someone registered V-2026-000002 by hand already: the zaak core refuses a second one.
+    maak_zaak(
+        Zaaktype.objects.get(code="vergunningaanvraag"), bron="dso", externe_identificatie="V-2026-000002"
+    )
+
+    resultaat = verzoeken.synchroniseer(maak_client(url))
+    assert resultaat.ok and resultaat.telling["nieuw"] == 2 and resultaat.telling["quarantaine"] == 2
+    redenen = dict(Quarantaine.objects.values_list("verzoeknummer", "code"))
+    assert redenen == {buiten["verzoeknummer"]: "buiten_gemeente", "V-2026-000002": "zaak_bestaat_al"}
+    assert Synctoestand.objects.get(naam="verzoeken").cursor == len(app.opslag.feed)
