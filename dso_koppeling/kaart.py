@@ -10,6 +10,10 @@ from loket.crs import RD_NEW
 BRON = "dso_vergunningaanvragen"
 VIEW = "dso_koppeling_vergunningaanvraag_kaart"
 # What the public sees of an aanvraag: where, what, when and how far along. Never who.
+# The zaak table holds every kind of zaak; a GiST index over only the DSO ones keeps the layer's
+# selection small, and the view's `z.bron = 'dso'` lets the planner use it.
+INDEX = "dso_koppeling_zaak_geom_idx"
+INDEX_SQL = f"CREATE INDEX IF NOT EXISTS {INDEX} ON zaken_zaak USING gist (geometrie) WHERE bron = 'dso'"
 VIEW_SQL = f"""
 CREATE OR REPLACE VIEW {VIEW} AS
 SELECT z.referentie, z.adres, z.geometrie AS geom, (v.ingediend_op AT TIME ZONE 'Europe/Amsterdam')::date AS datum,
@@ -18,7 +22,7 @@ SELECT z.referentie, z.adres, z.geometrie AS geom, (v.ingediend_op AT TIME ZONE 
 FROM dso_koppeling_verzoek v
 JOIN zaken_zaak z ON z.id = v.zaak_id
 JOIN zaken_statustype s ON s.id = z.status_id
-WHERE v.type = 'aanvraag' AND z.geometrie IS NOT NULL
+WHERE v.type = 'aanvraag' AND z.bron = 'dso' AND z.geometrie IS NOT NULL
 """
 
 VECTOR_BRONNEN.setdefault(

@@ -50,14 +50,14 @@ def lees_capabilities(url: str, soort: str) -> list[dict]:
 
 
 def _epsg(crs: str) -> int | None:
-    """The EPSG code in a WMTS SupportedCRS (urn:ogc:def:crs:EPSG::3857, EPSG:28992, …)."""
+    """The EPSG code in a WMTS SupportedCRS (urn:ogc:def:crs:EPSG::<code>, EPSG:<code>, …)."""
     m = re.search(r"(\d+)$", crs or "")
     code = int(m.group(1)) if m else None
     return WEB_MERCATOR if code == 900913 else code
 
 
 def _niveau_sjabloon(identifiers: list[str]) -> str | None:
-    """A MapProxy placeholder for the level part of a tile URL: "5", "05" or "EPSG:3857:5" style."""
+    """A MapProxy placeholder for the level part of a tile URL: "5", "05" or "EPSG:<code>:5" style."""
     if not identifiers:
         return None
     laatste = re.search(r"(\d+)$", identifiers[0])

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from kaartlagen.zoeken import ZoekFout
 from loket.api import ApiFout, ProbleemSerializer
-from loket.crs import srid_from_content_crs
+from loket.crs import RD_NEW, WGS84, srid_from_content_crs
 
 from . import werkzaamheden
 from .antwoorden import AntwoordFout
@@ -80,13 +80,13 @@ def _srid(request) -> int:
     if not crs:
         raise ApiFout(
             "content_crs_ontbreekt",
-            "Geef het coördinatenstelsel op in de header Content-Crs (bijv. EPSG:28992).",
+            f"Geef het coördinatenstelsel op in de header Content-Crs (bijv. EPSG:{RD_NEW}).",
         )
     srid = srid_from_content_crs(crs)
     if srid is None:
         raise ApiFout(
             "content_crs_onbekend",
-            f"Onbekend coördinatenstelsel {crs[:100]!r}: gebruik EPSG:28992 of EPSG:4326.",
+            f"Onbekend coördinatenstelsel {crs[:100]!r}: gebruik EPSG:{RD_NEW} of EPSG:{WGS84}.",
         )
     return srid
 
@@ -190,7 +190,11 @@ _BEPAAL_SCHEMA = {
     "responses": {200: OpenApiTypes.OBJECT, 400: ProbleemSerializer},
     "parameters": [
         OpenApiParameter(
-            "Content-Crs", str, OpenApiParameter.HEADER, required=True, description="EPSG:28992 of EPSG:4326"
+            "Content-Crs",
+            str,
+            OpenApiParameter.HEADER,
+            required=True,
+            description=f"EPSG:{RD_NEW} of EPSG:{WGS84}",
         )
     ],
 }
