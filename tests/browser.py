@@ -25,3 +25,12 @@ def tab_naar(page, selector: str, max_stappen: int = 60) -> None:
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"{selector} is niet met Tab te bereiken")
+
+
+def kaart_op_adres(page, basis: str, adres: str) -> None:
+    """Open /kaart, search `adres` and pick the first suggestion: the panel opens there."""
+    page.goto(basis + "/kaart")
+    page.wait_for_selector(".leaflet-container")
+    page.fill("#zoek", adres)
+    page.locator("#suggesties button").first.click()
+    page.wait_for_selector("#paneel:not([hidden])")

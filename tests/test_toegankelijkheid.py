@@ -3,7 +3,7 @@ keyboard-only use, the map flow, no request leaving the machine and no CSP viola
 
 import pytest
 
-from tests.browser import controleer_schoon, nieuwe_pagina
+from tests.browser import controleer_schoon, kaart_op_adres, nieuwe_pagina
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,11 +38,7 @@ def test_search_an_address_with_the_keyboard_only(adressen, portaal_server, brow
 
 def test_map_search_panel_layers_and_permalink(adressen, portaal_server, browser):
     page = nieuwe_pagina(browser)
-    page.goto(portaal_server + "/kaart")
-    page.wait_for_selector(".leaflet-container")
-    page.fill("#zoek", "Keizerstraat 12a")
-    page.locator("#suggesties button").first.click()
-    page.wait_for_selector("#paneel:not([hidden])")
+    kaart_op_adres(page, portaal_server, "Keizerstraat 12a")
     paneel = page.inner_text("#paneel")
     assert "Keizerstraat 12a, 1781AB Den Helder" in paneel and "1890" in paneel and "Centrum" in paneel
     assert page.evaluate("document.activeElement.id") == "paneel-kop"

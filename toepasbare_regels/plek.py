@@ -50,22 +50,28 @@ class Plek:
         self.peildatum = peildatum or timezone.localdate()
 
     @cached_property
-    def locaties(self) -> set[str]:
-        from toepasbare_regels.omgevingsplan.services import locaties_op
+    def versies(self) -> list[int]:
+        from toepasbare_regels.omgevingsplan.services import geldige_versies
 
-        return locaties_op(self.geometrie, self.peildatum)
+        return geldige_versies(self.peildatum)
+
+    @cached_property
+    def locaties(self) -> set[str]:
+        from toepasbare_regels.omgevingsplan.services import locaties_in_versies
+
+        return locaties_in_versies(self.geometrie, self.versies)
 
     @cached_property
     def gebiedsaanwijzingen(self) -> list[dict]:
-        from toepasbare_regels.omgevingsplan.services import gebiedsaanwijzingen_op
+        from toepasbare_regels.omgevingsplan.services import gebiedsaanwijzingen_van
 
-        return gebiedsaanwijzingen_op(self.geometrie, self.peildatum)
+        return gebiedsaanwijzingen_van(self.versies, self.locaties) if self.locaties else []
 
     @cached_property
     def normwaarden(self) -> list[dict]:
-        from toepasbare_regels.omgevingsplan.services import normwaarden_op
+        from toepasbare_regels.omgevingsplan.services import normwaarden_van
 
-        return normwaarden_op(self.geometrie, self.peildatum)
+        return normwaarden_van(self.versies, self.locaties) if self.locaties else []
 
     @cached_property
     def pand(self) -> dict | None:

@@ -3,7 +3,7 @@ axe-core finds no WCAG violations on any of its pages, and nothing leaves 127.0.
 
 import pytest
 
-from tests.browser import controleer_schoon, nieuwe_pagina, tab_naar
+from tests.browser import controleer_schoon, kaart_op_adres, nieuwe_pagina, tab_naar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,11 +50,7 @@ def test_keyboard_only_check_result_and_permalink(regels, adressen, portaal_serv
 
 def test_from_a_map_click_to_the_check(regels, adressen, portaal_server, browser):
     page = nieuwe_pagina(browser)
-    page.goto(portaal_server + "/kaart")
-    page.wait_for_selector(".leaflet-container")
-    page.fill("#zoek", "Keizerstraat 12a")
-    page.locator("#suggesties button").first.click()
-    page.wait_for_selector("#paneel:not([hidden])")
+    kaart_op_adres(page, portaal_server, "Keizerstraat 12a")
     kaart = page.locator("#kaart").bounding_box()
     page.mouse.click(kaart["x"] + kaart["width"] / 2, kaart["y"] + kaart["height"] / 2)
     page.wait_for_timeout(500)

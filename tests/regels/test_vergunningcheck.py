@@ -225,3 +225,14 @@ def test_two_werkzaamheden_share_one_question_once(stad, db):
     r = Check(["DakkapelPlaatsen", "ZonnepanelenPlaatsen"], adres_in("gewoon")).uitvoeren()
     teksten = [v["tekst"] for v in r["vraaggroep"]["vragen"]]
     assert len(teksten) == len(set(teksten))
+
+
+def test_sample_rules_refer_only_to_locaties_of_the_sample_plan(stad, db):
+    from toepasbare_regels.management.commands.check_regels import locatiecheck_uit_db
+    from toepasbare_regels.sttr.controle import controleer_bestand
+    from toepasbare_regels.voorbeeld import bestanden
+
+    controle = locatiecheck_uit_db()
+    for naam, inhoud in bestanden().items():
+        if naam.endswith(".dmn"):
+            assert controleer_bestand(inhoud, naam, controle) == [], naam

@@ -135,3 +135,12 @@ def test_locaties_uit_db(tmp_path):
     else:
         assert fout is None
         assert "niet beschikbaar" in err
+
+
+def test_the_sample_rules_have_no_findings(tmp_path):
+    from toepasbare_regels.sttr.controle import controleer_bestand
+    from toepasbare_regels.voorbeeld import bestanden
+
+    for naam, inhoud in bestanden().items():
+        if naam.endswith(".dmn"):
+            assert controleer_bestand(inhoud, naam) == [], naam

@@ -7,5 +7,7 @@ class OmgevingsplanConfig(AppConfig):
     verbose_name = "Omgevingsplan (IMOW)"
 
     def ready(self):
-        # Registers the locatie-informatie section "Omgevingsplan".
-        from toepasbare_regels.omgevingsplan import sectie  # noqa: F401
+        # Registers the locatie-informatie section "Omgevingsplan" and the map layers' sources.
+        from toepasbare_regels.omgevingsplan import bronnen, sectie  # noqa: F401
+
+        bronnen.registreer()

@@ -6,6 +6,9 @@ force and then looks only at their objects. References between objects are kept 
 identificaties the delivery uses (a Juridische regel may point at an activiteit of the Rijk that is
 not in this delivery), stored in arrays with GIN indexes.
 
+The GIN indexes have fastupdate off: an import writes them once, every query reads them, and a long
+pending list would make each read scan it.
+
 Search goes through LocatieVlak, not Locatie: each gebied (and lijn, punt) is cut into small pieces
 (ST_Subdivide) and every piece carries the identificaties of the locatie *and of every groep it is a
 member of*, so one indexed ST_Intersects answers "which locaties and groepen lie here".
@@ -91,7 +94,11 @@ class Locatie(_VanVersie):
 
     class Meta:
         constraints = _uniek("locatie")
-        indexes = [models.Index(fields=["identificatie"])]
+        # leden: the map view finds a gebied's groepen with `leden @> ARRAY[identificatie]`.
+        indexes = [
+            models.Index(fields=["identificatie"]),
+            GinIndex(fields=["leden"], name="locatie_leden", fastupdate=False),
+        ]
 
 
 class LocatieVlak(models.Model):
@@ -120,7 +127,7 @@ class Gebiedsaanwijzing(_VanVersie):
 
     class Meta:
         constraints = _uniek("gebiedsaanwijzing")
-        indexes = [GinIndex(fields=["locaties"], name="ga_locaties")]
+        indexes = [GinIndex(fields=["locaties"], name="ga_locaties", fastupdate=False)]
 
 
 class Omgevingsnorm(_VanVersie):
@@ -149,7 +156,7 @@ class Normwaarde(_VanVersie):
 
     class Meta:
         constraints = _uniek("normwaarde")
-        indexes = [GinIndex(fields=["locaties"], name="normwaarde_locaties")]
+        indexes = [GinIndex(fields=["locaties"], name="normwaarde_locaties", fastupdate=False)]
         verbose_name_plural = "normwaarden"
 
 
@@ -177,7 +184,7 @@ class JuridischeRegel(_VanVersie):
 
     class Meta:
         constraints = _uniek("juridischeregel")
-        indexes = [GinIndex(fields=["locaties"], name="regel_locaties")]
+        indexes = [GinIndex(fields=["locaties"], name="regel_locaties", fastupdate=False)]
         verbose_name_plural = "juridische regels"
 
 
@@ -191,4 +198,4 @@ class ActiviteitLocatieaanduiding(_VanVersie):
 
     class Meta:
         constraints = _uniek("activiteitlocatieaanduiding")
-        indexes = [GinIndex(fields=["locaties"], name="ala_locaties")]
+        indexes = [GinIndex(fields=["locaties"], name="ala_locaties", fastupdate=False)]

@@ -5,13 +5,14 @@ from django.contrib.gis.geos import Point
 from kaartlagen.locatie import LocatieInformatie, Sectie, sectie
 from loket.crs import RD_NEW
 from toepasbare_regels.omgevingsplan import services
+from toepasbare_regels.omgevingsplan.waardelijsten import label
 
 
 def _waarde(norm: dict) -> str:
     waarde = norm["waarde"]
     if isinstance(waarde, float):
         waarde = f"{waarde:g}".replace(".", ",")
-    eenheid = {"meter": "m"}.get(norm["eenheid"], norm["eenheid"])
+    eenheid = {"Meter": "m"}.get(norm["eenheid"], label(norm["eenheid"]))
     return f"{waarde} {eenheid}".strip()
 
 
@@ -31,7 +32,7 @@ def omgevingsplan(info: LocatieInformatie) -> Sectie | None:
             tekst += f" ({'; '.join(artikelen)})"
         rijen.append((act["naam"], tekst))
     for ga in regels["gebiedsaanwijzingen"]:
-        rijen.append((ga["type"].capitalize() or "Gebiedsaanwijzing", ga["naam"]))
+        rijen.append((label(ga["type"]).capitalize() or "Gebiedsaanwijzing", ga["naam"]))
     for norm in regels["normen"]:
         rijen.append((norm["naam"].capitalize(), _waarde(norm)))
     if not rijen:

@@ -1,5 +1,8 @@
 """What the omgevingsplan says at a place on a date: the functions the engine, the API and the panel call.
 
+Value-list attributes (type, groep, eenheid) come back as their term ('Erfgoed', 'BeschermdMonument',
+'Meter'); kwalificaties as the plain words of the list ('vergunningplicht', 'anders geduid').
+
 `geometrie` is a GEOSGeometry in RD New (a point or a polygon), `peildatum` a date (default today).
 Every query first takes the regeling versions in force on the peildatum, then finds the locaties with
 one indexed ST_Intersects on LocatieVlak (member and groepen at once), then looks up what refers to
@@ -24,7 +27,7 @@ from toepasbare_regels.omgevingsplan.models import (
     RegelingVersie,
     Regeltekst,
 )
-from toepasbare_regels.omgevingsplan.waardelijsten import label
+from toepasbare_regels.omgevingsplan.waardelijsten import term
 
 
 class GeometrieFout(ValueError):
@@ -61,7 +64,7 @@ _LOCATIES_SQL = """
 """
 
 
-def _locaties(geometrie, versies: list[int]) -> set[str]:
+def locaties_in_versies(geometrie, versies: list[int]) -> set[str]:
     if not versies:
         return set()
     with connection.cursor() as cursor:
@@ -72,16 +75,18 @@ def _locaties(geometrie, versies: list[int]) -> set[str]:
 def locaties_op(geometrie, peildatum: date | None = None) -> set[str]:
     """Identificaties of every locatie (gebied, lijn, punt, and each groep with a member) that
     intersects the geometry."""
-    return _locaties(geometrie, geldige_versies(peildatum))
+    return locaties_in_versies(geometrie, geldige_versies(peildatum))
 
 
-def _gebiedsaanwijzingen(versies, locaties) -> list[dict]:
+def gebiedsaanwijzingen_van(versies, locaties) -> list[dict]:
+    """The gebiedsaanwijzingen of already-found locaties (callers that need several answers at one
+    spot find the locaties once)."""
     rijen = Gebiedsaanwijzing.objects.filter(versie__in=versies, locaties__overlap=list(locaties))
     return [
         {
             "identificatie": g.identificatie,
-            "type": label(g.type),
-            "groep": label(g.groep),
+            "type": term(g.type),
+            "groep": term(g.groep),
             "naam": g.naam,
             "locaties": sorted(set(g.locaties) & locaties),
         }
@@ -91,10 +96,10 @@ def _gebiedsaanwijzingen(versies, locaties) -> list[dict]:
 
 def gebiedsaanwijzingen_op(geometrie, peildatum: date | None = None) -> list[dict]:
     versies = geldige_versies(peildatum)
-    return _gebiedsaanwijzingen(versies, _locaties(geometrie, versies))
+    return gebiedsaanwijzingen_van(versies, locaties_in_versies(geometrie, versies))
 
 
-def _normwaarden(versies, locaties) -> list[dict]:
+def normwaarden_van(versies, locaties) -> list[dict]:
     rijen = Normwaarde.objects.filter(versie__in=versies, locaties__overlap=list(locaties)).select_related(
         "norm"
     )
@@ -107,8 +112,8 @@ def _normwaarden(versies, locaties) -> list[dict]:
                 "normwaarde": w.identificatie,
                 "naam": w.norm.naam,
                 "soort": w.norm.soort,
-                "type": label(w.norm.type),
-                "eenheid": label(w.norm.eenheid),
+                "type": term(w.norm.type),
+                "eenheid": term(w.norm.eenheid),
                 "waarde": waarde,
                 "locatie": sorted(set(w.locaties) & locaties)[0],
             }
@@ -118,19 +123,23 @@ def _normwaarden(versies, locaties) -> list[dict]:
 
 def normwaarden_op(geometrie, peildatum: date | None = None) -> list[dict]:
     versies = geldige_versies(peildatum)
-    return _normwaarden(versies, _locaties(geometrie, versies))
+    return normwaarden_van(versies, locaties_in_versies(geometrie, versies))
 
 
-def _artikel(versie_id: int, regeltekst_id: str, cache: dict) -> dict | None:
-    sleutel = (versie_id, regeltekst_id)
-    if sleutel not in cache:
-        tekst = Regeltekst.objects.filter(versie_id=versie_id, identificatie=regeltekst_id).first()
-        cache[sleutel] = (
-            {"identificatie": tekst.identificatie, "wId": tekst.wid, "kop": tekst.kop, "tekst": tekst.tekst}
-            if tekst
-            else None
-        )
-    return cache[sleutel]
+def _artikelen(versies: list[int], regeltekst_ids: set[str]) -> dict:
+    """The artikelen the rules here refer to, in one query: (versie, identificatie) -> artikel."""
+    return {
+        (t.versie_id, t.identificatie): {
+            "identificatie": t.identificatie,
+            "wId": t.wid,
+            "kop": t.kop,
+            "tekst": t.tekst,
+        }
+        for t in Regeltekst.objects.filter(versie__in=versies, identificatie__in=regeltekst_ids)
+    }
+
+
+_LIJSTEN = ("locaties", "activiteiten", "overige_regels", "gebiedsaanwijzingen", "normen")
 
 
 def regels_op(geometrie, peildatum: date | None = None) -> dict:
@@ -138,9 +147,11 @@ def regels_op(geometrie, peildatum: date | None = None) -> dict:
     gebiedsaanwijzingen and normen here."""
     dag = peildatum or timezone.localdate()
     versies = geldige_versies(dag)
-    locaties = _locaties(geometrie, versies)
+    locaties = locaties_in_versies(geometrie, versies)
+    if not locaties:
+        return {"peildatum": dag.isoformat(), **{k: [] for k in _LIJSTEN}}
     ids = list(locaties)
-    aanduidingen = (
+    aanduidingen = list(
         ActiviteitLocatieaanduiding.objects.filter(versie__in=versies, locaties__overlap=ids)
         .select_related("regel")
         .order_by("activiteit", "identificatie")
@@ -151,7 +162,15 @@ def regels_op(geometrie, peildatum: date | None = None) -> dict:
             versie__in=versies, identificatie__in={x.activiteit for x in aanduidingen}
         )
     }
-    artikelen: dict = {}
+    # Rules without an activiteit (a functie, a norm) still say something about this place.
+    overige = list(
+        JuridischeRegel.objects.filter(versie__in=versies, locaties__overlap=ids, activiteiten=[]).order_by(
+            "identificatie"
+        )
+    )
+    artikelen = _artikelen(
+        versies, {a.regel.regeltekst for a in aanduidingen} | {r.regeltekst for r in overige}
+    )
     per_activiteit: dict[str, dict] = {}
     for ala in aanduidingen:
         act = activiteiten.get((ala.versie_id, ala.activiteit))
@@ -160,7 +179,7 @@ def regels_op(geometrie, peildatum: date | None = None) -> dict:
             {
                 "identificatie": ala.activiteit,
                 "naam": act.naam if act else ala.activiteit,
-                "groep": label(act.groep) if act else "",
+                "groep": term(act.groep) if act else "",
                 "bovenliggende": act.bovenliggende if act else "",
                 "regels": [],
             },
@@ -170,12 +189,10 @@ def regels_op(geometrie, peildatum: date | None = None) -> dict:
                 "kwalificatie": ala.kwalificatie,
                 "activiteitlocatieaanduiding": ala.identificatie,
                 "juridische_regel": ala.regel.identificatie,
-                "artikel": _artikel(ala.versie_id, ala.regel.regeltekst, artikelen),
+                "artikel": artikelen.get((ala.versie_id, ala.regel.regeltekst)),
                 "locaties": sorted(set(ala.locaties) & locaties),
             }
         )
-    # Rules without an activiteit (a functie, a norm) still say something about this place.
-    overige = JuridischeRegel.objects.filter(versie__in=versies, locaties__overlap=ids, activiteiten=[])
     return {
         "peildatum": dag.isoformat(),
         "locaties": sorted(locaties),
@@ -183,14 +200,14 @@ def regels_op(geometrie, peildatum: date | None = None) -> dict:
         "overige_regels": [
             {
                 "juridische_regel": r.identificatie,
-                "artikel": _artikel(r.versie_id, r.regeltekst, artikelen),
+                "artikel": artikelen.get((r.versie_id, r.regeltekst)),
                 "gebiedsaanwijzingen": r.gebiedsaanwijzingen,
                 "normen": r.normen,
             }
-            for r in overige.order_by("identificatie")
+            for r in overige
         ],
-        "gebiedsaanwijzingen": _gebiedsaanwijzingen(versies, locaties),
-        "normen": _normwaarden(versies, locaties),
+        "gebiedsaanwijzingen": gebiedsaanwijzingen_van(versies, locaties),
+        "normen": normwaarden_van(versies, locaties),
     }
 
 

@@ -29,10 +29,10 @@ def term(waarde: str) -> str:
 
 
 def label(waarde: str) -> str:
-    """'…/concept/BeschermdMonument' -> 'beschermd monument'; plain text stays as it is."""
-    if "/id/concept/" not in (waarde or ""):
+    """'…/concept/BeschermdMonument' or 'BeschermdMonument' -> 'beschermd monument'; other text stays."""
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", term(waarde)):
         return waarde or ""
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", term(waarde)).lower()
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", term(waarde)).lower()
 
 
 def kwalificatie(waarde: str) -> str | None:

@@ -8,7 +8,6 @@ never fire, overlaps, shadowed rules, gaps) lives in `tabelcontrole`.
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from lxml import etree
 
@@ -322,17 +321,12 @@ def _kolom_van_type(naam: str, gegevens_type: str, tests: list[tuple]) -> Kolom:
 
 def _vaste_waarde(tekst: str, gegevens_type: str):
     """The fixed value typed as the vergunningcheck types answers; what does not fit stays text."""
-    tekst = tekst.strip()
-    if gegevens_type == "boolean" and tekst.lower() in ("true", "false", "ja", "nee"):
-        return tekst.lower() in ("true", "ja")
+    from toepasbare_regels.antwoorden import AntwoordFout, typeer
+
     try:
-        if gegevens_type == "number":
-            return feel.naar_getal(tekst)
-        if gegevens_type == "date":
-            return date.fromisoformat(tekst)
-    except ValueError:
-        pass
-    return tekst
+        return typeer(tekst, gegevens_type, None, "vaste waarde")
+    except AntwoordFout:
+        return tekst.strip()
 
 
 def _invoer(i: InputData) -> str:

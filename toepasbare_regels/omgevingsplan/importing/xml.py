@@ -88,12 +88,14 @@ def pad(el, *namen):
     return el
 
 
-def refs(el, *namen) -> list[str]:
-    """The xlink:href of every reference element under the path `namen` (e.g. locatieaanduiding)."""
-    houder = pad(el, *namen)
-    if houder is None:
-        return []
-    return [c.get(XLINK_HREF).strip() for c in houder.iter() if isinstance(c.tag, str) and c.get(XLINK_HREF)]
+def refs(el, naam: str) -> list[str]:
+    """The xlink:href of every reference under each child `naam` (e.g. every groepselement)."""
+    return [
+        c.get(XLINK_HREF).strip()
+        for houder in kinderen(el, naam)
+        for c in houder.iter()
+        if isinstance(c.tag, str) and c.get(XLINK_HREF)
+    ]
 
 
 def _schoon(text: str) -> str:

@@ -1,0 +1,257 @@
+"""Omgevingsplan benchmark: /api/locatie/regels against the raw spatial SQL it needs, on ≥ 100 000 locaties.
+
+    .venv/bin/python bench/omgevingsplan_bench.py [--cellen 105000] [--punten 1000]
+
+In its own database (loket_bench_plan):
+1. imports the Den Helder sample omgevingsplan (from data/bgt_bag_samples) through the real importer;
+2. generates a second plan over the whole municipality: --cellen gebieden (a grid of parcels), each
+   with a maximum-bouwhoogte normwaarde, in five functie groepen with gebiedsaanwijzingen and
+   juridische regels with activiteitlocatieaanduidingen; stored by the importer's own `bewaar`;
+3. for --punten random points in the municipality: the endpoint through the Django test client (server
+   time) and, side by side, the bare SQL statements it runs (locaties, aanduidingen,
+   gebiedsaanwijzingen, normwaarden); p50, p95 and the ratio.
+Prints figures; never fails.
+"""
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+
+from common import OUT, ROOT, prepare_database  # sets up Django before the project imports below
+
+BENCH_DB = "loket_bench_plan"
+GM = "nl.imow-gm0400"
+FUNCTIES = [("Wonen", 9.0), ("Centrum", 15.0), ("Bedrijf", 12.0), ("Groen", 6.0), ("Water", 3.0)]
+
+
+def synthetisch_plan(cellen: int):
+    """A Levering with `cellen` parcels covering the municipality's bounding box."""
+    from django.conf import settings
+
+    from toepasbare_regels.omgevingsplan.importing.levering import Levering
+    from toepasbare_regels.omgevingsplan.waardelijsten import uri
+
+    x0, y0, x1, y1 = settings.GEMEENTE_BBOX_RD
+    nx = int((cellen * (x1 - x0) / (y1 - y0)) ** 0.5) + 1
+    ny = cellen // nx + 1
+    dx, dy = (x1 - x0) / nx, (y1 - y0) / ny
+    lev = Levering(
+        "ow", "/akn/nl/act/gm0400/2024/bench", "Benchmarkplan", "gm0400", "bench-1", date(2024, 1, 1)
+    )
+    rng = random.Random(400)
+    leden: dict[str, list[str]] = {f: [] for f, _ in FUNCTIES}
+    waarden = []
+    for i in range(nx):
+        for j in range(ny):
+            ident = f"{GM}.gebied.bench-{i}-{j}"
+            # Parcels a little irregular and not quite touching, like real ones.
+            ax, ay = x0 + i * dx + rng.uniform(0, 2), y0 + j * dy + rng.uniform(0, 2)
+            bx, by = x0 + (i + 1) * dx - rng.uniform(0, 2), y0 + (j + 1) * dy - rng.uniform(0, 2)
+            lev.locaties.append(
+                {
+                    "identificatie": ident,
+                    "soort": "gebied",
+                    "noemer": "",
+                    "wkt": f"POLYGON(({ax} {ay},{bx} {ay},{bx} {by},{ax} {by},{ax} {ay}))",
+                }
+            )
+            functie, hoogte = FUNCTIES[(i // 7 + j // 5) % len(FUNCTIES)]
+            leden[functie].append(ident)
+            waarden.append(
+                {
+                    "identificatie": f"{GM}.normwaarde.bench-{i}-{j}",
+                    "kwantitatief": hoogte + rng.choice((0, 3)),
+                    "kwalitatief": "",
+                    "in_regeltekst": "",
+                    "locaties": [ident],
+                }
+            )
+    lev.normen.append(
+        {
+            "identificatie": f"{GM}.omgevingsnorm.BenchBouwhoogte",
+            "soort": "omgevingsnorm",
+            "naam": "maximum bouwhoogte",
+            "type": uri("typenorm", "MaximumBouwhoogte"),
+            "groep": "",
+            "eenheid": uri("eenheid", "Meter"),
+            "normwaarden": waarden,
+        }
+    )
+    for functie, _ in FUNCTIES:
+        groep = f"{GM}.gebiedengroep.bench-{functie}"
+        lev.locaties.append(
+            {"identificatie": groep, "soort": "gebiedengroep", "noemer": functie, "leden": leden[functie]}
+        )
+        lev.gebiedsaanwijzingen.append(
+            {
+                "identificatie": f"{GM}.gebiedsaanwijzing.bench-{functie}",
+                "type": uri("typegebiedsaanwijzing", "Functie"),
+                "groep": uri("functie", functie),
+                "naam": functie,
+                "locaties": [groep],
+            }
+        )
+        lev.regelteksten.append(
+            {
+                "identificatie": f"{GM}.regeltekst.bench-{functie}",
+                "wid": f"bench__{functie}",
+                "kop": functie,
+                "tekst": "…",
+            }
+        )
+        lev.regels.append(
+            {
+                "identificatie": f"{GM}.juridischeregel.bench-{functie}",
+                "soort": "RegelVoorIedereen",
+                "regeltekst": f"{GM}.regeltekst.bench-{functie}",
+                "idealisatie": "",
+                "locaties": [groep],
+                "activiteiten": [f"{GM}.activiteit.BouwenDakkapel", f"{GM}.activiteit.VellenHoutopstand"],
+                "gebiedsaanwijzingen": [],
+                "normen": [],
+                "aanduidingen": [
+                    {
+                        "identificatie": f"{GM}.activiteitlocatieaanduiding.bench-{functie}-{n}",
+                        "activiteit": act,
+                        "kwalificatie": kw,
+                        "locaties": [groep],
+                    }
+                    for n, (act, kw) in enumerate(
+                        [
+                            (f"{GM}.activiteit.BouwenDakkapel", "toestemmingsvrij"),
+                            (f"{GM}.activiteit.VellenHoutopstand", "vergunningplicht"),
+                        ]
+                    )
+                ],
+            }
+        )
+    return lev
+
+
+# The raw statements behind regels_op, with the same parameters.
+RAW = [
+    """SELECT DISTINCT unnest(v.locaties) FROM omgevingsplan_locatievlak v
+       WHERE v.versie_id = ANY(%(versies)s) AND ST_Intersects(v.geom, ST_GeomFromEWKB(%(geom)s))""",
+    """SELECT a.*, r.identificatie, r.regeltekst FROM omgevingsplan_activiteitlocatieaanduiding a
+       JOIN omgevingsplan_juridischeregel r ON r.id = a.regel_id
+       WHERE a.versie_id = ANY(%(versies)s) AND a.locaties && %(ids)s::varchar[]""",
+    """SELECT * FROM omgevingsplan_gebiedsaanwijzing
+       WHERE versie_id = ANY(%(versies)s) AND locaties && %(ids)s::varchar[]""",
+    """SELECT w.*, n.naam FROM omgevingsplan_normwaarde w JOIN omgevingsplan_omgevingsnorm n ON n.id = w.norm_id
+       WHERE w.versie_id = ANY(%(versies)s) AND w.locaties && %(ids)s::varchar[]""",
+]
+
+
+def _p(values, q):
+    return statistics.quantiles(values, n=100)[q - 1] * 1000
+
+
+def measure(args) -> None:
+    from django.conf import settings
+    from django.contrib.gis.geos import Point
+    from django.db import connection
+    from django.test import Client
+
+    from loket.crs import RD_NEW
+    from toepasbare_regels.omgevingsplan import services
+    from toepasbare_regels.omgevingsplan.importing.levering import bewaar
+    from toepasbare_regels.omgevingsplan.models import Locatie, LocatieVlak
+
+    start = time.perf_counter()
+    lev = synthetisch_plan(args.cellen)
+    gemaakt = time.perf_counter() - start
+    start = time.perf_counter()
+    bewaar(lev, "imow", "benchmarkplan", "bench")
+    print(
+        f"Synthetisch plan: {len(lev.locaties):,} locaties, {len(lev.normen[0]['normwaarden']):,} normwaarden "
+        f"(gemaakt {gemaakt:.1f} s, opgeslagen met bewaar() in {time.perf_counter() - start:.1f} s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(
+        f"In de database: {Locatie.objects.count():,} locaties, {LocatieVlak.objects.count():,} zoekvlakken"
+    )
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client = Client()
+    rng = random.Random(400)
+    x0, y0, x1, y1 = settings.GEMEENTE_BBOX_RD
+    punten = [(rng.uniform(x0, x1), rng.uniform(y0, y1)) for _ in range(args.punten)]
+    # The sample area itself, where the plan has the most to say, gets a tenth of the points.
+    punten[: args.punten // 10] = [
+        (rng.uniform(112000, 114500), rng.uniform(552000, 554500)) for _ in range(args.punten // 10)
+    ]
+    client.get("/api/locatie/regels", {"x": punten[0][0], "y": punten[0][1], "crs": "rd"})  # warm up
+    ours, raw, activiteiten = [], [], []
+    versies = services.geldige_versies()
+    for x, y in punten:
+        start = time.perf_counter()
+        response = client.get("/api/locatie/regels", {"x": x, "y": y, "crs": "rd"})
+        ours.append(time.perf_counter() - start)
+        assert response.status_code == 200, response.content
+        activiteiten.append(len(response.json()["activiteiten"]))
+        geom = bytes(Point(x, y, srid=RD_NEW).ewkb)
+        start = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(RAW[0], {"versies": versies, "geom": geom})
+            ids = [r[0] for r in cursor.fetchall()]
+            for sql in RAW[1:]:
+                cursor.execute(sql, {"versies": versies, "ids": ids})
+                cursor.fetchall()
+        raw.append(time.perf_counter() - start)
+    print(
+        f"{args.punten} willekeurige punten, gemiddeld {statistics.mean(activiteiten):.1f} activiteiten per antwoord"
+    )
+    print(f"{'':28} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'/api/locatie/regels':28} {_p(ours, 50):8.2f} {_p(ours, 95):8.2f}")
+    print(f"{'ruwe SQL (4 queries)':28} {_p(raw, 50):8.2f} {_p(raw, 95):8.2f}")
+    print(f"{'ratio':28} {_p(ours, 50) / _p(raw, 50):8.2f} {_p(ours, 95) / _p(raw, 95):8.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cellen", type=int, default=105_000)
+    parser.add_argument("--punten", type=int, default=1000)
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure(args)
+        return
+    voorbeeld = ROOT / "data" / "bgt_bag_samples"
+    if not any(voorbeeld.glob("BAGGEM*.zip")):
+        from kaartlagen.sample import generate
+
+        generate(voorbeeld)
+    plan = OUT / "omgevingsplan_sample"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toepasbare_regels.omgevingsplan.sample",
+            "--out",
+            str(plan),
+            "--sample",
+            str(voorbeeld),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    env = prepare_database(BENCH_DB)
+    subprocess.run(
+        [sys.executable, "manage.py", "import_omgevingsplan", "-v0", str(plan)], cwd=ROOT, env=env, check=True
+    )
+    # Measured in a process of its own, so Django's database settings point at the benchmark database.
+    subprocess.run(
+        [sys.executable, __file__, "--measure", "--cellen", str(args.cellen), "--punten", str(args.punten)],
+        env=env,
+        check=True,
+    )
+
+
+if __name__ == "__main__":
+    main()
