@@ -122,3 +122,19 @@ def test_verzoek_dat_geen_zaak_kan_worden_gaat_in_quarantaine(knooppunt, media):
     redenen = dict(Quarantaine.objects.values_list("verzoeknummer", "code"))
     assert redenen == {buiten["verzoeknummer"]: "buiten_gemeente", "V-2026-000002": "zaak_bestaat_al"}
     assert Synctoestand.objects.get(naam="verzoeken").cursor == len(app.opslag.feed)
+
+
+def test_twee_syncs_tegelijk_de_tweede_wacht_niet_maar_stopt(knooppunt, media):
+    import zlib
+
+    import psycopg
+    from django.db import connection
+
+    _, url = knooppunt(aantal=2, kapot=0)
+    db = connection.settings_dict
+    # Another process (the webhook's job, say) is busy: it holds the sync's advisory lock.
+    with psycopg.connect(dbname=db["NAME"], user=db["USER"], host=db["HOST"], port=db["PORT"]) as ander:
+        ander.execute("SELECT pg_advisory_lock(%s)", [zlib.crc32(b"dso_koppeling.verzoeken")])
+        resultaat = verzoeken.synchroniseer(maak_client(url))
+    assert resultaat.afgebroken == "al_bezig" and not Zaak.objects.exists()
+    assert verzoeken.synchroniseer(maak_client(url)).telling["nieuw"] == 2
