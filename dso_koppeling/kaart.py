@@ -9,20 +9,20 @@ from loket.crs import RD_NEW
 
 BRON = "dso_vergunningaanvragen"
 VIEW = "dso_koppeling_vergunningaanvraag_kaart"
-# What the public sees of an aanvraag: where, what, when and how far along. Never who.
-# The zaak table holds every kind of zaak; a GiST index over only the DSO ones keeps the layer's
-# selection small, and the view's `z.bron = 'dso'` lets the planner use it.
-INDEX = "dso_koppeling_zaak_geom_idx"
-INDEX_SQL = f"CREATE INDEX IF NOT EXISTS {INDEX} ON zaken_zaak USING gist (geometrie) WHERE bron = 'dso'"
+# What the public sees of an aanvraag: where, what, when and how far along. Never who. The verzoek
+# table is the only one in FROM, so the tile query's `geom &&` selects through its GiST index; the
+# zaak's fields come per row.
 VIEW_SQL = f"""
 CREATE OR REPLACE VIEW {VIEW} AS
-SELECT z.referentie, z.adres, z.geometrie AS geom, (v.ingediend_op AT TIME ZONE 'Europe/Amsterdam')::date AS datum,
-       s.omschrijving AS status,
+SELECT v.geom,
+       (SELECT z.referentie FROM zaken_zaak z WHERE z.id = v.zaak_id) AS referentie,
+       (SELECT z.adres FROM zaken_zaak z WHERE z.id = v.zaak_id) AS adres,
+       (v.ingediend_op AT TIME ZONE 'Europe/Amsterdam')::date AS datum,
+       (SELECT s.omschrijving FROM zaken_zaak z JOIN zaken_statustype s ON s.id = z.status_id
+        WHERE z.id = v.zaak_id) AS status,
        (SELECT string_agg(a->>'naam', ', ') FROM jsonb_array_elements(v.activiteiten) a) AS activiteit
 FROM dso_koppeling_verzoek v
-JOIN zaken_zaak z ON z.id = v.zaak_id
-JOIN zaken_statustype s ON s.id = z.status_id
-WHERE v.type = 'aanvraag' AND z.bron = 'dso' AND z.geometrie IS NOT NULL
+WHERE v.type = 'aanvraag'
 """
 
 VECTOR_BRONNEN.setdefault(

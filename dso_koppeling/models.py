@@ -1,8 +1,9 @@
 """What the adapter keeps: where each sync stands, which DSO verzoek became which zaak, what could not
 be taken in (quarantaine), which rule files were imported, and what we report back to DSO."""
 
-from django.db import models
+from django.contrib.gis.db import models
 
+from loket.crs import RD_NEW
 from loket.zaken.models import Zaak
 
 
@@ -31,6 +32,8 @@ class Verzoek(models.Model):
     versie = models.PositiveIntegerField()
     volgnummer = models.BigIntegerField(help_text="Laatst verwerkte plaats in de DSO-feed")
     ingediend_op = models.DateTimeField()
+    # Where the verzoek is, as DSO delivered it; the public map layer selects on this (GiST index).
+    geom = models.PointField(srid=RD_NEW)
     bijgewerkt_op = models.DateTimeField(auto_now=True)
     basis_activiteiten = models.JSONField(
         default=list, help_text="Activiteiten en antwoorden van de laatste versie"

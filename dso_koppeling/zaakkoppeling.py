@@ -84,10 +84,11 @@ def verwerk_verzoek(v: StamVerzoek, volgnummer: int, xml_sha256: str, documenten
             x, y = zoeken.punt_in_gemeente(*v.punt, RD_NEW)
         except zoeken.ZoekFout as exc:
             raise StamFout(exc.code, f"locatie van het verzoek: {exc}") from None
+        punt = Point(x, y, srid=RD_NEW)
         zaak = services.maak_zaak(
             Zaaktype.objects.get(code=PER_VERZOEKTYPE[v.type]),
             omschrijving=v.omschrijving,
-            geometrie=Point(x, y, srid=RD_NEW),
+            geometrie=punt,
             verrijking=_verrijking(v, x, y),
             bron=BRON,
             externe_identificatie=v.verzoeknummer,
@@ -100,6 +101,7 @@ def verwerk_verzoek(v: StamVerzoek, volgnummer: int, xml_sha256: str, documenten
             versie=v.versie,
             volgnummer=volgnummer,
             ingediend_op=v.ingediend_op,
+            geom=punt,
             basis_activiteiten=v.activiteiten,
             activiteiten=v.activiteiten,
             xml_sha256=xml_sha256,

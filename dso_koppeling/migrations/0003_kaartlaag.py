@@ -1,9 +1,8 @@
-"""The public map layer of vergunningaanvragen: a view without personal data, a spatial index over the
-DSO zaken, and its registry row."""
+"""The public map layer of vergunningaanvragen: a view without personal data and its registry row."""
 
 from django.db import migrations
 
-from dso_koppeling.kaart import BRON, INDEX, INDEX_SQL, VIEW, VIEW_SQL
+from dso_koppeling.kaart import BRON, VIEW, VIEW_SQL
 
 
 def maak(apps, schema_editor):
@@ -29,7 +28,6 @@ def verwijder(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("dso_koppeling", "0002_zaaktypen"), ("kaartlagen", "0005_externe_lagen"), ("zaken", "0001_kern")]
     operations = [
-        migrations.RunSQL(INDEX_SQL, f"DROP INDEX IF EXISTS {INDEX}"),
         migrations.RunSQL(VIEW_SQL, f"DROP VIEW IF EXISTS {VIEW}"),
         migrations.RunPython(maak, verwijder),
     ]
