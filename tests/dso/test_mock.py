@@ -127,3 +127,32 @@ def test_demo_api_voegt_een_verzoek_toe(mock):
     assert s == 201 and app.opslag.verzoeken[json.loads(body)["verzoeknummer"]]["type"] == "aanvraag"
     pagina = vraag(url, "/mock/", sleutel=None)[2].decode()
     assert '<html lang="nl">' in pagina and "Nieuw verzoek" in pagina
+
+
+def test_sinds_een_moment_en_werkzaamheden(mock):
+    app, url = mock
+    moment = app.opslag.feed[2]["tijdstip"]
+    na_moment = json.loads(vraag(url, VA + "?sinds=" + moment.replace("+", "%2B"))[2])
+    assert [i["volgnummer"] for i in na_moment["_embedded"]["verzoeken"]] == [4, 5, 6]
+    assert vraag(url, VA + "?sinds=gisteren")[0] == 400
+    werk = json.loads(vraag(url, RTR + "/werkzaamheden?pageSize=4")[2])
+    assert werk["page"]["totalElements"] == 6 and len(werk["_embedded"]["werkzaamheden"]) == 4
+
+
+def test_opslag_blijft_bewaard_na_herstart(tmp_path):
+    from dso_koppeling.mock.opslag import Opslag
+
+    bestand = tmp_path / "mock.json"
+    eerste = Opslag(bestand)
+    v = eerste.nieuw(
+        "melding",
+        {"straatnaam": "Kanaalweg", "huisnummer": 1, "woonplaats": "Den Helder"},
+        (113000.0, 553000.0),
+        [],
+        "Demo",
+        {"naam": "X", "email": "x@example.org"},
+    )
+    eerste.nieuwe_versie(v["verzoeknummer"], "Demo 2")
+    tweede = Opslag(bestand)
+    assert tweede.verzoeken == eerste.verzoeken and tweede.feed == eerste.feed
+    assert tweede.feed_na(0, 10)[0] == [eerste.feed[1]]
