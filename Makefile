@@ -67,6 +67,8 @@ bench: db
 	@$(PY) bench/kaart_bench.py
 	@$(PY) bench/dso_bench.py
 	@$(PY) bench/check_regels_bench.py
+	@$(PY) bench/omgevingsplan_bench.py
+	@$(PY) bench/regels_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson

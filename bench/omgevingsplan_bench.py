@@ -8,8 +8,8 @@ In its own database (loket_bench_plan):
    with a maximum-bouwhoogte normwaarde, in five functie groepen with gebiedsaanwijzingen and
    juridische regels with activiteitlocatieaanduidingen; stored by the importer's own `bewaar`;
 3. for --punten random points in the municipality: the endpoint through the Django test client (server
-   time) and, side by side, the bare SQL statements it runs (locaties, aanduidingen,
-   gebiedsaanwijzingen, normwaarden); p50, p95 and the ratio.
+   time), the service it calls (services.regels_op) and, side by side, the bare SQL statements it
+   needs (locaties, aanduidingen, gebiedsaanwijzingen, normwaarden); p50, p95 and the ratio.
 Prints figures; never fails.
 """
 
@@ -186,7 +186,7 @@ def measure(args) -> None:
         (rng.uniform(112000, 114500), rng.uniform(552000, 554500)) for _ in range(args.punten // 10)
     ]
     client.get("/api/locatie/regels", {"x": punten[0][0], "y": punten[0][1], "crs": "rd"})  # warm up
-    ours, raw, activiteiten = [], [], []
+    ours, service, raw, activiteiten = [], [], [], []
     versies = services.geldige_versies()
     for x, y in punten:
         start = time.perf_counter()
@@ -194,7 +194,11 @@ def measure(args) -> None:
         ours.append(time.perf_counter() - start)
         assert response.status_code == 200, response.content
         activiteiten.append(len(response.json()["activiteiten"]))
-        geom = bytes(Point(x, y, srid=RD_NEW).ewkb)
+        punt = Point(x, y, srid=RD_NEW)
+        start = time.perf_counter()
+        services.regels_op(punt)
+        service.append(time.perf_counter() - start)
+        geom = bytes(punt.ewkb)
         start = time.perf_counter()
         with connection.cursor() as cursor:
             cursor.execute(RAW[0], {"versies": versies, "geom": geom})
@@ -208,6 +212,7 @@ def measure(args) -> None:
     )
     print(f"{'':28} {'p50 ms':>8} {'p95 ms':>8}")
     print(f"{'/api/locatie/regels':28} {_p(ours, 50):8.2f} {_p(ours, 95):8.2f}")
+    print(f"{'services.regels_op':28} {_p(service, 50):8.2f} {_p(service, 95):8.2f}")
     print(f"{'ruwe SQL (4 queries)':28} {_p(raw, 50):8.2f} {_p(raw, 95):8.2f}")
     print(f"{'ratio':28} {_p(ours, 50) / _p(raw, 50):8.2f} {_p(ours, 95) / _p(raw, 95):8.2f}")
 

@@ -64,7 +64,11 @@ def test_locatie_informatie_has_an_omgevingsplan_section(sample_plan, client):
     info = locatie.bij_punt(punt.x, punt.y, RD_NEW)
     sectie = next(s for s in info.secties if s.sleutel == "omgevingsplan")
     labels = dict(sectie.regels)
-    assert "vergunningplicht" in labels["bouwen van een dakkapel"]
+    # Strictest first, in plain words, each with its artikel.
+    assert labels["Bouwen van een dakkapel"] == (
+        "Vergunning nodig (Artikel 5.3 Gemeentelijk monument); "
+        "geen vergunning nodig als u zich aan de regels houdt (Artikel 22.26 Dakkapel)"
+    )
     assert labels["Maximum bouwhoogte"].endswith(" m")
     assert labels["Erfgoed"] == "Gemeentelijk monument"
     body = client.get("/api/locatie/informatie", {"x": punt.x, "y": punt.y, "crs": "rd"}).json()
@@ -90,3 +94,11 @@ def test_map_layers_are_in_the_registry_and_serve_tiles(sample_plan, client):
         assert tegel.status_code == 200 and tegel.content, laag
     items = client.get("/ogc/collections/omgevingsplan-functies/items", {"limit": 5}).json()
     assert items["numberReturned"] == 5 and items["features"][0]["properties"]["functie"]
+
+
+def test_locatie_page_shows_the_section_without_the_map(sample_plan, adressen, client):
+    from tests.conftest import NUM_12A
+
+    html = client.get("/locatie", {"id": f"adres-{NUM_12A}"}).content.decode()
+    assert '<h2 id="kop-omgevingsplan">Omgevingsplan</h2>' in html
+    assert "Bouwen van een dakkapel" in html and "Artikel 22.26 Dakkapel" in html

@@ -1,5 +1,6 @@
 """The STOP/TPOD importer on Geonovum's real 'Gemeentestad' delivery (gm0297, Zaltbommel)."""
 
+import io
 import shutil
 from datetime import date
 
@@ -169,3 +170,32 @@ def test_plan_data_outside_den_helder_is_accepted(gemeentestad):
     assert ImportRun.objects.filter(soort="imow", status="klaar").exists()
     zaltbommel = Point(138400, 424550, srid=RD_NEW)
     assert services.locaties_op(zaltbommel, date(2024, 1, 1))
+
+
+@pytest.mark.django_db
+def test_the_command_reports_progress_and_a_summary(gemeentestad):
+    from django.core.management import call_command
+
+    uit, voortgang = io.StringIO(), io.StringIO()
+    call_command("import_omgevingsplan", str(gemeentestad), stdout=uit, stderr=voortgang)
+    assert "1 geïmporteerd, 0 al eerder geïmporteerd, 0 mislukt" in uit.getvalue()
+    assert "owLocaties-Gemeentestad.xml gelezen" in voortgang.getvalue()
+    assert "14 gebied" in voortgang.getvalue() and "19 activiteitlocatieaanduiding" in voortgang.getvalue()
+    uit = io.StringIO()
+    call_command("import_omgevingsplan", str(gemeentestad), stdout=uit, stderr=io.StringIO())
+    assert "0 geïmporteerd, 1 al eerder geïmporteerd" in uit.getvalue()
+
+
+@pytest.mark.django_db
+def test_import_in_the_background_is_a_job_that_does_the_same(gemeentestad):
+    from django.core.management import call_command
+    from procrastinate.contrib.django.models import ProcrastinateJob
+
+    from toepasbare_regels.omgevingsplan.tasks import importeer_omgevingsplan
+
+    call_command("import_omgevingsplan", str(gemeentestad), "--achtergrond", stdout=io.StringIO())
+    [job] = ProcrastinateJob.objects.filter(task_name="omgevingsplan.importeer")
+    assert (job.queue_name, job.status) == ("imports", "todo")
+    assert not m.Regeling.objects.filter(identificatie=REGELING).exists()
+    [uitkomst] = importeer_omgevingsplan(**job.args)
+    assert uitkomst["status"] == "klaar" and uitkomst["telling"]["gebied"] == 14

@@ -1,13 +1,17 @@
 """The omgevingsplan's vector-tile sources, added to the layer registry's sources in code.
 
-Both read the view omgevingsplan_gebiedsaanwijzing_vlak (migration 0002): every gebied that a
-gebiedsaanwijzing in force today points at, directly or as a member of a groep, so the map shows the
-member gebieden (the GiST index on their geometry selects) rather than one huge groep geometry.
+Both read Kaartvlak: every gebied that a gebiedsaanwijzing points at, directly or as a member of a
+groep (filled by the importer), so the map shows the member gebieden, selected by the GiST index on
+their geometry, rather than one huge groep geometry. Only versions in force today are shown.
 """
 
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 
-VIEW = "omgevingsplan_gebiedsaanwijzing_vlak"
+TABEL = "omgevingsplan_kaartvlak"
+GELDIG = (
+    "t.versie_id IN (SELECT v.id FROM omgevingsplan_regelingversie v WHERE v.begin_geldigheid <= current_date"
+    " AND (v.eind_geldigheid IS NULL OR v.eind_geldigheid > current_date))"
+)
 # Functie groep terms -> a number the map style can class on (klassen compare with '<').
 FUNCTIE_KLASSE = {"Wonen": 1, "Centrumgebied": 2, "Centrum": 2, "Bedrijf": 3, "Groen": 4, "Water": 5}
 _KLASSE_SQL = (
@@ -17,17 +21,17 @@ _KLASSE_SQL = (
 BRONNEN = {
     "omgevingsplan_functies": VectorBron(
         "Omgevingsplan: functies",
-        VIEW,
+        TABEL,
         "t.sleutel",
         {"naam": "t.naam", "functie": "t.groep", "klasse": _KLASSE_SQL, "locatie": "t.identificatie"},
-        filter="t.type = 'Functie'",
+        filter=f"t.type = 'Functie' AND {GELDIG}",
     ),
     "omgevingsplan_gebiedsaanwijzingen": VectorBron(
         "Omgevingsplan: gebiedsaanwijzingen",
-        VIEW,
+        TABEL,
         "t.sleutel",
         {"naam": "t.naam", "type": "t.type", "groep": "t.groep", "locatie": "t.identificatie"},
-        filter="t.type <> 'Functie'",
+        filter=f"t.type <> 'Functie' AND {GELDIG}",
     ),
 }
 

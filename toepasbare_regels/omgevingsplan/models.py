@@ -94,11 +94,7 @@ class Locatie(_VanVersie):
 
     class Meta:
         constraints = _uniek("locatie")
-        # leden: the map view finds a gebied's groepen with `leden @> ARRAY[identificatie]`.
-        indexes = [
-            models.Index(fields=["identificatie"]),
-            GinIndex(fields=["leden"], name="locatie_leden", fastupdate=False),
-        ]
+        indexes = [models.Index(fields=["identificatie"])]
 
 
 class LocatieVlak(models.Model):
@@ -106,6 +102,22 @@ class LocatieVlak(models.Model):
 
     versie = models.ForeignKey(RegelingVersie, on_delete=models.CASCADE, related_name="+")
     locaties = _ids()
+    geom = models.GeometryField(srid=RD_NEW)
+
+
+class Kaartvlak(models.Model):
+    """A gebied that a gebiedsaanwijzing points at (groepen resolved to their members), for the map.
+
+    Filled by the importer, so a vector tile reads one table through its GiST index only (no FK
+    index on versie on purpose: the tile query must select by geometry)."""
+
+    versie = models.ForeignKey(RegelingVersie, on_delete=models.CASCADE, related_name="+", db_index=False)
+    sleutel = models.CharField(max_length=400, help_text="gebiedsaanwijzing/locatie")
+    identificatie = models.CharField(max_length=200, help_text="de locatie")
+    gebiedsaanwijzing = models.CharField(max_length=200)
+    naam = models.CharField(max_length=500)
+    type = models.CharField(max_length=100, help_text="term uit TypeGebiedsaanwijzing, bijv. Functie")
+    groep = models.CharField(max_length=100, blank=True)
     geom = models.GeometryField(srid=RD_NEW)
 
 

@@ -16,6 +16,32 @@ def _waarde(norm: dict) -> str:
     return f"{waarde} {eenheid}".strip()
 
 
+# The kwalificaties in plain words (B1), strictest first: where a monument needs a vergunning, that
+# comes before the general "no vergunning needed".
+IN_GEWONE_WOORDEN = {
+    "verbod": "niet toegestaan",
+    "vergunningplicht": "vergunning nodig",
+    "meldingsplicht": "melding nodig",
+    "informatieplicht": "gegevens doorgeven",
+    "gebod": "u moet zich aan regels houden",
+    "anders geduid": "er gelden regels",
+    "toestemmingsvrij": "geen vergunning nodig als u zich aan de regels houdt",
+    "toegestaan": "toegestaan",
+}
+
+
+def _activiteit(regels: list[dict]) -> str:
+    delen = []
+    for kwalificatie, woorden in IN_GEWONE_WOORDEN.items():
+        koppen = sorted(
+            {r["artikel"]["kop"] for r in regels if r["kwalificatie"] == kwalificatie and r["artikel"]}
+        )
+        if any(r["kwalificatie"] == kwalificatie for r in regels):
+            delen.append(f"{woorden} ({'; '.join(koppen)})" if koppen else woorden)
+    tekst = "; ".join(delen)
+    return tekst[:1].upper() + tekst[1:]
+
+
 @sectie
 def omgevingsplan(info: LocatieInformatie) -> Sectie | None:
     regels = services.regels_op(Point(*info.punt_rd, srid=RD_NEW))
@@ -23,14 +49,7 @@ def omgevingsplan(info: LocatieInformatie) -> Sectie | None:
         return None
     rijen: list[tuple[str, str]] = []
     for act in regels["activiteiten"]:
-        kwalificaties = sorted({r["kwalificatie"] for r in act["regels"]})
-        artikelen = sorted(
-            {r["artikel"]["kop"] for r in act["regels"] if r["artikel"] and r["artikel"]["kop"]}
-        )
-        tekst = ", ".join(kwalificaties)
-        if artikelen:
-            tekst += f" ({'; '.join(artikelen)})"
-        rijen.append((act["naam"], tekst))
+        rijen.append((act["naam"][:1].upper() + act["naam"][1:], _activiteit(act["regels"])))
     for ga in regels["gebiedsaanwijzingen"]:
         rijen.append((label(ga["type"]).capitalize() or "Gebiedsaanwijzing", ga["naam"]))
     for norm in regels["normen"]:

@@ -70,10 +70,16 @@ def _een(bron: str, soort: str, sha: str, lezen, opnieuw: bool) -> ImportResulta
     return resultaat
 
 
-def _ow(map_: Path, bron: str, opnieuw: bool) -> ImportResultaat:
+def _ow(map_: Path, bron: str, opnieuw: bool, stream) -> ImportResultaat:
     delen = sorted(f"{p.relative_to(map_)}:{_sha256(p)}" for p in map_.rglob("*") if p.is_file())
     sha = hashlib.sha256("\n".join(delen).encode()).hexdigest()
-    return _een(bron, SOORT_OW, sha, lambda: ow.lees_levering(map_), opnieuw)
+
+    def voortgang(text: str):
+        if stream:
+            stream.write(f"    {text}\n")
+            stream.flush()
+
+    return _een(bron, SOORT_OW, sha, lambda: ow.lees_levering(map_, voortgang), opnieuw)
 
 
 def _imro(pad: Path, opnieuw: bool) -> ImportResultaat:
@@ -86,7 +92,7 @@ def _imro(pad: Path, opnieuw: bool) -> ImportResultaat:
 
 def _uit_map(map_: Path, bron: str, opnieuw: bool, stream) -> list[ImportResultaat]:
     if _is_ow(map_):
-        return [_meld(_ow(map_, bron, opnieuw), stream)]
+        return [_meld(_ow(map_, bron, opnieuw, stream), stream)]
     plannen = sorted(p for p in map_.rglob("*.gml") if p.is_file())
     if not plannen:
         raise ImportFout("geen_plan", f"{bron}: geen OW-levering en geen IMRO-GML gevonden")

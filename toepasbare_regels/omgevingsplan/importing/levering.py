@@ -148,8 +148,22 @@ _VLAKKEN_SQL = """
 """
 
 
+_KAARTVLAKKEN_SQL = """
+    INSERT INTO omgevingsplan_kaartvlak (versie_id, sleutel, identificatie, gebiedsaanwijzing, naam, type, groep, geom)
+    SELECT ga.versie_id, ga.identificatie || '/' || m.identificatie, m.identificatie, ga.identificatie, ga.naam,
+           regexp_replace(ga.type, '^.*/', ''), regexp_replace(ga.groep, '^.*/', ''), m.geom
+    FROM omgevingsplan_gebiedsaanwijzing ga
+    CROSS JOIN LATERAL unnest(ga.locaties) AS ref(locatie)
+    JOIN omgevingsplan_locatie l ON l.versie_id = ga.versie_id AND l.identificatie = ref.locatie
+    CROSS JOIN LATERAL unnest(CASE WHEN l.leden = '{}' THEN ARRAY[l.identificatie] ELSE l.leden END) AS lid(identificatie)
+    JOIN omgevingsplan_locatie m ON m.versie_id = ga.versie_id AND m.identificatie = lid.identificatie
+    WHERE ga.versie_id = %(versie)s AND m.geom IS NOT NULL
+"""
+
+
 def _leeg(versie: m.RegelingVersie) -> None:
     for model in (
+        m.Kaartvlak,
         m.LocatieVlak,
         m.ActiviteitLocatieaanduiding,
         m.JuridischeRegel,
@@ -263,6 +277,7 @@ def bewaar(lev: Levering, soort: str, bestand: str, vingerafdruk: str) -> Import
                 huidige.save(update_fields=["eind_geldigheid"])
         _locaties(cursor, versie, lev, bestand)
         _objecten(versie, lev)
+        cursor.execute(_KAARTVLAKKEN_SQL, {"versie": versie.pk})
         for tabel in (
             "locatievlak",
             "gebiedsaanwijzing",

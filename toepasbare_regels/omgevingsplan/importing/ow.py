@@ -58,7 +58,7 @@ def lees_akn(fh, lev_info: dict, teksten: dict) -> None:
             kop = _kop(el)
             if naam == "Lid":
                 artikel = el.getparent()
-                kop = f"{_kop(artikel)} lid {xml.tekst(el, 'LidNummer')}".strip()
+                kop = f"{_kop(artikel)} lid {xml.tekst(el, 'LidNummer').rstrip('.')}".strip()
             teksten[el.get("wId")] = (kop, "\n".join(t for t in inhoud if t))
         elif naam == "RegelingVersieInformatie":
             ident = xml.pad(el, "ExpressionIdentificatie")
@@ -228,8 +228,11 @@ def _manifest(map_: Path) -> list[str] | None:
         return [xml.tekst(b, "naam") for b in xml.elementen(fh, {"Bestand"})]
 
 
-def lees_levering(map_: Path) -> Levering:
-    """Parse a delivery folder (a zip is unpacked first by the caller) into a Levering."""
+def lees_levering(map_: Path, voortgang=None) -> Levering:
+    """Parse a delivery folder (a zip is unpacked first by the caller) into a Levering.
+
+    `voortgang(text)`, when given, hears about each file as it is read."""
+    meld = voortgang or (lambda text: None)
     info: dict = {}
     teksten: dict = {}
     geometrieen: dict = {}
@@ -259,9 +262,12 @@ def lees_levering(map_: Path) -> Levering:
     for pad in soorten["akn"]:
         with open(pad, "rb") as fh:
             lees_akn(fh, info, teksten)
+        meld(f"{pad.name}: {len(teksten)} artikelen en leden")
     for pad in soorten["gio"]:
+        voor = len(geometrieen)
         with open(pad, "rb") as fh:
             lees_gio(fh, pad.name, geometrieen)
+        meld(f"{pad.name}: {len(geometrieen) - voor} geometrieën")
     if not info.get("regeling"):
         raise ImportFout("regeling_ontbreekt", "geen regeling (RegelingVersieInformatie) in de levering")
     bg = info.get("bevoegd_gezag") or info["regeling"].split("/")[4]
@@ -277,6 +283,7 @@ def lees_levering(map_: Path) -> Levering:
     for pad in soorten["ow"]:
         with open(pad, "rb") as fh:
             lees_ow(fh, pad.name, lev, regelteksten)
+        meld(f"{pad.name} gelezen")
     for loc in lev.locaties:
         ref = loc.get("geometrie_ref")
         if ref:

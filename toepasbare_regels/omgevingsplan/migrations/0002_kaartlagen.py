@@ -1,21 +1,6 @@
-"""The map layers of the omgevingsplan: a view over the gebiedsaanwijzingen in force, and two registry rows."""
+"""The map layers of the omgevingsplan in the registry (their sources: omgevingsplan/bronnen.py)."""
 
 from django.db import migrations
-
-VIEW_SQL = """
-CREATE VIEW omgevingsplan_gebiedsaanwijzing_vlak AS
-SELECT ga.identificatie || '/' || m.identificatie AS sleutel,
-       m.identificatie, ga.identificatie AS gebiedsaanwijzing, ga.naam,
-       regexp_replace(ga.type, '^.*/', '') AS type, regexp_replace(ga.groep, '^.*/', '') AS groep,
-       m.geom
-FROM omgevingsplan_gebiedsaanwijzing ga
-JOIN omgevingsplan_regelingversie v ON v.id = ga.versie_id
-JOIN omgevingsplan_locatie l ON l.versie_id = ga.versie_id AND l.identificatie = ANY(ga.locaties)
-JOIN omgevingsplan_locatie m ON m.versie_id = l.versie_id
-     AND (m.identificatie = l.identificatie AND l.leden = '{}' OR l.leden @> ARRAY[m.identificatie])
-WHERE v.begin_geldigheid <= current_date AND (v.eind_geldigheid IS NULL OR v.eind_geldigheid > current_date)
-  AND m.geom IS NOT NULL
-"""
 
 FUNCTIE_KLASSEN = [
     {"attribuut": "klasse", "tot": 1.5, "kleur": "#fdd49e", "label": "Wonen"},
@@ -52,7 +37,4 @@ def verwijder(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [("omgevingsplan", "0001_initial"), ("kaartlagen", "0005_externe_lagen")]
-    operations = [
-        migrations.RunSQL(VIEW_SQL, "DROP VIEW omgevingsplan_gebiedsaanwijzing_vlak"),
-        migrations.RunPython(maak, verwijder),
-    ]
+    operations = [migrations.RunPython(maak, verwijder)]
