@@ -122,6 +122,9 @@ class Zaak(models.Model):
     zaaktype = models.ForeignKey(Zaaktype, on_delete=models.PROTECT, related_name="zaken")
     omschrijving = models.TextField(blank=True)
     geometrie = models.GeometryField(srid=RD_NEW, null=True, blank=True)
+    # What the public may see of the location (e.g. rounded to 10 m); empty: the zaak is not on a
+    # public map. Stored, never derived from `geometrie` at read time.
+    locatie_openbaar = models.PointField(srid=RD_NEW, null=True, blank=True, spatial_index=False)
     # Enrichment at registration: what lies at the location, from the kaartlagen tables.
     adres = models.CharField(max_length=200, blank=True)
     nummeraanduiding = models.CharField(max_length=16, blank=True)
@@ -168,13 +171,11 @@ class Zaak(models.Model):
             models.Index(fields=["behandelend_team", "-registratiedatum"], name="zaak_team"),
             # A buurt's zaken, newest first (backoffice filter, buurt dashboards).
             models.Index(fields=["buurtcode", "-registratiedatum"], name="zaak_buurt"),
-            # Open zaken by date: public layers and "open in the last N days" questions.
-            models.Index(fields=["-registratiedatum"], condition=Q(einddatum__isnull=True), name="zaak_open"),
             # "Over termijn": the few open zaken past their date, per team.
             models.Index(
                 fields=["behandelend_team", "uiterlijke_einddatum"],
-                condition=Q(einddatum__isnull=True),
-                name="zaak_open_termijn",
+                condition=Q(einddatum__isnull=True, behandelend_team__isnull=False),
+                name="zaak_open_team_termijn",
             ),
         ]
 
