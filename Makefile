@@ -65,6 +65,7 @@ endif
 bench: db
 	@$(PY) bench/import_bench.py
 	@$(PY) bench/kaart_bench.py
+	@$(PY) bench/dso_bench.py
 	@$(PY) bench/check_regels_bench.py
 	@$(PY) bench/omgevingsplan_bench.py
 	@$(PY) bench/regels_bench.py

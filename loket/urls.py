@@ -6,6 +6,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/schema", SpectacularAPIView.as_view(), name="openapi"),
     path("", include("kaartlagen.urls")),
+    path("", include("dso_koppeling.urls")),
     path("", include("toepasbare_regels.omgevingsplan.urls")),
     path("", include("toepasbare_regels.urls")),
     path("", include("loket.portaal.urls")),

@@ -125,6 +125,10 @@ def test_tile_query_selects_through_the_spatial_index(bron):
     """The envelope is transformed, not the column, so the GiST index can do the selection."""
     with connection.cursor() as cursor:
         cursor.execute("set local enable_seqscan = off")
+        # On near-empty test tables a join (the omgevingsplan and DSO sources are views) may be driven
+        # from any table through a btree index, so whether the GiST index is reachable is asked of
+        # plans without nested loops; which plan wins on real data is the benchmark's business.
+        cursor.execute("set local enable_nestloop = off")
         cursor.execute(
             "explain " + tegels.tegel_sql(VECTOR_BRONNEN[bron], 16),
             {"z": 16, "x": 33640, "y": 21500, "laag": "x"},

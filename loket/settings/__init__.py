@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "kaartlagen",
     "toepasbare_regels.omgevingsplan",
     "toepasbare_regels",
+    "loket.zaken",
+    "dso_koppeling",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +113,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
+# Uploaded zaak documents and photos; never served publicly (MEDIA_URL is not routed).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -147,6 +151,26 @@ SPECTACULAR_SETTINGS = {
 
 # Where the basemap's generated mapfile, MapProxy configuration and tile cache live.
 BASISKAART_DIR = Path(os.environ.get("BASISKAART_DIR", BASE_DIR / "var" / "basiskaart"))
+
+# The DSO connection (docs/configuration.md, docs/dso-koppeling.md). Without a URL it talks to the mock
+# that `make run` starts next to the portal.
+DSO_BASIS_URL = os.environ.get("DSO_BASIS_URL", f"http://127.0.0.1:{os.environ.get('DSO_MOCK_PORT', '8001')}")
+DSO_API_SLEUTEL = os.environ.get("DSO_API_SLEUTEL", "mock-sleutel-pre")
+DSO_CLIENT_CERTIFICAAT = os.environ.get("DSO_CLIENT_CERTIFICAAT", "")
+DSO_CLIENT_SLEUTEL = os.environ.get("DSO_CLIENT_SLEUTEL", "")
+DSO_CA_BUNDEL = os.environ.get("DSO_CA_BUNDEL", "")
+DSO_TIMEOUT = float(os.environ.get("DSO_TIMEOUT", "10"))
+DSO_MAX_POGINGEN = int(os.environ.get("DSO_MAX_POGINGEN", "6"))
+DSO_BACKOFF_BASIS = float(os.environ.get("DSO_BACKOFF_BASIS", "0.5"))
+DSO_BACKOFF_MAX = float(os.environ.get("DSO_BACKOFF_MAX", "30"))
+DSO_BREKER_DREMPEL = int(os.environ.get("DSO_BREKER_DREMPEL", "5"))
+DSO_BREKER_PAUZE = float(os.environ.get("DSO_BREKER_PAUZE", "30"))
+DSO_BEVOEGD_GEZAG = os.environ.get("DSO_BEVOEGD_GEZAG", "gm0400")
+DSO_OIN = os.environ.get("DSO_OIN", "")
+DSO_WEBHOOK_GEHEIM = os.environ.get("DSO_WEBHOOK_GEHEIM", "mock-webhook-geheim")
+DSO_STATUS_TERUGMELDEN = env_bool("DSO_STATUS_TERUGMELDEN", False)
+DSO_REGELS_IMPORTEUR = os.environ.get("DSO_REGELS_IMPORTEUR", "toepasbare_regels.importing.importeer_sttr")
+DSO_PLAN_IMPORTEUR = os.environ.get("DSO_PLAN_IMPORTEUR", "")
 
 SILENCED_SYSTEM_CHECKS = [
     # Debian 12 ships GDAL 3.6, which cannot block file/network access from GDAL itself. We never hand

@@ -17,3 +17,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 31536000
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# No mock defaults for the DSO connection: unset, the client refuses to run and the webhook refuses
+# every notification (docs/dso-koppeling.md explains how to obtain each value).
+DSO_BASIS_URL = os.environ.get("DSO_BASIS_URL", "")
+DSO_API_SLEUTEL = os.environ.get("DSO_API_SLEUTEL", "")
+DSO_WEBHOOK_GEHEIM = os.environ.get("DSO_WEBHOOK_GEHEIM", "")
