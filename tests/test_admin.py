@@ -46,3 +46,25 @@ def test_staff_add_a_layer_in_the_admin_and_bad_zooms_are_refused(admin_client):
     )
     assert response.status_code == 200 and b"Zoomniveaus" in response.content
     assert not Kaartlaag.objects.filter(naam="fout").exists()
+
+
+@pytest.mark.parametrize("bron", ["omgevingsplan_functies", "dso_vergunningaanvragen"])
+def test_staff_can_choose_sources_that_other_apps_add(admin_client, bron):
+    """Apps register their tile sources when they start; the admin offers them too."""
+    from kaartlagen.models import Kaartlaag
+
+    form = {
+        "naam": f"kopie-{bron}".replace("_", "-"),
+        "titel": "Kopie",
+        "groep": "x",
+        "soort": "vector",
+        "bron": bron,
+        "stijl": "{}",
+        "min_zoom": 12,
+        "max_zoom": 20,
+        "attributie": "",
+        "publiek": "on",
+        "volgorde": 5,
+    }
+    assert admin_client.post("/beheer/kaartlagen/kaartlaag/add/", form).status_code == 302
+    assert Kaartlaag.objects.get(naam=form["naam"]).bron == bron

@@ -35,7 +35,7 @@ class Kaartlaag(models.Model):
     soort = models.CharField(max_length=20, choices=Soort.choices, default=Soort.VECTOR)
     bron = models.CharField(
         max_length=40,
-        choices=keuzes(),
+        choices=keuzes,  # a callable: apps add their sources when they start (after the models load)
         blank=True,
         help_text="De PostGIS-bron van vectortegels (vastgelegd in de code)",
     )
