@@ -170,7 +170,9 @@ DSO_OIN = os.environ.get("DSO_OIN", "")
 DSO_WEBHOOK_GEHEIM = os.environ.get("DSO_WEBHOOK_GEHEIM", "mock-webhook-geheim")
 DSO_STATUS_TERUGMELDEN = env_bool("DSO_STATUS_TERUGMELDEN", False)
 DSO_REGELS_IMPORTEUR = os.environ.get("DSO_REGELS_IMPORTEUR", "toepasbare_regels.importing.importeer_sttr")
-DSO_PLAN_IMPORTEUR = os.environ.get("DSO_PLAN_IMPORTEUR", "")
+DSO_PLAN_IMPORTEUR = os.environ.get(
+    "DSO_PLAN_IMPORTEUR", "toepasbare_regels.omgevingsplan.importing.ozon.importeer_ozon"
+)
 
 SILENCED_SYSTEM_CHECKS = [
     # Debian 12 ships GDAL 3.6, which cannot block file/network access from GDAL itself. We never hand

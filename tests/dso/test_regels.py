@@ -90,18 +90,27 @@ def test_droog_en_zonder_importeur(knooppunt, settings):
     assert {m[0] for m in los.meldingen} == {"importeur_ontbreekt"}
 
 
-def test_echte_sttr_importeur_via_de_instelling(knooppunt, settings):
+def test_echte_importeurs_via_de_instellingen(knooppunt, settings):
+    from django.contrib.gis.geos import Point
+
+    from loket.crs import RD_NEW
     from toepasbare_regels.models import ToepasbareRegelBestand
+    from toepasbare_regels.omgevingsplan.services import gebiedsaanwijzingen_op, regels_op
 
     app, url = knooppunt(aantal=1)
     settings.DSO_REGELS_IMPORTEUR = "toepasbare_regels.importing.importeer_sttr"
-    settings.DSO_PLAN_IMPORTEUR = ""
+    settings.DSO_PLAN_IMPORTEUR = "toepasbare_regels.omgevingsplan.importing.ozon.importeer_ozon"
     eerste = regels.synchroniseer(maak_client(url))
     assert eerste.telling["sttr_geimporteerd"] == 11, eerste.meldingen
     assert ToepasbareRegelBestand.objects.count() == 11
     assert Regelbestand.objects.get(soort="sttr", sleutel="1").resultaat == {"uitkomst": "nieuw"}
-    # The plan importer of the omgevingsplan issue reads STOP/TPOD deliveries, not Ozon: not wired.
-    assert eerste.telling["plan_niet_gekoppeld"] == 1
+    # The plan as Ozon presents it lands in the omgevingsplan: in the centre the stadsgezicht applies
+    # and building there needs a vergunning; elsewhere in the municipality a melding.
+    assert eerste.telling["plan_geimporteerd"] == 1, eerste.meldingen
+    centrum = Point(113000, 553000, srid=RD_NEW)
+    assert [g["naam"] for g in gebiedsaanwijzingen_op(centrum)] == ["Beschermd stadsgezicht"]
+    kwalificaties = {r["kwalificatie"] for a in regels_op(centrum)["activiteiten"] for r in a["regels"]}
+    assert "vergunningplicht" in kwalificaties
 
     app.regels.publiceer(4)
     tweede = regels.synchroniseer(maak_client(url))

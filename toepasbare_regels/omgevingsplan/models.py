@@ -31,6 +31,7 @@ class Regeling(models.Model):
     class Bron(models.TextChoices):
         OW = "ow", "STOP/TPOD-levering (IMOW)"
         IMRO = "imro", "IMRO-bestemmingsplan (tijdelijk deel)"
+        DSO = "dso", "DSO (Ozon-presentatie, via de DSO-koppeling)"
 
     identificatie = models.CharField(max_length=200, unique=True)
     titel = models.CharField(max_length=500)
