@@ -157,7 +157,12 @@ class Zaak(models.Model):
                 name="externe_identificatie_per_bron",
             )
         ]
-        indexes = [models.Index(fields=["zaaktype", "status", "-registratiedatum"], name="zaak_lijst")]
+        indexes = [
+            models.Index(fields=["zaaktype", "status", "-registratiedatum"], name="zaak_lijst"),
+            models.Index(fields=["behandelend_team", "-registratiedatum"], name="zaak_team"),
+            # Open zaken by date: public layers and "open in the last N days" questions.
+            models.Index(fields=["-registratiedatum"], condition=Q(einddatum__isnull=True), name="zaak_open"),
+        ]
 
     def __str__(self):
         return self.referentie

@@ -167,7 +167,7 @@ def wijzig_status(
     zaak_db.laatste_statuswijziging = nu
     zaak_db.einddatum = nu if naar.is_eind else None
     zaak_db.save(update_fields=["status", "laatste_statuswijziging", "einddatum"])
-    gebeurtenis(STATUS_GEWIJZIGD, zaak_db, van=van.code, **_kern(zaak_db))
+    gebeurtenis(STATUS_GEWIJZIGD, zaak_db, van=van.code, status_id=status.pk, **_kern(zaak_db))
     zaak.status, zaak.laatste_statuswijziging, zaak.einddatum = naar, nu, zaak_db.einddatum
     return status
 
