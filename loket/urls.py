@@ -6,5 +6,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/schema", SpectacularAPIView.as_view(), name="openapi"),
     path("", include("kaartlagen.urls")),
+    path("", include("loket.meldingen.urls")),
     path("", include("loket.portaal.urls")),
 ]

@@ -39,7 +39,11 @@ def berichten(gebeurtenis: Gebeurtenis) -> list[EmailMessage]:
     if gebeurtenis.soort == zaken.AANGEMAAKT:
         onderwerp, status, alleen_melder = f"Uw melding {zaak.referentie} is ontvangen", None, True
     elif gebeurtenis.soort == zaken.STATUS_GEWIJZIGD:
-        status = Status.objects.select_related("statustype").filter(pk=gebeurtenis.gegevens.get("status_id")).first()
+        status = (
+            Status.objects.select_related("statustype")
+            .filter(pk=gebeurtenis.gegevens.get("status_id"))
+            .first()
+        )
         if status is None:
             return []
         onderwerp, alleen_melder = f"Nieuws over uw melding {zaak.referentie}", False

@@ -39,5 +39,7 @@ def tel(request, soort: str) -> bool:
 
 def ruim_op(nu=None) -> int:
     nu = nu or timezone.now()
-    aantal, _ = Verzoekteller.objects.filter(venster__lt=nu.replace(minute=0, second=0, microsecond=0)).delete()
+    aantal, _ = Verzoekteller.objects.filter(
+        venster__lt=nu.replace(minute=0, second=0, microsecond=0)
+    ).delete()
     return aantal

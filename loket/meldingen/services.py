@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kaartlagen.models import Buurt
-from loket.crs import RD_NEW
+from loket.crs import RD_NEW, WGS84
 from loket.fouten import CodeFout
 from loket.meldingen import zaaktype as zt
 from loket.meldingen.fotos import Foto
@@ -208,7 +208,7 @@ def kan_reageren(melding: Melding, nu=None) -> bool:
 
 
 def reageer(melding: Melding, tevreden: bool, toelichting: str = "") -> Reactie:
-    """"Bent u tevreden?": a 'nee' within 14 days asks the team to reopen the melding."""
+    """ "Bent u tevreden?": a 'nee' within 14 days asks the team to reopen the melding."""
     if toelichting:
         toelichting = controleer_tekst(toelichting, "toelichting", minimum=1)
     if not kan_reageren(melding):
@@ -227,3 +227,17 @@ def reageer(melding: Melding, tevreden: bool, toelichting: str = "") -> Reactie:
                 door_omschrijving="melder",
             )
     return reactie
+
+
+def locatie_rd(x: float | None, y: float | None, crs: str, adres_id: str = "") -> tuple[float, float]:
+    """Where the resident points: a map click (x, y in WGS84 or RD) or an address id from suggest."""
+    from kaartlagen import zoeken
+
+    if adres_id:
+        treffer = zoeken.lookup(adres_id)
+        if treffer is None or "centroide_rd" not in treffer.details:
+            raise MeldingFout("adres_onbekend", "We kennen dit adres niet. Zoek het adres opnieuw.")
+        x, y, crs = *treffer.details["centroide_rd"], "rd"
+    if x is None or y is None:
+        raise MeldingFout("locatie_ontbreekt", "Kies een plek op de kaart of zoek een adres.")
+    return zoeken.punt_in_gemeente(x, y, RD_NEW if crs == "rd" else WGS84)
