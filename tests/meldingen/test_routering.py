@@ -1,0 +1,60 @@
+"""Routing: rules on category and area (buurt, wijk, own polygon), in order; the first match wins."""
+
+import pytest
+from django.contrib.gis.geos import MultiPolygon, Point, Polygon
+
+from loket.crs import RD_NEW
+from loket.meldingen import services
+from loket.meldingen.models import Categorie, Routeringsregel
+from loket.zaken.models import Team
+
+pytestmark = pytest.mark.django_db
+PUNT = Point(113010, 553005, srid=RD_NEW)
+
+
+@pytest.fixture
+def noord(db):
+    return Team.objects.create(code="noord", naam="Team Noord")
+
+
+def test_standaardregels_per_hoofdcategorie_en_terugval(db):
+    assert services.routeer(Categorie.objects.get(slug="lamp-kapot"), PUNT, {}).code == "verlichting"
+    assert services.routeer(Categorie.objects.get(slug="zwerfvuil"), PUNT, {}).code == "afval"
+    Routeringsregel.objects.filter(naam="Afval").delete()
+    assert services.routeer(Categorie.objects.get(slug="zwerfvuil"), PUNT, {}).code == "kcc"
+
+
+def test_eerste_passende_regel_wint(noord):
+    zwerfvuil = Categorie.objects.get(slug="zwerfvuil")
+    Routeringsregel.objects.create(volgorde=1, naam="Zwerfvuil in Centrum", categorie=zwerfvuil, buurtcode="BU04000102", team=noord)
+    assert services.routeer(zwerfvuil, PUNT, {"buurtcode": "BU04000102"}) == noord
+    assert services.routeer(zwerfvuil, PUNT, {"buurtcode": "BU04000999"}).code == "afval"
+    # A later matching rule never overrides an earlier one.
+    Routeringsregel.objects.create(volgorde=2, naam="Alles in Centrum", buurtcode="BU04000102", team=Team.objects.get(code="kcc"))
+    assert services.routeer(zwerfvuil, PUNT, {"buurtcode": "BU04000102"}) == noord
+
+
+def test_wijk_en_eigen_gebied(noord):
+    lamp = Categorie.objects.get(slug="lamp-kapot")
+    Routeringsregel.objects.create(volgorde=1, naam="Wijk 1", wijkcode="WK040001", team=noord)
+    assert services.routeer(lamp, PUNT, {"wijkcode": "WK040001"}) == noord
+    assert services.routeer(lamp, PUNT, {"wijkcode": "WK040002"}).code == "verlichting"
+    Routeringsregel.objects.all().delete()
+    vlak = MultiPolygon(Polygon.from_bbox((113000, 553000, 113020, 553020)), srid=RD_NEW)
+    Routeringsregel.objects.create(volgorde=1, naam="Haven", gebied=vlak, team=noord)
+    assert services.routeer(lamp, PUNT, {}) == noord
+    assert services.routeer(lamp, Point(113100, 553100, srid=RD_NEW), {}) is None
+
+
+def test_inactieve_regel_telt_niet(noord):
+    lamp = Categorie.objects.get(slug="lamp-kapot")
+    Routeringsregel.objects.create(volgorde=1, naam="Uit", team=noord, actief=False)
+    assert services.routeer(lamp, PUNT, {}).code == "verlichting"
+
+
+def test_twee_niveaus(db):
+    from django.core.exceptions import ValidationError
+
+    diep = Categorie(naam="Te diep", slug="te-diep", hoofdcategorie=Categorie.objects.get(slug="lamp-kapot"))
+    with pytest.raises(ValidationError):
+        diep.full_clean()
