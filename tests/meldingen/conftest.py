@@ -2,6 +2,7 @@
 `adressen` fixture), staff in teams, images with EXIF, and a real SMTP server on 127.0.0.1."""
 
 import io
+import socket
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -80,15 +81,22 @@ def smtp_server():
     from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Message
 
-    ontvangen = []
+    class Ontvangen(list):
+        poort: int
+
+    ontvangen = Ontvangen()
 
     class Bewaar(Message):
         def handle_message(self, message):
             ontvangen.append(message)
 
-    controller = Controller(Bewaar(), hostname="127.0.0.1", port=0)
+    # aiosmtpd's start() connects to its own port to check it is up, so it needs a real number.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    controller = Controller(Bewaar(), hostname="127.0.0.1", port=poort)
     controller.start()
-    ontvangen.poort = controller.server.sockets[0].getsockname()[1]
+    ontvangen.poort = poort
     yield ontvangen
     controller.stop()
 
@@ -96,3 +104,14 @@ def smtp_server():
 @pytest.fixture
 def rd_srid():
     return RD_NEW
+
+
+@pytest.fixture
+def meldingen_basis():
+    """The zaaktype, teams, categories and rules the migrations make. A transactional test flushes
+    them afterwards, so transactional tests ask for this (like `standaard_lagen`)."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("loket.meldingen.migrations.0002_zaaktype_kaartlaag_voorbeelden").maak(apps, None)
