@@ -193,7 +193,11 @@ def op_token(token: str) -> tuple[Melding, Volger | None]:
     melding = Melding.objects.filter(token=token).select_related("zaak__status", "categorie").first()
     if melding:
         return melding, None
-    volger = Volger.objects.select_related("melding__zaak__status", "melding__categorie").filter(token=token).first()
+    volger = (
+        Volger.objects.select_related("melding__zaak__status", "melding__categorie")
+        .filter(token=token)
+        .first()
+    )
     if volger is None:
         raise Melding.DoesNotExist
     return volger.melding, volger

@@ -1,4 +1,4 @@
-""""Is dit al gemeld?": open meldingen of the same category within 50 m from the last 12 weeks
+""" "Is dit al gemeld?": open meldingen of the same category within 50 m from the last 12 weeks
 (configurable per category), and joining one instead of making a new melding."""
 
 from datetime import timedelta
@@ -51,7 +51,10 @@ def test_straal_en_periode_per_categorie(adressen):
 
 def test_api_en_aansluiten(adressen, client):
     melding = maak()
-    r = client.get("/api/meldingen/al-gemeld", {"categorie": "losse-stoeptegel", "x": PUNT_RD[0] + 10, "y": PUNT_RD[1], "crs": "rd"})
+    r = client.get(
+        "/api/meldingen/al-gemeld",
+        {"categorie": "losse-stoeptegel", "x": PUNT_RD[0] + 10, "y": PUNT_RD[1], "crs": "rd"},
+    )
     assert r.status_code == 200
     [hint] = r.json()
     assert hint == {
@@ -59,7 +62,11 @@ def test_api_en_aansluiten(adressen, client):
         "status": "Gemeld", "datum": melding.zaak.startdatum.isoformat(), "afstand": 10,
     }  # fmt: skip
     assert "email" not in r.content.decode()
-    r = client.post(f"/api/meldingen/{melding.zaak.referentie}/aansluiten", {"email": "buur@example.org", "toestemming": True}, content_type="application/json")
+    r = client.post(
+        f"/api/meldingen/{melding.zaak.referentie}/aansluiten",
+        {"email": "buur@example.org", "toestemming": True},
+        content_type="application/json",
+    )
     assert r.status_code == 201, r.content
     volger = Volger.objects.get()
     assert volger.email == "buur@example.org" and volger.token == r.json()["token"]

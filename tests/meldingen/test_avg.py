@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def maak(email="melder@example.org"):
-    melding = services.meld(services.Invoer("zwerfvuil", "Zakken vuil naast de bak.", *PUNT_RD, email=email, toestemming=True))
+    melding = services.meld(
+        services.Invoer("zwerfvuil", "Zakken vuil naast de bak.", *PUNT_RD, email=email, toestemming=True)
+    )
     Volger.objects.create(melding=melding, email="buur@example.org")
     return melding
 
@@ -33,7 +35,11 @@ def test_contactgegevens_weg_na_termijn_met_telling_in_log(adressen, settings, c
         assert avg.verwijder_contactgegevens() == 2  # the melder and the follower
     assert "contactgegevens verwijderd: 1 meldingen, 1 volgers" in caplog.text
     assert Melding.objects.get(pk=oud.pk).email == "" and Melding.objects.get(pk=oud.pk).contact_verwijderd
-    assert Melding.objects.get(pk=recent.pk).email == Melding.objects.get(pk=open_.pk).email == "melder@example.org"
+    assert (
+        Melding.objects.get(pk=recent.pk).email
+        == Melding.objects.get(pk=open_.pk).email
+        == "melder@example.org"
+    )
     assert avg.verwijder_contactgegevens() == 0  # idempotent
 
 
@@ -49,7 +55,9 @@ def test_meldingen_weg_na_bewaartermijn_per_status(adressen, settings, tmp_path)
     zaken.wijzig_status(afgehandeld.zaak, "afgehandeld")
     zaken.wijzig_status(geannuleerd.zaak, "geannuleerd")
     zaken.wijzig_status(jong.zaak, "afgehandeld")
-    Zaak.objects.filter(pk=afgehandeld.pk).update(laatste_statuswijziging=timezone.now() - timedelta(days=101))
+    Zaak.objects.filter(pk=afgehandeld.pk).update(
+        laatste_statuswijziging=timezone.now() - timedelta(days=101)
+    )
     Zaak.objects.filter(pk=geannuleerd.pk).update(laatste_statuswijziging=timezone.now() - timedelta(days=11))
     with pytest.MonkeyPatch.context() as mp:
         # on_commit inside a test transaction never fires: run the file removals at once.
@@ -74,7 +82,9 @@ def test_opruimtaak_geeft_tellingen(adressen):
 def test_ratelimit_per_ip_geeft_429_en_slaat_niets_op(adressen, client, settings):
     settings.MELDINGEN_MAX_PER_UUR = 2
     for _ in range(2):
-        assert client.post("/api/meldingen", melding_data(), content_type="application/json").status_code == 201
+        assert (
+            client.post("/api/meldingen", melding_data(), content_type="application/json").status_code == 201
+        )
     r = client.post("/api/meldingen", melding_data(), content_type="application/json")
     assert r.status_code == 429 and r.json()["code"] == "te_veel_verzoeken"
     assert r["Content-Type"] == "application/problem+json"

@@ -17,7 +17,12 @@ pytestmark = pytest.mark.django_db
 def maak(categorie="losse-stoeptegel", email="", dx=0.0):
     return services.meld(
         services.Invoer(
-            categorie, "Er is iets kapot hier.", PUNT_RD[0] + dx, PUNT_RD[1], email=email, toestemming=bool(email)
+            categorie,
+            "Er is iets kapot hier.",
+            PUNT_RD[0] + dx,
+            PUNT_RD[1],
+            email=email,
+            toestemming=bool(email),
         )
     )
 
@@ -37,14 +42,20 @@ def test_statusflow_via_api(situatie, client):
     client.force_login(situatie["wim"])
     ref = situatie["wegen"].zaak.referentie
     url = f"/api/backoffice/meldingen/{ref}/status"
-    r = client.post(url, {"status": "ingepland", "tekst_voor_burger": "Volgende week gerepareerd."}, content_type="application/json")
+    r = client.post(
+        url,
+        {"status": "ingepland", "tekst_voor_burger": "Volgende week gerepareerd."},
+        content_type="application/json",
+    )
     assert r.status_code == 200, r.content
     assert r.json()["status"] == "ingepland"
     r = client.post(url, {"status": "verzoek_tot_heropenen"}, content_type="application/json")
     assert r.status_code == 400 and r.json()["code"] == "statusovergang_ongeldig"
     r = client.post(url, {"status": "onzin"}, content_type="application/json")
     assert r.json()["code"] == "statustype_onbekend"
-    client.post(url, {"status": "afgehandeld", "toelichting_intern": "klaar"}, content_type="application/json")
+    client.post(
+        url, {"status": "afgehandeld", "toelichting_intern": "klaar"}, content_type="application/json"
+    )
     detail = client.get(f"/api/backoffice/meldingen/{ref}").json()
     assert [h["status"] for h in detail["historie"]] == ["Gemeld", "Ingepland", "Afgehandeld"]
     assert detail["historie"][1]["door"] == "wim" and detail["historie"][0]["door"] == "melder"
@@ -57,7 +68,14 @@ def test_team_ziet_alleen_eigen_meldingen(situatie, client):
     assert [m["referentie"] for m in lijst["results"]] == [situatie["wegen"].zaak.referentie]
     ander = situatie["licht"].zaak.referentie
     assert client.get(f"/api/backoffice/meldingen/{ander}").status_code == 404
-    assert client.post(f"/api/backoffice/meldingen/{ander}/status", {"status": "afgehandeld"}, content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            f"/api/backoffice/meldingen/{ander}/status",
+            {"status": "afgehandeld"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     html = client.get("/backoffice/").content.decode()
     assert situatie["wegen"].zaak.referentie in html and ander not in html
     assert client.get(f"/backoffice/{ander}").status_code == 404
@@ -88,12 +106,18 @@ def test_contactgegevens_alleen_met_recht_en_gelogd(situatie, client, teams):
     client.force_login(kim)
     assert client.get(f"/api/backoffice/meldingen/{ref}").json()["email"] == "melder@example.org"
     assert "melder@example.org" in client.post(f"/backoffice/{ref}/contact").content.decode()
-    assert [(i.gebruiker.username, i.waar) for i in ContactInzage.objects.order_by("id")] == [("kim", "api"), ("kim", "backoffice")]
+    assert [(i.gebruiker.username, i.waar) for i in ContactInzage.objects.order_by("id")] == [
+        ("kim", "api"),
+        ("kim", "backoffice"),
+    ]
 
 
 def test_filters_en_over_termijn(situatie, client, teams):
     client.force_login(medewerker("baas", alles=True))
-    Zaak.objects.filter(pk=situatie["licht"].pk).update(uiterlijke_einddatum=timezone.localdate() - timedelta(days=1))
+    Zaak.objects.filter(pk=situatie["licht"].pk).update(
+        uiterlijke_einddatum=timezone.localdate() - timedelta(days=1)
+    )
+
     def refs(**params):
         return [m["referentie"] for m in client.get("/api/backoffice/meldingen", params).json()["results"]]
 
@@ -115,12 +139,23 @@ def test_toewijzen_en_bulk(situatie, client, teams):
     wim = situatie["wim"]
     ref = situatie["wegen"].zaak.referentie
     client.force_login(wim)
-    r = client.post(f"/api/backoffice/meldingen/{ref}/toewijzing", {"medewerker": "wim"}, content_type="application/json")
+    r = client.post(
+        f"/api/backoffice/meldingen/{ref}/toewijzing", {"medewerker": "wim"}, content_type="application/json"
+    )
     assert r.status_code == 200 and r.json()["medewerker"] == "wim"
-    r = client.post(f"/api/backoffice/meldingen/{ref}/toewijzing", {"medewerker": "lies"}, content_type="application/json")
+    r = client.post(
+        f"/api/backoffice/meldingen/{ref}/toewijzing", {"medewerker": "lies"}, content_type="application/json"
+    )
     assert r.json()["code"] == "medewerker_niet_in_team"
     tweede = maak(dx=5)
-    r = client.post("/backoffice/bulk", {"referentie": [ref, tweede.zaak.referentie, situatie["licht"].zaak.referentie], "status": "in_behandeling", "tekst_voor_burger": "We pakken het op."})
+    r = client.post(
+        "/backoffice/bulk",
+        {
+            "referentie": [ref, tweede.zaak.referentie, situatie["licht"].zaak.referentie],
+            "status": "in_behandeling",
+            "tekst_voor_burger": "We pakken het op.",
+        },
+    )
     assert r.status_code == 302
     statussen = dict(Zaak.objects.values_list("referentie", "status__code"))
     assert statussen[ref] == statussen[tweede.zaak.referentie] == "in_behandeling"
@@ -130,7 +165,10 @@ def test_toewijzen_en_bulk(situatie, client, teams):
 def test_detail_pagina_wijzigt_status(situatie, client):
     client.force_login(situatie["wim"])
     ref = situatie["wegen"].zaak.referentie
-    r = client.post(f"/backoffice/{ref}", {"actie": "status", "status": "afgehandeld", "tekst_voor_burger": "Tegel ligt weer vast."})
+    r = client.post(
+        f"/backoffice/{ref}",
+        {"actie": "status", "status": "afgehandeld", "tekst_voor_burger": "Tegel ligt weer vast."},
+    )
     assert r.status_code == 302
     html = client.get(f"/backoffice/{ref}").content.decode()
     assert "De status is gewijzigd." in html and "Tegel ligt weer vast." in html

@@ -29,7 +29,9 @@ def test_bevestiging_statusmail_en_tevredenheid(meldingen_basis, adressen, smtp_
     mails.verstuur()  # start after whatever the migrations recorded
     ontvangen.clear()
     melding = services.meld(
-        services.Invoer("lamp-kapot", "De lamp doet het niet.", *PUNT_RD, email="melder@example.org", toestemming=True)
+        services.Invoer(
+            "lamp-kapot", "De lamp doet het niet.", *PUNT_RD, email="melder@example.org", toestemming=True
+        )
     )
     Volger.objects.create(melding=melding, email="buur@example.org")
     assert mails.verstuur() == 1
@@ -42,19 +44,26 @@ def test_bevestiging_statusmail_en_tevredenheid(meldingen_basis, adressen, smtp_
     assert mails.verstuur() == 2
     aan = {b["To"]: tekst(b) for b in ontvangen[1:]}
     assert set(aan) == {"melder@example.org", "buur@example.org"}
-    assert "De lamp is vervangen." in aan["melder@example.org"] and "Bent u tevreden?" in aan["melder@example.org"]
+    assert (
+        "De lamp is vervangen." in aan["melder@example.org"]
+        and "Bent u tevreden?" in aan["melder@example.org"]
+    )
     volger = Volger.objects.get()
     assert f"/meldingen/volgen/{volger.token}" in aan["buur@example.org"]
     assert melding.token not in aan["buur@example.org"]  # each gets their own link
     assert mails.verstuur() == 0  # nothing twice
 
 
-def test_zonder_email_geen_mail_en_smtp_storing_verliest_niets(meldingen_basis, adressen, smtp_instellingen, settings):
+def test_zonder_email_geen_mail_en_smtp_storing_verliest_niets(
+    meldingen_basis, adressen, smtp_instellingen, settings
+):
     mails.verstuur()
     smtp_instellingen.clear()
     services.meld(services.Invoer("lamp-kapot", "De lamp doet het niet.", *PUNT_RD))
     assert mails.verstuur() == 0
-    services.meld(services.Invoer("lamp-kapot", "Nog een lamp stuk.", *PUNT_RD, email="x@example.org", toestemming=True))
+    services.meld(
+        services.Invoer("lamp-kapot", "Nog een lamp stuk.", *PUNT_RD, email="x@example.org", toestemming=True)
+    )
     settings.EMAIL_PORT = 1  # nothing listens there
     with pytest.raises(OSError):
         mails.verstuur()

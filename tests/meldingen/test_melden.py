@@ -46,7 +46,7 @@ def test_melden_op_bgt_object(adressen, meld):
     )  # fmt: skip
     zaak = Zaak.objects.get(referentie=meld().json()["referentie"])
     assert (zaak.bgt_objecttype, zaak.bgt_functie, zaak.bgt_lokaal_id) == ("wegdeel", "voetpad", "G0400.1")
-    assert RD_NEW == zaak.geometrie.srid
+    assert zaak.geometrie.srid == RD_NEW
 
 
 @pytest.mark.parametrize(

@@ -26,11 +26,15 @@ def test_standaardregels_per_hoofdcategorie_en_terugval(db):
 
 def test_eerste_passende_regel_wint(noord):
     zwerfvuil = Categorie.objects.get(slug="zwerfvuil")
-    Routeringsregel.objects.create(volgorde=1, naam="Zwerfvuil in Centrum", categorie=zwerfvuil, buurtcode="BU04000102", team=noord)
+    Routeringsregel.objects.create(
+        volgorde=1, naam="Zwerfvuil in Centrum", categorie=zwerfvuil, buurtcode="BU04000102", team=noord
+    )
     assert services.routeer(zwerfvuil, PUNT, {"buurtcode": "BU04000102"}) == noord
     assert services.routeer(zwerfvuil, PUNT, {"buurtcode": "BU04000999"}).code == "afval"
     # A later matching rule never overrides an earlier one.
-    Routeringsregel.objects.create(volgorde=2, naam="Alles in Centrum", buurtcode="BU04000102", team=Team.objects.get(code="kcc"))
+    Routeringsregel.objects.create(
+        volgorde=2, naam="Alles in Centrum", buurtcode="BU04000102", team=Team.objects.get(code="kcc")
+    )
     assert services.routeer(zwerfvuil, PUNT, {"buurtcode": "BU04000102"}) == noord
 
 
