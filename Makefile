@@ -36,6 +36,7 @@ load: db sample
 	@$(MANAGE) load_sample $(SAMPLE_DIR)
 
 run: load
+	@$(MANAGE) voorbeeld_meldingen
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
 
@@ -59,6 +60,7 @@ endif
 bench: db
 	@$(PY) bench/import_bench.py
 	@$(PY) bench/kaart_bench.py
+	@$(PY) bench/meldingen_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson

@@ -3,6 +3,7 @@ problem+json and nothing stored."""
 
 import pytest
 
+from loket.meldingen import services
 from loket.meldingen.models import Melding
 from loket.zaken.models import Gebeurtenis, Zaak
 from tests.meldingen.conftest import PUNT_LL, PUNT_RD, melding_data
@@ -114,3 +115,13 @@ def test_categorieen_boom(client, db):
     namen = {h["naam"]: [s["naam"] for s in h["subcategorieen"]] for h in boom}
     assert "Losse stoeptegel" in namen["Wegen en verkeer"] and "Lamp kapot" in namen["Straatverlichting"]
     assert {"Afval", "Groen", "Overlast"} <= set(namen)
+
+
+def test_voorbeeldmeldingen_zonder_adressen_en_eenmalig(db, adressen):
+    from django.core.management import call_command
+
+    call_command("voorbeeld_meldingen")  # three addresses are too few: nothing made
+    assert not Zaak.objects.exists()
+    services.meld(services.Invoer("zwerfvuil", "Vuil op straat.", *PUNT_RD))
+    call_command("voorbeeld_meldingen")
+    assert Zaak.objects.count() == 1
