@@ -24,6 +24,7 @@ class IsMedewerker(permissions.BasePermission):
 
 
 class Pagina(PageNumberPagination):
+    django_paginator_class = selectie.BegrensdePaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import user_passes_test
 from django.contrib.auth.views import LoginView, LogoutView
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -55,7 +54,7 @@ def _filters(request):
 def lijst(request):
     filters, fout = _filters(request)
     qs = selectie.meldingen(request.user, filters)
-    pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    pagina = selectie.BegrensdePaginator(qs, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {

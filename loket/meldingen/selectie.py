@@ -6,10 +6,13 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
+from django.utils.functional import cached_property
 from django.utils import timezone
 
 from loket.meldingen.models import Melding
+from loket.zaken.models import zichtbaar_filter
 
 SORTERING = {
     "nieuw": "-zaak__registratiedatum",
@@ -33,10 +36,7 @@ class Filters:
 
 
 def meldingen(user, filters: Filters) -> QuerySet[Melding]:
-    from loket.zaken.models import Zaak
-
-    zaken = Zaak.objects.zichtbaar_voor(user).filter(melding__isnull=False)
-    qs = Melding.objects.filter(zaak__in=zaken).select_related(
+    qs = Melding.objects.filter(zichtbaar_filter(user, "zaak__")).select_related(
         "zaak__status", "zaak__behandelend_team", "zaak__toegewezen_aan", "categorie__hoofdcategorie"
     )
     if filters.status:
@@ -60,6 +60,21 @@ def meldingen(user, filters: Filters) -> QuerySet[Melding]:
     if filters.zoek:
         qs = qs.filter(Q(zaak__referentie__iexact=filters.zoek) | Q(zaak__adres__icontains=filters.zoek))
     return qs.order_by(SORTERING.get(filters.sortering, SORTERING["nieuw"]), "-zaak_id")
+
+
+class BegrensdePaginator(Paginator):
+    """Counting 200 000 rows for "page 1 of 4 000" costs more than the page itself; above MAX the
+    count says "more than MAX" (`begrensd`) and nobody pages that far anyway (filters do)."""
+
+    MAX = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.MAX + 1].count()
+
+    @property
+    def begrensd(self) -> bool:
+        return self.count > self.MAX
 
 
 CSV_KOLOMMEN = [
