@@ -8,8 +8,8 @@ from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.utils.functional import cached_property
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from loket.meldingen.models import Melding
 from loket.zaken.models import zichtbaar_filter

@@ -62,3 +62,26 @@ def test_twee_niveaus(db):
     diep = Categorie(naam="Te diep", slug="te-diep", hoofdcategorie=Categorie.objects.get(slug="lamp-kapot"))
     with pytest.raises(ValidationError):
         diep.full_clean()
+
+
+def test_beheer_van_categorieen_en_regels(admin_client):
+    hoofd = Categorie.objects.get(slug="groen")
+    r = admin_client.get(f"/beheer/meldingen/categorie/{hoofd.pk}/change/")
+    assert r.status_code == 200 and "Overhangend groen" in r.content.decode()
+    assert admin_client.get("/beheer/meldingen/routeringsregel/").status_code == 200
+    regel = Routeringsregel.objects.first()
+    r = admin_client.get(f"/beheer/meldingen/routeringsregel/{regel.pk}/change/")
+    assert r.status_code == 200
+    r = admin_client.post(
+        f"/beheer/meldingen/routeringsregel/{regel.pk}/change/",
+        {
+            "volgorde": 5, "naam": regel.naam, "categorie": regel.categorie_id or "", "buurtcode": "", "wijkcode": "",
+            "gebied": "MULTIPOLYGON(((113000 553000,113020 553000,113020 553020,113000 553000)))",
+            "team": regel.team_id, "actief": "on",
+        },
+    )  # fmt: skip
+    assert r.status_code == 302, r.content.decode()[:3000]
+    regel.refresh_from_db()
+    assert regel.gebied.srid == RD_NEW and regel.volgorde == 5
+    assert admin_client.get("/beheer/meldingen/melding/").status_code == 200
+    assert admin_client.get("/beheer/zaken/zaaktype/").status_code == 200

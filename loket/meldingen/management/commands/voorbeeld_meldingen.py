@@ -33,12 +33,18 @@ class Command(BaseCommand):
             self.stdout.write("Er zijn al meldingen; niets gedaan.")
             return
         # Every 97th address: spread over the sample, the same ones on every machine.
-        plekken = list(Verblijfsobject.objects.filter(actief=True).order_by("identificatie")[::97][: len(VOORBEELDEN)])
+        plekken = list(
+            Verblijfsobject.objects.filter(actief=True).order_by("identificatie")[::97][: len(VOORBEELDEN)]
+        )
         if len(plekken) < len(VOORBEELDEN):
             self.stdout.write("Te weinig adressen geladen (draai eerst make load); niets gedaan.")
             return
         for (categorie, tekst, statussen), vbo in zip(VOORBEELDEN, plekken, strict=False):
             melding = services.meld(services.Invoer(categorie, tekst, vbo.geom.x + 4, vbo.geom.y + 3))
             for status in statussen:
-                zaken.wijzig_status(melding.zaak, status, tekst_voor_burger=TEKSTEN[status], door_omschrijving="voorbeeld")
-            self.stdout.write(f"{melding.zaak.referentie}: {melding.categorie} bij {melding.zaak.adres or 'geen adres'}")
+                zaken.wijzig_status(
+                    melding.zaak, status, tekst_voor_burger=TEKSTEN[status], door_omschrijving="voorbeeld"
+                )
+            self.stdout.write(
+                f"{melding.zaak.referentie}: {melding.categorie} bij {melding.zaak.adres or 'geen adres'}"
+            )
