@@ -3,6 +3,7 @@ view of meldingen (changes go through the backoffice and the services, which kee
 
 from django.contrib import admin
 
+from kaartlagen.admin import AlleenLezen
 from loket.meldingen import models
 
 
@@ -94,15 +95,6 @@ class MeldingAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ContactInzage)
-class ContactInzageAdmin(admin.ModelAdmin):
+class ContactInzageAdmin(AlleenLezen):
     list_display = ["tijdstip", "gebruiker", "melding", "waar"]
     list_filter = ["waar"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

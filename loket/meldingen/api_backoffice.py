@@ -175,8 +175,26 @@ def wijzig_status(user, melding: Melding, data: dict) -> None:
     )
 
 
-class BackofficeStatusView(APIView):
+class WijzigView(APIView):
+    """A change to one melding: check the input, call the service, answer with the new detail."""
+
     permission_classes = [IsMedewerker]
+    invoer_klasse: type[serializers.Serializer]
+
+    def wijzig(self, user, melding: Melding, data: dict) -> None:
+        raise NotImplementedError
+
+    def post(self, request, referentie: str):
+        melding = zichtbare_melding(request.user, referentie)
+        invoer = self.invoer_klasse(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        fout_naar_api(self.wijzig, request.user, melding, invoer.validated_data)
+        melding = zichtbare_melding(request.user, referentie)
+        return Response(DetailSerializer(melding, context={"contact": False}).data)
+
+
+class BackofficeStatusView(WijzigView):
+    invoer_klasse = StatusInvoer
 
     @extend_schema(
         request=StatusInvoer,
@@ -184,12 +202,10 @@ class BackofficeStatusView(APIView):
         summary="Status wijzigen (met tekst voor de melder)",
     )
     def post(self, request, referentie: str):
-        melding = zichtbare_melding(request.user, referentie)
-        invoer = StatusInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        fout_naar_api(wijzig_status, request.user, melding, invoer.validated_data)
-        melding = zichtbare_melding(request.user, referentie)
-        return Response(DetailSerializer(melding, context={"contact": False}).data)
+        return super().post(request, referentie)
+
+    def wijzig(self, user, melding, data):
+        wijzig_status(user, melding, data)
 
 
 class ToewijzingInvoer(serializers.Serializer):
@@ -213,8 +229,8 @@ def wijs_toe(user, melding: Melding, data: dict) -> None:
     zaken.wijs_toe(melding.zaak, team=team, medewerker=medewerker, door=user)
 
 
-class BackofficeToewijzingView(APIView):
-    permission_classes = [IsMedewerker]
+class BackofficeToewijzingView(WijzigView):
+    invoer_klasse = ToewijzingInvoer
 
     @extend_schema(
         request=ToewijzingInvoer,
@@ -222,9 +238,7 @@ class BackofficeToewijzingView(APIView):
         summary="Toewijzen aan een team en/of medewerker",
     )
     def post(self, request, referentie: str):
-        melding = zichtbare_melding(request.user, referentie)
-        invoer = ToewijzingInvoer(data=request.data)
-        invoer.is_valid(raise_exception=True)
-        fout_naar_api(wijs_toe, request.user, melding, invoer.validated_data)
-        melding = zichtbare_melding(request.user, referentie)
-        return Response(DetailSerializer(melding, context={"contact": False}).data)
+        return super().post(request, referentie)
+
+    def wijzig(self, user, melding, data):
+        wijs_toe(user, melding, data)
