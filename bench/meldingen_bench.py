@@ -15,6 +15,7 @@ Prints figures; never fails.
 """
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -205,11 +206,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--aantal", type=int, default=1_000_000)
     parser.add_argument("--herhaal", type=int, default=200)
+    parser.add_argument(
+        "--hergebruik", action="store_true", help="meet opnieuw op de database van de vorige keer"
+    )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         measure(args)
         return
+    if args.hergebruik:
+        from common import database_url
+
+        env = {**os.environ, "DATABASE_URL": database_url(BENCH_DB)}
+    else:
+        env = laad()
+    subprocess.run(
+        [sys.executable, __file__, "--measure", "--aantal", str(args.aantal), "--herhaal", str(args.herhaal)],
+        env={**env, "LOG_LEVEL": "ERROR"},
+        check=True,
+    )
+
+
+def laad() -> dict:
     folder = OUT / "scale1"
     if not any(folder.glob("BAGGEM*.zip")):
         from kaartlagen.sample import generate
@@ -219,11 +237,7 @@ def main() -> None:
     subprocess.run(
         [sys.executable, "manage.py", "load_sample", "-v0", str(folder)], cwd=ROOT, env=env, check=True
     )
-    subprocess.run(
-        [sys.executable, __file__, "--measure", "--aantal", str(args.aantal), "--herhaal", str(args.herhaal)],
-        env={**env, "LOG_LEVEL": "ERROR"},
-        check=True,
-    )
+    return env
 
 
 if __name__ == "__main__":
