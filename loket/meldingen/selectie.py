@@ -11,8 +11,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from loket.meldingen.models import Melding
-from loket.zaken.models import zichtbaar_filter
+from loket.meldingen.models import ZAAKTYPE, Categorie, Melding
+from loket.zaken.models import Statustype, Team, zichtbaar_filter
 
 SORTERING = {
     "nieuw": "-zaak__registratiedatum",
@@ -39,16 +39,24 @@ def meldingen(user, filters: Filters) -> QuerySet[Melding]:
     qs = Melding.objects.filter(zichtbaar_filter(user, "zaak__")).select_related(
         "zaak__status", "zaak__behandelend_team", "zaak__toegewezen_aan", "categorie__hoofdcategorie"
     )
+    # Codes become ids first: a plain IN list on the zaak/melding row lets the planner walk the
+    # (team, date) index instead of joining whole tables (an OR across two joins took seconds at 1 M).
     if filters.status:
-        qs = qs.filter(zaak__status__code__in=filters.status)
+        statussen = Statustype.objects.filter(zaaktype__code=ZAAKTYPE, code__in=filters.status)
+        qs = qs.filter(zaak__status_id__in=list(statussen.values_list("pk", flat=True)))
     if filters.categorie:
-        qs = qs.filter(
-            Q(categorie__slug=filters.categorie) | Q(categorie__hoofdcategorie__slug=filters.categorie)
-        )
+        categorieen = Categorie.objects.filter(
+            Q(slug=filters.categorie) | Q(hoofdcategorie__slug=filters.categorie)
+        ).values_list("pk", flat=True)
+        qs = qs.filter(categorie_id__in=list(categorieen))
     if filters.buurt:
         qs = qs.filter(zaak__buurtcode=filters.buurt)
     if filters.team:
-        qs = qs.filter(zaak__behandelend_team__code=filters.team)
+        qs = qs.filter(
+            zaak__behandelend_team_id__in=list(
+                Team.objects.filter(code=filters.team).values_list("pk", flat=True)
+            )
+        )
     if filters.van:
         qs = qs.filter(zaak__startdatum__gte=filters.van)
     if filters.tot:
@@ -66,7 +74,7 @@ class BegrensdePaginator(Paginator):
     """Counting 200 000 rows for "page 1 of 4 000" costs more than the page itself; above MAX the
     count says "more than MAX" (`begrensd`) and nobody pages that far anyway (filters do)."""
 
-    MAX = 10_000
+    MAX = 1_000
 
     @cached_property
     def count(self) -> int:

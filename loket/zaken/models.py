@@ -168,6 +168,12 @@ class Zaak(models.Model):
             models.Index(fields=["behandelend_team", "-registratiedatum"], name="zaak_team"),
             # Open zaken by date: public layers and "open in the last N days" questions.
             models.Index(fields=["-registratiedatum"], condition=Q(einddatum__isnull=True), name="zaak_open"),
+            # "Over termijn": the few open zaken past their date, per team.
+            models.Index(
+                fields=["behandelend_team", "uiterlijke_einddatum"],
+                condition=Q(einddatum__isnull=True),
+                name="zaak_open_termijn",
+            ),
         ]
 
     def __str__(self):

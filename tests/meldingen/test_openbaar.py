@@ -50,6 +50,9 @@ def test_geojson_alleen_open_recent_en_gegeneraliseerd(meldingen, client):
     assert (round(x), round(y)) != (round(PUNT_RD[0] + 3.3), round(PUNT_RD[1]))
     for geheim in ("Geheime tekst", "m@example.org", "Keizerstraat", meldingen.zaak.referentie):
         assert geheim not in r.content.decode()
+    # A new melding is a new domain event: the cached whole-municipality answer is not reused.
+    services.meld(services.Invoer("zwerfvuil", "Nog meer vuil hier.", *PUNT_RD))
+    assert len(client.get("/api/meldingen/kaart").json()["features"]) == 2
     leeg = client.get("/api/meldingen/kaart", {"bbox": "4.0,52.0,4.1,52.1"}).json()
     assert leeg["features"] == []
     assert client.get("/api/meldingen/kaart", {"bbox": "a,b"}).json()["code"] == "bbox_ongeldig"
