@@ -25,6 +25,7 @@ from loket.meldingen.api_backoffice import (
     zichtbare_melding,
 )
 from loket.meldingen.models import Categorie
+from loket.meldingen.views import kaart_config
 from loket.zaken import services as zaken
 from loket.zaken.models import Statustype, Team
 
@@ -69,7 +70,10 @@ def lijst(request):
         "teams": Team.objects.filter(leden=request.user)
         if not request.user.has_perm("zaken.alle_zaken")
         else Team.objects.all(),
-        "config": {"geojson": reverse("meldingen:backoffice-kaart") + "?" + request.GET.urlencode()},
+        "config": {
+            "geojson": reverse("meldingen:backoffice-kaart") + "?" + request.GET.urlencode(),
+            **kaart_config(request),
+        },
     }
     for melding in pagina:
         melding.over_termijn = zaken.is_over_termijn(melding.zaak)

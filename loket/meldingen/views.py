@@ -67,13 +67,13 @@ def _pagina(request, data: dict, fout: str = "", dubbel=None, status: int = 200)
             "lookup": reverse("kaartlagen:locatie-lookup"),
             "alGemeld": reverse("meldingen:api-al-gemeld"),
             "aansluiten": reverse("meldingen:aansluiten", args=["REF"]),
-            **_kaart(request),
+            **kaart_config(request),
         },
     }
     return render(request, "meldingen/melden.html", context, status=status)
 
 
-def _kaart(request) -> dict:
+def kaart_config(request) -> dict:
     """Centre and basemap from the map page's registry configuration."""
     kaart = kaartconfig(request)
     ondergrond = [laag for laag in kaart["lagen"] if laag["soort"] != "vector" and laag["standaard_aan"]]

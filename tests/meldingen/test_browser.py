@@ -150,3 +150,32 @@ def test_volgpagina_reactie_en_gegevens(meldingen_basis, adressen, portaal_serve
     assert "Bedankt voor uw reactie" in page.inner_text("main")
     assert in_db(lambda: Zaak.objects.get().status.code) == "verzoek_tot_heropenen"
     controleer_schoon(page, portaal_server)
+
+
+def test_backoffice_in_de_browser(meldingen_basis, adressen, portaal_server, browser):  # noqa: F811
+    from django.contrib.auth.models import User
+
+    from loket.zaken.models import Team
+
+    def maak():
+        wim = User.objects.create_user("wim", password="Een-lang-wachtwoord-42", is_staff=True)
+        Team.objects.get(code="wegen").leden.add(wim)
+        return services.meld(services.Invoer("losse-stoeptegel", "Tegel los.", *PUNT_RD))
+
+    melding = in_db(maak)
+    page = nieuwe_pagina(browser)
+    page.goto(portaal_server + "/backoffice/")
+    page.fill("#id_username", "wim")
+    page.fill("#id_password", "Een-lang-wachtwoord-42")
+    page.click("text=Inloggen")
+    page.wait_for_selector("#bokaart .leaflet-interactive")  # the list's melding on the map beside it
+    assert melding.zaak.referentie in page.inner_text("table")
+    geen_axe_fouten(page, "backoffice-lijst")
+    page.click(f"text={melding.zaak.referentie}")
+    page.select_option("#status", "ingepland")
+    page.fill("#tekst_voor_burger", "We komen dinsdag.")
+    page.click("text=Status wijzigen")
+    assert "De status is gewijzigd." in page.inner_text("main")
+    geen_axe_fouten(page, "backoffice-detail")
+    assert in_db(lambda: melding.zaak.__class__.objects.get(pk=melding.pk).status.code) == "ingepland"
+    controleer_schoon(page, portaal_server)

@@ -4,7 +4,8 @@
 (function () {
   const cfg = JSON.parse(document.getElementById("backoffice-config").textContent);
   if (!window.L) return;
-  const kaart = L.map("bokaart", { keyboard: true }).setView([52.93, 4.76], 12);
+  const kaart = L.map("bokaart", { keyboard: true }).setView(cfg.centrum, cfg.zoom);
+  for (const laag of cfg.ondergrond) L.tileLayer(laag.tegels, { attribution: laag.attributie }).addTo(kaart);
   fetch(cfg.geojson).then((r) => r.json()).then((data) => {
     const laag = L.geoJSON(data, {
       pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 6, color: "#b3261e" }),
