@@ -2,15 +2,15 @@
 Logic lives in services; the staff side is in api_backoffice."""
 
 from django.http import HttpResponse
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kaartlagen.zoeken import ZoekFout
 from loket.api import ApiFout, ProbleemSerializer
-from loket.crs import naar_wgs84
+from loket.crs import WGS84, naar_rd, naar_wgs84
 from loket.fouten import CodeFout
 from loket.meldingen import fotos, openbaar, ratelimit, services
 from loket.meldingen import invoer as invoer_
@@ -21,7 +21,7 @@ from loket.zaken.models import Zaak
 def fout_naar_api(functie, *args, **kwargs):
     try:
         return functie(*args, **kwargs)
-    except (CodeFout, ZoekFout) as exc:
+    except CodeFout as exc:
         raise ApiFout(exc.code, str(exc)) from None
 
 
@@ -93,8 +93,6 @@ class BevestigingSerializer(serializers.Serializer):
 
 
 def bevestiging(request, referentie: str, status: str, token: str) -> dict:
-    from django.urls import reverse
-
     url = request.build_absolute_uri(reverse("meldingen:volgen", args=[token]))
     return {"referentie": referentie, "status": status, "volg_url": url, "token": token}
 
@@ -204,8 +202,6 @@ class KaartView(APIView):
                 minx, miny, maxx, maxy = (float(v) for v in tekst.split(","))
             except ValueError:
                 raise ApiFout("bbox_ongeldig", "bbox is minx,miny,maxx,maxy in WGS84.") from None
-            from loket.crs import WGS84, naar_rd
-
             bbox = (*naar_rd(minx, miny, WGS84), *naar_rd(maxx, maxy, WGS84))
         response = HttpResponse(openbaar.geojson(bbox), content_type="application/geo+json")
         response["Cache-Control"] = "public, max-age=60"

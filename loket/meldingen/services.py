@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from kaartlagen import zoeken
 from kaartlagen.models import Buurt
 from loket.crs import RD_NEW, WGS84
 from loket.fouten import CodeFout
@@ -237,8 +238,6 @@ def reageer(melding: Melding, tevreden: bool, toelichting: str = "") -> Reactie:
 
 def locatie_rd(x: float | None, y: float | None, crs: str, adres_id: str = "") -> tuple[float, float]:
     """Where the resident points: a map click (x, y in WGS84 or RD) or an address id from suggest."""
-    from kaartlagen import zoeken
-
     if adres_id:
         treffer = zoeken.lookup(adres_id)
         if treffer is None or "centroide_rd" not in treffer.details:

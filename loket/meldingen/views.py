@@ -94,7 +94,7 @@ def melden(request):
             if dubbel:
                 return _pagina(request, data, dubbel=dubbel)
         melding = invoer.maak_melding(data, request.FILES.getlist("fotos"))
-    except (CodeFout, zoeken.ZoekFout) as exc:
+    except CodeFout as exc:
         return _pagina(request, data, str(exc), status=400)
     return redirect(reverse("meldingen:volgen", args=[melding.token]) + "?nieuw=1")
 
