@@ -225,6 +225,7 @@ def main() -> None:
         from common import database_url
 
         env = {**os.environ, "DATABASE_URL": database_url(BENCH_DB)}
+        subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     else:
         env = laad()
     subprocess.run(

@@ -74,7 +74,7 @@ class BegrensdePaginator(Paginator):
     """Counting 200 000 rows for "page 1 of 4 000" costs more than the page itself; above MAX the
     count says "more than MAX" (`begrensd`) and nobody pages that far anyway (filters do)."""
 
-    MAX = 1_000
+    MAX = 500
 
     @cached_property
     def count(self) -> int:

@@ -125,7 +125,7 @@ class Zaak(models.Model):
     # Enrichment at registration: what lies at the location, from the kaartlagen tables.
     adres = models.CharField(max_length=200, blank=True)
     nummeraanduiding = models.CharField(max_length=16, blank=True)
-    buurtcode = models.CharField(max_length=10, blank=True, db_index=True)
+    buurtcode = models.CharField(max_length=10, blank=True)
     buurtnaam = models.CharField(max_length=100, blank=True)
     wijkcode = models.CharField(max_length=8, blank=True, db_index=True)
     wijknaam = models.CharField(max_length=100, blank=True)
@@ -166,6 +166,8 @@ class Zaak(models.Model):
         indexes = [
             models.Index(fields=["zaaktype", "status", "-registratiedatum"], name="zaak_lijst"),
             models.Index(fields=["behandelend_team", "-registratiedatum"], name="zaak_team"),
+            # A buurt's zaken, newest first (backoffice filter, buurt dashboards).
+            models.Index(fields=["buurtcode", "-registratiedatum"], name="zaak_buurt"),
             # Open zaken by date: public layers and "open in the last N days" questions.
             models.Index(fields=["-registratiedatum"], condition=Q(einddatum__isnull=True), name="zaak_open"),
             # "Over termijn": the few open zaken past their date, per team.
