@@ -52,15 +52,19 @@ SELECT 'MOR-B-' || lpad(g::text, 7, '0'), st.zaaktype, 'Bench',
 FROM (SELECT *, CASE WHEN reg > now() - interval '14 days' THEN d < 0.7 ELSE d < 0.01 END AS is_open FROM r) r, st, team
 """
 MELDING_SQL = """
-INSERT INTO meldingen_melding (zaak_id, categorie_id, locatie_openbaar, email, telefoon, contact_toestemming, token)
+INSERT INTO meldingen_melding (zaak_id, categorie_id, email, telefoon, contact_toestemming, token)
 SELECT z.id, cat.ids[1 + floor(random() * array_length(cat.ids, 1))::int],
-       ST_SnapToGrid(z.geometrie, 10), '', '', false, md5(random()::text) || md5(z.id::text)
+       '', '', false, md5(random()::text) || md5(z.id::text)
 FROM zaken_zaak z, (SELECT array_agg(id ORDER BY id) AS ids FROM meldingen_categorie WHERE hoofdcategorie_id IS NOT NULL) cat
 WHERE z.bron = 'bench' AND z.id BETWEEN %(van)s AND %(tot)s
 """
 STATUS_SQL = """
 INSERT INTO zaken_status (zaak_id, statustype_id, tijdstip, door_omschrijving, toelichting_intern, tekst_voor_burger)
 SELECT id, status_id, registratiedatum, 'melder', '', '' FROM zaken_zaak WHERE bron = 'bench' AND id BETWEEN %(van)s AND %(tot)s
+"""
+OPENBAAR_SQL = """
+UPDATE zaken_zaak SET locatie_openbaar = ST_SnapToGrid(geometrie, 10)
+WHERE bron = 'bench' AND id BETWEEN %(van)s AND %(tot)s
 """
 GEBIED_SQL = """
 UPDATE zaken_zaak z SET buurtcode = b.code, buurtnaam = b.naam, wijkcode = b.wijk_id
@@ -99,7 +103,7 @@ def genereer(aantal: int) -> None:
                 [f"MOR-B-{van:07d}", f"MOR-B-{tot:07d}"],
             )
             ids = dict(zip(("van", "tot"), cursor.fetchone(), strict=True))
-            for sql in (MELDING_SQL, STATUS_SQL, GEBIED_SQL):
+            for sql in (MELDING_SQL, STATUS_SQL, OPENBAAR_SQL, GEBIED_SQL):
                 cursor.execute(sql, ids)
             print(f"  {tot:>9,} meldingen ({time.perf_counter() - start:.0f} s)", flush=True)
         cursor.execute("ANALYZE zaken_zaak; ANALYZE meldingen_melding; ANALYZE zaken_status")

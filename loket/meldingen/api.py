@@ -234,9 +234,7 @@ def volg_gegevens(melding: Melding) -> dict:
         "categorie": str(melding.categorie),
         "status": zaak.status.omschrijving,
         "gemeld_op": zaak.registratiedatum,
-        "locatie_ll": [
-            round(v, 6) for v in naar_wgs84(melding.locatie_openbaar.x, melding.locatie_openbaar.y)
-        ],
+        "locatie_ll": [round(v, 6) for v in naar_wgs84(zaak.locatie_openbaar.x, zaak.locatie_openbaar.y)],
         "historie": [
             {"status": s.statustype.omschrijving, "tijdstip": s.tijdstip, "tekst": s.tekst_voor_burger}
             for s in zaak.statussen.select_related("statustype")

@@ -78,8 +78,6 @@ class Routeringsregel(models.Model):
 class Melding(models.Model):
     zaak = models.OneToOneField(Zaak, primary_key=True, on_delete=models.CASCADE, related_name="melding")
     categorie = models.ForeignKey(Categorie, on_delete=models.PROTECT, related_name="meldingen")
-    # The location as the public map shows it: on a 10 m grid, stored so the public layer is indexed.
-    locatie_openbaar = models.PointField(srid=RD_NEW)
     email = models.EmailField(blank=True)
     telefoon = models.CharField(max_length=20, blank=True)
     contact_toestemming = models.BooleanField(default=False)

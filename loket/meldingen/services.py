@@ -159,11 +159,11 @@ def meld(invoer: Invoer) -> Melding:
             team=team,
             afhandeltermijn_dagen=categorie.afhandeltermijn_dagen,
             door_omschrijving="melder",
+            locatie_openbaar=generaliseer(punt),
         )
         melding = Melding.objects.create(
             zaak=zaak,
             categorie=categorie,
-            locatie_openbaar=generaliseer(punt),
             email=email,
             telefoon=telefoon,
             contact_toestemming=bool(email or telefoon),

@@ -6,6 +6,7 @@ them are rows, so a meldingen flow and a DSO verzoek flow differ in data, not in
 
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.contrib.postgres.indexes import GistIndex
 from django.db.models import Q
 from django.db.models.expressions import Func
 
@@ -122,6 +123,9 @@ class Zaak(models.Model):
     zaaktype = models.ForeignKey(Zaaktype, on_delete=models.PROTECT, related_name="zaken")
     omschrijving = models.TextField(blank=True)
     geometrie = models.GeometryField(srid=RD_NEW, null=True, blank=True)
+    # What the public may see of the location (e.g. rounded to 10 m); empty: the zaak is not on a
+    # public map. Stored, not derived at read time, so public layers select through an index.
+    locatie_openbaar = models.PointField(srid=RD_NEW, null=True, blank=True, spatial_index=False)
     # Enrichment at registration: what lies at the location, from the kaartlagen tables.
     adres = models.CharField(max_length=200, blank=True)
     nummeraanduiding = models.CharField(max_length=16, blank=True)
@@ -170,6 +174,12 @@ class Zaak(models.Model):
             models.Index(fields=["buurtcode", "-registratiedatum"], name="zaak_buurt"),
             # Open zaken by date: public layers and "open in the last N days" questions.
             models.Index(fields=["-registratiedatum"], condition=Q(einddatum__isnull=True), name="zaak_open"),
+            # Public layers of open zaken select by their public point.
+            GistIndex(
+                fields=["locatie_openbaar"],
+                condition=Q(einddatum__isnull=True),
+                name="zaak_open_geom_openbaar",
+            ),
             # "Over termijn": the few open zaken past their date, per team.
             models.Index(
                 fields=["behandelend_team", "uiterlijke_einddatum"],

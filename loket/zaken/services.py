@@ -72,6 +72,7 @@ def maak_zaak(
     *,
     omschrijving: str = "",
     geometrie: GEOSGeometry | None = None,
+    locatie_openbaar: GEOSGeometry | None = None,
     verrijking: dict | None = None,
     team: Team | None = None,
     afhandeltermijn_dagen: int | None = None,
@@ -85,7 +86,8 @@ def maak_zaak(
     """A new zaak in its zaaktype's begin status, with its first history line and event.
 
     `verrijking` holds the enrichment fields (adres, buurtcode, …); `afhandeltermijn_dagen` overrides
-    the zaaktype's termijn (a melding's category has its own)."""
+    the zaaktype's termijn (a melding's category has its own); `locatie_openbaar` is the generalised
+    point a public map may show (none: not public)."""
     if (
         externe_identificatie
         and Zaak.objects.filter(bron=bron, externe_identificatie=externe_identificatie).exists()
@@ -100,6 +102,7 @@ def maak_zaak(
         zaaktype=zaaktype,
         omschrijving=omschrijving,
         geometrie=geometrie,
+        locatie_openbaar=locatie_openbaar,
         status=begin,
         behandelend_team=team,
         registratiedatum=nu,

@@ -22,8 +22,7 @@ def test_melden_verrijkt_routeert_en_legt_vast(adressen, meld):
     assert (zaak.buurtcode, zaak.buurtnaam) == ("BU04000102", "Centrum")
     assert zaak.behandelend_team.code == "wegen"
     assert (zaak.uiterlijke_einddatum - zaak.startdatum).days == 14  # the category's termijn
-    melding = zaak.melding
-    assert melding.locatie_openbaar.x % 10 == 0 and melding.locatie_openbaar.y % 10 == 0
+    assert zaak.locatie_openbaar.x % 10 == 0 and zaak.locatie_openbaar.y % 10 == 0
     assert Gebeurtenis.objects.filter(zaak=zaak, soort="zaak.aangemaakt").exists()
 
 

@@ -8,7 +8,7 @@ from loket.zaken.definitie import definieer
 
 OPENBAAR_VIEW = """
 CREATE VIEW meldingen_openbaar AS
-SELECT z.id, m.locatie_openbaar AS geom, c.naam AS categorie, h.naam AS hoofdcategorie,
+SELECT z.id, z.locatie_openbaar AS geom, c.naam AS categorie, h.naam AS hoofdcategorie,
        s.omschrijving AS status, (z.registratiedatum AT TIME ZONE 'Europe/Amsterdam')::date AS datum,
        z.registratiedatum
 FROM zaken_zaak z
@@ -16,7 +16,7 @@ JOIN meldingen_melding m ON m.zaak_id = z.id
 JOIN meldingen_categorie c ON c.id = m.categorie_id
 JOIN meldingen_categorie h ON h.id = c.hoofdcategorie_id
 JOIN zaken_statustype s ON s.id = z.status_id
-WHERE z.einddatum IS NULL
+WHERE z.einddatum IS NULL AND z.locatie_openbaar IS NOT NULL
 """
 
 TEAMS = [
@@ -93,7 +93,7 @@ def verwijder(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("meldingen", "0001_meldingen"),
-        ("zaken", "0002_indexen"),
+        ("zaken", "0005_locatie_openbaar"),
         ("kaartlagen", "0005_externe_lagen"),
     ]
     operations = [
