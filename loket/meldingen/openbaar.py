@@ -1,6 +1,7 @@
 """Public data of open meldingen, built in PostgreSQL (not object by object): the GeoJSON of the
 public map, from the same view and filter as the registry's tiles and downloads."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
@@ -47,13 +48,15 @@ def geojson(bbox_rd: tuple[float, float, float, float] | None = None) -> str:
 
 
 def _bouw(bbox_rd) -> str:
+    # The whole municipality is a box too: then the partial GiST index over open zaken does the work.
+    bbox_rd = bbox_rd or settings.GEMEENTE_BBOX_RD
     bron = VECTOR_BRONNEN[BRON]
     sql = _GEOJSON_SQL.format(
         wgs84=WGS84,
         filter=bron.filter,
         max=MAX_OBJECTEN,
-        bbox=f"AND t.geom && ST_MakeEnvelope(%s, %s, %s, %s, {RD_NEW})" if bbox_rd else "",
+        bbox=f"AND t.geom && ST_MakeEnvelope(%s, %s, %s, %s, {RD_NEW})",
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, list(bbox_rd or []))
+        cursor.execute(sql, list(bbox_rd))
         return cursor.fetchone()[0]

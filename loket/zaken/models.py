@@ -172,19 +172,18 @@ class Zaak(models.Model):
             models.Index(fields=["behandelend_team", "-registratiedatum"], name="zaak_team"),
             # A buurt's zaken, newest first (backoffice filter, buurt dashboards).
             models.Index(fields=["buurtcode", "-registratiedatum"], name="zaak_buurt"),
-            # Open zaken by date: public layers and "open in the last N days" questions.
-            models.Index(fields=["-registratiedatum"], condition=Q(einddatum__isnull=True), name="zaak_open"),
             # Public layers of open zaken select by their public point.
             GistIndex(
                 fields=["locatie_openbaar"],
                 condition=Q(einddatum__isnull=True),
                 name="zaak_open_geom_openbaar",
             ),
-            # "Over termijn": the few open zaken past their date, per team.
+            # "Over termijn": the few open zaken past their date, per team. The team in the condition
+            # keeps this index out of queries that do not ask for a team (the public layers).
             models.Index(
                 fields=["behandelend_team", "uiterlijke_einddatum"],
-                condition=Q(einddatum__isnull=True),
-                name="zaak_open_termijn",
+                condition=Q(einddatum__isnull=True, behandelend_team__isnull=False),
+                name="zaak_open_team_termijn",
             ),
         ]
 

@@ -167,14 +167,17 @@ def test_backoffice_in_de_browser(meldingen_basis, adressen, portaal_server, bro
     page.goto(portaal_server + "/backoffice/")
     page.fill("#id_username", "wim")
     page.fill("#id_password", "Een-lang-wachtwoord-42")
-    page.click("text=Inloggen")
+    page.click("main button[type=submit]")
     page.wait_for_selector("#bokaart .leaflet-interactive")  # the list's melding on the map beside it
     assert melding.zaak.referentie in page.inner_text("table")
+    # The test server handles one request at a time: let the basemap tiles finish first.
+    page.wait_for_load_state("networkidle")
     geen_axe_fouten(page, "backoffice-lijst")
     page.click(f"text={melding.zaak.referentie}")
     page.select_option("#status", "ingepland")
     page.fill("#tekst_voor_burger", "We komen dinsdag.")
-    page.click("text=Status wijzigen")
+    page.click("button:has-text('Status wijzigen')")
+    page.wait_for_selector("text=De status is gewijzigd.")
     assert "De status is gewijzigd." in page.inner_text("main")
     geen_axe_fouten(page, "backoffice-detail")
     assert in_db(lambda: melding.zaak.__class__.objects.get(pk=melding.pk).status.code) == "ingepland"
