@@ -1,7 +1,7 @@
 """The public layer of open meldingen, as a PostGIS source of the layer registry.
 
-The view `meldingen_openbaar` (migration 0002) shows only category, status and date on a 10 m grid:
-never text, photos or contact data. Tiles, GeoJSON/CSV downloads and OGC API – Features of the
+The materialized view `meldingen_openbaar` (migrations 0002/0003, refreshed every minute) shows only
+category, status and date on a 10 m grid: never text, photos or contact data. Tiles, GeoJSON/CSV downloads and OGC API – Features of the
 registry all read it; the filter keeps the last MELDINGEN_OPENBAAR_DAGEN days.
 """
 

@@ -4,7 +4,7 @@ import logging
 
 from procrastinate.contrib.django import app
 
-from loket.meldingen import avg, mails, ratelimit
+from loket.meldingen import avg, mails, openbaar, ratelimit
 
 logger = logging.getLogger(__name__)
 
@@ -13,6 +13,12 @@ logger = logging.getLogger(__name__)
 @app.task(queue="meldingen", name="meldingen.verstuur_mails", queueing_lock="meldingen.verstuur_mails")
 def verstuur_mails(timestamp: int) -> int:
     return mails.verstuur()
+
+
+@app.periodic(cron="* * * * *")
+@app.task(queue="meldingen", name="meldingen.ververs_openbaar", queueing_lock="meldingen.ververs_openbaar")
+def ververs_openbaar(timestamp: int) -> None:
+    openbaar.ververs()
 
 
 @app.periodic(cron="17 3 * * *")
