@@ -6,7 +6,6 @@ them are rows, so a meldingen flow and a DSO verzoek flow differ in data, not in
 
 from django.conf import settings
 from django.contrib.gis.db import models
-from django.contrib.postgres.indexes import GistIndex
 from django.db.models import Q
 from django.db.models.expressions import Func
 
@@ -124,7 +123,7 @@ class Zaak(models.Model):
     omschrijving = models.TextField(blank=True)
     geometrie = models.GeometryField(srid=RD_NEW, null=True, blank=True)
     # What the public may see of the location (e.g. rounded to 10 m); empty: the zaak is not on a
-    # public map. Stored, not derived at read time, so public layers select through an index.
+    # public map. Stored, never derived from `geometrie` at read time.
     locatie_openbaar = models.PointField(srid=RD_NEW, null=True, blank=True, spatial_index=False)
     # Enrichment at registration: what lies at the location, from the kaartlagen tables.
     adres = models.CharField(max_length=200, blank=True)
@@ -172,14 +171,7 @@ class Zaak(models.Model):
             models.Index(fields=["behandelend_team", "-registratiedatum"], name="zaak_team"),
             # A buurt's zaken, newest first (backoffice filter, buurt dashboards).
             models.Index(fields=["buurtcode", "-registratiedatum"], name="zaak_buurt"),
-            # Public layers of open zaken select by their public point.
-            GistIndex(
-                fields=["locatie_openbaar"],
-                condition=Q(einddatum__isnull=True),
-                name="zaak_open_geom_openbaar",
-            ),
-            # "Over termijn": the few open zaken past their date, per team. The team in the condition
-            # keeps this index out of queries that do not ask for a team (the public layers).
+            # "Over termijn": the few open zaken past their date, per team.
             models.Index(
                 fields=["behandelend_team", "uiterlijke_einddatum"],
                 condition=Q(einddatum__isnull=True, behandelend_team__isnull=False),
