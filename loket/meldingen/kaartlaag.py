@@ -1,6 +1,6 @@
 """The public layer of open meldingen, as a PostGIS source of the layer registry.
 
-The materialized view `meldingen_openbaar` (migrations 0002/0003, refreshed every minute) shows only
+The materialized view `meldingen_openbaar` (migration 0002, refreshed every minute) shows only
 category, status and date on a 10 m grid: never text, photos or contact data. Tiles, GeoJSON/CSV downloads and OGC API – Features of the
 registry all read it; the filter keeps the last MELDINGEN_OPENBAAR_DAGEN days.
 """

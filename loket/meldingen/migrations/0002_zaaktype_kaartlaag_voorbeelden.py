@@ -1,4 +1,4 @@
-"""The zaaktype with its status flow, the public view and layer, and sample categories, teams and
+"""The zaaktype with its status flow, the public materialized view and layer, and sample categories, teams and
 routing rules (staff change them in the admin afterwards)."""
 
 from django.db import migrations
@@ -6,8 +6,9 @@ from django.db import migrations
 from loket.meldingen.zaaktype import MELDING
 from loket.zaken.definitie import definieer
 
-OPENBAAR_VIEW = """
-CREATE VIEW meldingen_openbaar AS
+# The public layer: a materialized view with its own GiST index, refreshed every minute by the job
+# `meldingen.ververs_openbaar` (see docs/decisions/0005-meldingen-openbaar-en-mail.md).
+OPENBAAR_SELECT = """
 SELECT z.id, z.locatie_openbaar AS geom, c.naam AS categorie, h.naam AS hoofdcategorie,
        s.omschrijving AS status, (z.registratiedatum AT TIME ZONE 'Europe/Amsterdam')::date AS datum,
        z.registratiedatum
@@ -18,6 +19,13 @@ JOIN meldingen_categorie h ON h.id = c.hoofdcategorie_id
 JOIN zaken_statustype s ON s.id = z.status_id
 WHERE z.einddatum IS NULL AND z.locatie_openbaar IS NOT NULL
 """
+OPENBAAR = [
+    f"CREATE MATERIALIZED VIEW meldingen_openbaar AS {OPENBAAR_SELECT}",
+    # Unique: REFRESH … CONCURRENTLY needs it, so readers are never blocked by a refresh.
+    "CREATE UNIQUE INDEX meldingen_openbaar_id ON meldingen_openbaar (id)",
+    "CREATE INDEX meldingen_openbaar_geom_gist ON meldingen_openbaar USING gist (geom)",
+    "CREATE INDEX meldingen_openbaar_registratiedatum ON meldingen_openbaar (registratiedatum)",
+]
 
 TEAMS = [
     ("wegen", "Stadsbeheer Wegen"),
@@ -97,6 +105,6 @@ class Migration(migrations.Migration):
         ("kaartlagen", "0005_externe_lagen"),
     ]
     operations = [
-        migrations.RunSQL(OPENBAAR_VIEW, "DROP VIEW meldingen_openbaar"),
+        migrations.RunSQL(OPENBAAR, "DROP MATERIALIZED VIEW meldingen_openbaar"),
         migrations.RunPython(maak, verwijder),
     ]

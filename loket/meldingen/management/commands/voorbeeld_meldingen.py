@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from kaartlagen.models import Verblijfsobject
-from loket.meldingen import openbaar, services
+from loket.meldingen import services
 from loket.meldingen.models import Melding
 from loket.zaken import services as zaken
 
