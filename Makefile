@@ -42,6 +42,7 @@ load: db sample
 	@$(MANAGE) import_sttr $(REGELS_DIR) -v 0
 
 run: load
+	@$(MANAGE) voorbeeld_meldingen
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
 
@@ -69,6 +70,7 @@ bench: db
 	@$(PY) bench/check_regels_bench.py
 	@$(PY) bench/omgevingsplan_bench.py
 	@$(PY) bench/regels_bench.py
+	@$(PY) bench/meldingen_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson

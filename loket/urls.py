@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("dso_koppeling.urls")),
     path("", include("toepasbare_regels.omgevingsplan.urls")),
     path("", include("toepasbare_regels.urls")),
+    path("", include("loket.meldingen.urls")),
     path("", include("loket.portaal.urls")),
 ]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "toepasbare_regels",
     "loket.zaken",
     "dso_koppeling",
+    "loket.meldingen",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +149,14 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Meldingen openbare ruimte (docs/meldingen.md).
+PORTAAL_URL = os.environ.get("PORTAAL_URL", "http://127.0.0.1:8000")
+MELDINGEN_MAX_PER_UUR = int(os.environ.get("MELDINGEN_MAX_PER_UUR", "20"))
+MELDINGEN_OPENBAAR_DAGEN = int(os.environ.get("MELDINGEN_OPENBAAR_DAGEN", "90"))
+MELDINGEN_CONTACT_BEWAARTERMIJN_DAGEN = int(os.environ.get("MELDINGEN_CONTACT_BEWAARTERMIJN_DAGEN", "90"))
+# Per final status: days after the last status change before a melding is deleted (Signalen's defaults).
+MELDINGEN_BEWAARTERMIJN_DAGEN = {"afgehandeld": 1825, "geannuleerd": 365, "doorgezet_extern": 1825}
 
 # Where the basemap's generated mapfile, MapProxy configuration and tile cache live.
 BASISKAART_DIR = Path(os.environ.get("BASISKAART_DIR", BASE_DIR / "var" / "basiskaart"))

@@ -1,0 +1,253 @@
+"""The public meldingen API: melden, "al gemeld?", aansluiten, the public map and track & trace.
+Logic lives in services; the staff side is in api_backoffice."""
+
+from django.http import HttpResponse
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from loket.api import ApiFout, ProbleemSerializer
+from loket.crs import WGS84, naar_rd, naar_wgs84
+from loket.fouten import CodeFout
+from loket.meldingen import fotos, openbaar, ratelimit, services
+from loket.meldingen import invoer as invoer_
+from loket.meldingen.models import Categorie, Melding
+from loket.zaken.models import Zaak
+
+
+def fout_naar_api(functie, *args, **kwargs):
+    try:
+        return functie(*args, **kwargs)
+    except CodeFout as exc:
+        raise ApiFout(exc.code, str(exc)) from None
+
+
+def beperk(request, soort: str) -> None:
+    if not ratelimit.tel(request, soort):
+        raise ApiFout(
+            "te_veel_verzoeken",
+            "U heeft het afgelopen uur te vaak iets verstuurd. Probeer het later opnieuw.",
+            "Te veel verzoeken",
+            429,
+        )
+
+
+class SubcategorieSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    naam = serializers.CharField()
+
+
+class CategorieSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    naam = serializers.CharField()
+    subcategorieen = SubcategorieSerializer(many=True)
+
+
+class CategorieenView(APIView):
+    @extend_schema(responses={200: CategorieSerializer(many=True)}, summary="De onderwerpen om uit te kiezen")
+    def get(self, request):
+        return Response(CategorieSerializer(categorie_boom(), many=True).data)
+
+
+def categorie_boom() -> list[dict]:
+    subs = Categorie.objects.filter(actief=True, hoofdcategorie__isnull=False).order_by("volgorde", "naam")
+    boom = {}
+    for hoofd in Categorie.objects.filter(actief=True, hoofdcategorie__isnull=True):
+        boom[hoofd.pk] = {"slug": hoofd.slug, "naam": hoofd.naam, "subcategorieen": []}
+    for sub in subs:
+        if sub.hoofdcategorie_id in boom:
+            boom[sub.hoofdcategorie_id]["subcategorieen"].append({"slug": sub.slug, "naam": sub.naam})
+    return [h for h in boom.values() if h["subcategorieen"]]
+
+
+class LocatieInvoer(serializers.Serializer):
+    x = serializers.FloatField(required=False, help_text="lengtegraad (wgs84) of RD-x")
+    y = serializers.FloatField(required=False, help_text="breedtegraad (wgs84) of RD-y")
+    crs = serializers.ChoiceField(choices=["wgs84", "rd"], default="wgs84")
+    adres_id = serializers.CharField(required=False, max_length=40, help_text="id uit /api/locatie/suggest")
+
+
+class MeldingInvoer(LocatieInvoer):
+    categorie = serializers.CharField(max_length=60, help_text="slug van een subcategorie")
+    omschrijving = serializers.CharField(max_length=services.MAX_TEKST, trim_whitespace=True)
+    email = serializers.CharField(required=False, allow_blank=True, max_length=254)
+    telefoon = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    toestemming = serializers.BooleanField(default=False, help_text="toestemming om contact op te nemen")
+    fotos = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        max_length=fotos.MAX_FOTOS,
+        help_text="JPEG of PNG, ≤ 10 MB",
+    )
+    website = serializers.CharField(required=False, allow_blank=True, help_text="laat leeg (tegen spam)")
+
+
+class BevestigingSerializer(serializers.Serializer):
+    referentie = serializers.CharField()
+    status = serializers.CharField()
+    volg_url = serializers.CharField(help_text="pagina om de melding te volgen; bewaar deze link")
+    token = serializers.CharField()
+
+
+def bevestiging(request, referentie: str, status: str, token: str) -> dict:
+    url = request.build_absolute_uri(reverse("meldingen:volgen", args=[token]))
+    return {"referentie": referentie, "status": status, "volg_url": url, "token": token}
+
+
+class MeldingenView(APIView):
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    throttle_classes = []
+
+    @extend_schema(
+        request={"multipart/form-data": MeldingInvoer, "application/json": MeldingInvoer},
+        responses={201: BevestigingSerializer, 400: ProbleemSerializer, 429: ProbleemSerializer},
+        summary="Een melding doen (zonder account)",
+    )
+    def post(self, request):
+        beperk(request, "melden")
+        invoer = MeldingInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        bestanden = request.FILES.getlist("fotos")
+        melding = fout_naar_api(invoer_.maak_melding, invoer.validated_data, bestanden)
+        zaak = melding.zaak
+        return Response(
+            BevestigingSerializer(
+                bevestiging(request, zaak.referentie, zaak.status.omschrijving, melding.token)
+            ).data,
+            status=201,
+        )
+
+
+class AlGemeldParams(LocatieInvoer):
+    categorie = serializers.CharField(max_length=60)
+
+
+class AlGemeldSerializer(serializers.Serializer):
+    referentie = serializers.CharField()
+    categorie = serializers.CharField()
+    status = serializers.CharField()
+    datum = serializers.DateField()
+    afstand = serializers.IntegerField(help_text="meter")
+
+
+class AlGemeldView(APIView):
+    @extend_schema(
+        parameters=[AlGemeldParams],
+        responses={200: AlGemeldSerializer(many=True), 400: ProbleemSerializer},
+        summary="Is dit al gemeld? Open meldingen van hetzelfde onderwerp in de buurt",
+    )
+    def get(self, request):
+        params = AlGemeldParams(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        return Response(
+            AlGemeldSerializer(fout_naar_api(invoer_.al_gemeld, params.validated_data), many=True).data
+        )
+
+
+class AansluitenInvoer(serializers.Serializer):
+    email = serializers.CharField(required=False, allow_blank=True, max_length=254)
+    toestemming = serializers.BooleanField(default=False)
+    website = serializers.CharField(required=False, allow_blank=True)
+
+
+class AansluitenView(APIView):
+    parser_classes = [FormParser, JSONParser]
+
+    @extend_schema(
+        request=AansluitenInvoer,
+        responses={
+            201: BevestigingSerializer,
+            400: ProbleemSerializer,
+            404: ProbleemSerializer,
+            429: ProbleemSerializer,
+        },
+        summary="Aansluiten bij een bestaande melding in plaats van een nieuwe te doen",
+    )
+    def post(self, request, referentie: str):
+        beperk(request, "melden")
+        invoer = AansluitenInvoer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        if invoer.validated_data.get("website"):
+            raise ApiFout("invoer_ongeldig", "Dit formulier kon niet worden verwerkt.")
+        zaak = Zaak.objects.filter(referentie=referentie, melding__isnull=False).first()
+        if zaak is None:
+            raise ApiFout("niet_gevonden", "Deze melding bestaat niet.", "Niet gevonden", 404)
+        volger = fout_naar_api(
+            services.sluit_aan,
+            zaak,
+            invoer.validated_data.get("email", ""),
+            invoer.validated_data["toestemming"],
+        )
+        return Response(
+            BevestigingSerializer(
+                bevestiging(request, zaak.referentie, zaak.status.omschrijving, volger.token)
+            ).data,
+            status=201,
+        )
+
+
+class KaartView(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("bbox", str, description="minx,miny,maxx,maxy in WGS84 (optioneel)")],
+        responses={(200, "application/geo+json"): OpenApiResponse(description="GeoJSON FeatureCollection")},
+        summary="Open meldingen op de kaart (categorie, status, datum; ligging op 10 m afgerond)",
+    )
+    def get(self, request):
+        bbox = None
+        if tekst := request.query_params.get("bbox"):
+            try:
+                minx, miny, maxx, maxy = (float(v) for v in tekst.split(","))
+            except ValueError:
+                raise ApiFout("bbox_ongeldig", "bbox is minx,miny,maxx,maxy in WGS84.") from None
+            bbox = (*naar_rd(minx, miny, WGS84), *naar_rd(maxx, maxy, WGS84))
+        response = HttpResponse(openbaar.geojson(bbox), content_type="application/geo+json")
+        response["Cache-Control"] = "public, max-age=60"
+        return response
+
+
+class HistorieSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    tijdstip = serializers.DateTimeField()
+    tekst = serializers.CharField()
+
+
+class VolgenSerializer(serializers.Serializer):
+    referentie = serializers.CharField()
+    categorie = serializers.CharField()
+    status = serializers.CharField()
+    gemeld_op = serializers.DateTimeField()
+    locatie_ll = serializers.ListField(
+        child=serializers.FloatField(), help_text="[lon, lat], op 10 m afgerond"
+    )
+    historie = HistorieSerializer(many=True)
+    kan_reageren = serializers.BooleanField(help_text="'Bent u tevreden?' kan nog beantwoord worden")
+
+
+def volg_gegevens(melding: Melding) -> dict:
+    """What the track & trace page shows: statuses and texts meant for the resident, nobody's data."""
+    zaak = melding.zaak
+    return {
+        "referentie": zaak.referentie,
+        "categorie": str(melding.categorie),
+        "status": zaak.status.omschrijving,
+        "gemeld_op": zaak.registratiedatum,
+        "locatie_ll": [round(v, 6) for v in naar_wgs84(zaak.locatie_openbaar.x, zaak.locatie_openbaar.y)],
+        "historie": [
+            {"status": s.statustype.omschrijving, "tijdstip": s.tijdstip, "tekst": s.tekst_voor_burger}
+            for s in zaak.statussen.select_related("statustype")
+        ],
+        "kan_reageren": services.kan_reageren(melding),
+    }
+
+
+class VolgenView(APIView):
+    @extend_schema(responses={200: VolgenSerializer, 404: ProbleemSerializer}, summary="Een melding volgen")
+    def get(self, request, token: str):
+        try:
+            melding, _ = services.op_token(token)
+        except Melding.DoesNotExist:
+            raise ApiFout("niet_gevonden", "Deze link klopt niet (meer).", "Niet gevonden", 404) from None
+        return Response(VolgenSerializer(volg_gegevens(melding)).data)

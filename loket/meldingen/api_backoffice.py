@@ -1,0 +1,244 @@
+"""The staff side of the meldingen API: list with filters, detail with history, status change and
+assignment. Medewerkers see their teams' meldingen; contact data only with the right permission."""
+
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, serializers
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from loket.api import ProbleemSerializer
+from loket.crs import naar_wgs84
+from loket.meldingen import avg, selectie, services
+from loket.meldingen.api import HistorieSerializer, fout_naar_api
+from loket.meldingen.models import Melding
+from loket.zaken import services as zaken
+from loket.zaken.models import Team, Zaak
+
+
+class IsMedewerker(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.is_staff)
+
+
+class Pagina(PageNumberPagination):
+    django_paginator_class = selectie.BegrensdePaginator
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class FilterParams(serializers.Serializer):
+    status = serializers.CharField(required=False, help_text="statuscodes, komma-gescheiden")
+    categorie = serializers.CharField(required=False, allow_blank=True)
+    buurt = serializers.CharField(required=False, allow_blank=True)
+    team = serializers.CharField(required=False, allow_blank=True)
+    van = serializers.DateField(required=False)
+    tot = serializers.DateField(required=False)
+    over_termijn = serializers.BooleanField(required=False, default=False)
+    open = serializers.BooleanField(required=False, default=False)
+    zoek = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    sortering = serializers.ChoiceField(choices=list(selectie.SORTERING), default="nieuw")
+
+
+def filters_uit(query) -> selectie.Filters:
+    params = FilterParams(data=query)
+    params.is_valid(raise_exception=True)
+    data = dict(params.validated_data)
+    if data.get("status"):
+        data["status"] = [s.strip() for s in data["status"].split(",") if s.strip()]
+    return selectie.Filters(**data)
+
+
+class LijstSerializer(serializers.Serializer):
+    referentie = serializers.CharField(source="zaak.referentie")
+    categorie = serializers.CharField(source="categorie.__str__")
+    status = serializers.CharField(source="zaak.status.code")
+    status_omschrijving = serializers.CharField(source="zaak.status.omschrijving")
+    gemeld_op = serializers.DateTimeField(source="zaak.registratiedatum")
+    uiterlijke_einddatum = serializers.DateField(source="zaak.uiterlijke_einddatum")
+    over_termijn = serializers.SerializerMethodField()
+    adres = serializers.CharField(source="zaak.adres")
+    buurt = serializers.CharField(source="zaak.buurtnaam")
+    team = serializers.CharField(source="zaak.behandelend_team.code", default=None)
+    medewerker = serializers.CharField(source="zaak.toegewezen_aan.username", default=None)
+
+    def get_over_termijn(self, melding) -> bool:
+        return zaken.is_over_termijn(melding.zaak)
+
+
+class StaffHistorieSerializer(HistorieSerializer):
+    door = serializers.CharField()
+    toelichting_intern = serializers.CharField()
+
+
+class DetailSerializer(LijstSerializer):
+    omschrijving = serializers.CharField(source="zaak.omschrijving")
+    wijk = serializers.CharField(source="zaak.wijknaam")
+    bgt_objecttype = serializers.CharField(source="zaak.bgt_objecttype")
+    locatie_ll = serializers.SerializerMethodField()
+    historie = serializers.SerializerMethodField()
+    toegestane_statussen = serializers.SerializerMethodField()
+    fotos = serializers.IntegerField(source="zaak.documenten.count")
+    volgers = serializers.IntegerField(source="volgers.count")
+    email = serializers.SerializerMethodField(help_text="alleen met het recht contactgegevens_zien")
+    telefoon = serializers.SerializerMethodField()
+
+    def get_locatie_ll(self, melding) -> list[float]:
+        punt = melding.zaak.geometrie.point_on_surface
+        return [round(v, 7) for v in naar_wgs84(punt.x, punt.y)]
+
+    def get_historie(self, melding) -> list[dict]:
+        return StaffHistorieSerializer(historie(melding.zaak), many=True).data
+
+    def get_toegestane_statussen(self, melding) -> list[str]:
+        return [s.code for s in zaken.toegestane_statussen(melding.zaak)]
+
+    def get_email(self, melding) -> str | None:
+        return melding.email if self.context.get("contact") else None
+
+    def get_telefoon(self, melding) -> str | None:
+        return melding.telefoon if self.context.get("contact") else None
+
+
+def historie(zaak) -> list[dict]:
+    return [
+        {
+            "status": s.statustype.omschrijving,
+            "tijdstip": s.tijdstip,
+            "tekst": s.tekst_voor_burger,
+            "door": s.door.get_username() if s.door else s.door_omschrijving,
+            "toelichting_intern": s.toelichting_intern,
+        }
+        for s in zaak.statussen.select_related("statustype", "door")
+    ]
+
+
+def zichtbare_melding(user, referentie: str) -> Melding:
+    zaken_qs = Zaak.objects.zichtbaar_voor(user).filter(referentie=referentie, melding__isnull=False)
+    return get_object_or_404(Melding.objects.select_related("zaak__status", "categorie"), zaak__in=zaken_qs)
+
+
+def mag_contact_zien(user) -> bool:
+    return user.has_perm("meldingen.contactgegevens_zien")
+
+
+class BackofficeLijstView(APIView):
+    permission_classes = [IsMedewerker]
+
+    @extend_schema(
+        parameters=[FilterParams],
+        responses={200: LijstSerializer(many=True)},
+        summary="Meldingen van mijn teams",
+    )
+    def get(self, request):
+        qs = selectie.meldingen(request.user, filters_uit(request.query_params))
+        pagina = Pagina()
+        rijen = pagina.paginate_queryset(qs, request, view=self)
+        return pagina.get_paginated_response(LijstSerializer(rijen, many=True).data)
+
+
+class BackofficeDetailView(APIView):
+    permission_classes = [IsMedewerker]
+
+    @extend_schema(
+        responses={200: DetailSerializer, 404: ProbleemSerializer}, summary="Eén melding met historie"
+    )
+    def get(self, request, referentie: str):
+        melding = zichtbare_melding(request.user, referentie)
+        contact = mag_contact_zien(request.user)
+        if contact and melding.heeft_contact:
+            avg.log_inzage(melding, request.user, "api")
+        return Response(DetailSerializer(melding, context={"contact": contact}).data)
+
+
+class StatusInvoer(serializers.Serializer):
+    status = serializers.CharField(max_length=40)
+    toelichting_intern = serializers.CharField(
+        required=False, allow_blank=True, max_length=services.MAX_TEKST
+    )
+    tekst_voor_burger = serializers.CharField(required=False, allow_blank=True, max_length=services.MAX_TEKST)
+
+
+def wijzig_status(user, melding: Melding, data: dict) -> None:
+    for veld in ("toelichting_intern", "tekst_voor_burger"):
+        if data.get(veld):
+            services.controleer_tekst(data[veld], veld, minimum=1)
+    zaken.wijzig_status(
+        melding.zaak,
+        data["status"],
+        user,
+        data.get("toelichting_intern", ""),
+        data.get("tekst_voor_burger", ""),
+    )
+
+
+class WijzigView(APIView):
+    """A change to one melding: check the input, call the service, answer with the new detail."""
+
+    permission_classes = [IsMedewerker]
+    invoer_klasse: type[serializers.Serializer]
+
+    def wijzig(self, user, melding: Melding, data: dict) -> None:
+        raise NotImplementedError
+
+    def post(self, request, referentie: str):
+        melding = zichtbare_melding(request.user, referentie)
+        invoer = self.invoer_klasse(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        fout_naar_api(self.wijzig, request.user, melding, invoer.validated_data)
+        melding = zichtbare_melding(request.user, referentie)
+        return Response(DetailSerializer(melding, context={"contact": False}).data)
+
+
+class BackofficeStatusView(WijzigView):
+    invoer_klasse = StatusInvoer
+
+    @extend_schema(
+        request=StatusInvoer,
+        responses={200: DetailSerializer, 400: ProbleemSerializer, 404: ProbleemSerializer},
+        summary="Status wijzigen (met tekst voor de melder)",
+    )
+    def post(self, request, referentie: str):
+        return super().post(request, referentie)
+
+    def wijzig(self, user, melding, data):
+        wijzig_status(user, melding, data)
+
+
+class ToewijzingInvoer(serializers.Serializer):
+    team = serializers.CharField(required=False, allow_blank=True, help_text="teamcode; leeg: huidig team")
+    medewerker = serializers.CharField(
+        required=False, allow_blank=True, help_text="gebruikersnaam; leeg: niemand"
+    )
+
+
+def wijs_toe(user, melding: Melding, data: dict) -> None:
+    team = None
+    if data.get("team"):
+        team = Team.objects.filter(code=data["team"]).first()
+        if team is None:
+            raise services.MeldingFout("team_onbekend", "Dit team bestaat niet.")
+    medewerker = None
+    if data.get("medewerker"):
+        medewerker = get_user_model().objects.filter(username=data["medewerker"], is_staff=True).first()
+        if medewerker is None:
+            raise services.MeldingFout("medewerker_onbekend", "Deze medewerker bestaat niet.")
+    zaken.wijs_toe(melding.zaak, team=team, medewerker=medewerker, door=user)
+
+
+class BackofficeToewijzingView(WijzigView):
+    invoer_klasse = ToewijzingInvoer
+
+    @extend_schema(
+        request=ToewijzingInvoer,
+        responses={200: DetailSerializer, 400: ProbleemSerializer, 404: ProbleemSerializer},
+        summary="Toewijzen aan een team en/of medewerker",
+    )
+    def post(self, request, referentie: str):
+        return super().post(request, referentie)
+
+    def wijzig(self, user, melding, data):
+        wijs_toe(user, melding, data)

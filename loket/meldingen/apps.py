@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class MeldingenConfig(AppConfig):
+    name = "loket.meldingen"
+    label = "meldingen"
+    verbose_name = "Meldingen openbare ruimte"
+
+    def ready(self):
+        # Registers the public layer's PostGIS source and the locatie-informatie section.
+        from loket.meldingen import kaartlaag, locatie  # noqa: F401

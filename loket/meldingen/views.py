@@ -1,0 +1,188 @@
+"""Public pages: melden (with or without the map), aansluiten, volgen, reageren, eigen gegevens.
+Every page works without JavaScript; melden.js adds the map, address suggestions and the
+"Is dit al gemeld?" hint while typing."""
+
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kaartlagen import zoeken
+from kaartlagen.kaart import kaartconfig
+from loket.fouten import CodeFout
+from loket.meldingen import avg, fotos, invoer, ratelimit, services
+from loket.meldingen.api import categorie_boom, volg_gegevens
+from loket.meldingen.models import Melding
+from loket.zaken.models import Zaak
+
+TE_VAAK = "U heeft het afgelopen uur te vaak iets verstuurd. Probeer het later opnieuw."
+
+
+def _getal(tekst: str) -> float | None:
+    try:
+        return float(tekst) if tekst else None
+    except ValueError:
+        return None
+
+
+def _formulier(post) -> dict:
+    return {
+        "categorie": post.get("categorie", "")[:60],
+        "omschrijving": post.get("omschrijving", "")[: services.MAX_TEKST + 1],
+        "x": _getal(post.get("x", "")),
+        "y": _getal(post.get("y", "")),
+        "crs": "rd" if post.get("crs") == "rd" else "wgs84",
+        "adres_id": post.get("adres_id", "")[:40],
+        "adres": post.get("adres", "")[: zoeken.MAX_ZOEKTERM],
+        "email": post.get("email", "")[:254],
+        "telefoon": post.get("telefoon", "")[:20],
+        "toestemming": post.get("toestemming") == "ja",
+        "website": post.get("website", ""),
+    }
+
+
+def _adres_uit_tekst(data: dict) -> None:
+    """Without JavaScript the resident types an address; the best address match is the location."""
+    if data["adres_id"] or data["x"] is not None or not data["adres"].strip():
+        return
+    treffer = next((t for t in zoeken.suggest(data["adres"], 5) if t.type == "adres"), None)
+    if treffer is None:
+        raise services.MeldingFout("adres_onbekend", "We vinden dit adres niet. Typ straat en huisnummer.")
+    data["adres_id"] = treffer.id
+
+
+def _pagina(request, data: dict, fout: str = "", dubbel=None, status: int = 200):
+    context = {
+        "boom": categorie_boom(),
+        "data": data,
+        "fout": fout,
+        "dubbel": dubbel,
+        "max_fotos": fotos.MAX_FOTOS,
+        "contact_dagen": settings.MELDINGEN_CONTACT_BEWAARTERMIJN_DAGEN,
+        "config": {
+            "suggest": reverse("kaartlagen:locatie-suggest"),
+            "lookup": reverse("kaartlagen:locatie-lookup"),
+            "alGemeld": reverse("meldingen:api-al-gemeld"),
+            "aansluiten": reverse("meldingen:aansluiten", args=["REF"]),
+            **kaart_config(request),
+        },
+    }
+    return render(request, "meldingen/melden.html", context, status=status)
+
+
+def kaart_config(request) -> dict:
+    """Centre and basemap from the map page's registry configuration."""
+    kaart = kaartconfig(request)
+    ondergrond = [laag for laag in kaart["lagen"] if laag["soort"] != "vector" and laag["standaard_aan"]]
+    return {"centrum": kaart["centrum"], "zoom": kaart["zoom"], "ondergrond": ondergrond[:1]}
+
+
+@require_http_methods(["GET", "POST"])
+def melden(request):
+    if request.method == "GET":
+        return _pagina(request, {"crs": "wgs84"})
+    data = _formulier(request.POST)
+    if not ratelimit.tel(request, "melden"):
+        return _pagina(request, data, TE_VAAK, status=429)
+    try:
+        _adres_uit_tekst(data)
+        if request.POST.get("toch_melden") != "ja" and data["categorie"]:
+            dubbel = invoer.al_gemeld(data)
+            if dubbel:
+                return _pagina(request, data, dubbel=dubbel)
+        melding = invoer.maak_melding(data, request.FILES.getlist("fotos"))
+    except CodeFout as exc:
+        return _pagina(request, data, str(exc), status=400)
+    return redirect(reverse("meldingen:volgen", args=[melding.token]) + "?nieuw=1")
+
+
+@require_POST
+def aansluiten(request, referentie: str):
+    zaak = Zaak.objects.filter(referentie=referentie, melding__isnull=False).first()
+    if zaak is None:
+        return render(request, "meldingen/fout.html", {"fout": "Deze melding bestaat niet."}, status=404)
+    if not ratelimit.tel(request, "melden"):
+        return render(request, "meldingen/fout.html", {"fout": TE_VAAK}, status=429)
+    if request.POST.get("website"):
+        return render(
+            request, "meldingen/fout.html", {"fout": "Dit formulier kon niet worden verwerkt."}, status=400
+        )
+    try:
+        volger = services.sluit_aan(
+            zaak, request.POST.get("email", "")[:254], request.POST.get("toestemming") == "ja"
+        )
+    except CodeFout as exc:
+        return render(request, "meldingen/fout.html", {"fout": str(exc)}, status=400)
+    return redirect(reverse("meldingen:volgen", args=[volger.token]) + "?aangesloten=1")
+
+
+def _op_token(token: str):
+    try:
+        return services.op_token(token)
+    except Melding.DoesNotExist:
+        return None, None
+
+
+def _niet_gevonden(request):
+    return render(request, "meldingen/fout.html", {"fout": "Deze link klopt niet (meer)."}, status=404)
+
+
+def volgen(request, token: str):
+    melding, volger = _op_token(token)
+    if melding is None:
+        return _niet_gevonden(request)
+    context = {
+        "gegevens": volg_gegevens(melding),
+        "token": token,
+        "nieuw": "nieuw" in request.GET,
+        "aangesloten": "aangesloten" in request.GET,
+    }
+    response = render(request, "meldingen/volgen.html", context)
+    # The token is the key: keep it out of referrers and shared caches.
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def reactie(request, token: str):
+    melding, volger = _op_token(token)
+    if melding is None:
+        return _niet_gevonden(request)
+    context = {"token": token, "referentie": melding.zaak.referentie, "kan": services.kan_reageren(melding)}
+    context["tevreden"] = request.GET.get("tevreden", "")
+    if request.method == "POST":
+        if volger is not None:
+            context["fout"] = "Alleen wie de melding deed, kan hierop reageren."
+            return render(request, "meldingen/reactie.html", context, status=403)
+        try:
+            services.reageer(
+                melding, request.POST.get("tevreden") == "ja", request.POST.get("toelichting", "")[:1001]
+            )
+        except CodeFout as exc:
+            context["fout"] = str(exc)
+            return render(request, "meldingen/reactie.html", context, status=400)
+        context["bedankt"] = True
+    return render(request, "meldingen/reactie.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def gegevens(request, token: str):
+    """AVG: see and download what we keep about you, or have it erased."""
+    melding, volger = _op_token(token)
+    if melding is None:
+        return _niet_gevonden(request)
+    if request.method == "POST":
+        avg.wis(melding, volger)
+        return render(request, "meldingen/gegevens.html", {"token": token, "gewist": True})
+    inhoud = {"email": volger.email} if volger else avg.gegevens(melding)
+    if request.GET.get("download") == "json":
+        response = HttpResponse(
+            json.dumps(inhoud, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="mijn-melding.json"'
+        return response
+    return render(request, "meldingen/gegevens.html", {"token": token, "inhoud": inhoud})
