@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from loket.meldingen import services
 from loket.zaken.models import Document, Zaak
+from tests.browser import controleer_schoon, nieuwe_pagina
 from tests.meldingen.conftest import PUNT_RD, foto
-from tests.test_toegankelijkheid import browser, controleer_schoon, nieuwe_pagina  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
