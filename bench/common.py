@@ -45,3 +45,52 @@ def prepare_database(dbname: str) -> dict:
     env = {**os.environ, "DATABASE_URL": database_url(dbname)}
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     return env
+
+
+def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
+    """What the omgevingsplan benchmarks share: `script --cellen N --punten N` prepares a database with
+    the sample plan (and with `met_bag` the BAG/BGT sample), then measures in a process of its own so
+    Django's database settings point at that database; `--measure` is the measuring half."""
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cellen", type=int, default=105_000)
+    parser.add_argument("--punten", type=int, default=1000)
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        sys.modules["__main__"].measure(args)
+        return
+    voorbeeld = ROOT / "data" / "bgt_bag_samples"
+    if not any(voorbeeld.glob("BAGGEM*.zip")):
+        from kaartlagen.sample import generate
+
+        generate(voorbeeld)
+    plan = OUT / "omgevingsplan_sample"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toepasbare_regels.omgevingsplan.sample",
+            "--out",
+            str(plan),
+            "--sample",
+            str(voorbeeld),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    env = prepare_database(dbname)
+    if met_bag:
+        subprocess.run(
+            [sys.executable, "manage.py", "load_sample", "-v0", str(voorbeeld)], cwd=ROOT, env=env, check=True
+        )
+    subprocess.run(
+        [sys.executable, "manage.py", "import_omgevingsplan", "-v0", str(plan)], cwd=ROOT, env=env, check=True
+    )
+    subprocess.run(
+        [sys.executable, script, "--measure", "--cellen", str(args.cellen), "--punten", str(args.punten)],
+        env=env,
+        check=True,
+    )

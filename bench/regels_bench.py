@@ -11,14 +11,11 @@ and beschermd dorpsgezicht from the plan) and, side by side, the bare SQL that s
 locaties at the point, their gebiedsaanwijzingen). Prints figures; never fails.
 """
 
-import argparse
 import random
 import statistics
-import subprocess
-import sys
 import time
 
-from common import OUT, ROOT, prepare_database  # sets up Django before the project imports below
+from common import OUT, ROOT, plan_benchmark  # sets up Django before the project imports below
 
 BENCH_DB = "loket_bench_regels"
 GEONOVUM = ROOT.parent / "shared" / "data" / "geonovum-omgevingsplan-gemeentestad" / "toepasbareRegels"
@@ -102,48 +99,5 @@ def measure(args) -> None:
     print(f"{'ratio':34} {_p(ours, 50) / _p(raw, 50):8.2f} {_p(ours, 95) / _p(raw, 95):8.2f}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cellen", type=int, default=105_000)
-    parser.add_argument("--punten", type=int, default=1000)
-    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.measure:
-        measure(args)
-        return
-    voorbeeld = ROOT / "data" / "bgt_bag_samples"
-    if not any(voorbeeld.glob("BAGGEM*.zip")):
-        from kaartlagen.sample import generate
-
-        generate(voorbeeld)
-    plan = OUT / "omgevingsplan_sample"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "toepasbare_regels.omgevingsplan.sample",
-            "--out",
-            str(plan),
-            "--sample",
-            str(voorbeeld),
-        ],
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    env = prepare_database(BENCH_DB)
-    subprocess.run(
-        [sys.executable, "manage.py", "load_sample", "-v0", str(voorbeeld)], cwd=ROOT, env=env, check=True
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "import_omgevingsplan", "-v0", str(plan)], cwd=ROOT, env=env, check=True
-    )
-    subprocess.run(
-        [sys.executable, __file__, "--measure", "--cellen", str(args.cellen), "--punten", str(args.punten)],
-        env=env,
-        check=True,
-    )
-
-
 if __name__ == "__main__":
-    main()
+    plan_benchmark(__file__, BENCH_DB, met_bag=True)
