@@ -43,15 +43,7 @@
     wacht = setTimeout(async () => {
       const r = await fetch(`${cfg.suggest}?${new URLSearchParams({ q })}`);
       const lijst = r.ok ? (await r.json()).filter((t) => t.type === "adres") : [];
-      $("suggesties").replaceChildren(...lijst.map((t) => {
-        const li = document.createElement("li");
-        const knop = document.createElement("button");
-        knop.type = "button";
-        knop.textContent = t.weergavenaam;
-        knop.addEventListener("click", () => kies(t));
-        li.append(knop);
-        return li;
-      }));
+      window.toonSuggesties($("suggesties"), lijst, kies);
       $("gekozen").textContent = lijst.length ? `${lijst.length} adressen gevonden. Kies er een.` : "Geen adres gevonden.";
     }, 150);
   });

@@ -139,15 +139,7 @@
     wacht = setTimeout(async () => {
       const r = await fetch(`${cfg.api.suggest}?${new URLSearchParams({ q })}`);
       const lijst = r.ok ? await r.json() : [];
-      $("suggesties").replaceChildren(...lijst.map((t) => {
-        const li = document.createElement("li");
-        const knop = document.createElement("button");
-        knop.type = "button";
-        knop.textContent = t.weergavenaam;
-        knop.addEventListener("click", () => kies(t));
-        li.append(knop);
-        return li;
-      }));
+      window.toonSuggesties($("suggesties"), lijst, kies);
       $("status").textContent = lijst.length ? `${lijst.length} resultaten` : "Niets gevonden";
     }, 150);
   });
