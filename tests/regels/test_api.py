@@ -133,3 +133,15 @@ def test_toelichting_by_question_id(client, opzet):
     r = client.get(f"{UITVOEREN}toelichtingen/{met['toelichtingId']}")
     assert r.status_code == 200 and r.json()["toelichting"]
     assert client.get(f"{UITVOEREN}toelichtingen/bestaat.niet").status_code == 404
+
+
+def test_a_polygon_location_in_wgs84_works_too(client, opzet):
+    from loket.crs import naar_wgs84
+
+    hoeken = [
+        naar_wgs84(x, y) for x, y in [(112995, 552995), (113015, 552995), (113015, 553015), (112995, 553015)]
+    ]
+    vlak = {"type": "Polygon", "coordinates": [[list(p) for p in [*hoeken, hoeken[0]]]]}
+    r = bepaal(client, ["UitwegAanleggen"], geo=vlak, headers={"HTTP_CONTENT_CRS": "EPSG:4326"})
+    assert r.status_code == 200, r.content
+    assert r.json()[0]["activiteiten"][0]["vraaggroepen"][0]["vragen"]
