@@ -19,6 +19,16 @@ class AntwoordFout(CodeFout):
         self.vraag_id = vraag_id
 
 
+def lees_datum(tekst: str | None) -> date | None:
+    """A date as the DSO writes it (dd-mm-jjjj) or as ISO (jjjj-mm-dd); None when it is neither."""
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime((tekst or "").strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def typeer(tekst, soort: str, regel: Uitvoeringsregel | None, vraag_id: str):
     """The typed value of an answer for a question of `soort` (boolean, number, list, date, string)."""
     if isinstance(tekst, bool):
@@ -43,12 +53,9 @@ def typeer(tekst, soort: str, regel: Uitvoeringsregel | None, vraag_id: str):
             raise AntwoordFout(vraag_id, f"Vraag {vraag_id}: dit getal kan niet kloppen.")
         return getal
     if soort == "date":
-        for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
-            try:
-                return datetime.strptime(tekst, fmt).date()
-            except ValueError:
-                continue
-        raise AntwoordFout(vraag_id, f"Vraag {vraag_id} verwacht een datum (dd-mm-jjjj).")
+        if (datum := lees_datum(tekst)) is None:
+            raise AntwoordFout(vraag_id, f"Vraag {vraag_id} verwacht een datum (dd-mm-jjjj).")
+        return datum
     if len(tekst) > MAX_TEKST:
         raise AntwoordFout(
             vraag_id, f"Het antwoord op vraag {vraag_id} is te lang (maximaal {MAX_TEKST} tekens)."

@@ -2,8 +2,6 @@
 Uitvoeren services v3 (conclusie/_bepaal, indieningsvereisten/_bepaal, toelichtingen) and the
 Zoekinterface v2 (werkzaamheden/_zoek). Plus /api/vergunningcheck/sessies for permalinks."""
 
-from datetime import datetime
-
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -16,9 +14,9 @@ from loket.api import ApiFout, ProbleemSerializer
 from loket.crs import RD_NEW, WGS84, srid_from_content_crs
 
 from . import werkzaamheden
-from .antwoorden import AntwoordFout
+from .antwoorden import AntwoordFout, lees_datum
 from .models import ToepasbareRegelBestand
-from .plek import uit_geojson
+from .plek import Plek, uit_geojson
 from .regelset import RegelFout, geladen, geldig_op
 from .vergunningcheck import Check
 
@@ -67,12 +65,9 @@ class BepaalSerializer(serializers.Serializer):
 def _peildatum(tekst: str | None):
     if not tekst:
         return None
-    for fmt in ("%d-%m-%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(tekst, fmt).date()
-        except ValueError:
-            continue
-    raise ApiFout("datum_ongeldig", "Geef de datum als dd-mm-jjjj.")
+    if (datum := lees_datum(tekst)) is None:
+        raise ApiFout("datum_ongeldig", "Geef de datum als dd-mm-jjjj.")
+    return datum
 
 
 def _srid(request) -> int:
@@ -96,17 +91,13 @@ def _uitvoeren(request, typering: str) -> list[dict]:
     data.is_valid(raise_exception=True)
     v = data.validated_data
     try:
-        geometrie = uit_geojson(v["_geo"]["intersects"], _srid(request))
+        # One place for every ref: its locaties and facts are looked up once per request.
+        plek = Plek(uit_geojson(v["_geo"]["intersects"], _srid(request)), _peildatum(v.get("datum")))
         uit = []
         for ref in v["functioneleStructuurRefs"]:
             antwoorden = {a["id"]: a["antwoord"] for a in ref["antwoorden"]}
             resultaat = Check(
-                [ref["functioneleStructuurRef"]],
-                geometrie,
-                antwoorden,
-                _peildatum(v.get("datum")),
-                set(v["betwisteFeiten"]),
-                typering,
+                [ref["functioneleStructuurRef"]], plek, antwoorden, set(v["betwisteFeiten"]), typering
             ).uitvoeren()
             uit.append(_dso(ref["functioneleStructuurRef"], resultaat))
         return uit

@@ -12,7 +12,7 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from django.db import transaction
@@ -21,6 +21,7 @@ from lxml import etree
 
 from kaartlagen.importing.sources import bestanden
 
+from .antwoorden import lees_datum
 from .models import ToepasbareRegelBestand, Werkzaamheid, bestand_sleutel
 from .sttr import parser
 from .sttr.engine import Engine, EngineFout
@@ -60,15 +61,6 @@ def ontleed_ref(ref: str) -> tuple[str, str, str]:
         return ToepasbareRegelBestand.Typering.OVERIG, "", ""
     typering = "Indieningsvereisten" if m.group(1).startswith("Indieningsvereisten") else m.group(1)
     return typering, m.group(2) or "", m.group(3)
-
-
-def _datum(text: str | None) -> date | None:
-    for fmt in ("%d-%m-%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime((text or "").strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def importeer_sttr(inhoud: bytes, bron: str, begin_geldigheid: date | None = None) -> str:
@@ -155,7 +147,7 @@ def _begindata(inhoud: bytes) -> dict[str, date]:
     out = {}
     for opdracht in root.iter("{*}toevoegenToepasbareRegels", "{*}wijzigenToepasbareRegels"):
         naam = opdracht.findtext("{*}bestandsnaam")
-        if naam and (d := _datum(opdracht.findtext("{*}geldigBegindatum"))):
+        if naam and (d := lees_datum(opdracht.findtext("{*}geldigBegindatum"))):
             out[naam.strip()] = d
     return out
 

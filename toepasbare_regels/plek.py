@@ -11,6 +11,12 @@ from django.utils import timezone
 
 from kaartlagen.zoeken import ZoekFout, punt_in_gemeente
 from loket.crs import RD_NEW
+from toepasbare_regels.omgevingsplan.services import (
+    gebiedsaanwijzingen_van,
+    geldige_versies,
+    locaties_in_versies,
+    normwaarden_van,
+)
 
 MAX_OPPERVLAKTE_M2 = 1_000_000
 
@@ -51,26 +57,18 @@ class Plek:
 
     @cached_property
     def versies(self) -> list[int]:
-        from toepasbare_regels.omgevingsplan.services import geldige_versies
-
         return geldige_versies(self.peildatum)
 
     @cached_property
     def locaties(self) -> set[str]:
-        from toepasbare_regels.omgevingsplan.services import locaties_in_versies
-
         return locaties_in_versies(self.geometrie, self.versies)
 
     @cached_property
     def gebiedsaanwijzingen(self) -> list[dict]:
-        from toepasbare_regels.omgevingsplan.services import gebiedsaanwijzingen_van
-
         return gebiedsaanwijzingen_van(self.versies, self.locaties) if self.locaties else []
 
     @cached_property
     def normwaarden(self) -> list[dict]:
-        from toepasbare_regels.omgevingsplan.services import normwaarden_van
-
         return normwaarden_van(self.versies, self.locaties) if self.locaties else []
 
     @cached_property

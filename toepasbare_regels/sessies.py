@@ -10,6 +10,7 @@ from django.utils import timezone
 from loket.fouten import CodeFout
 
 from .models import CheckSessie, FeitBetwisting
+from .plek import Plek
 from .regelset import activiteiten_van
 from .vergunningcheck import Check
 
@@ -37,9 +38,8 @@ def haal(token: str) -> CheckSessie:
 def check(sessie: CheckSessie, extra: dict | None = None) -> Check:
     return Check(
         sessie.werkzaamheden,
-        sessie.locatie,
+        Plek(sessie.locatie, sessie.peildatum),
         {**sessie.antwoorden, **(extra or {})},
-        sessie.peildatum,
         set(sessie.betwist),
     )
 

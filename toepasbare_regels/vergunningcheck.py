@@ -9,7 +9,8 @@ locaties, other questions through the data-answer registry (feiten.py).
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.gis.geos import GEOSGeometry
+from toepasbare_regels.omgevingsplan.models import Activiteit
+from toepasbare_regels.omgevingsplan.services import regeltekst
 
 from .antwoorden import toon, typeer
 from .feiten import FEITEN
@@ -99,14 +100,13 @@ class Check:
     def __init__(
         self,
         refs: list[str],
-        geometrie: GEOSGeometry,
+        plek: Plek,
         antwoorden: dict | None = None,
-        peildatum: date | None = None,
         betwist: set[str] | frozenset = frozenset(),
         typering: str = "Conclusie",
     ):
         self.paren = activiteiten_van(refs)
-        self.plek = Plek(geometrie, peildatum)
+        self.plek = plek
         self.antwoorden = {str(k): v for k, v in (antwoorden or {}).items()}
         self.betwist = set(betwist)
         self.typering = typering
@@ -248,7 +248,7 @@ class Check:
         toelichtingen, artikelen = [], []
         for _besluit, regel in uitkomst.regels:
             toelichtingen += [t for t in regel.toelichtingen if t]
-            artikelen += [_artikel(a) for a in regel.annotaties if a]
+            artikelen += [_artikel(a, self.plek.peildatum) for a in regel.annotaties if a]
         waarom = [herkomst[i] for i in uitkomst.gebruikt if i in herkomst]
         if code is None and self.typering == "Conclusie":
             code = "NeemContactOpMet"
@@ -297,23 +297,14 @@ def indieningsvereisten(activiteit: str, toestemming: str, peildatum: date) -> l
     ]
 
 
-def _artikel(verwijzing: str) -> dict:
+def _artikel(verwijzing: str, peildatum: date) -> dict:
     wid = verwijzing.rstrip("/").rsplit("/", 1)[-1]
     artikel = {"verwijzing": verwijzing, "wId": wid, "kop": "", "tekst": ""}
-    try:
-        from toepasbare_regels.omgevingsplan.services import regeltekst
-    except ImportError:
-        return artikel
-    gevonden = regeltekst(wid)
-    if gevonden:
+    if gevonden := regeltekst(wid, peildatum):
         artikel |= {"kop": gevonden.get("kop", ""), "tekst": gevonden.get("tekst", "")}
     return artikel
 
 
 def _activiteit_naam(activiteit: str, standaard: str) -> str:
-    try:
-        from toepasbare_regels.omgevingsplan.models import Activiteit
-    except ImportError:
-        return standaard
     naam = Activiteit.objects.filter(identificatie=activiteit).values_list("naam", flat=True).first()
     return naam or standaard

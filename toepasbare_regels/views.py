@@ -11,9 +11,11 @@ from kaartlagen import zoeken
 from kaartlagen.basiskaart.mapproxy import PAD
 from kaartlagen.zoeken import ZoekFout
 from loket.crs import RD_NEW, WGS84, naar_wgs84
+from toepasbare_regels.omgevingsplan.services import locaties_geojson
 
 from . import sessies, werkzaamheden
 from .antwoorden import AntwoordFout
+from .pdf import uitkomst_pdf
 from .plek import punt
 from .regelset import RegelFout
 from .sessies import SessieFout
@@ -133,8 +135,6 @@ def uitkomst(request, token):
     if not resultaat["klaar"]:
         return redirect("vergunningcheck-stap", token=token)
     if request.GET.get("formaat") == "pdf":
-        from .pdf import uitkomst_pdf
-
         response = HttpResponse(uitkomst_pdf(sessie, resultaat), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="vergunningcheck-{token[:8]}.pdf"'
         return response
@@ -155,8 +155,6 @@ def werkingsgebieden(request, token):
     sessie = _sessie(token)
     resultaat = sessies.check(sessie).uitvoeren()
     ids = sorted({w for a in resultaat["activiteiten"] for w in a.get("werkingsgebieden", [])})
-    from toepasbare_regels.omgevingsplan.services import locaties_geojson
-
     return JsonResponse(
         locaties_geojson(ids, sessie.peildatum) if ids else {"type": "FeatureCollection", "features": []}
     )

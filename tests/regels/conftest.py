@@ -26,11 +26,12 @@ def doorloop(refs, geometrie, antwoorden: dict[str, str]):
 
     Returns the result and the questions asked, in order; fails on a question the table has no answer for.
     """
+    from toepasbare_regels.plek import Plek
     from toepasbare_regels.vergunningcheck import Check
 
     gegeven, gesteld = {}, []
     for _ in range(30):
-        resultaat = Check(refs, geometrie, gegeven).uitvoeren()
+        resultaat = Check(refs, Plek(geometrie), gegeven).uitvoeren()
         if resultaat["klaar"]:
             return resultaat, gesteld
         for vraag in resultaat["vraaggroep"]["vragen"]:

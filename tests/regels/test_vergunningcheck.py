@@ -5,6 +5,7 @@ import pytest
 
 from tests.regels.conftest import adres_in, doorloop
 from toepasbare_regels.omgevingsplan.services import regeltekst
+from toepasbare_regels.plek import Plek
 
 ART = "gm0400_1__chp_22__art_22."
 
@@ -214,7 +215,7 @@ def test_facts_from_data_are_never_asked_and_name_their_source(stad, db):
 def test_a_disputed_fact_turns_into_a_question(stad, db):
     from toepasbare_regels.vergunningcheck import Check
 
-    r = Check(["DakkapelPlaatsen"], adres_in("monument"), betwist={"gm0400.monument"}).uitvoeren()
+    r = Check(["DakkapelPlaatsen"], Plek(adres_in("monument")), betwist={"gm0400.monument"}).uitvoeren()
     assert not r["klaar"]
     assert [v["tekst"] for v in r["vraaggroep"]["vragen"]] == ["Is uw pand een monument?"]
 
@@ -222,7 +223,7 @@ def test_a_disputed_fact_turns_into_a_question(stad, db):
 def test_two_werkzaamheden_share_one_question_once(stad, db):
     from toepasbare_regels.vergunningcheck import Check
 
-    r = Check(["DakkapelPlaatsen", "ZonnepanelenPlaatsen"], adres_in("gewoon")).uitvoeren()
+    r = Check(["DakkapelPlaatsen", "ZonnepanelenPlaatsen"], Plek(adres_in("gewoon"))).uitvoeren()
     teksten = [v["tekst"] for v in r["vraaggroep"]["vragen"]]
     assert len(teksten) == len(set(teksten))
 
