@@ -101,3 +101,9 @@ def test_expired_checks_are_deleted_by_the_nightly_job(client, sessie_url):
     CheckSessie.objects.update(verloopt_op=timezone.now() - timedelta(seconds=1))
     assert verlopen_checks_opruimen(0) == 1
     assert CheckSessie.objects.count() == 0
+
+
+def test_a_wrong_answer_names_the_question_as_the_user_saw_it(client, sessie_url):
+    vraag = client.get(sessie_url).context["r"]["vraaggroep"]["vragen"][0]
+    fout = client.post(sessie_url, {vraag["id"]: "misschien"}).content.decode()
+    assert vraag["tekst"] in fout and vraag["id"] not in fout
