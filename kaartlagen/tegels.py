@@ -5,6 +5,7 @@ RD column does the selection. Geometry is simplified to about half a pixel of th
 tile never carries more than MAX_OBJECTEN features.
 """
 
+import hashlib
 import math
 
 from django.db import connection
@@ -18,6 +19,7 @@ EXTENT = 4096
 BUFFER = 64
 MAX_OBJECTEN = 20_000
 MAX_ZOOM = 22
+MVT = "application/vnd.mapbox-vector-tile"
 # Ground metres per Web Mercator metre at Den Helder's latitude (cos 53°): tolerances are in RD metres.
 _SCHAAL = 0.6
 
@@ -46,14 +48,28 @@ def tolerantie(z: int) -> float:
     return WEB_MERCATOR_WERELD / (2**z * EXTENT) * _SCHAAL / 2
 
 
-def tegel_sql(bron: VectorBron, z: int) -> str:
-    """The whole tile query; parameters z, x, y, laag. Also what the benchmark runs raw."""
+def tegel_sql(bron: VectorBron, z: int, registercontrole: bool = False) -> str:
+    """The whole tile query; parameters z, x, y, laag. Also what the benchmark runs raw.
+
+    With `registercontrole` (parameter bron as well) the same statement first checks the registry:
+    the layer is public, vector, from this source and shown at zoom z. It then answers two columns,
+    whether that holds and the tile, and draws nothing when it does not.
+    """
     geom = "t.geom"
     if not bron.punten and tolerantie(z) >= 0.25:
         geom = f"ST_SimplifyPreserveTopology(t.geom, {tolerantie(z):.3f})"
     attributen = "".join(f", {expr} AS {naam}" for naam, expr in bron.attributen.items())
+    laag, voorwaarde, geldig = "", "", ""
+    if registercontrole:
+        laag = f"""laag AS (
+            SELECT FROM {Kaartlaag._meta.db_table}
+            WHERE naam = %(laag)s AND soort = '{Kaartlaag.Soort.VECTOR}' AND publiek AND bron = %(bron)s
+                  AND %(z)s BETWEEN min_zoom AND max_zoom
+        ),"""
+        voorwaarde = "AND EXISTS (SELECT FROM laag)"
+        geldig = "EXISTS (SELECT FROM laag), "
     return f"""
-        WITH env AS (
+        WITH {laag} env AS (
             SELECT ST_TileEnvelope(%(z)s, %(x)s, %(y)s) AS merc,
                    ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {BUFFER / EXTENT}), {RD_NEW}) AS rd
         ),
@@ -61,11 +77,23 @@ def tegel_sql(bron: VectorBron, z: int) -> str:
             SELECT ST_AsMVTGeom(ST_Transform({geom}, {WEB_MERCATOR}), env.merc, {EXTENT}, {BUFFER}, true) AS geom
                    {attributen}
             FROM {bron.tabel} t, env
-            WHERE t.geom && env.rd AND {bron.filter}
+            WHERE t.geom && env.rd AND {bron.filter} {voorwaarde}
             LIMIT {MAX_OBJECTEN}
         )
-        SELECT ST_AsMVT(mvtgeom.*, %(laag)s, {EXTENT}, 'geom') FROM mvtgeom WHERE geom IS NOT NULL
+        SELECT {geldig}ST_AsMVT(mvtgeom.*, %(laag)s, {EXTENT}, 'geom') FROM mvtgeom WHERE geom IS NOT NULL
     """
+
+
+def antwoord(inhoud: bytes, publiek: bool, if_none_match: str | None) -> tuple[str, list, bytes]:
+    """Status, headers and body for a tile: 204 when empty, 304 when the client has it (ETag)."""
+    koppen = [("Cache-Control", "public, max-age=300" if publiek else "private, max-age=300")]
+    if not inhoud:
+        return "204 No Content", koppen, b""
+    etag = f'"{hashlib.md5(inhoud, usedforsecurity=False).hexdigest()}"'
+    koppen.append(("ETag", etag))
+    if if_none_match == etag:
+        return "304 Not Modified", koppen, b""
+    return "200 OK", [*koppen, ("Content-Type", MVT), ("Content-Length", str(len(inhoud)))], inhoud
 
 
 def tegel(laag: Kaartlaag, z: int, x: int, y: int) -> bytes:

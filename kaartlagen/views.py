@@ -1,5 +1,4 @@
 import csv
-import hashlib
 import io
 import itertools
 
@@ -9,10 +8,8 @@ from django.views.decorators.http import require_GET
 from kaartlagen import features
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.models import Kaartlaag
-from kaartlagen.tegels import TegelFout, tegel
+from kaartlagen.tegels import TegelFout, antwoord, tegel
 from loket.problem import probleem
-
-MVT = "application/vnd.mapbox-vector-tile"
 
 
 @require_GET
@@ -28,18 +25,12 @@ def tegel_view(request, laag: str, z: str, x: str, y: str):
         inhoud = tegel(gevonden, int(z), int(x), int(y))
     except TegelFout as exc:
         return probleem(400, exc.code, "Deze tegel bestaat niet", str(exc))
-    cache = "public, max-age=300" if gevonden.publiek else "private, max-age=300"
+    status, koppen, inhoud = antwoord(inhoud, gevonden.publiek, request.headers.get("If-None-Match"))
+    response = HttpResponse(inhoud, status=int(status[:3]))
     if not inhoud:
-        response = HttpResponse(status=204)
-        response["Cache-Control"] = cache
-        return response
-    etag = f'"{hashlib.md5(inhoud, usedforsecurity=False).hexdigest()}"'
-    if request.headers.get("If-None-Match") == etag:
-        response = HttpResponse(status=304)
-    else:
-        response = HttpResponse(inhoud, content_type=MVT)
-    response["ETag"] = etag
-    response["Cache-Control"] = cache
+        del response["Content-Type"]  # a 204 or 304 has no body, so no type either
+    for kop, waarde in koppen:
+        response[kop] = waarde
     return response
 
 

@@ -29,4 +29,11 @@ class MetBasiskaart:
         return self.django(environ, start_response)
 
 
-application = MetBasiskaart(django_app)
+def maak_portaal(django):
+    """The whole portal: the fast path for public tiles in front of Django, MapProxy beside it."""
+    from kaartlagen.tegelserver import TegelServer  # after get_wsgi_application(): it set Django up
+
+    return MetBasiskaart(TegelServer(django))
+
+
+application = maak_portaal(django_app)

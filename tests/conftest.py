@@ -102,14 +102,14 @@ def start_portaal(stop_lijst: list) -> str:
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import connections
 
-    from loket.wsgi import MetBasiskaart, django_app
+    from loket.wsgi import django_app, maak_portaal
 
     class Stil(WSGIRequestHandler):
         def log_message(self, *args):
             pass
 
     # Static files as in production behind a web server (here Django's own handler, like runserver).
-    portaal = MetBasiskaart(StaticFilesHandler(django_app))
+    portaal = maak_portaal(StaticFilesHandler(django_app))
 
     def app(environ, start_response):
         # Close this server thread's connection after each request, or the test database cannot be dropped.
@@ -127,11 +127,14 @@ def start_portaal(stop_lijst: list) -> str:
 @pytest.fixture
 def portalen(standaard_lagen, settings, tmp_path):
     """Start portal servers on demand (`portalen()` gives a base URL); all stop after the test."""
+    from kaartlagen.tegelserver import sluit_pool
+
     settings.BASISKAART_DIR = tmp_path / "basiskaart"
     servers = []
     yield lambda: start_portaal(servers)
     for server in servers:
         server.shutdown()
+    sluit_pool()  # the tile fast path's own connections, or the test database cannot be dropped
 
 
 @pytest.fixture
