@@ -77,7 +77,10 @@ def pad_bij(x_rd, y_rd, z, laag="panden"):
 
 def test_same_bytes_and_headers_as_the_django_view_without_reaching_django(server):
     snel, django = server
-    for pad, status in [(pad_bij(113010, 553005, 17), "200 OK"), (pad_bij(117000, 547000, 17), "204 No Content")]:
+    for pad, status in [
+        (pad_bij(113010, 553005, 17), "200 OK"),
+        (pad_bij(117000, 547000, 17), "204 No Content"),
+    ]:
         kort, lang = vraag(snel, pad), vraag(django.handler, pad)
         assert kort["status"] == lang["status"] == status
         assert kort["inhoud"] == lang["inhoud"]
