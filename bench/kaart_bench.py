@@ -63,7 +63,10 @@ def measure(args) -> None:
     # and prepared with a generic plan, the way our tile server runs it.
     gewoon = psycopg.connect(**params, autocommit=True, prepare_threshold=None)
     voorbereid = psycopg.connect(
-        **params, autocommit=True, prepare_threshold=0, options="-c plan_cache_mode=force_generic_plan"
+        **params,
+        autocommit=True,
+        prepare_threshold=0,
+        options="-c plan_cache_mode=force_generic_plan -c jit=off",
     )
     voorbereid.prepared_max = 512
 

@@ -93,7 +93,11 @@ def _maak_pool() -> ConnectionPool:
     params = connection.get_connection_params()
     params.pop("cursor_factory")  # psycopg's default cursor binds on the server: only that can prepare
     params["prepare_threshold"] = 0
-    params["options"] = f"{params.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
+    # No JIT: a tile takes milliseconds, compiling one would take ~0.1 s every time (a generic plan's
+    # cost estimate for a big layer easily passes jit_above_cost).
+    params["options"] = (
+        f"{params.get('options', '')} -c plan_cache_mode=force_generic_plan -c jit=off".strip()
+    )
 
     def instellen(conn):
         conn.prepared_max = MAX_PREPARED
