@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from kaartlagen.importing.bag import importeer_bag
-from kaartlagen.importing.pipeline import copy_regel
+from kaartlagen.importing.copytekst import copy_regel
 from kaartlagen.models import ImportRun, Nummeraanduiding, OpenbareRuimte, Pand
 from tests import bagxml
 

@@ -24,6 +24,10 @@ class GeometryError(ValueError):
 # Plain ASCII decimals: Python's float() also takes '1_000', 'nan' and 'inf', which PostGIS rejects or
 # which are no coordinates at all; a two-digit exponent keeps every value finite.
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,2})?")
+# A whole posList at once, the same language as _NUMBER between whitespace: one regex call instead of
+# one per value; possessive, since giving back characters can never make a list of numbers match.
+_POSSESSIVE_NUMBER = r"[-+]?+(?>\d++(?:\.\d*+)?+|\.\d++)(?:[eE][-+]?+\d{1,2}+)?+"
+_NUMBERS = re.compile(rf"\s*+{_POSSESSIVE_NUMBER}(?:\s++{_POSSESSIVE_NUMBER})*+\s*+")
 
 
 def _dimension(value) -> int:
@@ -33,9 +37,18 @@ def _dimension(value) -> int:
         raise GeometryError(f"srsDimension '{value}' is geen geheel getal") from None
 
 
+# Tag names repeat endlessly in a delivery: a dict lookup beats splitting each one again (and
+# etree.QName costs more than the rest of a small geometry together).
+_LOCAL_NAMES: dict = {}
+
+
 def _local(tag) -> str:
-    # Plain string work: etree.QName costs more than the rest of a small geometry together.
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < 10_000:  # bounded: a hostile file could invent endless names
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 def _children(el, name: str):
@@ -70,7 +83,8 @@ class _Reader:
         """Coordinates as 'x y' strings, dropping any z (the portal is 2D; BAG delivers z = 0.0)."""
         pos_list = _child(el, "posList")
         if pos_list is not None:
-            values = (pos_list.text or "").split()
+            text = pos_list.text or ""
+            values = text.split()
             dim = _dimension(
                 pos_list.get("srsDimension") or _inherited(el, "srsDimension", self.feature) or 2
             )
@@ -78,9 +92,8 @@ class _Reader:
             positions = _children(el, "pos")
             if not positions:
                 raise GeometryError(f"{_local(el.tag)} zonder coördinaten (posList of pos)")
-            values = []
-            for p in positions:
-                values.extend((p.text or "").split())
+            text = " ".join(p.text or "" for p in positions)
+            values = text.split()
             dim = _dimension(
                 positions[0].get("srsDimension")
                 or _inherited(el, "srsDimension", self.feature)
@@ -88,12 +101,12 @@ class _Reader:
             )
         if dim not in (2, 3) or not values or len(values) % dim:
             raise GeometryError(f"{len(values)} coördinaatwaarden passen niet bij srsDimension {dim}")
-        if not all(map(_NUMBER.fullmatch, values)):
-            bad = next(v for v in values if not _NUMBER.fullmatch(v))
-            raise GeometryError(f"coördinaat '{bad[:30]}' is geen getal")
+        if not _NUMBERS.fullmatch(text):
+            bad = next((v for v in values if not _NUMBER.fullmatch(v)), None)
+            if bad is not None:
+                raise GeometryError(f"coördinaat '{bad[:30]}' is geen getal")
         # The delivered digits go into the WKT unchanged: checked above, never reformatted.
-        xs, ys = values[0::dim], values[1::dim]
-        return [f"{x} {y}" for x, y in zip(xs, ys, strict=True)]
+        return [x + " " + y for x, y in zip(values[0::dim], values[1::dim], strict=True)]
 
     # Curves -------------------------------------------------------------------------------------
     def curve_parts(self, el) -> tuple[list[tuple[str, list[str]]], bool]:
@@ -169,10 +182,8 @@ class _Reader:
     def polygon(self, el) -> tuple[str, bool]:
         """A Polygon or PolygonPatch: '(ring, ring…)' text and whether it has arcs."""
         rings, curved = [], False
-        exterior = (
-            _child(el, "exterior") if _child(el, "exterior") is not None else _child(el, "outerBoundaryIs")
-        )
-        r, c = self.ring(exterior)
+        exterior = _child(el, "exterior")
+        r, c = self.ring(exterior if exterior is not None else _child(el, "outerBoundaryIs"))
         rings.append(r)
         curved |= c
         for interior in _children(el, "interior") + _children(el, "innerBoundaryIs"):

@@ -23,6 +23,7 @@ from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 from lxml import etree
 
+from kaartlagen.importing.copytekst import copy_regel
 from kaartlagen.importing.sources import Bestand, bestanden
 from kaartlagen.models import ImportRun
 from loket.fouten import CodeFout
@@ -139,6 +140,10 @@ class Objectsoort:
     def records(self, fh, ctx: Context) -> Iterator[tuple]:
         raise NotImplementedError
 
+    def regels(self, fh, ctx: Context) -> Iterator[str]:
+        """The staging rows as lines of COPY text; a soort may write them directly, skipping `records`."""
+        return map(copy_regel, self.records(fh, ctx))
+
     def merge(self, cursor, ctx: Context) -> Telling:
         raise NotImplementedError
 
@@ -188,34 +193,6 @@ class Voortgang:
         self.stream.flush()
 
 
-# COPY's text format, written by us: psycopg's write_row adapts every value through its type registry,
-# which was a quarter of an import's Python time. Only these Python types occur in staging rows.
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _copy_array(values: list) -> str:
-    quoted = ('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values)
-    return ("{" + ",".join(quoted) + "}").translate(_COPY_ESCAPES)
-
-
-_COPY_FORMAT = {
-    str: lambda v: v.translate(_COPY_ESCAPES),
-    int: str,
-    bool: lambda v: "t" if v else "f",
-    list: _copy_array,
-    type(None): lambda v: "\\N",
-}
-
-
-def copy_regel(row) -> str:
-    """One staging row as a line of COPY text; dates and times as ISO 8601 (zone included)."""
-    return "\t".join(_COPY_FORMAT.get(type(v), _iso)(v) for v in row) + "\n"
-
-
-def _iso(value) -> str:
-    return value.isoformat()
-
-
 def _import_bestand(
     soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen
 ):
@@ -240,8 +217,8 @@ def _import_bestand(
             )
             with bestand.open() as fh, cursor.copy(f"copy staging ({columns}) from stdin") as copy:
                 regels = []
-                for row in objectsoort.records(fh, ctx):
-                    regels.append(copy_regel(row))
+                for regel in objectsoort.regels(fh, ctx):
+                    regels.append(regel)
                     voortgang.tick()
                     if len(regels) >= 2000:
                         copy.write("".join(regels))
