@@ -126,6 +126,7 @@ class BagSoort(Objectsoort):
 
     def __init__(self):
         self.staging = _COMMON + self.extra + ([("wkt", "text")] if self.shape else [])
+        self.record_element = self.element
 
     def fields(self, kids: dict, multi: dict) -> list[str]:
         return []
@@ -136,7 +137,7 @@ class BagSoort(Objectsoort):
         rest = "\t" + "\t".join([NULL] * (len(self.staging) - 4)) + "\n"
         # eind_registratie '-infinity' marks a superseded voorkomen as history for the merge.
         historisch = "\t" + "\t".join([NULL] * 3 + ["-infinity"] + [NULL] * (len(self.staging) - 8)) + "\n"
-        herhaald, local_names = self.herhaald, _LOCAL_NAMES
+        herhaald, local_names, offset = self.herhaald, _LOCAL_NAMES, ctx.regel_offset
         for el in iter_elements(fh, {"{*}" + self.element}, ctx):
             identificatie = None
             try:
@@ -157,9 +158,7 @@ class BagSoort(Objectsoort):
                 for c in voorkomen[0]:
                     tag = c.tag
                     vk[local_names.get(tag) or _local(tag)] = c.text
-                begin = (
-                    f"{copy_tekst(identificatie)}\t{el.sourceline}\tf\t{int(vk['voorkomenidentificatie'])}"
-                )
+                begin = f"{copy_tekst(identificatie)}\t{el.sourceline + offset}\tf\t{int(vk['voorkomenidentificatie'])}"
                 if vk.get("eindRegistratie"):
                     # A superseded voorkomen only needs to be counted and outranked: skip parsing the rest.
                     yield begin + historisch
@@ -189,10 +188,10 @@ class BagSoort(Objectsoort):
                     exc, "code", "geometrie_ongeldig" if isinstance(exc, GeometryError) else "veld_ongeldig"
                 )
                 reden = f"veld {exc} ontbreekt" if isinstance(exc, KeyError) else str(exc)
-                ctx.meld("overgeslagen", code, el.sourceline, identificatie, reden)
+                ctx.meld("overgeslagen", code, el.sourceline + offset, identificatie, reden)
                 if identificatie:
                     # Kept in staging (marked) so that an older voorkomen cannot take its place.
-                    yield f"{copy_tekst(identificatie)}\t{el.sourceline}\tt\t{_voorkomen_id(el)}{rest}"
+                    yield f"{copy_tekst(identificatie)}\t{el.sourceline + offset}\tt\t{_voorkomen_id(el)}{rest}"
 
     @staticmethod
     def text(kids: dict, name: str, default=...):
@@ -213,13 +212,15 @@ class BagSoort(Objectsoort):
             if self.shape
             else ""
         )
-        # The fingerprint of what was delivered, computed by the database in the same pass.
+        # The fingerprint of what was delivered and whether the object still exists, computed by the
+        # database in the same pass.
         delivered = ", ".join(c for c, _ in self.staging if c not in ("regel", "overslaan"))
         cursor.execute(
             f"create temporary table cur on commit drop as select s.*, md5(row({delivered})::text) as bron_hash"
-            f"{geom} from ("
-            "select distinct on (identificatie) * from staging where eind_registratie is null "
-            "order by identificatie, voorkomenidentificatie desc) s"
+            f"{geom}, (eind_geldigheid is null or eind_geldigheid > current_date) and status <> all(%s) as actief "
+            "from (select distinct on (identificatie) * from staging where eind_registratie is null "
+            "order by identificatie, voorkomenidentificatie desc) s",
+            [list(BEEINDIGDE_STATUSSEN)],
         )
         cursor.execute("select (select count(*) from staging) - (select count(*) from cur)")
         telling.historisch = cursor.fetchone()[0]
@@ -227,12 +228,6 @@ class BagSoort(Objectsoort):
         if self.shape:
             prepare_geometry(cursor, ctx, self.shape)
         self.check_references(cursor, ctx)
-        cursor.execute("alter table cur add column actief boolean")
-        cursor.execute(
-            "update cur set actief = (eind_geldigheid is null or eind_geldigheid > current_date) "
-            "and status <> all(%s)",
-            [list(BEEINDIGDE_STATUSSEN)],
-        )
         cursor.execute("select count(*) from cur")
         current = cursor.fetchone()[0]
         columns = _TARGET_COMMON + [c for c, _ in self.extra] + (["geom"] if self.shape else [])

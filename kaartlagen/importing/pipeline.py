@@ -23,12 +23,17 @@ from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 from lxml import etree
 
+from kaartlagen.importing import delen
 from kaartlagen.importing.copytekst import copy_regel
+from kaartlagen.importing.delen import Deel, DeelLezer, Indeling, regels_ervoor
 from kaartlagen.importing.sources import Bestand, bestanden
+from kaartlagen.importing.voortgang import Voortgang
 from kaartlagen.models import ImportRun
 from loket.fouten import CodeFout
 
 MAX_MELDINGEN_PER_RUN = 500
+# A large file is parsed in ranges of at least this size by several workers side by side (delen.py).
+MIN_DEEL = 4 << 20
 # One worker per core: two processes keep both cores of our machines busy.
 STANDAARD_WERKERS = os.cpu_count() or 1
 logger = logging.getLogger(__name__)
@@ -121,11 +126,13 @@ class Resultaat:
 class Context:
     """What a parser needs to report about the file it reads."""
 
-    def __init__(self, bestand: Bestand, meldingen: list[Melding], voortgang: "Voortgang"):
+    def __init__(self, bestand: Bestand, meldingen: list[Melding], voortgang: Voortgang):
         self.bestand = bestand
         self.meldingen = meldingen
         self.voortgang = voortgang
         self.gelezen = 0
+        # Line numbers in a range of the file (delen.py) lag this far behind the file's own.
+        self.regel_offset = 0
 
     def meld(self, soort: str, code: str, regel, identificatie, reden: str) -> None:
         self.meldingen.append(Melding(soort, code, self.bestand.naam, regel, identificatie, reden))
@@ -136,6 +143,9 @@ class Objectsoort:
 
     code: str
     staging: list[tuple[str, str]]  # (column, SQL type); always includes identificatie and regel
+    # The local name of the record element when a large file may be cut between records and parsed by
+    # several workers (delen.py); such a soort adds ctx.regel_offset to every line number it reports.
+    record_element: str | None = None
 
     def records(self, fh, ctx: Context) -> Iterator[tuple]:
         raise NotImplementedError
@@ -148,54 +158,10 @@ class Objectsoort:
         raise NotImplementedError
 
 
-class Voortgang:
-    """A progress line on a terminal; on a pipe or log a line now and then; nothing when silent."""
-
-    def __init__(self, stream=None):
-        self.stream = stream
-        self.tty = bool(stream) and hasattr(stream, "isatty") and stream.isatty()
-        self.interval = 0.5 if self.tty else 10.0
-        self.label = ""
-        self.n = 0
-        self.start = self.last = time.monotonic()
-
-    def begin(self, label: str) -> None:
-        self.label, self.n = label, 0
-        self.start = self.last = time.monotonic()
-
-    def tick(self) -> None:
-        self.n += 1
-        if self.stream and self.n % 1000 == 0:
-            now = time.monotonic()
-            if now - self.last >= self.interval:
-                self.last = now
-                rate = self.n / max(now - self.start, 1e-9)
-                end = "\r" if self.tty else "\n"
-                self.stream.write(f"  {self.label}: {self.n:,} objecten gelezen ({rate:,.0f}/s){end}")
-                self.stream.flush()
-
-    def done(self, resultaat: BestandResultaat) -> None:
-        # Files skipped as imported before are counted in the summary; a line each would only be noise.
-        if not self.stream or resultaat.status == "al_geimporteerd":
-            return
-        t = resultaat.telling
-        clear = "\r\033[K" if self.tty else ""
-        if resultaat.status == "klaar":
-            line = (
-                f"{t.gelezen:,} gelezen, {t.nieuw:,} nieuw, {t.gewijzigd:,} gewijzigd, "
-                f"{t.ongewijzigd:,} ongewijzigd, {t.overgeslagen:,} overgeslagen"
-            )
-        elif resultaat.status == "mislukt":
-            line = f"MISLUKT, teruggedraaid: {resultaat.fout}"
-        else:
-            line = f"niet gelezen: {resultaat.fout}"
-        self.stream.write(f"{clear}  {self.label}: {line} ({resultaat.seconden:.1f} s)\n")
-        self.stream.flush()
-
-
 def _import_bestand(
-    soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen
+    soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen, gelezen=None
 ):
+    """`gelezen`: the file's ranges, already parsed by workers: (COPY text file, records, reports)."""
     start = time.monotonic()
     resultaat = BestandResultaat(bestand.naam, "klaar")
     eigen_meldingen: list[Melding] = []
@@ -215,15 +181,17 @@ def _import_bestand(
                 + ", ".join(f"{name} {sqltype}" for name, sqltype in objectsoort.staging)
                 + ") on commit drop"
             )
-            with bestand.open() as fh, cursor.copy(f"copy staging ({columns}) from stdin") as copy:
-                regels = []
-                for regel in objectsoort.regels(fh, ctx):
-                    regels.append(regel)
-                    voortgang.tick()
-                    if len(regels) >= 2000:
-                        copy.write("".join(regels))
-                        regels.clear()
-                copy.write("".join(regels))
+            with cursor.copy(f"copy staging ({columns}) from stdin") as copy:
+                if gelezen:
+                    for pad, aantal, deel_meldingen in gelezen:
+                        with open(pad, "rb") as fh:
+                            while blok := fh.read(1 << 20):
+                                copy.write(blok)
+                        ctx.gelezen += aantal
+                        eigen_meldingen.extend(deel_meldingen)
+                else:
+                    with bestand.open() as fh:
+                        _copy_regels(objectsoort, fh, ctx, copy)
             telling = objectsoort.merge(cursor, ctx)
             # Dropped explicitly as well: inside an outer transaction (tests, a caller's atomic block)
             # "on commit drop" would keep them until that outer commit.
@@ -258,13 +226,48 @@ def _import_bestand(
     return resultaat
 
 
-def _in_werker(soort: str, naam: str, pad: str, objectsoort: Objectsoort, sha256: str):
+def _copy_regels(objectsoort: Objectsoort, fh, ctx: Context, copy) -> None:
+    regels = []
+    for regel in objectsoort.regels(fh, ctx):
+        regels.append(regel)
+        ctx.voortgang.tick()
+        if len(regels) >= 2000:
+            copy.write("".join(regels))
+            regels.clear()
+    copy.write("".join(regels))
+
+
+def _in_werker(soort: str, naam: str, pad: str, objectsoort: Objectsoort, sha256: str, gelezen=None):
     """One file in a worker process: the same contract, with the process's own connection."""
     meldingen: list[Melding] = []
     bestand = Bestand(naam, functools.partial(open, pad, "rb"))
-    resultaat = _import_bestand(soort, bestand, objectsoort, sha256, Voortgang(None), meldingen)
+    resultaat = _import_bestand(soort, bestand, objectsoort, sha256, Voortgang(None), meldingen, gelezen)
     Path(pad).unlink()
+    for deel, _, _ in gelezen or ():
+        Path(deel).unlink()
     return resultaat, meldingen
+
+
+def _lees_deel(naam: str, pad: str, objectsoort: Objectsoort, indeling: Indeling, deel: Deel, uit: str):
+    """One range of a file parsed into COPY text at `uit`, in a worker: (uit, records, reports); None
+    when it does not parse, and then the file is parsed whole, which reports its errors."""
+    meldingen: list[Melding] = []
+    ctx = Context(Bestand(naam, None), meldingen, Voortgang(None))
+    ctx.regel_offset = regels_ervoor(pad, deel)
+    try:
+        with DeelLezer(pad, indeling, deel) as fh, open(uit, "w", encoding="utf-8") as out:
+            out.writelines(objectsoort.regels(fh, ctx))
+    except Exception:  # noqa: BLE001 (the whole-file parse reports what is wrong)
+        return None
+    return uit, ctx.gelezen, meldingen
+
+
+@dataclass
+class _Gedeeld:
+    """A file whose ranges are being parsed; it is merged once they all are."""
+
+    args: tuple
+    delen: list
 
 
 class _Werkers:
@@ -282,7 +285,30 @@ class _Werkers:
         if self.pool is None:
             connections.close_all()
             self.pool = multiprocessing.get_context("fork").Pool(self.aantal)
-        return self.pool.apply_async(_in_werker, (soort, bestand.naam, str(kopie), objectsoort, sha256))
+        args = (soort, bestand.naam, str(kopie), objectsoort, sha256)
+        aantal = min(self.aantal, kopie.stat().st_size // MIN_DEEL) if objectsoort.record_element else 1
+        indeling = delen.indeling(kopie, objectsoort.record_element) if aantal > 1 else None
+        if indeling is None:
+            return self.pool.apply_async(_in_werker, args)
+        return _Gedeeld(
+            args,
+            [
+                self.pool.apply_async(
+                    _lees_deel, (bestand.naam, str(kopie), objectsoort, indeling, deel, f"{kopie}.{k}.copy")
+                )
+                for k, deel in enumerate(delen.delen(kopie, indeling, aantal))
+            ],
+        )
+
+    def samenvoegen(self, gedeeld: _Gedeeld):
+        """The merge of a file whose ranges are parsed, in one transaction like any other file."""
+        gelezen = [deel.get() for deel in gedeeld.delen]
+        if None in gelezen:
+            for deel in gelezen:
+                if deel is not None:
+                    Path(deel[0]).unlink()
+            gelezen = None
+        return self.pool.apply_async(_in_werker, (*gedeeld.args, gelezen))
 
     def close(self):
         if self.pool is not None:
@@ -317,6 +343,8 @@ def importeer(
     wachtend: list = []  # BestandResultaat, or an AsyncResult from a worker, in delivery order
 
     def afronden():
+        # A file parsed in ranges is merged as soon as its ranges are done, in delivery order.
+        wachtend[:] = [pool.samenvoegen(i) if isinstance(i, _Gedeeld) else i for i in wachtend]
         for item in wachtend:
             if not isinstance(item, BestandResultaat):
                 item, meldingen = item.get()
