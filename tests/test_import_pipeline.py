@@ -95,9 +95,9 @@ def _large_pand_file(tmp_path, n=400, bad=None, extra=""):
 @pytest.fixture
 def cuts(monkeypatch):
     """Files of more than 10 kB are cut in ranges; records how many ranges each file got."""
-    from kaartlagen.importing import delen, pipeline
+    from kaartlagen.importing import delen, levering
 
-    monkeypatch.setattr(pipeline, "MIN_DEEL", 10_000)
+    monkeypatch.setattr(levering, "MIN_DEEL", 10_000)
     seen = []
     original = delen.delen
     monkeypatch.setattr(delen, "delen", lambda *a: seen.append(original(*a)) or seen[-1])

@@ -4,36 +4,29 @@ Per file of a delivery, in one transaction: parse the file as a stream and COPY 
 temporary staging table (memory stays flat however large the file), then let one set-based merge
 move the staging rows into the real table. A broken file rolls back alone; a bad object is skipped
 and reported with file, line and identificatie; a file that was imported before (same soort and
-sha256) is not read again, so an interrupted delivery resumes where it stopped.
+sha256) is not read again, so an interrupted delivery resumes where it stopped. levering.py takes a
+delivery through this file by file, with worker processes side by side.
 """
 
-import functools
 import logging
-import multiprocessing
 import os
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.db import DatabaseError, connection, connections, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from lxml import etree
 
-from kaartlagen.importing import delen
 from kaartlagen.importing.copytekst import copy_regel
-from kaartlagen.importing.delen import Deel, DeelLezer, Indeling, regels_ervoor
-from kaartlagen.importing.sources import Bestand, bestanden
+from kaartlagen.importing.sources import Bestand
 from kaartlagen.importing.voortgang import Voortgang
 from kaartlagen.models import ImportRun
 from loket.fouten import CodeFout
 
 MAX_MELDINGEN_PER_RUN = 500
-# A large file is parsed in ranges of at least this size by several workers side by side (delen.py).
-MIN_DEEL = 4 << 20
 # One worker per core: two processes keep both cores of our machines busy.
 STANDAARD_WERKERS = os.cpu_count() or 1
 logger = logging.getLogger(__name__)
@@ -158,7 +151,7 @@ class Objectsoort:
         raise NotImplementedError
 
 
-def _import_bestand(
+def import_bestand(
     soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen, gelezen=None
 ):
     """`gelezen`: the file's ranges, already parsed by workers: (COPY text file, records, reports)."""
@@ -235,165 +228,6 @@ def _copy_regels(objectsoort: Objectsoort, fh, ctx: Context, copy) -> None:
             copy.write("".join(regels))
             regels.clear()
     copy.write("".join(regels))
-
-
-def _in_werker(soort: str, naam: str, pad: str, objectsoort: Objectsoort, sha256: str, gelezen=None):
-    """One file in a worker process: the same contract, with the process's own connection."""
-    meldingen: list[Melding] = []
-    bestand = Bestand(naam, functools.partial(open, pad, "rb"))
-    resultaat = _import_bestand(soort, bestand, objectsoort, sha256, Voortgang(None), meldingen, gelezen)
-    Path(pad).unlink()
-    for deel, _, _ in gelezen or ():
-        Path(deel).unlink()
-    return resultaat, meldingen
-
-
-def _lees_deel(naam: str, pad: str, objectsoort: Objectsoort, indeling: Indeling, deel: Deel, uit: str):
-    """One range of a file parsed into COPY text at `uit`, in a worker: (uit, records, reports); None
-    when it does not parse, and then the file is parsed whole, which reports its errors."""
-    meldingen: list[Melding] = []
-    ctx = Context(Bestand(naam, None), meldingen, Voortgang(None))
-    ctx.regel_offset = regels_ervoor(pad, deel)
-    try:
-        with DeelLezer(pad, indeling, deel) as fh, open(uit, "w", encoding="utf-8") as out:
-            out.writelines(objectsoort.regels(fh, ctx))
-    except Exception:  # noqa: BLE001 (the whole-file parse reports what is wrong)
-        return None
-    return uit, ctx.gelezen, meldingen
-
-
-@dataclass
-class _Gedeeld:
-    """A file whose ranges are being parsed; it is merged once they all are."""
-
-    args: tuple
-    delen: list
-
-
-class _Werkers:
-    """Worker processes for the files of one fase.
-
-    The Python half of an import (walking XML, building rows) holds the GIL, so threads do not help;
-    processes do. They are forked only while this process has no open database connection: a child
-    must never share the parent's connection (its exit would end the parent's session).
-    """
-
-    def __init__(self, aantal: int):
-        self.aantal, self.pool = aantal, None
-
-    def submit(self, soort, bestand: Bestand, objectsoort, sha256, kopie: Path):
-        if self.pool is None:
-            connections.close_all()
-            self.pool = multiprocessing.get_context("fork").Pool(self.aantal)
-        args = (soort, bestand.naam, str(kopie), objectsoort, sha256)
-        aantal = min(self.aantal, kopie.stat().st_size // MIN_DEEL) if objectsoort.record_element else 1
-        indeling = delen.indeling(kopie, objectsoort.record_element) if aantal > 1 else None
-        if indeling is None:
-            return self.pool.apply_async(_in_werker, args)
-        return _Gedeeld(
-            args,
-            [
-                self.pool.apply_async(
-                    _lees_deel, (bestand.naam, str(kopie), objectsoort, indeling, deel, f"{kopie}.{k}.copy")
-                )
-                for k, deel in enumerate(delen.delen(kopie, indeling, aantal))
-            ],
-        )
-
-    def samenvoegen(self, gedeeld: _Gedeeld):
-        """The merge of a file whose ranges are parsed, in one transaction like any other file."""
-        gelezen = [deel.get() for deel in gedeeld.delen]
-        if None in gelezen:
-            for deel in gelezen:
-                if deel is not None:
-                    Path(deel[0]).unlink()
-            gelezen = None
-        return self.pool.apply_async(_in_werker, (*gedeeld.args, gelezen))
-
-    def close(self):
-        if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
-
-
-def importeer(
-    soort: str,
-    bron: Path,
-    objectsoort_voor: Callable[[str], Objectsoort | None],
-    volgorde: Callable[[str], object],
-    *,
-    fase: Callable[[str], object] = lambda naam: None,
-    opnieuw: bool = False,
-    werkers: int = 1,
-    stream=None,
-) -> Resultaat:
-    """Import a delivery (file, folder or zip) file by file; see the module docstring for the contract.
-
-    `objectsoort_voor(basename)` says how to read a file (None: not a data file of this soort);
-    `volgorde(name)` orders files so that referenced objects come first. Files with the same
-    `fase(name)` do not depend on each other: with `werkers` > 1 they are imported side by side in
-    worker processes, each file still in its own transaction. Inside a caller's transaction (tests)
-    other connections could not see its data, so there files go one at a time. `opnieuw` reads files
-    that were imported before anyway (still idempotent: unchanged objects are not written).
-    """
-    start = time.monotonic()
-    resultaat = Resultaat(soort)
-    voortgang = Voortgang(stream)
-    parallel = werkers > 1 and not connection.in_atomic_block
-    wachtend: list = []  # BestandResultaat, or an AsyncResult from a worker, in delivery order
-
-    def afronden():
-        # A file parsed in ranges is merged as soon as its ranges are done, in delivery order.
-        wachtend[:] = [pool.samenvoegen(i) if isinstance(i, _Gedeeld) else i for i in wachtend]
-        for item in wachtend:
-            if not isinstance(item, BestandResultaat):
-                item, meldingen = item.get()
-                resultaat.meldingen.extend(meldingen)
-                voortgang.done(item)
-            resultaat.bestanden.append(item)
-        wachtend.clear()
-
-    with tempfile.TemporaryDirectory(prefix="levering-") as tmp:
-        pool = _Werkers(werkers)
-        huidige_fase = object()
-        try:
-            for nummer, bestand in enumerate(bestanden(bron, volgorde)):
-                objectsoort = objectsoort_voor(bestand.basename)
-                if objectsoort is None:
-                    br = BestandResultaat(
-                        bestand.naam, "niet_gelezen", fout="geen objectbestand van deze soort"
-                    )
-                    wachtend.append(br)
-                    voortgang.done(br)
-                    continue
-                if fase(bestand.naam) != huidige_fase:
-                    afronden()  # what the next fase refers to must be complete
-                    huidige_fase = fase(bestand.naam)
-                # A worker cannot read from the zip this process holds open, so it gets its own copy.
-                kopie = Path(tmp) / f"{nummer}-{bestand.basename}" if parallel else None
-                sha256 = bestand.kopieer(kopie)
-                # Same content under the same name: identical empty BGT layers stay separate files.
-                eerder = ImportRun.objects.filter(
-                    soort=soort,
-                    sha256=sha256,
-                    status=ImportRun.Status.KLAAR,
-                    bestand__endswith=bestand.basename,
-                )
-                if not opnieuw and eerder.exists():
-                    br = BestandResultaat(bestand.naam, "al_geimporteerd")
-                    voortgang.done(br)
-                elif parallel:
-                    br = pool.submit(soort, bestand, objectsoort, sha256, kopie)
-                else:
-                    voortgang.begin(bestand.naam)
-                    br = _import_bestand(soort, bestand, objectsoort, sha256, voortgang, resultaat.meldingen)
-                    voortgang.done(br)
-                wachtend.append(br)
-            afronden()
-        finally:
-            pool.close()
-    resultaat.seconden = time.monotonic() - start
-    return resultaat
 
 
 def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:
