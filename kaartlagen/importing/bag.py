@@ -35,12 +35,13 @@ class OpenbareRuimteSoort(BagSoort):
 
     def fields(self, kids, multi):
         ligt_in = kids.get("ligtIn")
-        if ligt_in is None or not refs(ligt_in):
+        woonplaats = refs(ligt_in) if ligt_in is not None else None
+        if not woonplaats:
             raise RecordFout("verwijzing_ontbreekt", "ligtIn (woonplaats) ontbreekt")
         return [
             copy_tekst(self.text(kids, "naam")),
             copy_tekst(self.text(kids, "type")),
-            copy_tekst(refs(ligt_in)[0]),
+            copy_tekst(woonplaats[0]),
         ]
 
 
@@ -59,17 +60,19 @@ class NummeraanduidingSoort(BagSoort):
 
     def fields(self, kids, multi):
         ligt_aan = kids.get("ligtAan")
-        if ligt_aan is None or not refs(ligt_aan):
+        openbare_ruimte = refs(ligt_aan) if ligt_aan is not None else None
+        if not openbare_ruimte:
             raise RecordFout("verwijzing_ontbreekt", "ligtAan (openbare ruimte) ontbreekt")
         ligt_in = kids.get("ligtIn")
+        woonplaats = refs(ligt_in) if ligt_in is not None else None
         return [
             str(int(self.text(kids, "huisnummer"))),
             copy_tekst(self.text(kids, "huisletter", "")),
             copy_tekst(self.text(kids, "huisnummertoevoeging", "")),
             copy_tekst(self.text(kids, "postcode", "")),
             copy_tekst(self.text(kids, "typeAdresseerbaarObject")),
-            copy_tekst(refs(ligt_aan)[0]),
-            copy_tekst(refs(ligt_in)[0]) if ligt_in is not None and refs(ligt_in) else NULL,
+            copy_tekst(openbare_ruimte[0]),
+            copy_tekst(woonplaats[0]) if woonplaats else NULL,
         ]
 
     def check_references(self, cursor, ctx):
@@ -101,10 +104,11 @@ class AdresseerbaarSoort(BagSoort):
 
     def fields(self, kids, multi):
         hoofdadres = kids.get("heeftAlsHoofdadres")
-        if hoofdadres is None or not refs(hoofdadres):
+        adres = refs(hoofdadres) if hoofdadres is not None else None
+        if not adres:
             raise RecordFout("verwijzing_ontbreekt", "heeftAlsHoofdadres ontbreekt")
         neven = [r for el in multi.get("heeftAlsNevenadres", ()) for r in refs(el)]
-        return [copy_tekst(refs(hoofdadres)[0]), copy_array(neven)]
+        return [copy_tekst(adres[0]), copy_array(neven)]
 
     def check_references(self, cursor, ctx):
         # An address outside this extract is possible (a gemeente border); warn, do not skip.

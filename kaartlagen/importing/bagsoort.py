@@ -190,11 +190,12 @@ class BagSoort(Objectsoort):
     @staticmethod
     def text(kids: dict, name: str, default=...):
         el = kids.get(name)
-        if el is None or el.text is None:
+        text = None if el is None else el.text
+        if text is None:
             if default is ...:
                 raise RecordFout("veld_ontbreekt", f"veld {name} ontbreekt")
             return default
-        return el.text.strip()
+        return text.strip()
 
     def check_references(self, cursor, ctx: Context) -> None:
         """Objects whose required references do not resolve are skipped; hook for subclasses."""

@@ -17,8 +17,13 @@ def copy_tekst(value: str) -> str:
 
 
 def copy_array(values: list) -> str:
-    quoted = ('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values)
-    return ("{" + ",".join(quoted) + "}").translate(_COPY_ESCAPES)
+    values = [str(v) for v in values]
+    alles = "".join(values)
+    if "\\" in alles or '"' in alles or "\t" in alles or "\n" in alles or "\r" in alles:
+        quoted = ('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values)
+        return ("{" + ",".join(quoted) + "}").translate(_COPY_ESCAPES)
+    # Nothing to escape, the usual case (identificaties, gebruiksdoelen): quoted as they are.
+    return '{"' + '","'.join(values) + '"}' if values else "{}"
 
 
 _COPY_FORMAT = {

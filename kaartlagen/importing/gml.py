@@ -81,7 +81,13 @@ class _Reader:
 
     def coords(self, el) -> list[str]:
         """Coordinates as 'x y' strings, dropping any z (the portal is 2D; BAG delivers z = 0.0)."""
-        pos_list = _child(el, "posList")
+        pos_list, positions = None, []
+        for child in el:
+            name = _local(child.tag)
+            if name == "posList":
+                pos_list = child if pos_list is None else pos_list
+            elif name == "pos":
+                positions.append(child)
         if pos_list is not None:
             text = pos_list.text or ""
             values = text.split()
@@ -89,7 +95,6 @@ class _Reader:
                 pos_list.get("srsDimension") or _inherited(el, "srsDimension", self.feature) or 2
             )
         else:
-            positions = _children(el, "pos")
             if not positions:
                 raise GeometryError(f"{_local(el.tag)} zonder coördinaten (posList of pos)")
             text = " ".join(p.text or "" for p in positions)
@@ -181,12 +186,24 @@ class _Reader:
     # Surfaces -----------------------------------------------------------------------------------
     def polygon(self, el) -> tuple[str, bool]:
         """A Polygon or PolygonPatch: '(ring, ring…)' text and whether it has arcs."""
+        # One pass over the children: a gml:exterior before any outerBoundaryIs (GML 2), then the
+        # gml:interior and after them any innerBoundaryIs.
+        boundaries: dict[str, list] = {
+            "exterior": [],
+            "outerBoundaryIs": [],
+            "interior": [],
+            "innerBoundaryIs": [],
+        }
+        for child in el:
+            found = boundaries.get(_local(child.tag))
+            if found is not None:
+                found.append(child)
+        exterior = (boundaries["exterior"] or boundaries["outerBoundaryIs"] or [None])[0]
         rings, curved = [], False
-        exterior = _child(el, "exterior")
-        r, c = self.ring(exterior if exterior is not None else _child(el, "outerBoundaryIs"))
+        r, c = self.ring(exterior)
         rings.append(r)
         curved |= c
-        for interior in _children(el, "interior") + _children(el, "innerBoundaryIs"):
+        for interior in boundaries["interior"] + boundaries["innerBoundaryIs"]:
             r, c = self.ring(interior)
             rings.append(r)
             curved |= c

@@ -223,11 +223,12 @@ def _copy_regels(objectsoort: Objectsoort, fh, ctx: Context, copy) -> None:
     regels = []
     for regel in objectsoort.regels(fh, ctx):
         regels.append(regel)
-        ctx.voortgang.tick()
-        if len(regels) >= 2000:
+        if len(regels) >= 1000:
             copy.write("".join(regels))
+            ctx.voortgang.tick(len(regels))
             regels.clear()
     copy.write("".join(regels))
+    ctx.voortgang.tick(len(regels))
 
 
 def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:

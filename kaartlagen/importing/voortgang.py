@@ -22,9 +22,9 @@ class Voortgang:
         self.label, self.n = label, 0
         self.start = self.last = time.monotonic()
 
-    def tick(self) -> None:
-        self.n += 1
-        if self.stream and self.n % 1000 == 0:
+    def tick(self, n: int = 1) -> None:
+        before, self.n = self.n, self.n + n
+        if self.stream and before // 1000 != self.n // 1000:
             now = time.monotonic()
             if now - self.last >= self.interval:
                 self.last = now
