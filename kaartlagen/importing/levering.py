@@ -97,6 +97,9 @@ class _Gedeeld:
             finally:
                 self.gestart.set()
 
+    def ready(self) -> bool:
+        return self.gestart.is_set() and (self.merge is None or self.merge.ready())
+
     def get(self):
         self.gestart.wait()
         if self.merge is None:
@@ -115,19 +118,35 @@ class _Werkers:
     def __init__(self, aantal: int):
         self.aantal, self.pool = aantal, None
 
+    def vroeg(self, fase: list) -> None:
+        """Start the files of a fase being copied out that will not be cut whatever follows (each is
+        at most a worker's share of what is known, and shares only grow), once they keep every
+        worker busy; only while no earlier fase is running."""
+        klaar = [b for b in fase if isinstance(b, _Klaar)]
+        aandeel = sum(b.grootte for b in klaar) / self.aantal
+        heel = [b for b in klaar if b.handle is None and self._delen(b, aandeel) < 2]
+        if sum(b.handle is not None for b in klaar) + len(heel) >= self.aantal:
+            for b in sorted(heel, key=lambda b: b.grootte, reverse=True):
+                b.handle = self._start(b, 1)
+
     def start(self, fase: list) -> list:
-        """Start a fase's files; what it returns has, per file, a BestandResultaat or a handle whose
+        """Start the rest of a fase, now that all its files are known: largest first, a file larger
+        than a worker's share cut in ranges. Returns per file a BestandResultaat or a handle whose
         get() gives (BestandResultaat, meldingen)."""
+        klaar = [b for b in fase if isinstance(b, _Klaar)]
+        aandeel = sum(b.grootte for b in klaar) / self.aantal
+        for b in sorted(klaar, key=lambda b: b.grootte, reverse=True):
+            if b.handle is None:
+                b.handle = self._start(b, self._delen(b, aandeel))
+        return [b.handle if isinstance(b, _Klaar) else b for b in fase]
+
+    def _delen(self, bestand: _Klaar, aandeel: float) -> int:
+        return min(self.aantal, math.ceil(bestand.grootte / max(aandeel, 1)), bestand.grootte // MIN_DEEL)
+
+    def _start(self, bestand: _Klaar, aantal: int):
         if self.pool is None:
             connections.close_all()
             self.pool = multiprocessing.get_context("fork").Pool(self.aantal)
-        taken = [b for b in fase if isinstance(b, _Klaar)]
-        aandeel = max(sum(b.grootte for b in taken) / self.aantal, 1)
-        for b in sorted(taken, key=lambda b: b.grootte, reverse=True):
-            b.handle = self._start(b, min(self.aantal, math.ceil(b.grootte / aandeel), b.grootte // MIN_DEEL))
-        return [b.handle if isinstance(b, _Klaar) else b for b in fase]
-
-    def _start(self, bestand: _Klaar, aantal: int):
         naam, kopie, objectsoort = bestand.args[1], bestand.args[2], bestand.args[3]
         indeling = (
             delen.indeling(kopie, objectsoort.record_element)
@@ -185,8 +204,8 @@ def importeer(
     voortgang = Voortgang(stream)
     if werkers > 1 and not connection.in_atomic_block:
         with tempfile.TemporaryDirectory(prefix="levering-") as tmp:
-            fasen = _fasen(soort, bron, objectsoort_voor, volgorde, fase, opnieuw, Path(tmp), voortgang)
-            _side_by_side(fasen, _Werkers(werkers), resultaat, voortgang)
+            klaar = _klaar(soort, bron, objectsoort_voor, volgorde, fase, opnieuw, Path(tmp), voortgang)
+            _side_by_side(klaar, _Werkers(werkers), resultaat, voortgang)
     else:
         for bestand in bestanden(bron, volgorde):
             objectsoort = objectsoort_voor(bestand.basename)
@@ -205,35 +224,28 @@ def importeer(
     return resultaat
 
 
-def _fasen(soort, bron, objectsoort_voor, volgorde, fase, opnieuw, tmp: Path, voortgang) -> Iterator[list]:
-    """The delivery per fase: per file a BestandResultaat when there is nothing to import, else _Klaar."""
-    huidige, verzameld = object(), []
+def _klaar(soort, bron, objectsoort_voor, volgorde, fase, opnieuw, tmp: Path, voortgang) -> Iterator[tuple]:
+    """(fase, file) through the delivery: a BestandResultaat when there is nothing to import, else _Klaar."""
     for nummer, bestand in enumerate(bestanden(bron, volgorde)):
-        if fase(bestand.naam) != huidige and verzameld:
-            yield verzameld
-            verzameld = []
-        huidige = fase(bestand.naam)
         objectsoort = objectsoort_voor(bestand.basename)
         if objectsoort is None:
             br = BestandResultaat(bestand.naam, "niet_gelezen", fout="geen objectbestand van deze soort")
             voortgang.done(br)
-            verzameld.append(br)
+            yield fase(bestand.naam), br
             continue
         kopie = tmp / f"{nummer}-{bestand.basename}"
         sha256 = bestand.kopieer(kopie)
         if not opnieuw and _eerder(soort, sha256, bestand):
             kopie.unlink()
-            verzameld.append(BestandResultaat(bestand.naam, "al_geimporteerd"))
+            yield fase(bestand.naam), BestandResultaat(bestand.naam, "al_geimporteerd")
         else:
-            verzameld.append(
-                _Klaar((soort, bestand.naam, str(kopie), objectsoort, sha256), kopie.stat().st_size)
-            )
-    if verzameld:
-        yield verzameld
+            args = (soort, bestand.naam, str(kopie), objectsoort, sha256)
+            yield fase(bestand.naam), _Klaar(args, kopie.stat().st_size)
 
 
-def _side_by_side(fasen: Iterator[list], pool: _Werkers, resultaat: Resultaat, voortgang: Voortgang) -> None:
-    lopend: list = []
+def _side_by_side(bestanden: Iterator[tuple], pool: _Werkers, resultaat: Resultaat, voortgang: Voortgang):
+    lopend: list = []  # the fase being imported: per file a BestandResultaat or a handle
+    verzameld: list = []  # the next fase, being copied out meanwhile: BestandResultaat or _Klaar
 
     def afronden():
         for item in lopend:
@@ -244,11 +256,22 @@ def _side_by_side(fasen: Iterator[list], pool: _Werkers, resultaat: Resultaat, v
             resultaat.bestanden.append(item)
         lopend.clear()
 
+    def volgende():
+        afronden()  # what the next fase refers to must be complete
+        lopend[:] = pool.start(verzameld)
+        verzameld.clear()
+
+    huidige = object()
     try:
-        # Taking the next fase from the generator copies it out while the running one is imported.
-        for volgende in fasen:
-            afronden()  # what the next fase refers to must be complete
-            lopend[:] = pool.start(volgende)
+        for fase, bestand in bestanden:
+            if fase != huidige and verzameld:
+                volgende()
+            huidige = fase
+            verzameld.append(bestand)
+            if all(isinstance(i, BestandResultaat) or i.ready() for i in lopend):
+                afronden()
+                pool.vroeg(verzameld)
+        volgende()
         afronden()
     finally:
         pool.close()
