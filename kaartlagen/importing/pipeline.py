@@ -234,10 +234,17 @@ def _copy_regels(objectsoort: Objectsoort, fh, ctx: Context, copy) -> None:
 def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:
     """Stream the elements with these (namespaced) tags and free each one after use.
 
-    Clearing the element and its finished siblings is what keeps memory flat on large files.
+    Clearing the element and its finished siblings is what keeps memory flat on large files. No
+    table of IDs is built: nothing looks elements up by ID, and GML gives every geometry one.
     """
     for _, el in etree.iterparse(
-        fh, events=("end",), tag=tuple(tags), huge_tree=True, resolve_entities=False, no_network=True
+        fh,
+        events=("end",),
+        tag=tuple(tags),
+        huge_tree=True,
+        resolve_entities=False,
+        no_network=True,
+        collect_ids=False,
     ):
         ctx.gelezen += 1
         yield el
