@@ -15,8 +15,8 @@ from kaartlagen.importing.pipeline import Objectsoort, RecordFout
 # Load order: what is referred to comes before what refers to it.
 VOLGORDE = ["WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA"]
 # Files of one fase go side by side; a fase starts when the objects it checks its references against
-# are complete (NUM checks OPR; VBO, LIG and STA check NUM). PND refers to nothing, so it goes with NUM.
-_FASE = {"WPL": 0, "OPR": 1, "NUM": 2, "PND": 2, "VBO": 3, "LIG": 3, "STA": 3}
+# are complete: NUM checks OPR; VBO, LIG and STA check NUM. OPR's woonplaats and PND are not checked.
+_FASE = {"WPL": 0, "OPR": 0, "NUM": 1, "PND": 1, "VBO": 2, "LIG": 2, "STA": 2}
 _BESTANDSNAAM = re.compile(r"^\d{4}(WPL|OPR|NUM|PND|VBO|LIG|STA)\d{8}")
 
 
