@@ -4,7 +4,8 @@ worker processes, each file through the contract of pipeline.py (its own transac
 With workers, a fase (files that do not depend on each other) is planned once all its files are
 known: the largest go first, so that the small ones fill up at the end, and a file larger than one
 worker's share is parsed in ranges by several workers (delen.py) before its one merge. While a fase
-is imported, this process copies the next one out of the delivery.
+is imported, this process copies the next one out of the delivery; when no fase is running, the
+files that will not be cut start as soon as there are enough of them to keep every worker busy.
 """
 
 import functools
@@ -204,8 +205,10 @@ def importeer(
     voortgang = Voortgang(stream)
     if werkers > 1 and not connection.in_atomic_block:
         with tempfile.TemporaryDirectory(prefix="levering-") as tmp:
-            klaar = _klaar(soort, bron, objectsoort_voor, volgorde, fase, opnieuw, Path(tmp), voortgang)
-            _side_by_side(klaar, _Werkers(werkers), resultaat, voortgang)
+            gekopieerd = _gekopieerd(
+                soort, bron, objectsoort_voor, volgorde, fase, opnieuw, Path(tmp), voortgang
+            )
+            _side_by_side(gekopieerd, _Werkers(werkers), resultaat, voortgang)
     else:
         for bestand in bestanden(bron, volgorde):
             objectsoort = objectsoort_voor(bestand.basename)
@@ -224,7 +227,9 @@ def importeer(
     return resultaat
 
 
-def _klaar(soort, bron, objectsoort_voor, volgorde, fase, opnieuw, tmp: Path, voortgang) -> Iterator[tuple]:
+def _gekopieerd(
+    soort, bron, objectsoort_voor, volgorde, fase, opnieuw, tmp: Path, voortgang
+) -> Iterator[tuple]:
     """(fase, file) through the delivery: a BestandResultaat when there is nothing to import, else _Klaar."""
     for nummer, bestand in enumerate(bestanden(bron, volgorde)):
         objectsoort = objectsoort_voor(bestand.basename)
@@ -243,7 +248,7 @@ def _klaar(soort, bron, objectsoort_voor, volgorde, fase, opnieuw, tmp: Path, vo
             yield fase(bestand.naam), _Klaar(args, kopie.stat().st_size)
 
 
-def _side_by_side(bestanden: Iterator[tuple], pool: _Werkers, resultaat: Resultaat, voortgang: Voortgang):
+def _side_by_side(gekopieerd: Iterator[tuple], pool: _Werkers, resultaat: Resultaat, voortgang: Voortgang):
     lopend: list = []  # the fase being imported: per file a BestandResultaat or a handle
     verzameld: list = []  # the next fase, being copied out meanwhile: BestandResultaat or _Klaar
 
@@ -263,7 +268,7 @@ def _side_by_side(bestanden: Iterator[tuple], pool: _Werkers, resultaat: Resulta
 
     huidige = object()
     try:
-        for fase, bestand in bestanden:
+        for fase, bestand in gekopieerd:
             if fase != huidige and verzameld:
                 volgende()
             huidige = fase
