@@ -127,7 +127,7 @@ class BagSoort(Objectsoort):
 
     def regels(self, fh, ctx: Context):
         # The rows are written as COPY text right here: going through Python values and copy_regel
-        # cost a third of the parsing time. Column order is that of self.staging.
+        # cost a quarter of the parsing time. Column order is that of self.staging.
         rest = "\t" + "\t".join([NULL] * (len(self.staging) - 4)) + "\n"
         # eind_registratie '-infinity' marks a superseded voorkomen as history for the merge.
         historisch = "\t" + "\t".join([NULL] * 3 + ["-infinity"] + [NULL] * (len(self.staging) - 8)) + "\n"

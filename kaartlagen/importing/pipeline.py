@@ -154,7 +154,9 @@ class Objectsoort:
 def import_bestand(
     soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen, gelezen=None
 ):
-    """`gelezen`: the file's ranges, already parsed by workers: (COPY text file, records, reports)."""
+    """One file in one transaction, as the module docstring says. `gelezen`: the file's ranges when
+    workers parsed them already, as (COPY text file, records read, reports) each; else it is parsed
+    here."""
     start = time.monotonic()
     resultaat = BestandResultaat(bestand.naam, "klaar")
     eigen_meldingen: list[Melding] = []
