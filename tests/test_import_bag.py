@@ -8,7 +8,7 @@ from django.db import connection
 from lxml import etree
 
 from kaartlagen.importing.bag import importeer_bag
-from kaartlagen.models import ImportRun, Nummeraanduiding, OpenbareRuimte, Pand
+from kaartlagen.models import ImportRun, Nummeraanduiding, OpenbareRuimte, Pand, Verblijfsobject
 from tests import bagxml
 from tests.conftest import shared_data
 
@@ -74,6 +74,22 @@ def test_newer_voorkomen_replaces_older_and_old_delivery_does_not_regress(tmp_pa
 def test_ended_objects_are_kept_but_not_active(tmp_path, kwargs):
     importeer_bag(write(tmp_path, "0400PND01112026-000001.xml", bagxml.pand(**kwargs)))
     assert Pand.objects.get().actief is False
+
+
+def test_verblijfsobject_delivered_as_an_area_is_stored_as_a_point_inside_it(tmp_path):
+    vlak = (
+        f'<Objecten:vlak><gml:Polygon srsName="{bagxml.RD}" srsDimension="3"><gml:exterior><gml:LinearRing>'
+        f"<gml:posList>{bagxml.square()}</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></Objecten:vlak>"
+    )
+    punt = bagxml.verblijfsobject("0400010000000001")
+    area = bagxml.verblijfsobject("0400010000000002")
+    area = area[: area.index("<Objecten:punt>")] + vlak + area[area.index("</Objecten:geometrie>") :]
+    resultaat = importeer_bag(write(tmp_path, "0400VBO01112026-000001.xml", punt, area))
+    assert resultaat.ok and resultaat.totaal().nieuw == 2
+    geoms = dict(Verblijfsobject.objects.values_list("identificatie", "geom"))
+    assert (geoms["0400010000000001"].x, geoms["0400010000000001"].y) == (113005.0, 553005.0)
+    inside = geoms["0400010000000002"]
+    assert inside.geom_type == "Point" and 113000 < inside.x < 113010 and 553000 < inside.y < 553010
 
 
 def test_malformed_file_rolls_back_alone_and_names_file_and_line(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from kaartlagen.importing.bag import importeer_bag
-from kaartlagen.importing.pipeline import copy_regel
+from kaartlagen.importing.copytekst import copy_regel
 from kaartlagen.models import ImportRun, Nummeraanduiding, OpenbareRuimte, Pand
 from tests import bagxml
 
@@ -71,3 +71,71 @@ def test_a_broken_file_in_a_worker_rolls_back_alone(tmp_path):
     assert "[xml_ongeldig]" in failed[0].fout
     assert Pand.objects.count() == 50
     assert ImportRun.objects.filter(status="mislukt").count() == 1
+
+
+def _large_pand_file(tmp_path, n=400, bad=None, extra=""):
+    """A PND file of n panden (pand i on line 3 + i); `bad` panden have a broken geometry."""
+    panden = [
+        bagxml.pand(
+            f"04001{i:011d}",
+            pos="1 2 3" if i in (bad or ()) else bagxml.square(110000 + i * 20, 546000),
+        )
+        for i in range(n)
+    ]
+    path = tmp_path / "0400PND01112026-000001.xml"
+    text = bagxml.document(*panden)
+    if extra:
+        # After the middle of the file, where the first cut is looked for.
+        middle = text.index("<sl:stand>", len(text) // 2)
+        text = text[:middle] + extra + text[middle:]
+    path.write_text(text)
+    return path
+
+
+@pytest.fixture
+def cuts(monkeypatch):
+    """Files of more than 10 kB are cut in ranges; records how many ranges each file got."""
+    from kaartlagen.importing import delen, levering
+
+    monkeypatch.setattr(levering, "MIN_DEEL", 10_000)
+    seen = []
+    original = delen.delen
+    monkeypatch.setattr(delen, "delen", lambda *a: seen.append(original(*a)) or seen[-1])
+    return seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_file_parsed_in_ranges_reports_the_file_s_own_lines(tmp_path, cuts):
+    path = _large_pand_file(tmp_path, bad={7, 390})
+    resultaat = importeer_bag(path, werkers=2)
+    assert resultaat.ok and [len(d) for d in cuts] == [2]
+    assert Pand.objects.count() == 398
+    assert sorted((m.identificatie, m.regel) for m in resultaat.meldingen) == [
+        ("0400100000000007", 10),
+        ("0400100000000390", 393),
+    ]
+    t = resultaat.totaal()
+    assert (t.gelezen, t.nieuw, t.overgeslagen) == (400, 398, 2)
+
+    one_at_a_time = importeer_bag(path, werkers=1, opnieuw=True)
+    assert one_at_a_time.totaal().ongewijzigd == 398  # the same rows, the same fingerprints
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cut_inside_a_comment_falls_back_to_reading_the_whole_file(tmp_path, cuts):
+    path = _large_pand_file(tmp_path, extra="<!-- " + "<sl:stand> " * 50 + "-->")
+    resultaat = importeer_bag(path, werkers=2)
+    assert resultaat.ok and [len(d) for d in cuts] == [2]
+    assert Pand.objects.count() == 400
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broken_large_file_names_its_own_line(tmp_path, cuts):
+    path = _large_pand_file(tmp_path)
+    lines = path.read_text().splitlines()
+    lines[300] = lines[300].replace("</Objecten:Pand>", "</Objecten:Pnd>")
+    path.write_text("\n".join(lines) + "\n")
+    resultaat = importeer_bag(path, werkers=2)
+    [failed] = resultaat.bestanden
+    assert failed.status == "mislukt" and "[xml_ongeldig] regel 301" in failed.fout
+    assert not Pand.objects.exists()

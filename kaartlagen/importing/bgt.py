@@ -16,6 +16,7 @@ from datetime import date, datetime
 from lxml import etree
 
 from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt
+from kaartlagen.importing.levering import importeer
 from kaartlagen.importing.merge import geometry_from_wkt, prepare_geometry, upsert
 from kaartlagen.importing.pipeline import (
     Context,
@@ -23,7 +24,6 @@ from kaartlagen.importing.pipeline import (
     Objectsoort,
     RecordFout,
     Telling,
-    importeer,
     iter_elements,
     tijdstip,
 )

@@ -13,8 +13,9 @@ import json
 import math
 import re
 
+from kaartlagen.importing.levering import importeer
 from kaartlagen.importing.merge import prepare_geometry, upsert
-from kaartlagen.importing.pipeline import Context, ImportFout, Objectsoort, RecordFout, Telling, importeer
+from kaartlagen.importing.pipeline import Context, ImportFout, Objectsoort, RecordFout, Telling
 from kaartlagen.models import Buurt, Wijk
 from loket.crs import RD_NEW, WGS84, srid_from_geojson_crs
 

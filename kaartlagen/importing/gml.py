@@ -24,6 +24,10 @@ class GeometryError(ValueError):
 # Plain ASCII decimals: Python's float() also takes '1_000', 'nan' and 'inf', which PostGIS rejects or
 # which are no coordinates at all; a two-digit exponent keeps every value finite.
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,2})?")
+# A whole posList at once, the same language as _NUMBER between whitespace: one regex call instead of
+# one per value; possessive, since giving back characters can never make a list of numbers match.
+_POSSESSIVE_NUMBER = r"[-+]?+(?>\d++(?:\.\d*+)?+|\.\d++)(?:[eE][-+]?+\d{1,2}+)?+"
+_NUMBERS = re.compile(rf"\s*+{_POSSESSIVE_NUMBER}(?:\s++{_POSSESSIVE_NUMBER})*+\s*+")
 
 
 def _dimension(value) -> int:
@@ -33,9 +37,18 @@ def _dimension(value) -> int:
         raise GeometryError(f"srsDimension '{value}' is geen geheel getal") from None
 
 
+# Tag names repeat endlessly in a delivery: a dict lookup beats splitting each one again (and
+# etree.QName costs more than the rest of a small geometry together).
+_LOCAL_NAMES: dict = {}
+
+
 def _local(tag) -> str:
-    # Plain string work: etree.QName costs more than the rest of a small geometry together.
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < 10_000:  # bounded: a hostile file could invent endless names
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
 def _children(el, name: str):
@@ -61,6 +74,49 @@ def _inherited(el, attr: str, stop) -> str | None:
     return None
 
 
+def _plain_coords(el, feature) -> list[str] | None:
+    """The points of an element whose one child is a gml:posList or gml:pos, as _Reader.coords gives
+    them, with fewer steps (nearly every BAG and BGT geometry); None for anything else or anything
+    wrong, which coords then reads (and reports)."""
+    if len(el) != 1:
+        return None
+    child = el[0]
+    name = _local(child.tag)
+    if name != "posList" and name != "pos":
+        return None
+    text = child.text or ""
+    values = text.split()
+    dim = child.get("srsDimension") or _inherited(el, "srsDimension", feature)
+    dim = dim or (2 if name == "posList" else len(values))
+    if dim not in (2, 3, "2", "3") or not values or len(values) % int(dim) or not _NUMBERS.fullmatch(text):
+        return None
+    dim = int(dim)
+    # Equal lengths: len(values) is a multiple of dim (strict=True costs a fifth of this line).
+    return list(map(" ".join, zip(values[0::dim], values[1::dim], strict=False)))
+
+
+def _plain_wkt(el, feature) -> str | None:
+    """The WKT of a gml:Point, or of a gml:Polygon whose rings are gml:LinearRings, with plain
+    coordinates: what _Reader.wkt writes for them, with fewer steps; None for anything else or
+    anything wrong, which _Reader then reads (and reports)."""
+    name = _local(el.tag)
+    if name == "Point":
+        pts = _plain_coords(el, feature)
+        return f"POINT({pts[0]})" if pts is not None and len(pts) == 1 else None
+    if name != "Polygon":
+        return None
+    rings = []
+    for i, boundary in enumerate(el):
+        if _local(boundary.tag) != ("exterior" if i == 0 else "interior") or len(boundary) != 1:
+            return None
+        ring = boundary[0]
+        pts = _plain_coords(ring, feature) if _local(ring.tag) == "LinearRing" else None
+        if pts is None or len(pts) < 4 or pts[0] != pts[-1]:
+            return None
+        rings.append("(" + ", ".join(pts) + ")")
+    return "POLYGON(" + ", ".join(rings) + ")" if rings else None
+
+
 class _Reader:
     def __init__(self, root, feature):
         self.root = root
@@ -68,19 +124,27 @@ class _Reader:
 
     def coords(self, el) -> list[str]:
         """Coordinates as 'x y' strings, dropping any z (the portal is 2D; BAG delivers z = 0.0)."""
-        pos_list = _child(el, "posList")
+        plain = _plain_coords(el, self.feature)
+        if plain is not None:
+            return plain
+        pos_list, positions = None, []
+        for child in el:
+            name = _local(child.tag)
+            if name == "posList":
+                pos_list = child if pos_list is None else pos_list
+            elif name == "pos":
+                positions.append(child)
         if pos_list is not None:
-            values = (pos_list.text or "").split()
+            text = pos_list.text or ""
+            values = text.split()
             dim = _dimension(
                 pos_list.get("srsDimension") or _inherited(el, "srsDimension", self.feature) or 2
             )
         else:
-            positions = _children(el, "pos")
             if not positions:
                 raise GeometryError(f"{_local(el.tag)} zonder coördinaten (posList of pos)")
-            values = []
-            for p in positions:
-                values.extend((p.text or "").split())
+            text = " ".join(p.text or "" for p in positions)
+            values = text.split()
             dim = _dimension(
                 positions[0].get("srsDimension")
                 or _inherited(el, "srsDimension", self.feature)
@@ -88,12 +152,12 @@ class _Reader:
             )
         if dim not in (2, 3) or not values or len(values) % dim:
             raise GeometryError(f"{len(values)} coördinaatwaarden passen niet bij srsDimension {dim}")
-        if not all(map(_NUMBER.fullmatch, values)):
-            bad = next(v for v in values if not _NUMBER.fullmatch(v))
-            raise GeometryError(f"coördinaat '{bad[:30]}' is geen getal")
+        if not _NUMBERS.fullmatch(text):
+            bad = next((v for v in values if not _NUMBER.fullmatch(v)), None)
+            if bad is not None:
+                raise GeometryError(f"coördinaat '{bad[:30]}' is geen getal")
         # The delivered digits go into the WKT unchanged: checked above, never reformatted.
-        xs, ys = values[0::dim], values[1::dim]
-        return [f"{x} {y}" for x, y in zip(xs, ys, strict=True)]
+        return list(map(" ".join, zip(values[0::dim], values[1::dim], strict=False)))
 
     # Curves -------------------------------------------------------------------------------------
     def curve_parts(self, el) -> tuple[list[tuple[str, list[str]]], bool]:
@@ -168,14 +232,24 @@ class _Reader:
     # Surfaces -----------------------------------------------------------------------------------
     def polygon(self, el) -> tuple[str, bool]:
         """A Polygon or PolygonPatch: '(ring, ring…)' text and whether it has arcs."""
+        # One pass over the children: a gml:exterior before any outerBoundaryIs (GML 2), then the
+        # gml:interior and after them any innerBoundaryIs.
+        boundaries: dict[str, list] = {
+            "exterior": [],
+            "outerBoundaryIs": [],
+            "interior": [],
+            "innerBoundaryIs": [],
+        }
+        for child in el:
+            found = boundaries.get(_local(child.tag))
+            if found is not None:
+                found.append(child)
+        exterior = (boundaries["exterior"] or boundaries["outerBoundaryIs"] or [None])[0]
         rings, curved = [], False
-        exterior = (
-            _child(el, "exterior") if _child(el, "exterior") is not None else _child(el, "outerBoundaryIs")
-        )
         r, c = self.ring(exterior)
         rings.append(r)
         curved |= c
-        for interior in _children(el, "interior") + _children(el, "innerBoundaryIs"):
+        for interior in boundaries["interior"] + boundaries["innerBoundaryIs"]:
             r, c = self.ring(interior)
             rings.append(r)
             curved |= c
@@ -253,7 +327,7 @@ def geometry_wkt(el, feature=None, default_srs: str | None = None) -> str:
         raise GeometryError(f"geometrie zonder srsName; verwacht RD New (EPSG:{RD_NEW})", "srs_onjuist")
     if not is_rd_new(srs):
         raise GeometryError(f"geometrie in {srs}; verwacht RD New (EPSG:{RD_NEW})", "srs_onjuist")
-    return _Reader(el, feature).wkt(el)
+    return _plain_wkt(el, feature) or _Reader(el, feature).wkt(el)
 
 
 def first_geometry(container):

@@ -3,10 +3,11 @@
 from kaartlagen.importing.pipeline import Context
 from loket.crs import RD_GEBIED, RD_NEW
 
-# What each target geometry type keeps of a curved or repaired geometry.
+# What each target geometry type keeps of a curved or repaired geometry. A point is taken from any
+# other geometry afterwards (prepare_geometry): in one expression the WKT would be parsed twice.
 _SHAPES = {
     "multipolygon": "ST_Multi(ST_CollectionExtract({g}, 3))",
-    "point": "CASE WHEN GeometryType({g}) = 'POINT' THEN {g} ELSE ST_PointOnSurface({g}) END",
+    "point": "{g}",
     "any": "{g}",
 }
 # ST_MakeValid can leave slivers of a repaired area as lines beside it (a collection): keep only parts of
@@ -16,7 +17,7 @@ _HERSTEL = "ST_CollectionExtract(ST_MakeValid(geom), ST_Dimension(geom) + 1)"
 
 def geometry_from_wkt(shape: str) -> str:
     """SQL for the stored geometry from the staging `wkt`; used while building the `cur` table so
-    that no second pass rewrites every row."""
+    that no second pass rewrites every row (a point is taken from anything else in prepare_geometry)."""
     return _SHAPES[shape].format(g=f"ST_CurveToLine(ST_GeomFromText(wkt, {RD_NEW}))")
 
 
@@ -40,6 +41,10 @@ def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> No
     if cursor.fetchone() is None:
         cursor.execute(f"alter table {table} add column geom geometry")
         cursor.execute(f"update {table} set geom = {geometry_from_wkt(shape)}")
+    if shape == "point":
+        cursor.execute(
+            f"update {table} set geom = ST_PointOnSurface(geom) where GeometryType(geom) <> 'POINT'"
+        )
     _report(
         cursor,
         ctx,

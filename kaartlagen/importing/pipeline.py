@@ -4,26 +4,25 @@ Per file of a delivery, in one transaction: parse the file as a stream and COPY 
 temporary staging table (memory stays flat however large the file), then let one set-based merge
 move the staging rows into the real table. A broken file rolls back alone; a bad object is skipped
 and reported with file, line and identificatie; a file that was imported before (same soort and
-sha256) is not read again, so an interrupted delivery resumes where it stopped.
+sha256) is not read again, so an interrupted delivery resumes where it stopped. levering.py takes a
+delivery through this file by file, with worker processes side by side.
 """
 
-import functools
 import logging
-import multiprocessing
 import os
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.db import DatabaseError, connection, connections, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from lxml import etree
 
-from kaartlagen.importing.sources import Bestand, bestanden
+from kaartlagen.importing.copytekst import copy_regel
+from kaartlagen.importing.sources import Bestand
+from kaartlagen.importing.voortgang import Voortgang
 from kaartlagen.models import ImportRun
 from loket.fouten import CodeFout
 
@@ -120,11 +119,13 @@ class Resultaat:
 class Context:
     """What a parser needs to report about the file it reads."""
 
-    def __init__(self, bestand: Bestand, meldingen: list[Melding], voortgang: "Voortgang"):
+    def __init__(self, bestand: Bestand, meldingen: list[Melding], voortgang: Voortgang):
         self.bestand = bestand
         self.meldingen = meldingen
         self.voortgang = voortgang
         self.gelezen = 0
+        # Line numbers in a range of the file (delen.py) lag this far behind the file's own.
+        self.regel_offset = 0
 
     def meld(self, soort: str, code: str, regel, identificatie, reden: str) -> None:
         self.meldingen.append(Melding(soort, code, self.bestand.naam, regel, identificatie, reden))
@@ -135,90 +136,27 @@ class Objectsoort:
 
     code: str
     staging: list[tuple[str, str]]  # (column, SQL type); always includes identificatie and regel
+    # The local name of the record element when a large file may be cut between records and parsed by
+    # several workers (delen.py); such a soort adds ctx.regel_offset to every line number it reports.
+    record_element: str | None = None
 
     def records(self, fh, ctx: Context) -> Iterator[tuple]:
         raise NotImplementedError
+
+    def regels(self, fh, ctx: Context) -> Iterator[str]:
+        """The staging rows as lines of COPY text; a soort may write them directly, skipping `records`."""
+        return map(copy_regel, self.records(fh, ctx))
 
     def merge(self, cursor, ctx: Context) -> Telling:
         raise NotImplementedError
 
 
-class Voortgang:
-    """A progress line on a terminal; on a pipe or log a line now and then; nothing when silent."""
-
-    def __init__(self, stream=None):
-        self.stream = stream
-        self.tty = bool(stream) and hasattr(stream, "isatty") and stream.isatty()
-        self.interval = 0.5 if self.tty else 10.0
-        self.label = ""
-        self.n = 0
-        self.start = self.last = time.monotonic()
-
-    def begin(self, label: str) -> None:
-        self.label, self.n = label, 0
-        self.start = self.last = time.monotonic()
-
-    def tick(self) -> None:
-        self.n += 1
-        if self.stream and self.n % 1000 == 0:
-            now = time.monotonic()
-            if now - self.last >= self.interval:
-                self.last = now
-                rate = self.n / max(now - self.start, 1e-9)
-                end = "\r" if self.tty else "\n"
-                self.stream.write(f"  {self.label}: {self.n:,} objecten gelezen ({rate:,.0f}/s){end}")
-                self.stream.flush()
-
-    def done(self, resultaat: BestandResultaat) -> None:
-        # Files skipped as imported before are counted in the summary; a line each would only be noise.
-        if not self.stream or resultaat.status == "al_geimporteerd":
-            return
-        t = resultaat.telling
-        clear = "\r\033[K" if self.tty else ""
-        if resultaat.status == "klaar":
-            line = (
-                f"{t.gelezen:,} gelezen, {t.nieuw:,} nieuw, {t.gewijzigd:,} gewijzigd, "
-                f"{t.ongewijzigd:,} ongewijzigd, {t.overgeslagen:,} overgeslagen"
-            )
-        elif resultaat.status == "mislukt":
-            line = f"MISLUKT, teruggedraaid: {resultaat.fout}"
-        else:
-            line = f"niet gelezen: {resultaat.fout}"
-        self.stream.write(f"{clear}  {self.label}: {line} ({resultaat.seconden:.1f} s)\n")
-        self.stream.flush()
-
-
-# COPY's text format, written by us: psycopg's write_row adapts every value through its type registry,
-# which was a quarter of an import's Python time. Only these Python types occur in staging rows.
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _copy_array(values: list) -> str:
-    quoted = ('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values)
-    return ("{" + ",".join(quoted) + "}").translate(_COPY_ESCAPES)
-
-
-_COPY_FORMAT = {
-    str: lambda v: v.translate(_COPY_ESCAPES),
-    int: str,
-    bool: lambda v: "t" if v else "f",
-    list: _copy_array,
-    type(None): lambda v: "\\N",
-}
-
-
-def copy_regel(row) -> str:
-    """One staging row as a line of COPY text; dates and times as ISO 8601 (zone included)."""
-    return "\t".join(_COPY_FORMAT.get(type(v), _iso)(v) for v in row) + "\n"
-
-
-def _iso(value) -> str:
-    return value.isoformat()
-
-
-def _import_bestand(
-    soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen
+def import_bestand(
+    soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, meldingen, gelezen=None
 ):
+    """One file in one transaction, as the module docstring says. `gelezen`: the file's ranges when
+    workers parsed them already, as (COPY text file, records read, reports) each; else it is parsed
+    here."""
     start = time.monotonic()
     resultaat = BestandResultaat(bestand.naam, "klaar")
     eigen_meldingen: list[Melding] = []
@@ -230,20 +168,25 @@ def _import_bestand(
             # A file is re-importable (idempotent, resumable), so after a crash the last commits may be
             # lost without harm; not waiting for the WAL flush makes each file's commit cheap.
             cursor.execute("set local synchronous_commit to off")
+            # PostGIS functions are declared expensive, so on a staging table without statistics the
+            # planner turns on JIT: compiling cost ~0.1 s per statement, several times the work itself.
+            cursor.execute("set local jit to off")
             cursor.execute(
                 "create temporary table staging ("
                 + ", ".join(f"{name} {sqltype}" for name, sqltype in objectsoort.staging)
                 + ") on commit drop"
             )
-            with bestand.open() as fh, cursor.copy(f"copy staging ({columns}) from stdin") as copy:
-                regels = []
-                for row in objectsoort.records(fh, ctx):
-                    regels.append(copy_regel(row))
-                    voortgang.tick()
-                    if len(regels) >= 2000:
-                        copy.write("".join(regels))
-                        regels.clear()
-                copy.write("".join(regels))
+            with cursor.copy(f"copy staging ({columns}) from stdin") as copy:
+                if gelezen:
+                    for pad, aantal, deel_meldingen in gelezen:
+                        with open(pad, "rb") as fh:
+                            while blok := fh.read(1 << 20):
+                                copy.write(blok)
+                        ctx.gelezen += aantal
+                        eigen_meldingen.extend(deel_meldingen)
+                else:
+                    with bestand.open() as fh:
+                        _copy_regels(objectsoort, fh, ctx, copy)
             telling = objectsoort.merge(cursor, ctx)
             # Dropped explicitly as well: inside an outer transaction (tests, a caller's atomic block)
             # "on commit drop" would keep them until that outer commit.
@@ -278,123 +221,32 @@ def _import_bestand(
     return resultaat
 
 
-def _in_werker(soort: str, naam: str, pad: str, objectsoort: Objectsoort, sha256: str):
-    """One file in a worker process: the same contract, with the process's own connection."""
-    meldingen: list[Melding] = []
-    bestand = Bestand(naam, functools.partial(open, pad, "rb"))
-    resultaat = _import_bestand(soort, bestand, objectsoort, sha256, Voortgang(None), meldingen)
-    Path(pad).unlink()
-    return resultaat, meldingen
-
-
-class _Werkers:
-    """Worker processes for the files of one fase.
-
-    The Python half of an import (walking XML, building rows) holds the GIL, so threads do not help;
-    processes do. They are forked only while this process has no open database connection: a child
-    must never share the parent's connection (its exit would end the parent's session).
-    """
-
-    def __init__(self, aantal: int):
-        self.aantal, self.pool = aantal, None
-
-    def submit(self, soort, bestand: Bestand, objectsoort, sha256, kopie: Path):
-        if self.pool is None:
-            connections.close_all()
-            self.pool = multiprocessing.get_context("fork").Pool(self.aantal)
-        return self.pool.apply_async(_in_werker, (soort, bestand.naam, str(kopie), objectsoort, sha256))
-
-    def close(self):
-        if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
-
-
-def importeer(
-    soort: str,
-    bron: Path,
-    objectsoort_voor: Callable[[str], Objectsoort | None],
-    volgorde: Callable[[str], object],
-    *,
-    fase: Callable[[str], object] = lambda naam: None,
-    opnieuw: bool = False,
-    werkers: int = 1,
-    stream=None,
-) -> Resultaat:
-    """Import a delivery (file, folder or zip) file by file; see the module docstring for the contract.
-
-    `objectsoort_voor(basename)` says how to read a file (None: not a data file of this soort);
-    `volgorde(name)` orders files so that referenced objects come first. Files with the same
-    `fase(name)` do not depend on each other: with `werkers` > 1 they are imported side by side in
-    worker processes, each file still in its own transaction. Inside a caller's transaction (tests)
-    other connections could not see its data, so there files go one at a time. `opnieuw` reads files
-    that were imported before anyway (still idempotent: unchanged objects are not written).
-    """
-    start = time.monotonic()
-    resultaat = Resultaat(soort)
-    voortgang = Voortgang(stream)
-    parallel = werkers > 1 and not connection.in_atomic_block
-    wachtend: list = []  # BestandResultaat, or an AsyncResult from a worker, in delivery order
-
-    def afronden():
-        for item in wachtend:
-            if not isinstance(item, BestandResultaat):
-                item, meldingen = item.get()
-                resultaat.meldingen.extend(meldingen)
-                voortgang.done(item)
-            resultaat.bestanden.append(item)
-        wachtend.clear()
-
-    with tempfile.TemporaryDirectory(prefix="levering-") as tmp:
-        pool = _Werkers(werkers)
-        huidige_fase = object()
-        try:
-            for nummer, bestand in enumerate(bestanden(bron, volgorde)):
-                objectsoort = objectsoort_voor(bestand.basename)
-                if objectsoort is None:
-                    br = BestandResultaat(
-                        bestand.naam, "niet_gelezen", fout="geen objectbestand van deze soort"
-                    )
-                    wachtend.append(br)
-                    voortgang.done(br)
-                    continue
-                if fase(bestand.naam) != huidige_fase:
-                    afronden()  # what the next fase refers to must be complete
-                    huidige_fase = fase(bestand.naam)
-                # A worker cannot read from the zip this process holds open, so it gets its own copy.
-                kopie = Path(tmp) / f"{nummer}-{bestand.basename}" if parallel else None
-                sha256 = bestand.kopieer(kopie)
-                # Same content under the same name: identical empty BGT layers stay separate files.
-                eerder = ImportRun.objects.filter(
-                    soort=soort,
-                    sha256=sha256,
-                    status=ImportRun.Status.KLAAR,
-                    bestand__endswith=bestand.basename,
-                )
-                if not opnieuw and eerder.exists():
-                    br = BestandResultaat(bestand.naam, "al_geimporteerd")
-                    voortgang.done(br)
-                elif parallel:
-                    br = pool.submit(soort, bestand, objectsoort, sha256, kopie)
-                else:
-                    voortgang.begin(bestand.naam)
-                    br = _import_bestand(soort, bestand, objectsoort, sha256, voortgang, resultaat.meldingen)
-                    voortgang.done(br)
-                wachtend.append(br)
-            afronden()
-        finally:
-            pool.close()
-    resultaat.seconden = time.monotonic() - start
-    return resultaat
+def _copy_regels(objectsoort: Objectsoort, fh, ctx: Context, copy) -> None:
+    regels = []
+    for regel in objectsoort.regels(fh, ctx):
+        regels.append(regel)
+        if len(regels) >= 1000:
+            copy.write("".join(regels))
+            ctx.voortgang.tick(len(regels))
+            regels.clear()
+    copy.write("".join(regels))
+    ctx.voortgang.tick(len(regels))
 
 
 def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:
     """Stream the elements with these (namespaced) tags and free each one after use.
 
-    Clearing the element and its finished siblings is what keeps memory flat on large files.
+    Clearing the element and its finished siblings is what keeps memory flat on large files. No
+    table of IDs is built: nothing looks elements up by ID, and GML gives every geometry one.
     """
     for _, el in etree.iterparse(
-        fh, events=("end",), tag=tuple(tags), huge_tree=True, resolve_entities=False, no_network=True
+        fh,
+        events=("end",),
+        tag=tuple(tags),
+        huge_tree=True,
+        resolve_entities=False,
+        no_network=True,
+        collect_ids=False,
     ):
         ctx.gelezen += 1
         yield el

@@ -17,7 +17,10 @@ from loket.crs import RD_NEW
 
 
 class BagObject(models.Model):
-    identificatie = models.CharField(max_length=16, unique=True)
+    # Unique by a constraint rather than unique=True, and the references below indexed by a plain
+    # index rather than db_index: on PostgreSQL both would add a second, varchar_pattern_ops index
+    # (for LIKE 'prefix%'), which nothing here queries and every import paid for.
+    identificatie = models.CharField(max_length=16)
     voorkomenidentificatie = models.PositiveIntegerField()
     begin_geldigheid = models.DateField()
     eind_geldigheid = models.DateField(null=True, blank=True)
@@ -35,17 +38,22 @@ class BagObject(models.Model):
 
     class Meta:
         abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identificatie"], name="%(app_label)s_%(class)s_identificatie_key"
+            )
+        ]
 
     def __str__(self):
         return self.identificatie
 
 
 class Woonplaats(BagObject):
-    identificatie = models.CharField(max_length=4, unique=True)
+    identificatie = models.CharField(max_length=4)
     naam = models.CharField(max_length=80)
     geom = models.MultiPolygonField(srid=RD_NEW, null=True, blank=True)
 
-    class Meta:
+    class Meta(BagObject.Meta):
         verbose_name_plural = "woonplaatsen"
         indexes = [GinIndex(name="woonplaats_naam_trgm", fields=["naam"], opclasses=["gin_trgm_ops"])]
 
@@ -60,14 +68,18 @@ class OpenbareRuimte(BagObject):
         Woonplaats,
         to_field="identificatie",
         db_constraint=False,
+        db_index=False,
         on_delete=models.DO_NOTHING,
         related_name="+",
     )
 
-    class Meta:
+    class Meta(BagObject.Meta):
         verbose_name = "openbare ruimte"
         verbose_name_plural = "openbare ruimten"
-        indexes = [GinIndex(name="openbareruimte_naam_trgm", fields=["naam"], opclasses=["gin_trgm_ops"])]
+        indexes = [
+            GinIndex(name="openbareruimte_naam_trgm", fields=["naam"], opclasses=["gin_trgm_ops"]),
+            models.Index(name="openbareruimte_woonplaats", fields=["woonplaats"]),
+        ]
 
     def __str__(self):
         return self.naam
@@ -77,12 +89,14 @@ class Nummeraanduiding(BagObject):
     huisnummer = models.PositiveIntegerField()
     huisletter = models.CharField(max_length=1, blank=True)
     huisnummertoevoeging = models.CharField(max_length=4, blank=True)
-    postcode = models.CharField(max_length=6, blank=True, db_index=True)
+    # Looked up with the huisnummer or alone: nummeraanduiding_pc_hnr serves both.
+    postcode = models.CharField(max_length=6, blank=True)
     type_adresseerbaar_object = models.CharField(max_length=20)
     openbare_ruimte = models.ForeignKey(
         OpenbareRuimte,
         to_field="identificatie",
         db_constraint=False,
+        db_index=False,
         on_delete=models.DO_NOTHING,
         related_name="nummeraanduidingen",
     )
@@ -91,15 +105,20 @@ class Nummeraanduiding(BagObject):
         Woonplaats,
         to_field="identificatie",
         db_constraint=False,
+        db_index=False,
         on_delete=models.DO_NOTHING,
         null=True,
         blank=True,
         related_name="+",
     )
 
-    class Meta:
+    class Meta(BagObject.Meta):
         verbose_name_plural = "nummeraanduidingen"
-        indexes = [models.Index(name="nummeraanduiding_pc_hnr", fields=["postcode", "huisnummer"])]
+        indexes = [
+            models.Index(name="nummeraanduiding_pc_hnr", fields=["postcode", "huisnummer"]),
+            models.Index(name="nummeraanduiding_opr", fields=["openbare_ruimte"]),
+            models.Index(name="nummeraanduiding_woonplaats", fields=["woonplaats"]),
+        ]
 
     def __str__(self):
         return f"{self.huisnummer}{self.huisletter}{'-' + self.huisnummertoevoeging if self.huisnummertoevoeging else ''}"
@@ -109,7 +128,7 @@ class Pand(BagObject):
     oorspronkelijk_bouwjaar = models.PositiveSmallIntegerField()
     geom = models.MultiPolygonField(srid=RD_NEW)
 
-    class Meta:
+    class Meta(BagObject.Meta):
         verbose_name_plural = "panden"
 
 
@@ -118,13 +137,15 @@ class AdresseerbaarObject(BagObject):
         Nummeraanduiding,
         to_field="identificatie",
         db_constraint=False,
+        db_index=False,
         on_delete=models.DO_NOTHING,
         related_name="+",
     )
     nevenadressen = ArrayField(models.CharField(max_length=16), default=list, blank=True)
 
-    class Meta:
+    class Meta(BagObject.Meta):
         abstract = True
+        indexes = [models.Index(name="%(class)s_hoofdadres", fields=["hoofdadres"])]
 
 
 class Verblijfsobject(AdresseerbaarObject):
@@ -135,9 +156,10 @@ class Verblijfsobject(AdresseerbaarObject):
     )
     geom = models.PointField(srid=RD_NEW)
 
-    class Meta:
+    class Meta(AdresseerbaarObject.Meta):
         verbose_name_plural = "verblijfsobjecten"
         indexes = [
+            *AdresseerbaarObject.Meta.indexes,
             GinIndex(name="vbo_panden_gin", fields=["panden"]),
             GinIndex(name="vbo_nevenadressen_gin", fields=["nevenadressen"]),
         ]
@@ -146,12 +168,12 @@ class Verblijfsobject(AdresseerbaarObject):
 class Ligplaats(AdresseerbaarObject):
     geom = models.MultiPolygonField(srid=RD_NEW)
 
-    class Meta:
+    class Meta(AdresseerbaarObject.Meta):
         verbose_name_plural = "ligplaatsen"
 
 
 class Standplaats(AdresseerbaarObject):
     geom = models.MultiPolygonField(srid=RD_NEW)
 
-    class Meta:
+    class Meta(AdresseerbaarObject.Meta):
         verbose_name_plural = "standplaatsen"

@@ -22,7 +22,7 @@ class ImportCommand(BaseCommand):
             "--werkers",
             type=int,
             default=STANDAARD_WERKERS,
-            help=f"processen die bestanden van één soort naast elkaar importeren (standaard {STANDAARD_WERKERS})",
+            help=f"processen die bestanden, en delen van een groot bestand, naast elkaar inlezen (standaard {STANDAARD_WERKERS})",
         )
         parser.add_argument(
             "--achtergrond",

@@ -13,7 +13,8 @@ from datetime import date
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kaartlagen.importing.pipeline import ImportFout, Melding, copy_regel
+from kaartlagen.importing.copytekst import copy_regel
+from kaartlagen.importing.pipeline import ImportFout, Melding
 from kaartlagen.models import ImportRun
 from loket.crs import RD_NEW
 from toepasbare_regels.omgevingsplan import models as m

@@ -1,0 +1,246 @@
+"""One BAG object type in general: its elements as staging rows (COPY text), its merge into its table.
+
+A stand extract holds every voorkomen of every object. We keep the one in force: the voorkomen
+without eindRegistratie with the highest voorkomenidentificatie. A later import only replaces an
+object with an equal or newer voorkomen, so an old delivery never overwrites a newer one. bag.py
+names the object types and imports a delivery.
+"""
+
+from datetime import date, datetime
+
+from kaartlagen.importing.copytekst import NULL, copy_tekst
+from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt
+from kaartlagen.importing.merge import geometry_from_wkt, prepare_geometry, upsert
+from kaartlagen.importing.pipeline import (
+    LEVERING_TIJDZONE,
+    Context,
+    Objectsoort,
+    RecordFout,
+    Telling,
+    iter_elements,
+)
+
+# Statuses after which an object no longer exists in reality (BAG 2.0 catalogus, statuswaarden).
+BEEINDIGDE_STATUSSEN = (
+    "Pand gesloopt",
+    "Niet gerealiseerd pand",
+    "Pand ten onrechte opgevoerd",
+    "Verblijfsobject ingetrokken",
+    "Niet gerealiseerd verblijfsobject",
+    "Verblijfsobject ten onrechte opgevoerd",
+    "Plaats ingetrokken",
+    "Naamgeving ingetrokken",
+    "Woonplaats ingetrokken",
+)
+
+_COMMON = [
+    ("identificatie", "text"),
+    ("regel", "integer"),
+    ("overslaan", "boolean"),
+    ("voorkomenidentificatie", "integer"),
+    ("begin_geldigheid", "date"),
+    ("eind_geldigheid", "date"),
+    ("tijdstip_registratie", "timestamptz"),
+    ("eind_registratie", "timestamptz"),
+    ("status", "text"),
+    ("geconstateerd", "boolean"),
+    ("documentdatum", "date"),
+    ("documentnummer", "text"),
+]
+_TARGET_COMMON = [
+    "identificatie",
+    "voorkomenidentificatie",
+    "begin_geldigheid",
+    "eind_geldigheid",
+    "tijdstip_registratie",
+    "status",
+    "geconstateerd",
+    "documentdatum",
+    "documentnummer",
+    "actief",
+    "bron_hash",
+]
+
+
+# Tag names repeat endlessly in a delivery; a dict lookup beats splitting each one again. Comments
+# and processing instructions (whose tag is not a string) get the name "", which no field has.
+_LOCAL_NAMES: dict = {}
+
+
+def _local(tag) -> str:
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL_NAMES) < 10_000:  # bounded: a hostile file could invent endless names
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+def refs(el) -> list[str]:
+    return [r.text.strip() for r in el if r.text]
+
+
+def _datum(text: str | None) -> str:
+    """An optional date as COPY text. Dates and times are parsed here, not by COPY: one malformed
+    date must skip one object, not fail the file."""
+    return date.fromisoformat(text.strip()).isoformat() if text else NULL
+
+
+# The zone's offset as the aware datetime's isoformat writes it, per distinct offset.
+_OFFSETS: dict = {}
+
+
+def _tijdstip(text: str | None) -> str:
+    """An optional timestamp as COPY text, the same as `tijdstip(text).isoformat()` at a third of the
+    cost: attaching the zone to a datetime is what is slow, so only its offset is looked up."""
+    if not text:
+        return NULL
+    value = datetime.fromisoformat(text.strip())
+    if value.tzinfo:
+        return value.isoformat()
+    offset = LEVERING_TIJDZONE.utcoffset(value)
+    suffix = _OFFSETS.get(offset)
+    if suffix is None:
+        suffix = _OFFSETS[offset] = value.replace(tzinfo=LEVERING_TIJDZONE).isoformat()[
+            len(value.isoformat()) :
+        ]
+    return value.isoformat() + suffix
+
+
+class BagSoort(Objectsoort):
+    """One BAG object type. Subclasses name their element, extra columns and geometry shape; their
+    `fields` return the extra columns as COPY text."""
+
+    element: str
+    table: str
+    extra: list[tuple[str, str]] = []
+    shape: str | None = "multipolygon"
+    # Children that may occur more than once; `fields` finds them in `multi`.
+    herhaald: frozenset = frozenset()
+
+    def __init__(self):
+        self.staging = _COMMON + self.extra + ([("wkt", "text")] if self.shape else [])
+        self.record_element = self.element
+
+    def fields(self, kids: dict, multi: dict) -> list[str]:
+        return []
+
+    def regels(self, fh, ctx: Context):
+        # The rows are written as COPY text right here: going through Python values and copy_regel
+        # cost a quarter of the parsing time. Column order is that of self.staging.
+        rest = "\t" + "\t".join([NULL] * (len(self.staging) - 4)) + "\n"
+        # eind_registratie '-infinity' marks a superseded voorkomen as history for the merge.
+        historisch = "\t" + "\t".join([NULL] * 3 + ["-infinity"] + [NULL] * (len(self.staging) - 8)) + "\n"
+        herhaald, local_names, offset = self.herhaald, _LOCAL_NAMES, ctx.regel_offset
+        for el in iter_elements(fh, {"{*}" + self.element}, ctx):
+            identificatie = None
+            try:
+                kids, multi = {}, {}
+                for child in el:
+                    tag = child.tag
+                    name = local_names.get(tag) or _local(tag)
+                    kids[name] = child
+                    if name in herhaald:
+                        multi.setdefault(name, []).append(child)
+                identificatie = (kids["identificatie"].text or "").strip()
+                if not identificatie:
+                    raise RecordFout("veld_ontbreekt", "identificatie ontbreekt")
+                voorkomen = kids.get("voorkomen")
+                if voorkomen is None or len(voorkomen) == 0:
+                    raise RecordFout("veld_ontbreekt", "voorkomen ontbreekt")
+                vk = {}
+                for c in voorkomen[0]:
+                    tag = c.tag
+                    vk[local_names.get(tag) or _local(tag)] = c.text
+                begin = f"{copy_tekst(identificatie)}\t{el.sourceline + offset}\tf\t{int(vk['voorkomenidentificatie'])}"
+                if vk.get("eindRegistratie"):
+                    # A superseded voorkomen only needs to be counted and outranked: skip parsing the rest.
+                    yield begin + historisch
+                    continue
+                values = [
+                    begin,
+                    _datum(vk["beginGeldigheid"]),
+                    _datum(vk.get("eindGeldigheid")),
+                    _tijdstip(vk.get("tijdstipRegistratie")),
+                    _tijdstip(vk.get("eindRegistratie")),
+                    copy_tekst(self.text(kids, "status")),
+                    "t" if self.text(kids, "geconstateerd", "N") == "J" else "f",
+                    _datum(self.text(kids, "documentdatum", None)),
+                    copy_tekst(self.text(kids, "documentnummer", "")),
+                    *self.fields(kids, multi),
+                ]
+                if self.shape:
+                    container = kids.get("geometrie")
+                    geometry = first_geometry(container) if container is not None else None
+                    if geometry is None:
+                        raise RecordFout("geometrie_ontbreekt", "geometrie ontbreekt")
+                    # Built from checked numbers and keywords only: nothing in it needs escaping.
+                    values.append(geometry_wkt(geometry, el))
+                yield "\t".join(values) + "\n"
+            except (GeometryError, RecordFout, KeyError, ValueError, TypeError) as exc:
+                code = getattr(
+                    exc, "code", "geometrie_ongeldig" if isinstance(exc, GeometryError) else "veld_ongeldig"
+                )
+                reden = f"veld {exc} ontbreekt" if isinstance(exc, KeyError) else str(exc)
+                ctx.meld("overgeslagen", code, el.sourceline + offset, identificatie, reden)
+                if identificatie:
+                    # Kept in staging (marked) so that an older voorkomen cannot take its place.
+                    yield f"{copy_tekst(identificatie)}\t{el.sourceline + offset}\tt\t{_voorkomen_id(el)}{rest}"
+
+    @staticmethod
+    def text(kids: dict, name: str, default=...):
+        el = kids.get(name)
+        text = None if el is None else el.text
+        if text is None:
+            if default is ...:
+                raise RecordFout("veld_ontbreekt", f"veld {name} ontbreekt")
+            return default
+        return text.strip()
+
+    def check_references(self, cursor, ctx: Context) -> None:
+        """Objects whose required references do not resolve are skipped; hook for subclasses."""
+
+    def merge(self, cursor, ctx: Context) -> Telling:
+        telling = Telling()
+        geom = (
+            f", case when not overslaan then {geometry_from_wkt(self.shape)} end as geom"
+            if self.shape
+            else ""
+        )
+        # The fingerprint of what was delivered and whether the object still exists, computed by the
+        # database in the same pass.
+        delivered = ", ".join(c for c, _ in self.staging if c not in ("regel", "overslaan"))
+        cursor.execute(
+            f"create temporary table cur on commit drop as select s.*, md5(row({delivered})::text) as bron_hash"
+            f"{geom}, (eind_geldigheid is null or eind_geldigheid > current_date) and status <> all(%s) as actief "
+            "from (select distinct on (identificatie) * from staging where eind_registratie is null "
+            "order by identificatie, voorkomenidentificatie desc) s",
+            [list(BEEINDIGDE_STATUSSEN)],
+        )
+        cursor.execute("select (select count(*) from staging) - (select count(*) from cur)")
+        telling.historisch = cursor.fetchone()[0]
+        cursor.execute("delete from cur where overslaan")
+        if self.shape:
+            prepare_geometry(cursor, ctx, self.shape)
+        self.check_references(cursor, ctx)
+        cursor.execute("select count(*) from cur")
+        current = cursor.fetchone()[0]
+        columns = _TARGET_COMMON + [c for c, _ in self.extra] + (["geom"] if self.shape else [])
+        telling.nieuw, telling.gewijzigd = upsert(
+            cursor,
+            self.table,
+            columns,
+            "identificatie",
+            newer_only=f"excluded.voorkomenidentificatie >= {self.table}.voorkomenidentificatie",
+        )
+        telling.ongewijzigd = current - telling.nieuw - telling.gewijzigd
+        return telling
+
+
+def _voorkomen_id(el) -> int:
+    for child in el.iter("{*}voorkomenidentificatie"):
+        try:
+            return int(child.text)
+        except (TypeError, ValueError):
+            return 0
+    return 0
