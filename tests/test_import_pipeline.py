@@ -62,6 +62,18 @@ def test_workers_import_the_same_as_one_at_a_time(tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_each_file_s_closing_line_names_that_file(tmp_path):
+    import io
+
+    _delivery(tmp_path, n_files=2)
+    uit = io.StringIO()
+    assert importeer_bag(tmp_path, werkers=2, stream=uit).ok
+    regels = [r for r in uit.getvalue().splitlines() if " gelezen, " in r]
+    namen = sorted(r.strip().split(":", 1)[0].rsplit("/", 1)[-1] for r in regels)
+    assert namen == sorted(p.name for p in tmp_path.glob("*.xml")), uit.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_broken_file_in_a_worker_rolls_back_alone(tmp_path):
     _delivery(tmp_path, n_files=2)
     (tmp_path / "0400PND01112026-000002.xml").write_text("<sl-bag-extract:bagStand>kapot")

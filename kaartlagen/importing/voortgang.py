@@ -48,5 +48,6 @@ class Voortgang:
             line = f"MISLUKT, teruggedraaid: {resultaat.fout}"
         else:
             line = f"niet gelezen: {resultaat.fout}"
-        self.stream.write(f"{clear}  {self.label}: {line} ({resultaat.seconden:.1f} s)\n")
+        # The file's own name: with workers, files finish in another order than they began.
+        self.stream.write(f"{clear}  {resultaat.naam}: {line} ({resultaat.seconden:.1f} s)\n")
         self.stream.flush()
