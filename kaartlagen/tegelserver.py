@@ -94,10 +94,12 @@ def _maak_pool() -> ConnectionPool:
     params.pop("cursor_factory")  # psycopg's default cursor binds on the server: only that can prepare
     params["prepare_threshold"] = 0
     # No JIT: a tile takes milliseconds, compiling one would take ~0.1 s every time (a generic plan's
-    # cost estimate for a big layer easily passes jit_above_cost).
-    params["options"] = (
-        f"{params.get('options', '')} -c plan_cache_mode=force_generic_plan -c jit=off".strip()
+    # cost estimate for a big layer easily passes jit_above_cost). No parallel plans: see tegels.
+    instellingen = (
+        "-c plan_cache_mode=force_generic_plan -c jit=off "
+        f"-c max_parallel_workers_per_gather={tegels.PARALLELLE_WERKERS}"
     )
+    params["options"] = f"{params.get('options', '')} {instellingen}".strip()
 
     def instellen(conn):
         conn.prepared_max = MAX_PREPARED

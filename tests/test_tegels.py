@@ -114,6 +114,17 @@ def test_staff_only_layer_is_invisible_to_the_public(client, admin_client, pande
     assert response.status_code == 200 and response["Cache-Control"] == "private, max-age=300"
 
 
+def test_a_tile_through_django_gets_no_parallel_plan(client, panden):
+    from django.test.utils import CaptureQueriesContext
+
+    z, x, y = tegel_voor(113010, 553005, 17)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/tiles/panden/{z}/{x}/{y}.mvt").status_code == 200
+    sql = [q["sql"] for q in queries]
+    tegel = next(i for i, q in enumerate(sql) if "ST_AsMVT(" in q)
+    assert "SET LOCAL max_parallel_workers_per_gather = 0" in sql[tegel - 1]
+
+
 def test_feature_cap_per_tile(client, panden, tmp_path, monkeypatch):
     monkeypatch.setattr(tegels, "MAX_OBJECTEN", 1)
     z, x, y = tegel_voor(113010, 553005, 17)

@@ -134,4 +134,8 @@ def test_tile_queries_run_with_a_generic_plan(server):
             "SELECT sum(generic_plans), sum(custom_plans) FROM pg_prepared_statements WHERE statement LIKE "
             "'%ST_AsMVT%'"
         ).fetchone()
+        instellingen = [
+            conn.execute(f"SHOW {naam}").fetchone()[0] for naam in ("jit", "max_parallel_workers_per_gather")
+        ]
     assert plannen[0] >= 1 and plannen[1] == 0
+    assert instellingen == ["off", "0"]
