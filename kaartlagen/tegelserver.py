@@ -74,10 +74,13 @@ _pool_slot = threading.Lock()
 def pool() -> ConnectionPool:
     """This process's tile connections, opened on first use: a pre-forking server gets one per worker."""
     global _pool
+    bestaand = _pool  # the lock only for making it, not on every tile
+    if bestaand is not None:
+        return bestaand
     with _pool_slot:
         if _pool is None:
             _pool = _maak_pool()
-    return _pool
+        return _pool
 
 
 def sluit_pool() -> None:
@@ -139,10 +142,10 @@ class TegelServer:
         return [inhoud]
 
     def _tegel(self, naam, z, x, y, if_none_match, https):
+        tegels.controleer(z, x, y)
         bron = self.bronnen.get(naam) or self._leer_bron(naam)
         if bron is None:
             return None
-        tegels.controleer(z, x, y)
         with pool().connection() as conn:
             geldig, inhoud = conn.execute(
                 _bron_sql(bron, z), {"z": z, "x": x, "y": y, "laag": naam, "bron": bron}, prepare=True
@@ -171,7 +174,8 @@ class TegelServer:
         https = environ.get("wsgi.url_scheme") == "https"
         if settings.SECURE_PROXY_SSL_HEADER:
             kop, waarde = settings.SECURE_PROXY_SSL_HEADER
-            https = environ.get(kop) == waarde
+            # As HttpRequest.is_secure(): the proxy's first value counts.
+            https = environ.get(kop, "").split(",", 1)[0].strip() == waarde
         if settings.SECURE_SSL_REDIRECT and not https:
             return None
         return https
