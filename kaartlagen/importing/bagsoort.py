@@ -9,7 +9,7 @@ names the object types and imports a delivery.
 from datetime import date, datetime
 
 from kaartlagen.importing.copytekst import NULL, copy_tekst
-from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt
+from kaartlagen.importing.gml import LOCAL_NAMES, GeometryError, first_geometry, geometry_wkt, local_name
 from kaartlagen.importing.merge import geometry_from_wkt, prepare_geometry, upsert
 from kaartlagen.importing.pipeline import (
     LEVERING_TIJDZONE,
@@ -60,20 +60,6 @@ _TARGET_COMMON = [
     "actief",
     "bron_hash",
 ]
-
-
-# Tag names repeat endlessly in a delivery; a dict lookup beats splitting each one again. Comments
-# and processing instructions (whose tag is not a string) get the name "", which no field has.
-_LOCAL_NAMES: dict = {}
-
-
-def _local(tag) -> str:
-    name = _LOCAL_NAMES.get(tag)
-    if name is None:
-        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-        if len(_LOCAL_NAMES) < 10_000:  # bounded: a hostile file could invent endless names
-            _LOCAL_NAMES[tag] = name
-    return name
 
 
 def refs(el) -> list[str]:
@@ -131,14 +117,14 @@ class BagSoort(Objectsoort):
         rest = "\t" + "\t".join([NULL] * (len(self.staging) - 4)) + "\n"
         # eind_registratie '-infinity' marks a superseded voorkomen as history for the merge.
         historisch = "\t" + "\t".join([NULL] * 3 + ["-infinity"] + [NULL] * (len(self.staging) - 8)) + "\n"
-        herhaald, local_names, offset = self.herhaald, _LOCAL_NAMES, ctx.regel_offset
+        herhaald, local_names, offset = self.herhaald, LOCAL_NAMES, ctx.regel_offset
         for el in iter_elements(fh, {"{*}" + self.element}, ctx):
             identificatie = None
             try:
                 kids, multi = {}, {}
                 for child in el:
                     tag = child.tag
-                    name = local_names.get(tag) or _local(tag)
+                    name = local_names.get(tag) or local_name(tag)
                     kids[name] = child
                     if name in herhaald:
                         multi.setdefault(name, []).append(child)
@@ -151,7 +137,7 @@ class BagSoort(Objectsoort):
                 vk = {}
                 for c in voorkomen[0]:
                     tag = c.tag
-                    vk[local_names.get(tag) or _local(tag)] = c.text
+                    vk[local_names.get(tag) or local_name(tag)] = c.text
                 begin = f"{copy_tekst(identificatie)}\t{el.sourceline + offset}\tf\t{int(vk['voorkomenidentificatie'])}"
                 if vk.get("eindRegistratie"):
                     # A superseded voorkomen only needs to be counted and outranked: skip parsing the rest.

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from lxml import etree
 
-from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt
+from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt, local_name
 from kaartlagen.importing.levering import importeer
 from kaartlagen.importing.merge import geometry_from_wkt, prepare_geometry, upsert
 from kaartlagen.importing.pipeline import (
@@ -91,10 +91,6 @@ _COLUMNS = [
 _LEEG = [None] * (len(_STAGING) - 5)
 
 
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _text(el) -> str:
     return (el.text or "").strip() if el is not None else ""
 
@@ -163,7 +159,7 @@ class BgtSoort(Objectsoort):
             tag, regel = root
             raise ImportFout(
                 "formaat_onbekend",
-                f"geen IMGeo-CityGML zoals PDOK de BGT levert: het hoofdelement is {_local(tag)} "
+                f"geen IMGeo-CityGML zoals PDOK de BGT levert: het hoofdelement is {local_name(tag)} "
                 f"({etree.QName(tag).namespace or 'zonder namespace'}); verwacht CityModel van CityGML 2.0",
                 regel=regel,
             )
@@ -177,7 +173,7 @@ class BgtSoort(Objectsoort):
                 kids = {}
                 for child in feature:
                     if isinstance(child.tag, str):
-                        kids.setdefault(_local(child.tag), child)
+                        kids.setdefault(local_name(child.tag), child)
                 lokaal_id = _text(feature.find("{*}identificatie/{*}NEN3610ID/{*}lokaalID"))
                 if not lokaal_id:
                     raise RecordFout("veld_ontbreekt", "lokaalID (imgeo:identificatie/NEN3610ID) ontbreekt")
@@ -204,7 +200,7 @@ class BgtSoort(Objectsoort):
     def fields(self, feature, kids: dict) -> list:
         functie = fysiek = plus_functie = plus_fysiek = ""
         for name, el in kids.items():
-            if name in _FYSIEK or (name == "class" and _local(feature.tag) in _CLASS_IS_FYSIEK):
+            if name in _FYSIEK or (name == "class" and local_name(feature.tag) in _CLASS_IS_FYSIEK):
                 fysiek = fysiek or _text(el)
             elif name in _FUNCTIE:
                 functie = functie or _text(el)

@@ -18,6 +18,8 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from kaartlagen.importing.gml import local_name
+
 CHUNK = 1 << 16
 _DECLARATIE = re.compile(rb"<\?xml[^>]*\?>")
 _ENCODING = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
@@ -42,12 +44,8 @@ class Deel:
     laatste: bool  # ends at the end of the file: the file's own end tags, nothing added after it
 
 
-def _local(el) -> str:
-    return el.tag.rsplit("}", 1)[-1]
-
-
 def _qname(el) -> str:
-    return f"{el.prefix}:{_local(el)}" if el.prefix else _local(el)
+    return f"{el.prefix}:{local_name(el.tag)}" if el.prefix else local_name(el.tag)
 
 
 def _start_tag(el) -> str:
@@ -71,7 +69,7 @@ def indeling(pad, element: str) -> Indeling | None:
         for _, el in etree.iterparse(
             pad, events=("start",), huge_tree=True, resolve_entities=False, no_network=True
         ):
-            if isinstance(el.tag, str) and _local(el) == element:
+            if isinstance(el.tag, str) and local_name(el.tag) == element:
                 keten = list(reversed(list(el.iterancestors())))
                 break
         else:

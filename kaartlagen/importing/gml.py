@@ -38,26 +38,28 @@ def _dimension(value) -> int:
 
 
 # Tag names repeat endlessly in a delivery: a dict lookup beats splitting each one again (and
-# etree.QName costs more than the rest of a small geometry together).
-_LOCAL_NAMES: dict = {}
+# etree.QName costs more than the rest of a small geometry together). Comments and processing
+# instructions (whose tag is not a string) get the name "", which no element has. Shared by the BAG
+# and BGT readers; hot loops read LOCAL_NAMES directly and fall back to local_name.
+LOCAL_NAMES: dict = {}
 
 
-def _local(tag) -> str:
-    name = _LOCAL_NAMES.get(tag)
+def local_name(tag) -> str:
+    name = LOCAL_NAMES.get(tag)
     if name is None:
         name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-        if len(_LOCAL_NAMES) < 10_000:  # bounded: a hostile file could invent endless names
-            _LOCAL_NAMES[tag] = name
+        if len(LOCAL_NAMES) < 10_000:  # bounded: a hostile file could invent endless names
+            LOCAL_NAMES[tag] = name
     return name
 
 
 def _children(el, name: str):
-    return [c for c in el if _local(c.tag) == name]
+    return [c for c in el if local_name(c.tag) == name]
 
 
 def _child(el, name: str):
     for c in el:
-        if _local(c.tag) == name:
+        if local_name(c.tag) == name:
             return c
     return None
 
@@ -81,7 +83,7 @@ def _plain_coords(el, feature) -> list[str] | None:
     if len(el) != 1:
         return None
     child = el[0]
-    name = _local(child.tag)
+    name = local_name(child.tag)
     if name != "posList" and name != "pos":
         return None
     text = child.text or ""
@@ -99,7 +101,7 @@ def _plain_wkt(el, feature) -> str | None:
     """The WKT of a gml:Point, or of a gml:Polygon whose rings are gml:LinearRings, with plain
     coordinates: what _Reader.wkt writes for them, with fewer steps; None for anything else or
     anything wrong, which _Reader then reads (and reports)."""
-    name = _local(el.tag)
+    name = local_name(el.tag)
     if name == "Point":
         pts = _plain_coords(el, feature)
         return f"POINT({pts[0]})" if pts is not None and len(pts) == 1 else None
@@ -107,10 +109,10 @@ def _plain_wkt(el, feature) -> str | None:
         return None
     rings = []
     for i, boundary in enumerate(el):
-        if _local(boundary.tag) != ("exterior" if i == 0 else "interior") or len(boundary) != 1:
+        if local_name(boundary.tag) != ("exterior" if i == 0 else "interior") or len(boundary) != 1:
             return None
         ring = boundary[0]
-        pts = _plain_coords(ring, feature) if _local(ring.tag) == "LinearRing" else None
+        pts = _plain_coords(ring, feature) if local_name(ring.tag) == "LinearRing" else None
         if pts is None or len(pts) < 4 or pts[0] != pts[-1]:
             return None
         rings.append("(" + ", ".join(pts) + ")")
@@ -129,7 +131,7 @@ class _Reader:
             return plain
         pos_list, positions = None, []
         for child in el:
-            name = _local(child.tag)
+            name = local_name(child.tag)
             if name == "posList":
                 pos_list = child if pos_list is None else pos_list
             elif name == "pos":
@@ -142,7 +144,7 @@ class _Reader:
             )
         else:
             if not positions:
-                raise GeometryError(f"{_local(el.tag)} zonder coördinaten (posList of pos)")
+                raise GeometryError(f"{local_name(el.tag)} zonder coördinaten (posList of pos)")
             text = " ".join(p.text or "" for p in positions)
             values = text.split()
             dim = _dimension(
@@ -162,7 +164,7 @@ class _Reader:
     # Curves -------------------------------------------------------------------------------------
     def curve_parts(self, el) -> tuple[list[tuple[str, list[str]]], bool]:
         """A curve as (kind, points) parts, kind 'line' or 'arc'; and whether any part is an arc."""
-        name = _local(el.tag)
+        name = local_name(el.tag)
         if name in ("LineString", "LinearRing", "LineStringSegment"):
             return [("line", self.coords(el))], False
         if name in ("Arc", "ArcString", "Circle"):
@@ -241,7 +243,7 @@ class _Reader:
             "innerBoundaryIs": [],
         }
         for child in el:
-            found = boundaries.get(_local(child.tag))
+            found = boundaries.get(local_name(child.tag))
             if found is not None:
                 found.append(child)
         exterior = (boundaries["exterior"] or boundaries["outerBoundaryIs"] or [None])[0]
@@ -256,7 +258,7 @@ class _Reader:
         return "(" + ", ".join(rings) + ")", curved
 
     def surfaces(self, el) -> list[tuple[str, bool]]:
-        name = _local(el.tag)
+        name = local_name(el.tag)
         if name in ("Polygon", "PolygonPatch"):
             return [self.polygon(el)]
         if name == "Surface":
@@ -267,7 +269,7 @@ class _Reader:
         if name in ("MultiSurface", "MultiPolygon", "CompositeSurface", "Shell"):
             result = []
             for member in el:
-                member_name = _local(member.tag)
+                member_name = local_name(member.tag)
                 if member_name in ("surfaceMember", "polygonMember"):
                     if len(member) != 1:
                         raise GeometryError(f"gml:{member_name} zonder vlak")
@@ -281,14 +283,14 @@ class _Reader:
         raise GeometryError(f"onbekend vlakelement gml:{name}")
 
     def wkt(self, el) -> str:
-        name = _local(el.tag)
+        name = local_name(el.tag)
         if name == "Point":
             pts = self.coords(el)
             if len(pts) != 1:
                 raise GeometryError("gml:Point moet precies één punt hebben")
             return f"POINT({pts[0]})"
         if name == "MultiPoint":
-            pts = [self.coords(p[0])[0] for p in el if _local(p.tag) == "pointMember" and len(p) == 1]
+            pts = [self.coords(p[0])[0] for p in el if local_name(p.tag) == "pointMember" and len(p) == 1]
             if not pts:
                 raise GeometryError("gml:MultiPoint zonder punten")
             return "MULTIPOINT(" + ", ".join(f"({p})" for p in pts) + ")"
@@ -299,7 +301,7 @@ class _Reader:
         if name in ("MultiCurve", "MultiLineString", "CompositeCurve"):
             lines = []
             for member in el:
-                if _local(member.tag) in ("curveMember", "lineStringMember") and len(member) == 1:
+                if local_name(member.tag) in ("curveMember", "lineStringMember") and len(member) == 1:
                     parts, curved = self.curve_parts(member[0])
                     lines.append((self.curve_wkt(parts, curved), curved))
             if not lines:
