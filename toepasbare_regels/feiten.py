@@ -74,9 +74,10 @@ def monument(plek: Plek) -> bool | None:
     "gm0400.beschermd-gezicht",
     "De plek ligt in een beschermd stads- of dorpsgezicht",
     "Omgevingsplan Den Helder",
+    _gebieden(GEZICHT),
 )
 def beschermd_gezicht(plek: Plek) -> bool | None:
-    return _groep(plek, "BeschermdGezicht", "BeschermdStadsgezicht", "BeschermdDorpsgezicht")
+    return _groep(plek, GEZICHT)
 
 
 @feit(

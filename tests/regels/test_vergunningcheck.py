@@ -212,6 +212,19 @@ def test_facts_from_data_are_never_asked_and_name_their_source(stad, db):
     assert "nl.imow-gm0400.gebiedengroep.Monumenten" in resultaat["activiteiten"][0]["werkingsgebieden"]
 
 
+@pytest.mark.parametrize("soort", ["monument", "beschermd", "gewoon"])
+def test_every_registered_fact_answers_at_every_kind_of_address(stad, db, soort):
+    from toepasbare_regels.feiten import FEITEN
+
+    plek = Plek(adres_in(soort))
+    waarden = {sleutel: feit.bepaal(plek) for sleutel, feit in FEITEN.items()}
+    assert waarden["gm0400.beschermd-gezicht"] is (soort == "beschermd")
+    assert waarden["gm0400.monument"] is (soort == "monument")
+    if soort == "beschermd":
+        gebieden = FEITEN["gm0400.beschermd-gezicht"].gebieden(plek)
+        assert "nl.imow-gm0400.gebied.BeschermdDorpsgezicht" in gebieden
+
+
 def test_a_disputed_fact_turns_into_a_question(stad, db):
     from toepasbare_regels.vergunningcheck import Check
 
