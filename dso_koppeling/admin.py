@@ -3,16 +3,7 @@
 from django.contrib import admin
 
 from dso_koppeling.models import Notificatie, Quarantaine, Regelbestand, Synctoestand, Terugmelding, Verzoek
-
-
-class AlleenLezen(admin.ModelAdmin):
-    """Everything here is written by the sync; editing by hand would break its bookkeeping."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+from kaartlagen.admin import AlleenLezen  # everything here is written by the sync: no hand edits
 
 
 @admin.register(Verzoek)

@@ -131,7 +131,7 @@ def verwerk_verzoek(v: StamVerzoek, volgnummer: int, xml_sha256: str, documenten
 def verwerk_aanvulling(a: StamVerzoek, volgnummer: int, documenten: Documenten) -> str:
     """aanvulling or ongewijzigd: the answers and bijlagen of an aanvulling go to the verzoek it completes."""
     hoofd = (
-        Verzoek.objects.select_for_update()
+        Verzoek.objects.select_for_update(of=("self", "zaak"))  # not the shared statustype row
         .select_related("zaak", "zaak__status")
         .filter(verzoeknummer=a.hoort_bij)
         .first()

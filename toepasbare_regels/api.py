@@ -219,7 +219,9 @@ class ToelichtingView(APIView):
     )
     def get(self, request, ident: str):
         sleutel, _, uitv = ident.partition(".")
-        for row in ToepasbareRegelBestand.objects.filter(geldig_op(timezone.localdate()), sleutel=sleutel):
+        for row in ToepasbareRegelBestand.objects.defer("dmn").filter(
+            geldig_op(timezone.localdate()), sleutel=sleutel
+        ):
             model, _ = geladen(row)
             regel = model.uitvoeringsregel(uitv)
             if regel and (regel.toelichting or regel.lange_toelichting):

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from loket.fouten import CodeFout
 
+from .importing import ontleed_ref
 from .models import ToepasbareRegelBestand, Werkzaamheid
 from .sttr import parser
 from .sttr.engine import Engine
@@ -44,13 +45,11 @@ def bestanden_voor(
     )
     if toestemming:
         qs = qs.filter(toestemming=toestemming)
-    return list(qs.order_by("naam"))
+    # The DMN text is read only when the parse cache misses (geladen), not on every lookup.
+    return list(qs.defer("dmn").order_by("naam"))
 
 
 _WERKZAAMHEID_REF = re.compile(r"/werkzaamheden/id/concept/([^/#?]+)$")
-_ACTIVITEIT_REF = re.compile(
-    r"/id/concept/(?:Conclusie|Indieningsvereisten(?:Vergunning|Melding|Informatie)?|Maatregelen)(.+)$"
-)
 
 
 def activiteiten_van(refs: list[str]) -> list[tuple[Werkzaamheid | None, str]]:
@@ -58,8 +57,8 @@ def activiteiten_van(refs: list[str]) -> list[tuple[Werkzaamheid | None, str]]:
     out: list[tuple[Werkzaamheid | None, str]] = []
     for ref in refs:
         ref = (ref or "").strip().lstrip("#")
-        if m := _ACTIVITEIT_REF.search(ref):
-            out.append((None, m.group(1)))
+        if activiteit := ontleed_ref(ref)[2]:  # the grammar the importer stores them by
+            out.append((None, activiteit))
             continue
         if ref.startswith("nl.imow-"):
             out.append((None, ref))

@@ -78,6 +78,7 @@ class RouteringsregelAdmin(admin.ModelAdmin):
 @admin.register(models.Melding)
 class MeldingAdmin(admin.ModelAdmin):
     list_display = ["zaak", "categorie", "status", "contact_verwijderd"]
+    list_select_related = ["zaak__status", "categorie__hoofdcategorie"]  # one query, not three per row
     list_filter = ["categorie__hoofdcategorie"]
     search_fields = ["zaak__referentie"]
     fields = ["zaak", "categorie", "contact_toestemming", "contact_verwijderd"]
@@ -97,4 +98,5 @@ class MeldingAdmin(admin.ModelAdmin):
 @admin.register(models.ContactInzage)
 class ContactInzageAdmin(AlleenLezen):
     list_display = ["tijdstip", "gebruiker", "melding", "waar"]
+    list_select_related = ["gebruiker", "melding__zaak"]
     list_filter = ["waar"]

@@ -143,7 +143,11 @@ def wijzig_status(
 ) -> Status:
     """Move a zaak to another status; refuses a transition its zaaktype does not allow."""
     # Lock the zaak so two people changing it at once are serialised, and read its current status.
-    zaak_db = Zaak.objects.select_for_update().select_related("zaaktype", "status").get(pk=zaak.pk)
+    # Only the zaak (of=self): locking the shared zaaktype/statustype rows too would queue every status
+    # change and every new zaak of that type behind this one.
+    zaak_db = (
+        Zaak.objects.select_for_update(of=("self",)).select_related("zaaktype", "status").get(pk=zaak.pk)
+    )
     if isinstance(naar, str):
         try:
             naar = zaak_db.zaaktype.statustypen.get(code=naar)
