@@ -15,7 +15,7 @@ from django.db import transaction
 from dso_koppeling.models import Aanvulling, Verzoek
 from dso_koppeling.stam import StamFout, StamVerzoek, pas_aanvullingen_toe
 from dso_koppeling.zaaktypen import PER_VERZOEKTYPE
-from kaartlagen import locatie, zoeken
+from kaartlagen import zoeken
 from loket.crs import RD_NEW
 from loket.zaken import services
 from loket.zaken.models import Document, Zaaktype
@@ -48,14 +48,10 @@ def _kern(v: StamVerzoek) -> dict:
 
 
 def _verrijking(v: StamVerzoek, x: float, y: float) -> dict:
-    info = locatie.bij_punt(x, y, RD_NEW)
     return {
         "adres": v.adres_tekst()[:200],
         "nummeraanduiding": v.adres.get("nummeraanduidingIdentificatie", "")[:16],
-        "buurtcode": (info.buurt or {}).get("code", ""),
-        "buurtnaam": (info.buurt or {}).get("naam", ""),
-        "wijkcode": (info.wijk or {}).get("code", ""),
-        "wijknaam": (info.wijk or {}).get("naam", ""),
+        **services.gebied_velden(x, y),
     }
 
 

@@ -65,6 +65,16 @@ _GEBIED_SQL = """
 """
 
 
+def gebied(x_rd: float, y_rd: float) -> tuple[dict | None, dict | None]:
+    """Buurt and wijk ({code, naam}) at a point in RD New; None where no buurt lies."""
+    with connection.cursor() as cursor:
+        cursor.execute(_GEBIED_SQL, {"x": x_rd, "y": y_rd, "srid": RD_NEW})
+        rij = cursor.fetchone()
+    if rij is None:
+        return None, None
+    return {"code": rij[0], "naam": rij[1]}, ({"code": rij[2], "naam": rij[3]} if rij[2] else None)
+
+
 def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
     """What is at this point (WGS84 or RD): raises zoeken.ZoekFout outside the municipality."""
     x_rd, y_rd = zoeken.punt_in_gemeente(x, y, srid)
@@ -92,10 +102,7 @@ def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
         else:
             gevonden = zoeken.reverse(x_rd, y_rd, RD_NEW, limit=1, straal=ZOEKSTRAAL_ADRES)
             info.adressen = [t.als_dict() for t in gevonden]
-        cursor.execute(_GEBIED_SQL, params)
-        if gebied := cursor.fetchone():
-            info.buurt = {"code": gebied[0], "naam": gebied[1]}
-            info.wijk = {"code": gebied[2], "naam": gebied[3]} if gebied[2] else None
+    info.buurt, info.wijk = gebied(x_rd, y_rd)
     info.secties = [s for s in (maak(info) for maak in _SECTIES) if s is not None]
     return info
 

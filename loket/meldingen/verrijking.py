@@ -5,15 +5,11 @@ from django.db import connection
 
 from kaartlagen import zoeken
 from loket.crs import RD_NEW
+from loket.zaken.services import gebied_velden
 
 # A melding in a park may be far from any door; further than this the address says nothing.
 ADRES_STRAAL = 150.0
 
-_GEBIED_SQL = """
-    SELECT b.code, b.naam, coalesce(w.code, ''), coalesce(w.naam, '')
-    FROM kaartlagen_buurt b LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id
-    WHERE ST_Intersects(b.geom, ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), %(srid)s)) LIMIT 1
-"""
 # The object on top (highest relatieve hoogteligging), the smallest when several overlap.
 _BGT_SQL = """
     SELECT objecttype, functie, lokaal_id FROM kaartlagen_bgtobject
@@ -30,10 +26,8 @@ def verrijk(x_rd: float, y_rd: float) -> dict:
     if adressen:
         velden["adres"] = adressen[0].weergavenaam
         velden["nummeraanduiding"] = adressen[0].details["nummeraanduiding"]
+    velden.update(gebied_velden(x_rd, y_rd))
     with connection.cursor() as cursor:
-        cursor.execute(_GEBIED_SQL, params)
-        if rij := cursor.fetchone():
-            velden.update(zip(("buurtcode", "buurtnaam", "wijkcode", "wijknaam"), rij, strict=True))
         cursor.execute(_BGT_SQL, params)
         if rij := cursor.fetchone():
             velden.update(zip(("bgt_objecttype", "bgt_functie", "bgt_lokaal_id"), rij, strict=True))

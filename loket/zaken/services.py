@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from kaartlagen import locatie
 from loket.fouten import CodeFout
 from loket.zaken.models import (
     Gebeurtenis,
@@ -63,6 +64,20 @@ def _kern(zaak: Zaak) -> dict:
         "wijkcode": zaak.wijkcode,
         "punt_rd": [round(punt.x, 1), round(punt.y, 1)] if punt else None,
         "team": zaak.behandelend_team.code if zaak.behandelend_team else None,
+    }
+
+
+def gebied_velden(x_rd: float, y_rd: float) -> dict:
+    """The zaak's buurt and wijk fields at a point in RD New (none where no buurt lies)."""
+    buurt, wijk = locatie.gebied(x_rd, y_rd)
+    if buurt is None:
+        return {}
+    wijk = wijk or {"code": "", "naam": ""}
+    return {
+        "buurtcode": buurt["code"],
+        "buurtnaam": buurt["naam"],
+        "wijkcode": wijk["code"],
+        "wijknaam": wijk["naam"],
     }
 
 
