@@ -111,8 +111,9 @@ def stap(request, token):
             return redirect("vergunningcheck-stap", token=token)
         ingevuld = {k: v for k, v in request.POST.items() if "." in k}
         try:
-            sessies.beantwoord(sessie, ingevuld)
-            return redirect("vergunningcheck-stap", token=token)
+            klaar = sessies.beantwoord(sessie, ingevuld)["klaar"]
+            # Straight to the result after the last page: the check just ran, no need to run it again.
+            return redirect("vergunningcheck-uitkomst" if klaar else "vergunningcheck-stap", token=token)
         except AntwoordFout as exc:
             fout, status = str(exc), 400
     resultaat = sessies.check(sessie).uitvoeren()
