@@ -111,9 +111,16 @@ def _afstand_tot_weg(geom) -> float | None:
     return float(rij[0]) if rij else None
 
 
+def _afstand_plek_tot_weg(plek: Plek) -> float | None:
+    """The spot's own distance, looked up once per plek (both facts below use it)."""
+    if "_afstand_tot_weg" not in plek.feitwaarden:
+        plek.feitwaarden["_afstand_tot_weg"] = _afstand_tot_weg(plek.geometrie)
+    return plek.feitwaarden["_afstand_tot_weg"]
+
+
 @feit("gm0400.afstand-openbare-weg", "Afstand tot de weg of de stoep (meter)", "BGT: wegdelen")
 def afstand_openbare_weg(plek: Plek) -> Decimal | None:
-    afstand = _afstand_tot_weg(plek.geometrie)
+    afstand = _afstand_plek_tot_weg(plek)
     return Decimal(str(round(afstand, 1))) if afstand is not None else None
 
 
@@ -126,7 +133,7 @@ def erf(plek: Plek) -> str | None:
         or plek.pand["geom"].intersects(plek.geometrie)
     ):
         return None
-    punt, pand = _afstand_tot_weg(plek.geometrie), _afstand_tot_weg(plek.pand["geom"])
+    punt, pand = _afstand_plek_tot_weg(plek), _afstand_tot_weg(plek.pand["geom"])
     if punt is None or pand is None:
         return None
     return "Voorerf" if punt < pand else "Achtererf"

@@ -54,6 +54,9 @@ class Plek:
     def __init__(self, geometrie: GEOSGeometry, peildatum: date | None = None):
         self.geometrie = geometrie
         self.peildatum = peildatum or timezone.localdate()
+        # Data-answers (feiten.py) by key: every check on this plek shares them (an API request may
+        # evaluate ten refs at one spot).
+        self.feitwaarden: dict[str, object] = {}
 
     @cached_property
     def versies(self) -> list[int]:

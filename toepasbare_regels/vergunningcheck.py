@@ -111,12 +111,12 @@ class Check:
         self.betwist = set(betwist)
         self.typering = typering
         self.feiten: dict[str, dict] = {}
-        self._feitwaarden: dict[str, object] = {}
 
     def _feit(self, sleutel: str):
-        if sleutel not in self._feitwaarden:
-            self._feitwaarden[sleutel] = FEITEN[sleutel].bepaal(self.plek)
-        return self._feitwaarden[sleutel]
+        waarden = self.plek.feitwaarden
+        if sleutel not in waarden:
+            waarden[sleutel] = FEITEN[sleutel].bepaal(self.plek)
+        return waarden[sleutel]
 
     def _bron(self, row, model: Bestand, herkomst: dict):
         """waarde_van for the engine: fixed value, map, answer, data, or ONBEKEND (then it may be asked)."""
