@@ -39,7 +39,8 @@ def bbox_rd(tekst: str, srid: int) -> tuple[float, float, float, float]:
     return env
 
 
-def _feature_sql(bron: VectorBron, srid: int) -> str:
+def feature_sql(bron: VectorBron, srid: int) -> str:
+    """One row of `bron` (alias t) as a GeoJSON Feature text, only its public attributes."""
     decimalen = 3 if srid == RD_NEW else 7
     properties = ", ".join(f"'{naam}', {expr}" for naam, expr in bron.attributen.items())
     return (
@@ -59,7 +60,7 @@ def items(bron: VectorBron, srid: int, bbox: tuple | None, limit: int, offset: i
     voorwaarde = " AND ".join(where)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {_feature_sql(bron, srid)} FROM {bron.tabel} t WHERE {voorwaarde} "
+            f"SELECT {feature_sql(bron, srid)} FROM {bron.tabel} t WHERE {voorwaarde} "
             f"ORDER BY {bron.sleutel} LIMIT %(limit)s OFFSET %(offset)s",
             params,
         )
@@ -71,7 +72,7 @@ def items(bron: VectorBron, srid: int, bbox: tuple | None, limit: int, offset: i
 def item(bron: VectorBron, sleutel: str, srid: int) -> str | None:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {_feature_sql(bron, srid)} FROM {bron.tabel} t WHERE {bron.filter} AND {bron.sleutel} = %s",
+            f"SELECT {feature_sql(bron, srid)} FROM {bron.tabel} t WHERE {bron.filter} AND {bron.sleutel} = %s",
             [sleutel],
         )
         row = cursor.fetchone()
@@ -81,7 +82,7 @@ def item(bron: VectorBron, sleutel: str, srid: int) -> str | None:
 def alles(bron: VectorBron, formaat: str) -> Iterator[str]:
     """Every feature of a layer as GeoJSON texts or CSV rows (WKT in CRS84), streamed in chunks."""
     if formaat == "geojson":
-        select = _feature_sql(bron, WGS84)
+        select = feature_sql(bron, WGS84)
     else:
         kolommen = [f"{expr}::text" for expr in bron.attributen.values()]
         select = f"{bron.sleutel}, {', '.join(kolommen)}, ST_AsText(ST_Transform(t.geom, {WGS84}), 7)"

@@ -9,8 +9,9 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kaartlagen import features
 from loket.api import ApiFout, ProbleemSerializer
-from loket.crs import WGS84, naar_rd, naar_wgs84
+from loket.crs import WGS84, naar_wgs84
 from loket.fouten import CodeFout
 from loket.meldingen import fotos, openbaar, ratelimit, services
 from loket.meldingen import invoer as invoer_
@@ -198,11 +199,7 @@ class KaartView(APIView):
     def get(self, request):
         bbox = None
         if tekst := request.query_params.get("bbox"):
-            try:
-                minx, miny, maxx, maxy = (float(v) for v in tekst.split(","))
-            except ValueError:
-                raise ApiFout("bbox_ongeldig", "bbox is minx,miny,maxx,maxy in WGS84.") from None
-            bbox = (*naar_rd(minx, miny, WGS84), *naar_rd(maxx, maxy, WGS84))
+            bbox = fout_naar_api(features.bbox_rd, tekst, WGS84)
         response = HttpResponse(openbaar.geojson(bbox), content_type="application/geo+json")
         response["Cache-Control"] = "public, max-age=60"
         return response

@@ -5,21 +5,18 @@ from django.conf import settings
 from django.db import connection
 
 from kaartlagen.bronnen import VECTOR_BRONNEN
+from kaartlagen.features import feature_sql
 from loket.crs import RD_NEW, WGS84
 from loket.meldingen.kaartlaag import BRON
 
 MAX_OBJECTEN = 50_000
 
+# The features as the registry's OGC API and downloads write them (kaartlagen.features), in one array.
 _GEOJSON_SQL = """
-    SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f), '[]'::json))::text
+    SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(f::json), '[]'::json))::text
     FROM (
-        SELECT json_build_object(
-            'type', 'Feature', 'id', t.id,
-            'geometry', ST_AsGeoJSON(ST_Transform(t.geom, {wgs84}), 6)::json,
-            'properties', json_build_object('categorie', t.categorie, 'hoofdcategorie', t.hoofdcategorie,
-                                            'status', t.status, 'datum', t.datum)
-        ) AS f
-        FROM meldingen_openbaar t
+        SELECT {feature} AS f
+        FROM {tabel} t
         WHERE {filter} {bbox}
         ORDER BY t.registratiedatum DESC
         LIMIT {max}
@@ -40,7 +37,8 @@ def geojson(bbox_rd: tuple[float, float, float, float] | None = None) -> str:
     bbox_rd = bbox_rd or settings.GEMEENTE_BBOX_RD
     bron = VECTOR_BRONNEN[BRON]
     sql = _GEOJSON_SQL.format(
-        wgs84=WGS84,
+        feature=feature_sql(bron, WGS84),
+        tabel=bron.tabel,
         filter=bron.filter,
         max=MAX_OBJECTEN,
         bbox=f"AND t.geom && ST_MakeEnvelope(%s, %s, %s, %s, {RD_NEW})",
