@@ -117,6 +117,10 @@ def verwerk_item(client: DsoClient, item: dict, droog: bool = False) -> tuple[st
         if verzoek.verzoeknummer != item["verzoeknummer"]:
             raise StamFout("nummer_verschilt", f"het XML gaat over {verzoek.verzoeknummer}")
         eigen = verzoek.type != "aanvulling"
+        if not eigen and not droog and not zaakkoppeling.hoofdverzoek_bekend(verzoek):
+            # Before its bijlagen are downloaded: a quarantined one is tried again every run. (A dry
+            # run stores nothing, so there the verzoek it completes may be earlier in the same feed.)
+            raise zaakkoppeling.onbekend_hoofdverzoek(verzoek)
         doel = verzoek.verzoeknummer if eigen else (verzoek.hoort_bij or "")
         documenten = _haal_documenten(client, referenties, doel, verzoek.versie, eigen)
         if droog:

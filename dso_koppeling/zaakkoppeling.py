@@ -133,9 +133,7 @@ def verwerk_aanvulling(a: StamVerzoek, volgnummer: int, documenten: Documenten) 
         .first()
     )
     if hoofd is None:
-        raise StamFout(
-            "hoort_bij_onbekend", f"de aanvulling hoort bij verzoek {a.hoort_bij}, dat hier niet bekend is"
-        )
+        raise onbekend_hoofdverzoek(a)
     _, nieuw = Aanvulling.objects.get_or_create(
         verzoeknummer=a.verzoeknummer,
         defaults={"verzoek": hoofd, "volgnummer": volgnummer, "activiteiten": a.activiteiten},
@@ -156,6 +154,16 @@ def verwerk_aanvulling(a: StamVerzoek, volgnummer: int, documenten: Documenten) 
             toelichting_intern=f"Aanvulling {a.verzoeknummer} ontvangen",
         )
     return "aanvulling"
+
+
+def onbekend_hoofdverzoek(a: StamVerzoek) -> StamFout:
+    return StamFout(
+        "hoort_bij_onbekend", f"de aanvulling hoort bij verzoek {a.hoort_bij}, dat hier niet bekend is"
+    )
+
+
+def hoofdverzoek_bekend(a: StamVerzoek) -> bool:
+    return Verzoek.objects.filter(verzoeknummer=a.hoort_bij).exists()
 
 
 def bekende_bijlagen(verzoeknummer: str) -> set[str]:
