@@ -210,40 +210,51 @@ def importeer(
             )
             _side_by_side(gekopieerd, _Werkers(werkers), resultaat, voortgang)
     else:
-        for bestand in bestanden(bron, volgorde):
-            objectsoort = objectsoort_voor(bestand.basename)
-            if objectsoort is None:
-                br = BestandResultaat(bestand.naam, "niet_gelezen", fout="geen objectbestand van deze soort")
+        for bestand, te_doen in _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, None):
+            if isinstance(te_doen, BestandResultaat):
+                br = te_doen
             else:
-                sha256 = bestand.kopieer()
-                if not opnieuw and _eerder(soort, sha256, bestand):
-                    br = BestandResultaat(bestand.naam, "al_geimporteerd")
-                else:
-                    voortgang.begin(bestand.naam)
-                    br = import_bestand(soort, bestand, objectsoort, sha256, voortgang, resultaat.meldingen)
+                objectsoort, sha256, _ = te_doen
+                voortgang.begin(bestand.naam)
+                br = import_bestand(soort, bestand, objectsoort, sha256, voortgang, resultaat.meldingen)
             voortgang.done(br)
             resultaat.bestanden.append(br)
     resultaat.seconden = time.monotonic() - start
     return resultaat
 
 
+def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None) -> Iterator[tuple]:
+    """Per file of the delivery, one rule for both ways of importing: (bestand, BestandResultaat) when
+    there is nothing to import, else (bestand, (objectsoort, sha256, kopie)). With `tmp` each file is
+    copied out there for a worker to read (kopie); without, it is only fingerprinted."""
+    for nummer, bestand in enumerate(bestanden(bron, volgorde)):
+        objectsoort = objectsoort_voor(bestand.basename)
+        if objectsoort is None:
+            yield (
+                bestand,
+                BestandResultaat(bestand.naam, "niet_gelezen", fout="geen objectbestand van deze soort"),
+            )
+            continue
+        kopie = tmp / f"{nummer}-{bestand.basename}" if tmp else None
+        sha256 = bestand.kopieer(kopie)
+        if not opnieuw and _eerder(soort, sha256, bestand):
+            if kopie:
+                kopie.unlink()
+            yield bestand, BestandResultaat(bestand.naam, "al_geimporteerd")
+        else:
+            yield bestand, (objectsoort, sha256, kopie)
+
+
 def _gekopieerd(
     soort, bron, objectsoort_voor, volgorde, fase, opnieuw, tmp: Path, voortgang
 ) -> Iterator[tuple]:
     """(fase, file) through the delivery: a BestandResultaat when there is nothing to import, else _Klaar."""
-    for nummer, bestand in enumerate(bestanden(bron, volgorde)):
-        objectsoort = objectsoort_voor(bestand.basename)
-        if objectsoort is None:
-            br = BestandResultaat(bestand.naam, "niet_gelezen", fout="geen objectbestand van deze soort")
-            voortgang.done(br)
-            yield fase(bestand.naam), br
-            continue
-        kopie = tmp / f"{nummer}-{bestand.basename}"
-        sha256 = bestand.kopieer(kopie)
-        if not opnieuw and _eerder(soort, sha256, bestand):
-            kopie.unlink()
-            yield fase(bestand.naam), BestandResultaat(bestand.naam, "al_geimporteerd")
+    for bestand, te_doen in _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp):
+        if isinstance(te_doen, BestandResultaat):
+            voortgang.done(te_doen)
+            yield fase(bestand.naam), te_doen
         else:
+            objectsoort, sha256, kopie = te_doen
             args = (soort, bestand.naam, str(kopie), objectsoort, sha256)
             yield fase(bestand.naam), _Klaar(args, kopie.stat().st_size)
 
