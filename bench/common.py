@@ -1,6 +1,7 @@
 """What the benchmarks share: Django set-up and a throwaway database of their own."""
 
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,13 @@ django.setup()
 
 import psycopg  # noqa: E402
 from django.conf import settings  # noqa: E402
+
+GEONOVUM = ROOT.parent / "shared" / "data" / "geonovum-omgevingsplan-gemeentestad" / "toepasbareRegels"
+
+
+def percentiel_ms(waarden, q: int) -> float:
+    """The q-th percentile of durations in seconds, in milliseconds."""
+    return statistics.quantiles(waarden, n=100)[q - 1] * 1000
 
 
 def conninfo(dbname: str) -> dict:

@@ -18,7 +18,7 @@ import statistics
 import time
 from datetime import date
 
-from common import plan_benchmark  # sets up Django before the project imports below
+from common import percentiel_ms, plan_benchmark  # sets up Django before the project imports below
 
 BENCH_DB = "loket_bench_plan"
 GM = "nl.imow-gm0400"
@@ -143,10 +143,6 @@ RAW = [
 ]
 
 
-def _p(values, q):
-    return statistics.quantiles(values, n=100)[q - 1] * 1000
-
-
 def measure(args) -> None:
     from django.conf import settings
     from django.contrib.gis.geos import Point
@@ -208,10 +204,12 @@ def measure(args) -> None:
         f"{args.punten} willekeurige punten, gemiddeld {statistics.mean(activiteiten):.1f} activiteiten per antwoord"
     )
     print(f"{'':28} {'p50 ms':>8} {'p95 ms':>8}")
-    print(f"{'/api/locatie/regels':28} {_p(ours, 50):8.2f} {_p(ours, 95):8.2f}")
-    print(f"{'services.regels_op':28} {_p(service, 50):8.2f} {_p(service, 95):8.2f}")
-    print(f"{'ruwe SQL (4 queries)':28} {_p(raw, 50):8.2f} {_p(raw, 95):8.2f}")
-    print(f"{'ratio':28} {_p(ours, 50) / _p(raw, 50):8.2f} {_p(ours, 95) / _p(raw, 95):8.2f}")
+    print(f"{'/api/locatie/regels':28} {percentiel_ms(ours, 50):8.2f} {percentiel_ms(ours, 95):8.2f}")
+    print(f"{'services.regels_op':28} {percentiel_ms(service, 50):8.2f} {percentiel_ms(service, 95):8.2f}")
+    print(f"{'ruwe SQL (4 queries)':28} {percentiel_ms(raw, 50):8.2f} {percentiel_ms(raw, 95):8.2f}")
+    print(
+        f"{'ratio':28} {percentiel_ms(ours, 50) / percentiel_ms(raw, 50):8.2f} {percentiel_ms(ours, 95) / percentiel_ms(raw, 95):8.2f}"
+    )
 
 
 if __name__ == "__main__":

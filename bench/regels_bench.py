@@ -15,14 +15,14 @@ import random
 import statistics
 import time
 
-from common import OUT, ROOT, plan_benchmark  # sets up Django before the project imports below
+from common import (  # sets up Django before the project imports below
+    GEONOVUM,
+    OUT,
+    percentiel_ms,
+    plan_benchmark,
+)
 
 BENCH_DB = "loket_bench_regels"
-GEONOVUM = ROOT.parent / "shared" / "data" / "geonovum-omgevingsplan-gemeentestad" / "toepasbareRegels"
-
-
-def _p(values, q):
-    return statistics.quantiles(values, n=100)[q - 1] * 1000
 
 
 def measure(args) -> None:
@@ -94,9 +94,15 @@ def measure(args) -> None:
         raw.append(time.perf_counter() - start)
     print(f"{args.punten} adressen, gemiddeld nog {statistics.mean(vragen):.1f} vragen na de eerste stap")
     print(f"{'':34} {'p50 ms':>8} {'p95 ms':>8}")
-    print(f"{'conclusie/_bepaal (dakkapel)':34} {_p(ours, 50):8.2f} {_p(ours, 95):8.2f}")
-    print(f"{'ruwe SQL (locaties + aanwijzingen)':34} {_p(raw, 50):8.2f} {_p(raw, 95):8.2f}")
-    print(f"{'ratio':34} {_p(ours, 50) / _p(raw, 50):8.2f} {_p(ours, 95) / _p(raw, 95):8.2f}")
+    print(
+        f"{'conclusie/_bepaal (dakkapel)':34} {percentiel_ms(ours, 50):8.2f} {percentiel_ms(ours, 95):8.2f}"
+    )
+    print(
+        f"{'ruwe SQL (locaties + aanwijzingen)':34} {percentiel_ms(raw, 50):8.2f} {percentiel_ms(raw, 95):8.2f}"
+    )
+    print(
+        f"{'ratio':34} {percentiel_ms(ours, 50) / percentiel_ms(raw, 50):8.2f} {percentiel_ms(ours, 95) / percentiel_ms(raw, 95):8.2f}"
+    )
 
 
 if __name__ == "__main__":
