@@ -105,3 +105,20 @@ def test_the_command_fails_loudly(tmp_path):
     pad.write_text(XXE)
     with pytest.raises(CommandError, match="xml_doctype"):
         call_command("import_omgevingsplan", str(pad), verbosity=0)
+
+
+@pytest.mark.parametrize(
+    ("naam", "pad"),
+    [
+        ("levering.zip!a/plan.gml", "a/plan.gml"),
+        ("levering.zip!b/plan.gml", "b/plan.gml"),  # same name, other folder: kept apart
+        ("levering.zip!binnen.zip!ow/regeling.xml", "binnen.zip/ow/regeling.xml"),
+        ("levering.zip!../../etc/passwd", "etc/passwd"),  # never outside the folder (zip slip)
+        ("levering.zip!/abs/pad.xml", "abs/pad.xml"),
+    ],
+)
+def test_zip_members_keep_their_folder_and_stay_inside(tmp_path, naam, pad):
+    from toepasbare_regels.omgevingsplan.importing import uitpakpad
+
+    doel = uitpakpad(tmp_path, naam)
+    assert doel == tmp_path / pad and doel.parent.is_dir()

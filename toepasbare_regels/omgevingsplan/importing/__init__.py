@@ -7,6 +7,7 @@ resumes where it stopped; `opnieuw` reads it anyway and stores the same result.
 """
 
 import hashlib
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -114,6 +115,15 @@ def _meld(resultaat: ImportResultaat, stream) -> ImportResultaat:
     return resultaat
 
 
+def uitpakpad(map_: Path, naam: str) -> Path:
+    """Where a zip member (naam: zip!folder/file, zip!inner.zip!file) goes under `map_`: at its own
+    path, so two files of one name in different folders stay apart, and never outside `map_`."""
+    delen = [d for d in re.split(r"[!/\\]", naam.split("!", 1)[-1]) if d not in ("", ".", "..")]
+    doel = map_.joinpath(*delen)
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    return doel
+
+
 def importeer(pad: Path, *, opnieuw: bool = False, stream=None) -> list[ImportResultaat]:
     """Import a delivery folder, a zip of one, or IMRO GML file(s); one result per delivery or plan."""
     pad = Path(pad)
@@ -124,7 +134,6 @@ def importeer(pad: Path, *, opnieuw: bool = False, stream=None) -> list[ImportRe
     if pad.suffix.lower() == ".zip":
         with tempfile.TemporaryDirectory(prefix="omgevingsplan-") as tmp:
             for bestand in bestanden(pad):
-                doel = Path(tmp) / bestand.basename
-                bestand.kopieer(doel)
+                bestand.kopieer(uitpakpad(Path(tmp), bestand.naam))
             return _uit_map(Path(tmp), str(pad), opnieuw, stream)
     return [_meld(_imro(pad, opnieuw), stream)]
