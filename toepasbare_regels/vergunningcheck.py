@@ -203,7 +203,7 @@ class Check:
                         "bestand": row.naam,
                     }
                     if uitkomst.beslist:
-                        item |= self._conclusie(row, model, uitkomst, herkomst)
+                        item |= self._conclusie(activiteit, model, uitkomst, herkomst)
                     else:
                         item["conclusie"] = None
                         for inp_id in uitkomst.open:
@@ -241,7 +241,7 @@ class Check:
             "acties": [ACTIES["NeemContactOpMet"]],
         }
 
-    def _conclusie(self, row, model: Bestand, uitkomst, herkomst: dict) -> dict:
+    def _conclusie(self, activiteit: str, model: Bestand, uitkomst, herkomst: dict) -> dict:
         code = uitkomst.waarde if isinstance(uitkomst.waarde, str) else None
         if self.typering != "Conclusie":
             code = None
@@ -269,8 +269,9 @@ class Check:
             "acties": [ACTIES[code]] if code in ACTIES else [],
         }
         if code in SOORT_VAN_CONCLUSIE:
+            # For the activiteit evaluated here: one file may serve several activiteiten.
             resultaat["indieningsvereisten"] = indieningsvereisten(
-                row.activiteiten[0] if row.activiteiten else "",
+                activiteit,
                 SOORT_VAN_CONCLUSIE[code],
                 self.plek.peildatum,
             )
