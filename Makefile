@@ -5,8 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 SAMPLE_DIR := data/bgt_bag_samples
-PLAN_DIR := data/omgevingsplan_sample
-REGELS_DIR := data/toepasbare_regels_sample
+PLAN_DIR := data/omgevingsplan_samples
+REGELS_DIR := data/toepasbare_regels_samples
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
@@ -31,9 +31,9 @@ endif
 	@$(MANAGE) migrate --noinput -v 0
 
 sample: venv
-	@$(PY) -m kaartlagen.sample --out $(SAMPLE_DIR) --if-missing
-	@$(PY) -m toepasbare_regels.omgevingsplan.sample --out $(PLAN_DIR) --sample $(SAMPLE_DIR) --if-missing
-	@$(PY) -m toepasbare_regels.voorbeeld --out $(REGELS_DIR) --if-missing
+	@$(PY) -m dev.sample.bgt_bag --out $(SAMPLE_DIR) --if-missing
+	@$(PY) -m dev.sample.omgevingsplan --out $(PLAN_DIR) --sample $(SAMPLE_DIR) --if-missing
+	@$(PY) -m dev.sample.toepasbare_regels --out $(REGELS_DIR) --if-missing
 
 # Loads the sample once: the import records each file it finished, so a second run skips them.
 load: db sample
@@ -42,7 +42,7 @@ load: db sample
 	@$(MANAGE) import_sttr $(REGELS_DIR) -v 0
 
 run: load
-	@$(MANAGE) voorbeeld_meldingen
+	@$(MANAGE) load_sample_meldingen
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
 

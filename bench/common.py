@@ -10,7 +10,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "loket.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 import django  # noqa: E402
 
@@ -71,7 +71,7 @@ def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
         return
     voorbeeld = ROOT / "data" / "bgt_bag_samples"
     if not any(voorbeeld.glob("BAGGEM*.zip")):
-        from kaartlagen.sample import generate
+        from dev.sample.bgt_bag import generate
 
         generate(voorbeeld)
     plan = OUT / "omgevingsplan_sample"
@@ -79,7 +79,7 @@ def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
         [
             sys.executable,
             "-m",
-            "toepasbare_regels.omgevingsplan.sample",
+            "dev.sample.omgevingsplan",
             "--out",
             str(plan),
             "--sample",

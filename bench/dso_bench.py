@@ -15,7 +15,7 @@ import time
 
 from common import ROOT, prepare_database  # sets up Django before the project imports below
 
-from dso_koppeling.mock.server import start
+from dev.dso_mock.server import start
 
 
 def run(args: list[str], env: dict) -> tuple[float, str]:

@@ -23,9 +23,9 @@ from pathlib import Path
 import psycopg
 from common import OUT, ROOT, conninfo, prepare_database  # sets up Django before the project imports below
 
+from dev.sample.bgt_bag import generate
 from kaartlagen.importing.bag import bestand_code
-from kaartlagen.importing.pipeline import STANDAARD_WERKERS
-from kaartlagen.sample import generate
+from kern.importing.pipeline import STANDAARD_WERKERS
 
 BENCH_DB = "loket_bench"
 DOESBURG = ROOT.parent / "shared" / "data" / "nlextract-bag2-doesburg" / "full-pand" / "0221PND15092020.zip"

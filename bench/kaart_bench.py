@@ -51,10 +51,10 @@ def measure(args) -> None:
     from django.db import connection
     from django.test import Client
 
+    from config.wsgi import application
     from kaartlagen.bronnen import VECTOR_BRONNEN
     from kaartlagen.models import Kaartlaag
     from kaartlagen.tegels import tegel_sql
-    from loket.wsgi import application
 
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
     params = connection.get_connection_params()
@@ -127,7 +127,7 @@ def basiskaart(aantal: int) -> None:
 
     from django.conf import settings
 
-    from loket.wsgi import MetBasiskaart, django_app
+    from config.wsgi import MetBasiskaart, django_app
 
     settings.BASISKAART_DIR = Path(tempfile.mkdtemp(prefix="basiskaart-bench-"))
     app = MetBasiskaart(django_app)
@@ -166,7 +166,7 @@ def zoeklatentie(client, aantal: int) -> None:
     import random
 
     from kaartlagen.models import Nummeraanduiding
-    from loket.crs import naar_wgs84
+    from kern.crs import naar_wgs84
 
     rng = random.Random(400)
     adressen = list(
@@ -214,7 +214,7 @@ def main() -> None:
         return
     folder = OUT / f"scale{args.scale}"
     if not any(folder.glob("BAGGEM*.zip")):
-        from kaartlagen.sample import generate
+        from dev.sample.bgt_bag import generate
 
         print(f"Voorbeeld op schaal {args.scale} maken in {folder} …", flush=True)
         generate(folder, scale=args.scale)

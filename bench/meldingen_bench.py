@@ -75,7 +75,7 @@ FROM kaartlagen_buurt b WHERE z.bron = 'bench' AND z.id BETWEEN %(van)s AND %(to
 def genereer(aantal: int) -> None:
     from django.db import connection
 
-    from loket.crs import RD_NEW
+    from kern.crs import RD_NEW
 
     with connection.cursor() as cursor:
         cursor.execute(
@@ -242,7 +242,7 @@ def main() -> None:
 def laad() -> dict:
     folder = OUT / "scale1"
     if not any(folder.glob("BAGGEM*.zip")):
-        from kaartlagen.sample import generate
+        from dev.sample.bgt_bag import generate
 
         generate(folder, scale=1)
     env = prepare_database(BENCH_DB)

@@ -149,7 +149,7 @@ def measure(args) -> None:
     from django.db import connection
     from django.test import Client
 
-    from loket.crs import RD_NEW
+    from kern.crs import RD_NEW
     from toepasbare_regels.omgevingsplan import services
     from toepasbare_regels.omgevingsplan.importing.levering import bewaar
     from toepasbare_regels.omgevingsplan.models import Locatie, LocatieVlak

@@ -32,9 +32,9 @@ def measure(args) -> None:
     from django.test import Client
     from omgevingsplan_bench import RAW, synthetisch_plan
 
+    from dev.sample import toepasbare_regels as regels_sample
     from kaartlagen.models import Verblijfsobject
-    from loket.crs import RD_NEW
-    from toepasbare_regels import voorbeeld
+    from kern.crs import RD_NEW
     from toepasbare_regels.importing import importeer_pad
     from toepasbare_regels.omgevingsplan import services
     from toepasbare_regels.omgevingsplan.importing.levering import bewaar
@@ -42,7 +42,7 @@ def measure(args) -> None:
 
     regels = OUT / "regels_sample"
     regels.mkdir(parents=True, exist_ok=True)
-    for naam, inhoud in voorbeeld.bestanden().items():
+    for naam, inhoud in regels_sample.bestanden().items():
         (regels / naam).write_bytes(inhoud)
     for pad in (regels, GEONOVUM):
         if not pad.exists():

@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from dso_koppeling.models import Notificatie, Quarantaine, Regelbestand, Synctoestand, Terugmelding, Verzoek
-from kaartlagen.admin import AlleenLezen  # everything here is written by the sync: no hand edits
+from kern.admin import AlleenLezen  # everything here is written by the sync: no hand edits
 
 
 @admin.register(Verzoek)

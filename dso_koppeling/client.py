@@ -19,7 +19,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urljoin
 
 from dso_koppeling.instellingen import DsoInstellingen
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from django.db import connection
 
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 from kaartlagen.locatie import LocatieInformatie, Sectie, sectie
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 
 BRON = "dso_vergunningaanvragen"
 VIEW = "dso_koppeling_vergunningaanvraag_kaart"

@@ -3,7 +3,7 @@ be taken in (quarantaine), which rule files were imported, and what we report ba
 
 from django.contrib.gis.db import models
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.zaken.models import Zaak
 
 

@@ -22,7 +22,7 @@ from django.utils.module_loading import import_string
 
 from dso_koppeling.client import DsoClient, DsoFout
 from dso_koppeling.models import Regelbestand
-from loket.crs import RD_NEW_URI
+from kern.crs import RD_NEW_URI
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ Importeur = Callable[[bytes, str], object]
 @dataclass
 class Resultaat:
     telling: Counter = field(default_factory=Counter)
-    meldingen: list[tuple[str, str, str]] = field(default_factory=list)
+    bevindingen: list[tuple[str, str, str]] = field(default_factory=list)
     seconden: float = 0.0
     afgebroken: str = ""
 
@@ -100,7 +100,7 @@ def verwerk_bestand(
         uitkomst = "zou_importeren"
     elif poort is None:
         uitkomst = "niet_gekoppeld"
-        resultaat.meldingen.append(
+        resultaat.bevindingen.append(
             ("importeur_ontbreekt", sleutel, f"geen importeur voor {soort} ingesteld of geïnstalleerd")
         )
     else:
@@ -123,7 +123,7 @@ def verwerk_bestand(
             uitkomst = "geimporteerd"
         except Exception as exc:  # an importer's failure rolls back this file only, and is reported
             uitkomst = "mislukt"
-            resultaat.meldingen.append(("import_mislukt", sleutel, str(exc)[:300]))
+            resultaat.bevindingen.append(("import_mislukt", sleutel, str(exc)[:300]))
             logger.warning("dso_regels_import_mislukt soort=%s sleutel=%s", soort, sleutel)
     resultaat.telling[f"{soort}_{uitkomst}"] += 1
     resultaat.telling[uitkomst] += 1
@@ -234,7 +234,7 @@ def synchroniseer(
         sync_plan(client, resultaat, droog, plan_importeur or importeur(settings.DSO_PLAN_IMPORTEUR))
     except DsoFout as fout:
         resultaat.afgebroken = fout.code
-        resultaat.meldingen.append((fout.code, "", str(fout)))
+        resultaat.bevindingen.append((fout.code, "", str(fout)))
     resultaat.seconden = time.monotonic() - begin
     logger.info("dso_sync_regels telling=%s seconden=%.1f", dict(resultaat.telling), resultaat.seconden)
     return resultaat

@@ -9,8 +9,8 @@ from datetime import datetime
 
 from lxml import etree
 
-from loket.crs import is_rd_new
-from loket.fouten import CodeFout
+from kern.crs import is_rd_new
+from kern.fouten import CodeFout
 
 NS = {
     "stam": "http://www.omgevingswet.nl/koppelvlak/stam/verzoek/mock",

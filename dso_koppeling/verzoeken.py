@@ -21,7 +21,7 @@ from dso_koppeling.client import DsoClient, DsoFout
 from dso_koppeling.models import Quarantaine, Synctoestand
 from dso_koppeling.stam import StamFout, lees
 from dso_koppeling.vergrendeling import alleen
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ HERKANSBAAR = {"hoort_bij_onbekend"}
 @dataclass
 class Resultaat:
     telling: Counter = field(default_factory=Counter)
-    meldingen: list[tuple[str, str, str]] = field(default_factory=list)  # (code, verzoeknummer, detail)
+    bevindingen: list[tuple[str, str, str]] = field(default_factory=list)  # (code, verzoeknummer, detail)
     cursor_van: int = 0
     cursor_tot: int = 0
     seconden: float = 0.0
@@ -52,7 +52,7 @@ class Resultaat:
     def als_dict(self) -> dict:
         return {
             "telling": dict(self.telling),
-            "meldingen": self.meldingen[:100],
+            "bevindingen": self.bevindingen[:100],
             "cursor_van": self.cursor_van,
             "cursor_tot": self.cursor_tot,
             "seconden": round(self.seconden, 2),
@@ -147,7 +147,7 @@ def verwerk_item(client: DsoClient, item: dict, droog: bool = False) -> tuple[st
 def _tel(resultaat: Resultaat, item: dict, uitkomst: str, fout: CodeFout | None) -> None:
     resultaat.telling[uitkomst] += 1
     if fout is not None:
-        resultaat.meldingen.append((fout.code, item["verzoeknummer"], str(fout)))
+        resultaat.bevindingen.append((fout.code, item["verzoeknummer"], str(fout)))
 
 
 def _herkansing(client: DsoClient, resultaat: Resultaat) -> None:
@@ -196,7 +196,7 @@ def synchroniseer(
                     herlezen += 1
                     if herlezen >= MAX_HERLEZEN:
                         resultaat.afgebroken = "feed_item_onleesbaar"
-                        resultaat.meldingen.append(("feed_item_onleesbaar", "", f"na volgnummer {cursor}"))
+                        resultaat.bevindingen.append(("feed_item_onleesbaar", "", f"na volgnummer {cursor}"))
                         break
                     continue
                 herlezen = 0
@@ -213,7 +213,7 @@ def synchroniseer(
         except DsoFout as fout:
             # Everything up to the cursor is committed; the next run (webhook, periodic job) goes on from there.
             resultaat.afgebroken = fout.code
-            resultaat.meldingen.append((fout.code, "", str(fout)))
+            resultaat.bevindingen.append((fout.code, "", str(fout)))
         if resultaat.ok and not droog:
             _herkansing(client, resultaat)
         resultaat.cursor_tot = cursor

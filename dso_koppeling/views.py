@@ -13,7 +13,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 from dso_koppeling.handtekening import HEADER, klopt
 from dso_koppeling.models import Notificatie
 from dso_koppeling.tasks import sync_verzoeken
-from loket.problem import probleem
+from kern.problem import probleem
 
 
 @csrf_exempt  # not a browser form: the HMAC signature is the authentication

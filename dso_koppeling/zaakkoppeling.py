@@ -16,7 +16,7 @@ from dso_koppeling.models import Aanvulling, Verzoek
 from dso_koppeling.stam import StamFout, StamVerzoek, pas_aanvullingen_toe
 from dso_koppeling.zaaktypen import PER_VERZOEKTYPE
 from kaartlagen import zoeken
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.zaken import services
 from loket.zaken.models import Document, Zaaktype
 

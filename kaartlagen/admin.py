@@ -8,24 +8,7 @@ from django.contrib import admin
 from django.db import models as db_models
 
 from kaartlagen import models
-
-
-class AlleenLezen(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(models.ImportRun)
-class ImportRunAdmin(AlleenLezen):
-    list_display = ["gestart", "soort", "bestand", "status", "klaar"]
-    list_filter = ["soort", "status"]
-    search_fields = ["bestand", "sha256"]
+from kern.admin import AlleenLezen
 
 
 @admin.register(models.Pand)

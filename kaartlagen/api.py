@@ -6,8 +6,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kaartlagen import locatie, zoeken
-from loket.api import ApiFout, ProbleemSerializer
-from loket.crs import RD_NEW, WGS84
+from kern.api import ApiFout, ProbleemSerializer, query_params
+from kern.crs import RD_NEW, WGS84
 
 
 class SuggestieSerializer(serializers.Serializer):
@@ -50,19 +50,6 @@ class ReverseParams(serializers.Serializer):
     rows = serializers.IntegerField(min_value=1, max_value=zoeken.MAX_RESULTATEN, default=5)
 
 
-def _params(serializer_class, request):
-    params = serializer_class(data=request.query_params)
-    params.is_valid(raise_exception=True)
-    return params.validated_data
-
-
-def _zoek(functie, *args):
-    try:
-        return functie(*args)
-    except zoeken.ZoekFout as exc:
-        raise ApiFout(exc.code, str(exc)) from None
-
-
 def _uit(treffers, serializer_class):
     return serializer_class([t.als_dict() for t in treffers], many=True).data
 
@@ -74,8 +61,8 @@ class SuggestView(APIView):
         summary="Suggesties bij typen",
     )
     def get(self, request):
-        p = _params(ZoekParams, request)
-        return Response(_uit(_zoek(zoeken.suggest, p["q"], p["rows"]), SuggestieSerializer))
+        p = query_params(ZoekParams, request)
+        return Response(_uit(zoeken.suggest(p["q"], p["rows"]), SuggestieSerializer))
 
 
 class FreeView(APIView):
@@ -85,8 +72,8 @@ class FreeView(APIView):
         summary="Zoeken met ligging",
     )
     def get(self, request):
-        p = _params(ZoekParams, request)
-        return Response(_uit(_zoek(zoeken.free, p["q"], p["rows"]), LocatieSerializer))
+        p = query_params(ZoekParams, request)
+        return Response(_uit(zoeken.free(p["q"], p["rows"]), LocatieSerializer))
 
 
 class LookupView(APIView):
@@ -97,7 +84,7 @@ class LookupView(APIView):
     )
     def get(self, request):
         ident = request.query_params.get("id", "")
-        treffer = _zoek(zoeken.lookup, ident)
+        treffer = zoeken.lookup(ident)
         if treffer is None:
             raise ApiFout("niet_gevonden", f"Er is niets met id '{ident[:40]}'.", "Niet gevonden", 404)
         return Response(_uit([treffer], LocatieSerializer)[0])
@@ -110,9 +97,9 @@ class ReverseView(APIView):
         summary="Adressen bij een punt",
     )
     def get(self, request):
-        p = _params(ReverseParams, request)
+        p = query_params(ReverseParams, request)
         srid = WGS84 if p["crs"] == "wgs84" else RD_NEW
-        return Response(_uit(_zoek(zoeken.reverse, p["x"], p["y"], srid, p["rows"]), LocatieSerializer))
+        return Response(_uit(zoeken.reverse(p["x"], p["y"], srid, p["rows"]), LocatieSerializer))
 
 
 class PandSerializer(serializers.Serializer):
@@ -132,7 +119,7 @@ class GebiedSerializer(serializers.Serializer):
 class SectieSerializer(serializers.Serializer):
     sleutel = serializers.CharField()
     titel = serializers.CharField()
-    regels = serializers.ListField(child=serializers.ListField(child=serializers.CharField()))
+    regels = serializers.ListField(source="rijen", child=serializers.ListField(child=serializers.CharField()))
 
 
 class LocatieInformatieSerializer(serializers.Serializer):
@@ -161,13 +148,13 @@ class InformatieView(APIView):
         summary="Alles over één plek: adressen, gebouw, buurt en wijk",
     )
     def get(self, request):
-        p = _params(InformatieParams, request)
+        p = query_params(InformatieParams, request)
         if "id" in p:
-            info = _zoek(locatie.bij_adres, p["id"])
+            info = locatie.bij_adres(p["id"])
             if info is None:
                 raise ApiFout("niet_gevonden", f"Er is geen adres '{p['id'][:40]}'.", "Niet gevonden", 404)
         elif "x" in p and "y" in p:
-            info = _zoek(locatie.bij_punt, p["x"], p["y"], WGS84 if p["crs"] == "wgs84" else RD_NEW)
+            info = locatie.bij_punt(p["x"], p["y"], WGS84 if p["crs"] == "wgs84" else RD_NEW)
         else:
             raise ApiFout("invoer_ongeldig", "Geef een id, of x en y.")
         return Response(LocatieInformatieSerializer(info).data)

@@ -5,7 +5,7 @@ import re
 from owslib.wms import WebMapService
 from owslib.wmts import WebMapTileService
 
-from loket.crs import RD_NEW, WEB_MERCATOR
+from kern.crs import RD_NEW, WEB_MERCATOR
 
 TIMEOUT = 15
 # The tile grids MapProxy knows (kaartlagen.basiskaart.mapproxy) with the scale denominator of their

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db import connection
 
 from kaartlagen.bronnen import VectorBron
-from loket.crs import RD_NEW, WGS84, naar_rd, naar_wgs84
-from loket.fouten import CodeFout
+from kern.crs import RD_NEW, WGS84, naar_rd, naar_wgs84
+from kern.fouten import CodeFout
 
 STANDAARD_LIMIT = 100
 MAX_LIMIT = 1000

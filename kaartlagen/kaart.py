@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from kaartlagen.basiskaart.mapproxy import PAD
 from kaartlagen.models import Kaartlaag
-from loket.crs import naar_wgs84
+from kern.crs import naar_wgs84
 
 
 def kaartconfig(request) -> dict:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from kaartlagen import zoeken
-from loket.crs import RD_NEW, naar_wgs84
+from kern.crs import RD_NEW, naar_wgs84
 
 # How far from a click we still look for an address when the click is not on a building.
 ZOEKSTRAAL_ADRES = 25.0
@@ -21,7 +21,7 @@ ZOEKSTRAAL_ADRES = 25.0
 class Sectie:
     sleutel: str
     titel: str
-    regels: list[tuple[str, str]]  # (label, value), plain text
+    rijen: list[tuple[str, str]]  # (label, value), plain text; `regels` in the API (its published name)
 
 
 @dataclass

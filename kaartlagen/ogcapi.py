@@ -13,8 +13,8 @@ from rest_framework.views import APIView
 from kaartlagen import features
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.models import Kaartlaag
-from loket.api import ApiFout, ProbleemSerializer
-from loket.crs import CRS84_URI, CRS_URIS, RD_NEW_URI
+from kern.api import ApiFout, ProbleemSerializer
+from kern.crs import CRS84_URI, CRS_URIS, RD_NEW_URI
 
 GEOJSON = "application/geo+json"
 CONFORMANCE = [
@@ -164,10 +164,7 @@ class ItemsView(APIView):
         offset = _geheel(request, "offset", 0)
         bbox = None
         if "bbox" in request.query_params:
-            try:
-                bbox = features.bbox_rd(request.query_params["bbox"], _crs(request, "bbox-crs")[1])
-            except features.FeatureFout as exc:
-                raise ApiFout(exc.code, str(exc)) from None
+            bbox = features.bbox_rd(request.query_params["bbox"], _crs(request, "bbox-crs")[1])
         gevonden, aantal = features.items(VECTOR_BRONNEN[laag.bron], srid, bbox, limit, offset)
         links = [
             {"rel": "self", "type": GEOJSON, "href": request.build_absolute_uri()},

@@ -8,7 +8,7 @@ from procrastinate.contrib.django import app
 from kaartlagen.importing.bag import importeer_bag
 from kaartlagen.importing.bgt import importeer_bgt
 from kaartlagen.importing.cbs import importeer_buurten
-from kaartlagen.importing.report import samenvatting
+from kern.importing.report import samenvatting
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from django.db import connection, transaction
 
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 from kaartlagen.models import Kaartlaag
-from loket.crs import RD_NEW, WEB_MERCATOR, WEB_MERCATOR_WERELD, naar_wgs84
-from loket.fouten import CodeFout
+from kern.crs import RD_NEW, WEB_MERCATOR, WEB_MERCATOR_WERELD, naar_wgs84
+from kern.fouten import CodeFout
 
 EXTENT = 4096
 BUFFER = 64
@@ -30,6 +30,8 @@ _SCHAAL = 0.6
 
 class TegelFout(CodeFout):
     """A tile that does not exist in the grid."""
+
+    titel = "Deze tegel bestaat niet"
 
 
 def controleer(z: int, x: int, y: int) -> None:

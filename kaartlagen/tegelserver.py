@@ -30,7 +30,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from kaartlagen import tegels
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.models import Kaartlaag
-from loket.csp import BELEID
+from kern.csp import BELEID
 
 POOL_GROOTTE = 4
 # psycopg keeps 100 prepared statements per connection by default; one per source and zoom level used.

@@ -9,7 +9,7 @@ from kaartlagen import features
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.models import Kaartlaag
 from kaartlagen.tegels import TegelFout, antwoord, tegel
-from loket.problem import probleem
+from kern.problem import probleem, probleem_voor
 
 
 @require_GET
@@ -24,7 +24,7 @@ def tegel_view(request, laag: str, z: str, x: str, y: str):
     try:
         inhoud = tegel(gevonden, int(z), int(x), int(y))
     except TegelFout as exc:
-        return probleem(400, exc.code, "Deze tegel bestaat niet", str(exc))
+        return probleem_voor(exc)
     status, koppen, inhoud = antwoord(inhoud, gevonden.publiek, request.headers.get("If-None-Match"))
     response = HttpResponse(inhoud, status=int(status[:3]))
     if not inhoud:

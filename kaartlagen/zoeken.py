@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connection, transaction
 
-from loket.crs import RD_GEBIED, RD_NEW, WGS84, naar_rd, naar_wgs84
-from loket.fouten import CodeFout
+from kern.crs import RD_GEBIED, RD_NEW, WGS84, naar_rd, naar_wgs84
+from kern.fouten import CodeFout
 
 MAX_ZOEKTERM = 200
 MAX_RESULTATEN = 20

@@ -14,7 +14,7 @@ web=$!
 pids=("$worker" "$web")
 if [[ "${DSO_MOCK:-1}" != 0 ]]; then
   mkdir -p var
-  $PY -m dso_koppeling.mock --host 127.0.0.1 --port "$MOCK_PORT" --opslag var/dso-mock.json \
+  $PY -m dev.dso_mock --host 127.0.0.1 --port "$MOCK_PORT" --opslag var/dso-mock.json \
     --webhook "http://$ADDR/dso/verzoeknotificatie" &
   pids+=("$!")
 fi

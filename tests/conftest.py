@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loket.crs import naar_wgs84
+from kern.crs import naar_wgs84
 from tests import bagxml
 from tests.browser import CHROMIUM
 
@@ -25,7 +25,7 @@ def shared_data(relative: str) -> Path:
 @pytest.fixture(scope="session")
 def sample_dir(tmp_path_factory) -> Path:
     """The Den Helder sample at scale 1, generated once per test session (deterministic)."""
-    from kaartlagen.sample import generate
+    from dev.sample.bgt_bag import generate
 
     out = tmp_path_factory.mktemp("sample")
     generate(out)
@@ -102,7 +102,7 @@ def start_portaal(stop_lijst: list) -> str:
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import connections
 
-    from loket.wsgi import django_app, maak_portaal
+    from config.wsgi import django_app, maak_portaal
 
     class Stil(WSGIRequestHandler):
         def log_message(self, *args):

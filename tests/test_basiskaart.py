@@ -8,7 +8,7 @@ from PIL import Image
 from kaartlagen.basiskaart.mapproxy import NL_RD
 from kaartlagen.importing.bgt import importeer_bgt
 from kaartlagen.tegels import tegel_index
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 
 pytestmark = pytest.mark.django_db(transaction=True)
 MIDDEN = (113_300, 553_300)  # in the sample's town centre

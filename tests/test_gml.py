@@ -3,7 +3,7 @@
 import pytest
 from lxml import etree
 
-from kaartlagen.importing.gml import GeometryError, _Reader, geometry_wkt
+from kern.importing.gml import GeometryError, _Reader, geometry_wkt
 
 GML = 'xmlns:gml="http://www.opengis.net/gml/3.2"'
 RD = 'srsName="urn:ogc:def:crs:EPSG::28992"'

@@ -8,7 +8,8 @@ from django.db import connection
 from lxml import etree
 
 from kaartlagen.importing.bag import importeer_bag
-from kaartlagen.models import ImportRun, Nummeraanduiding, OpenbareRuimte, Pand, Verblijfsobject
+from kaartlagen.models import Nummeraanduiding, OpenbareRuimte, Pand, Verblijfsobject
+from kern.models import ImportRun
 from tests import bagxml
 from tests.conftest import shared_data
 
@@ -130,9 +131,13 @@ def test_bad_geometry_skips_that_object_only(tmp_path, kwargs, code):
     resultaat = importeer_bag(path)
     assert resultaat.ok
     assert list(Pand.objects.values_list("identificatie", flat=True)) == ["0400100000000001"]
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code, melding.identificatie) == ("overgeslagen", code, "0400100000000009")
-    assert melding.regel == 4 and melding.bestand.endswith("0400PND01112026-000001.xml")
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code, bevinding.identificatie) == (
+        "overgeslagen",
+        code,
+        "0400100000000009",
+    )
+    assert bevinding.regelnummer == 4 and bevinding.bestand.endswith("0400PND01112026-000001.xml")
     assert resultaat.totaal().overgeslagen == 1
 
 
@@ -150,14 +155,14 @@ def test_skipped_current_voorkomen_is_not_replaced_by_an_older_one(tmp_path):
 def test_self_intersecting_pand_is_repaired_and_reported(tmp_path):
     bowtie = "113000 553000 0 113010 553010 0 113010 553000 0 113000 553010 0 113000 553000 0"
     resultaat = importeer_bag(write(tmp_path, "0400PND01112026-000001.xml", bagxml.pand(pos=bowtie)))
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code, melding.identificatie, melding.regel) == (
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code, bevinding.identificatie, bevinding.regelnummer) == (
         "hersteld",
         "geometrie_hersteld",
         "0400100000000001",
         3,
     )
-    assert "Self-intersection" in melding.reden
+    assert "Self-intersection" in bevinding.reden
     pand = Pand.objects.get()
     assert pand.geom.valid and pand.geom.area == pytest.approx(50.0)
 
@@ -175,9 +180,9 @@ def test_nummeraanduiding_to_missing_openbare_ruimte_is_skipped_and_listed(tmp_p
     # The folder lists NUM before OPR and WPL by name; the importer orders them by reference.
     assert [b.naam.rsplit("/", 1)[-1][4:7] for b in resultaat.bestanden] == ["WPL", "OPR", "NUM"]
     assert Nummeraanduiding.objects.get().huisletter == "a"
-    [melding] = resultaat.meldingen
-    assert melding.code == "verwijzing_ontbreekt" and melding.identificatie == "0400200000000002"
-    assert "0400300000009999" in melding.reden and melding.regel == 4
+    [bevinding] = resultaat.bevindingen
+    assert bevinding.code == "verwijzing_ontbreekt" and bevinding.identificatie == "0400200000000002"
+    assert "0400300000009999" in bevinding.reden and bevinding.regelnummer == 4
 
 
 def test_kadaster_zip_with_nested_zips(tmp_path):
@@ -243,11 +248,11 @@ def test_doesburg_small_set_imports_completely():
         [path] = folder.glob(f"0221{code}*.xml")
         expected = _expected_current([lambda p=path: open(p, "rb")])
         skipped = {
-            m.identificatie for m in resultaat.meldingen if m.soort == "overgeslagen" and code in m.bestand
+            m.identificatie for m in resultaat.bevindingen if m.soort == "overgeslagen" and code in m.bestand
         }
         assert set(model.objects.values_list("identificatie", flat=True)) == expected - skipped
     # The one skipped object in this set points at an openbare ruimte in Amsterdam (not delivered).
-    assert [(m.code, m.identificatie) for m in resultaat.meldingen if m.soort == "overgeslagen"] == [
+    assert [(m.code, m.identificatie) for m in resultaat.bevindingen if m.soort == "overgeslagen"] == [
         ("verwijzing_ontbreekt", "0362200001221879")
     ]
     t = resultaat.totaal()

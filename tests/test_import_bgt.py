@@ -10,8 +10,9 @@ from django.db import connection
 from lxml import etree
 
 from kaartlagen.importing.bgt import importeer_bgt
-from kaartlagen.models import BgtObject, ImportRun
-from loket.crs import RD_NEW, WGS84
+from kaartlagen.models import BgtObject
+from kern.crs import RD_NEW, WGS84
+from kern.models import ImportRun
 from tests.conftest import shared_data
 
 pytestmark = pytest.mark.django_db
@@ -182,7 +183,7 @@ def test_polygon_with_hole(tmp_path):
 
 def test_pand_multisurface_without_srsname_is_rd_by_specification(tmp_path):
     resultaat = importeer_bgt(write(tmp_path, "bgt_pand.gml", pand()))
-    assert resultaat.ok and not resultaat.meldingen
+    assert resultaat.ok and not resultaat.bevindingen
     obj = BgtObject.objects.get()
     assert obj.objecttype == "pand" and obj.bag_pand_identificatie == "0400100000000001"
     assert obj.geom.geom_type == "MultiPolygon" and obj.geom.area == pytest.approx(200.0)
@@ -254,14 +255,14 @@ def test_self_intersecting_polygon_is_repaired_and_reported(tmp_path):
         tmp_path, "bgt_wegdeel.gml", wegdeel("G0400.0001"), wegdeel("G0400.0009", geometrie=polygon(bowtie))
     )
     resultaat = importeer_bgt(path)
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code, melding.identificatie, melding.regel) == (
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code, bevinding.identificatie, bevinding.regelnummer) == (
         "hersteld",
         "geometrie_hersteld",
         "G0400.0009",
         FIRST_LINE + 1,
     )
-    assert "Self-intersection" in melding.reden and melding.bestand.endswith("bgt_wegdeel.gml")
+    assert "Self-intersection" in bevinding.reden and bevinding.bestand.endswith("bgt_wegdeel.gml")
     geom = BgtObject.objects.get(lokaal_id="G0400.0009").geom
     assert geom.valid and geom.area == pytest.approx(50.0)
     assert resultaat.totaal().hersteld == 1
@@ -283,8 +284,8 @@ def test_bad_geometry_skips_that_object_only(tmp_path, geometrie, code):
     resultaat = importeer_bgt(write(tmp_path, "bgt_wegdeel.gml", wegdeel("G0400.0001"), bad))
     assert resultaat.ok
     assert list(BgtObject.objects.values_list("lokaal_id", flat=True)) == ["G0400.0001"]
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code, melding.identificatie, melding.regel) == (
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code, bevinding.identificatie, bevinding.regelnummer) == (
         "overgeslagen",
         code,
         "G0400.0009",
@@ -295,8 +296,8 @@ def test_bad_geometry_skips_that_object_only(tmp_path, geometrie, code):
 
 def test_object_without_lokaal_id_is_skipped_and_named_by_line(tmp_path):
     resultaat = importeer_bgt(write(tmp_path, "bgt_wegdeel.gml", wegdeel(lokaal_id=None), wegdeel()))
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code, melding.identificatie, melding.regel) == (
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code, bevinding.identificatie, bevinding.regelnummer) == (
         "overgeslagen",
         "veld_ontbreekt",
         None,
@@ -451,5 +452,5 @@ def test_generated_sample_imports_cleanly(sample_dir):
     [path] = sample_dir.glob("bgt_*.zip")
     resultaat = importeer_bgt(path)
     assert resultaat.ok, [b.fout for b in resultaat.bestanden if b.fout]
-    assert resultaat.totaal().overgeslagen == 0, resultaat.meldingen[:5]
+    assert resultaat.totaal().overgeslagen == 0, resultaat.bevindingen[:5]
     assert BgtObject.objects.exists()

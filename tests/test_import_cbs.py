@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from kaartlagen.importing.cbs import importeer_buurten
 from kaartlagen.models import Buurt, Wijk
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from tests.conftest import shared_data
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_wgs84_is_transformed_into_rd_and_buurt_points_at_its_wijk(tmp_path):
         feature("BU04000102", "Centrum", gm_code="GM0400", wk_code="WK040001"),
     )
     resultaat = importeer_buurten(tmp_path)
-    assert resultaat.ok and resultaat.totaal().nieuw == 2 and not resultaat.meldingen
+    assert resultaat.ok and resultaat.totaal().nieuw == 2 and not resultaat.bevindingen
     wijk = Wijk.objects.get()
     assert (wijk.code, wijk.gemeentecode, wijk.geom.srid, wijk.geom.geom_type) == (
         "WK040001",
@@ -86,8 +86,8 @@ def test_rd_numbers_without_crs_member_are_skipped_not_fatal(tmp_path):
     write(tmp_path / "b.geojson", feature("BU04000101", ring=ring), feature("BU04000102"))
     resultaat = importeer_buurten(tmp_path / "b.geojson")
     assert resultaat.ok and list(Buurt.objects.values_list("code", flat=True)) == ["BU04000102"]
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code, melding.identificatie) == (
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code, bevinding.identificatie) == (
         "overgeslagen",
         "srs_onjuist",
         "BU04000101",
@@ -97,13 +97,13 @@ def test_rd_numbers_without_crs_member_are_skipped_not_fatal(tmp_path):
 def test_invalid_polygon_is_repaired_and_reported(tmp_path):
     bowtie = [[4.76, 52.95], [4.77, 52.96], [4.77, 52.95], [4.76, 52.96], [4.76, 52.95]]
     resultaat = importeer_buurten(write(tmp_path / "b.geojson", feature("BU04000102", ring=bowtie)))
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code, melding.identificatie) == (
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code, bevinding.identificatie) == (
         "hersteld",
         "geometrie_hersteld",
         "BU04000102",
     )
-    assert "Self-intersection" in melding.reden
+    assert "Self-intersection" in bevinding.reden
     geom = Buurt.objects.get().geom
     assert geom.valid and len(geom) == 2 and resultaat.totaal().hersteld == 1
 
@@ -133,9 +133,9 @@ def test_only_the_given_gemeente_and_one_melding_for_the_rest(tmp_path):
     )
     resultaat = importeer_buurten(path, gemeente="0400")
     assert list(Buurt.objects.values_list("code", flat=True)) == ["BU04000102"] and not Wijk.objects.exists()
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code) == ("waarschuwing", "andere_gemeente")
-    assert melding.reden.startswith("3 wijken en buurten") and "GM0400" in melding.reden
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code) == ("waarschuwing", "andere_gemeente")
+    assert bevinding.reden.startswith("3 wijken en buurten") and "GM0400" in bevinding.reden
     assert resultaat.totaal().overgeslagen == 0
 
 
@@ -178,8 +178,8 @@ def test_pdok_property_names(tmp_path):
 def test_bad_feature_skips_that_feature_only(tmp_path, bad, code):
     resultaat = importeer_buurten(write(tmp_path / "b.geojson", bad, feature("BU04000102")))
     assert resultaat.ok and list(Buurt.objects.values_list("code", "naam")) == [("BU04000102", "Centrum")]
-    [melding] = resultaat.meldingen
-    assert (melding.soort, melding.code) == ("overgeslagen", code) and "feature 1" in melding.reden
+    [bevinding] = resultaat.bevindingen
+    assert (bevinding.soort, bevinding.code) == ("overgeslagen", code) and "feature 1" in bevinding.reden
 
 
 def test_broken_second_file_rolls_back_alone(tmp_path):
@@ -233,7 +233,7 @@ def test_den_helder_2014():
         if all(len({tuple(p) for p in ring}) < 3 for ring in f["geometry"]["coordinates"])
     }
     assert len(collapsed) == 3
-    skipped = {(m.identificatie, m.code) for m in buurten.meldingen if m.soort == "overgeslagen"}
+    skipped = {(m.identificatie, m.code) for m in buurten.bevindingen if m.soort == "overgeslagen"}
     assert skipped == {(code, "geometrie_ongeldig") for code in collapsed}
     _assert_den_helder(8, 65 - len(collapsed))
 
@@ -241,6 +241,6 @@ def test_den_helder_2014():
 def test_generated_sample_imports_cleanly(sample_dir):
     for name in ("cbs_wijken_0400.geojson", "cbs_buurten_0400.geojson"):
         resultaat = importeer_buurten(sample_dir / name, gemeente=settings.GEMEENTE_CBS_CODE)
-        assert resultaat.ok and resultaat.totaal().overgeslagen == 0, resultaat.meldingen[:5]
+        assert resultaat.ok and resultaat.totaal().overgeslagen == 0, resultaat.bevindingen[:5]
     assert Wijk.objects.exists() and Buurt.objects.exists()
     assert {b.wijk_id for b in Buurt.objects.all()} <= set(Wijk.objects.values_list("code", flat=True))

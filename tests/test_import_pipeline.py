@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 
 from kaartlagen.importing.bag import importeer_bag
-from kaartlagen.importing.copytekst import copy_regel
-from kaartlagen.models import ImportRun, Nummeraanduiding, OpenbareRuimte, Pand
+from kaartlagen.models import Nummeraanduiding, OpenbareRuimte, Pand
+from kern.importing.copytekst import copy_rij
+from kern.models import ImportRun
 from tests import bagxml
 
 NASTY = ["tab\there", "new\nline", "back\\slash", 'quote"s', "\\N", "crlf\r\n", "ëñ€ 漢字", ""]
@@ -23,7 +24,7 @@ def test_copy_text_round_trips_every_value_type():
             "create temporary table t (s text, i integer, b boolean, n text, d date, ts timestamptz, a text[])"
         )
         with cursor.copy("copy t from stdin") as copy:
-            copy.write("".join(copy_regel(row) for row in rows))
+            copy.write("".join(copy_rij(row) for row in rows))
         cursor.execute("select s, i, b, n, d, ts, a from t")
         back = [list(r) for r in cursor.fetchall()]
         cursor.execute("drop table t")
@@ -107,7 +108,7 @@ def _large_pand_file(tmp_path, n=400, bad=None, extra=""):
 @pytest.fixture
 def cuts(monkeypatch):
     """Files of more than 10 kB are cut in ranges; records how many ranges each file got."""
-    from kaartlagen.importing import delen, levering
+    from kern.importing import delen, levering
 
     monkeypatch.setattr(levering, "MIN_DEEL", 10_000)
     seen = []
@@ -122,7 +123,7 @@ def test_a_large_file_parsed_in_ranges_reports_the_file_s_own_lines(tmp_path, cu
     resultaat = importeer_bag(path, werkers=2)
     assert resultaat.ok and [len(d) for d in cuts] == [2]
     assert Pand.objects.count() == 398
-    assert sorted((m.identificatie, m.regel) for m in resultaat.meldingen) == [
+    assert sorted((m.identificatie, m.regelnummer) for m in resultaat.bevindingen) == [
         ("0400100000000007", 10),
         ("0400100000000390", 393),
     ]

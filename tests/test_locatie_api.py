@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from loket.crs import naar_wgs84
+from kern.crs import naar_wgs84
 from tests.conftest import KEIZER, NUM_12A, NUM_14, SPOOR
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from kaartlagen.models import Kaartlaag
-from loket.crs import CRS84_URI, RD_NEW_URI
+from kern.crs import CRS84_URI, RD_NEW_URI
 from tests.conftest import PAND_12A, PAND_14
 
 pytestmark = pytest.mark.django_db

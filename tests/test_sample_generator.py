@@ -1,4 +1,4 @@
-"""The synthetic Den Helder sample (kaartlagen.sample): deterministic, complete, consistent, valid.
+"""The synthetic Den Helder sample (dev.sample.bgt_bag): deterministic, complete, consistent, valid.
 
 Plain pytest; no database and no Django. Generates scale 1 twice and scale 2 once (a few seconds).
 """
@@ -16,8 +16,8 @@ from shapely import STRtree
 from shapely.geometry import Point, Polygon
 from shapely.ops import unary_union
 
-from kaartlagen.sample import expected_files, generate
-from loket.crs import naar_wgs84
+from dev.sample.bgt_bag import expected_files, generate
+from kern.crs import naar_wgs84
 
 X0, Y0, X1, Y1 = 110_000, 546_000, 118_000, 556_000
 TYPE_CODE = {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from loket.settings import DEFAULT_SECRET_KEY
-from loket.settings.checks import check_production_settings
+from config.settings import DEFAULT_SECRET_KEY
+from config.settings.checks import check_production_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_KEY = "x" * 50
@@ -35,7 +35,7 @@ def test_production_accepts_safe_settings():
 
 def _import_production(env):
     return subprocess.run(
-        [sys.executable, "-c", "import loket.settings.production"],
+        [sys.executable, "-c", "import config.settings.production"],
         cwd=ROOT,
         env={"PATH": "/usr/bin:/bin", **env},
         capture_output=True,
@@ -67,4 +67,4 @@ def test_no_bare_epsg_numbers_outside_the_crs_module():
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if pattern.search(line):
                     offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
-    assert not offenders, "EPSG-codes horen alleen in loket/crs.py:\n" + "\n".join(offenders)
+    assert not offenders, "EPSG-codes horen alleen in kern/crs.py:\n" + "\n".join(offenders)

@@ -9,15 +9,14 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kaartlagen.zoeken import ZoekFout
-from loket.api import ApiFout, ProbleemSerializer
-from loket.crs import RD_NEW, WGS84, srid_from_content_crs
+from kern.api import ApiFout, ProbleemSerializer
+from kern.crs import RD_NEW, WGS84, srid_from_content_crs
 
 from . import werkzaamheden
-from .antwoorden import AntwoordFout, lees_datum
 from .models import ToepasbareRegelBestand
 from .plek import Plek, uit_geojson
-from .regelset import RegelFout, geladen, geldig_op
+from .regelset import geladen, geldig_op
+from .sttr.antwoorden import lees_datum
 from .vergunningcheck import Check
 
 ANTWOORDTYPE = {
@@ -90,19 +89,16 @@ def _uitvoeren(request, typering: str) -> list[dict]:
     data = BepaalSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     v = data.validated_data
-    try:
-        # One place for every ref: its locaties and facts are looked up once per request.
-        plek = Plek(uit_geojson(v["_geo"]["intersects"], _srid(request)), _peildatum(v.get("datum")))
-        uit = []
-        for ref in v["functioneleStructuurRefs"]:
-            antwoorden = {a["id"]: a["antwoord"] for a in ref["antwoorden"]}
-            resultaat = Check(
-                [ref["functioneleStructuurRef"]], plek, antwoorden, set(v["betwisteFeiten"]), typering
-            ).uitvoeren()
-            uit.append(_dso(ref["functioneleStructuurRef"], resultaat))
-        return uit
-    except (ZoekFout, RegelFout, AntwoordFout) as exc:
-        raise ApiFout(exc.code, str(exc)) from None
+    # One place for every ref: its locaties and facts are looked up once per request.
+    plek = Plek(uit_geojson(v["_geo"]["intersects"], _srid(request)), _peildatum(v.get("datum")))
+    uit = []
+    for ref in v["functioneleStructuurRefs"]:
+        antwoorden = {a["id"]: a["antwoord"] for a in ref["antwoorden"]}
+        resultaat = Check(
+            [ref["functioneleStructuurRef"]], plek, antwoorden, set(v["betwisteFeiten"]), typering
+        ).uitvoeren()
+        uit.append(_dso(ref["functioneleStructuurRef"], resultaat))
+    return uit
 
 
 def _dso(ref: str, r: dict) -> dict:

@@ -19,11 +19,11 @@ from django.db import transaction
 from django.utils import timezone
 from lxml import etree
 
-from kaartlagen.importing.sources import bestanden
+from kern.importing.sources import bestanden
 
-from .antwoorden import lees_datum
 from .models import ToepasbareRegelBestand, Werkzaamheid, bestand_sleutel
 from .sttr import parser
+from .sttr.antwoorden import lees_datum
 from .sttr.engine import Engine, EngineFout
 from .sttr.parser import SttrFout
 

@@ -10,7 +10,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.utils import timezone
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 
 SESSIE_BEWAARTERMIJN = timedelta(days=90)
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from kaartlagen.zoeken import ZoekFout, punt_in_gemeente
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from toepasbare_regels.omgevingsplan.services import (
     gebiedsaanwijzingen_van,
     geldige_versies,

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import Q
 
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 
 from .importing import ontleed_ref
 from .models import ToepasbareRegelBestand, Werkzaamheid

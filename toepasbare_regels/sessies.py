@@ -7,7 +7,7 @@ from django.contrib.gis.geos import GEOSGeometry
 from django.db import transaction
 from django.utils import timezone
 
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 
 from .models import CheckSessie, FeitBetwisting
 from .plek import Plek

@@ -12,11 +12,11 @@ from datetime import date
 from toepasbare_regels.omgevingsplan.models import Activiteit
 from toepasbare_regels.omgevingsplan.services import regeltekst
 
-from .antwoorden import toon, typeer
 from .feiten import FEITEN
 from .models import ToepasbareRegelBestand
 from .plek import Plek
 from .regelset import activiteiten_van, bestanden_voor, geladen
+from .sttr.antwoorden import toon, typeer
 from .sttr.feel import ONBEKEND
 from .sttr.model import Bestand, InputData, Uitvoeringsregel
 

@@ -10,15 +10,15 @@ from django.views.decorators.http import require_GET, require_POST
 from kaartlagen import zoeken
 from kaartlagen.basiskaart.mapproxy import PAD
 from kaartlagen.zoeken import ZoekFout
-from loket.crs import RD_NEW, WGS84, naar_wgs84
+from kern.crs import RD_NEW, WGS84, naar_wgs84
 from toepasbare_regels.omgevingsplan.services import locaties_geojson
 
 from . import sessies, werkzaamheden
-from .antwoorden import AntwoordFout
 from .pdf import uitkomst_pdf
 from .plek import punt
 from .regelset import RegelFout
 from .sessies import SessieFout
+from .sttr.antwoorden import AntwoordFout
 
 
 def _locatie(params) -> tuple[object, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from loket.crs import RD_NEW, WEB_MERCATOR, WGS84
+from kern.crs import RD_NEW, WEB_MERCATOR, WGS84
 
 # (objecttype, fill colour, outline colour, per-functie fills) in drawing order: ground first.
 BGT_STIJL = [

@@ -10,7 +10,7 @@ from django.conf import settings
 
 from kaartlagen.basiskaart import mapfile
 from kaartlagen.models import Kaartlaag
-from loket.crs import RD_NEW, WEB_MERCATOR, WGS84
+from kern.crs import RD_NEW, WEB_MERCATOR, WGS84
 
 PAD = "/basiskaart"
 # The Dutch tiling scheme (Geonovum/PDOK): RD New, 15 levels halving from 3440.64 m per pixel.

@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 from kaartlagen.importing.bagsoort import BagSoort, refs
-from kaartlagen.importing.copytekst import NULL, copy_array, copy_tekst
-from kaartlagen.importing.levering import importeer
-from kaartlagen.importing.pipeline import Objectsoort, RecordFout
+from kern.importing.copytekst import NULL, copy_array, copy_tekst
+from kern.importing.levering import importeer
+from kern.importing.pipeline import Objectsoort, RecordFout
 
 # Load order: what is referred to comes before what refers to it.
 VOLGORDE = ["WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA"]
@@ -24,7 +24,7 @@ class WoonplaatsSoort(BagSoort):
     code, element, table = "WPL", "Woonplaats", "kaartlagen_woonplaats"
     extra = [("naam", "text")]
 
-    def fields(self, kids, multi):
+    def velden(self, kids, multi):
         return [copy_tekst(self.text(kids, "naam"))]
 
 
@@ -33,7 +33,7 @@ class OpenbareRuimteSoort(BagSoort):
     extra = [("naam", "text"), ("type", "text"), ("woonplaats_id", "text")]
     shape = None
 
-    def fields(self, kids, multi):
+    def velden(self, kids, multi):
         ligt_in = kids.get("ligtIn")
         woonplaats = refs(ligt_in) if ligt_in is not None else None
         if not woonplaats:
@@ -58,7 +58,7 @@ class NummeraanduidingSoort(BagSoort):
     ]
     shape = None
 
-    def fields(self, kids, multi):
+    def velden(self, kids, multi):
         ligt_aan = kids.get("ligtAan")
         openbare_ruimte = refs(ligt_aan) if ligt_aan is not None else None
         if not openbare_ruimte:
@@ -78,13 +78,13 @@ class NummeraanduidingSoort(BagSoort):
     def check_references(self, cursor, ctx):
         cursor.execute(
             "delete from cur where not exists (select 1 from kaartlagen_openbareruimte o "
-            "where o.identificatie = cur.openbare_ruimte_id) returning identificatie, regel, openbare_ruimte_id"
+            "where o.identificatie = cur.openbare_ruimte_id) returning identificatie, regelnummer, openbare_ruimte_id"
         )
-        for identificatie, regel, opr in cursor.fetchall():
-            ctx.meld(
+        for identificatie, regelnummer, opr in cursor.fetchall():
+            ctx.noteer(
                 "overgeslagen",
                 "verwijzing_ontbreekt",
-                regel,
+                regelnummer,
                 identificatie,
                 f"verwijst naar openbare ruimte {opr}, die niet bestaat (niet in deze of een eerdere levering)",
             )
@@ -94,7 +94,7 @@ class PandSoort(BagSoort):
     code, element, table = "PND", "Pand", "kaartlagen_pand"
     extra = [("oorspronkelijk_bouwjaar", "integer")]
 
-    def fields(self, kids, multi):
+    def velden(self, kids, multi):
         return [str(int(self.text(kids, "oorspronkelijkBouwjaar")))]
 
 
@@ -102,7 +102,7 @@ class AdresseerbaarSoort(BagSoort):
     extra = [("hoofdadres_id", "text"), ("nevenadressen", "text[]")]
     herhaald = frozenset({"heeftAlsNevenadres"})
 
-    def fields(self, kids, multi):
+    def velden(self, kids, multi):
         hoofdadres = kids.get("heeftAlsHoofdadres")
         adres = refs(hoofdadres) if hoofdadres is not None else None
         if not adres:
@@ -113,12 +113,16 @@ class AdresseerbaarSoort(BagSoort):
     def check_references(self, cursor, ctx):
         # An address outside this extract is possible (a gemeente border); warn, do not skip.
         cursor.execute(
-            "select identificatie, regel, hoofdadres_id from cur where not exists (select 1 from "
+            "select identificatie, regelnummer, hoofdadres_id from cur where not exists (select 1 from "
             "kaartlagen_nummeraanduiding n where n.identificatie = cur.hoofdadres_id)"
         )
-        for identificatie, regel, num in cursor.fetchall():
-            ctx.meld(
-                "waarschuwing", "verwijzing_ontbreekt", regel, identificatie, f"hoofdadres {num} is onbekend"
+        for identificatie, regelnummer, num in cursor.fetchall():
+            ctx.noteer(
+                "waarschuwing",
+                "verwijzing_ontbreekt",
+                regelnummer,
+                identificatie,
+                f"hoofdadres {num} is onbekend",
             )
 
 
@@ -132,12 +136,12 @@ class VerblijfsobjectSoort(AdresseerbaarSoort):
     shape = "point"
     herhaald = AdresseerbaarSoort.herhaald | {"gebruiksdoel", "maaktDeelUitVan"}
 
-    def fields(self, kids, multi):
+    def velden(self, kids, multi):
         doelen = [el.text.strip() for el in multi.get("gebruiksdoel", ()) if el.text]
         if not doelen:
             raise RecordFout("veld_ontbreekt", "gebruiksdoel ontbreekt")
         panden = [r for el in multi.get("maaktDeelUitVan", ()) for r in refs(el)]
-        return super().fields(kids, multi) + [
+        return super().velden(kids, multi) + [
             copy_array(doelen),
             str(int(self.text(kids, "oppervlakte"))),
             copy_array(panden),

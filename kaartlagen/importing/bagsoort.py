@@ -8,10 +8,10 @@ names the object types and imports a delivery.
 
 from datetime import date, datetime
 
-from kaartlagen.importing.copytekst import NULL, copy_tekst
-from kaartlagen.importing.gml import LOCAL_NAMES, GeometryError, first_geometry, geometry_wkt, local_name
-from kaartlagen.importing.merge import geometry_from_wkt, prepare_geometry, upsert
-from kaartlagen.importing.pipeline import (
+from kern.importing.copytekst import NULL, copy_tekst
+from kern.importing.gml import LOCAL_NAMES, GeometryError, first_geometry, geometry_wkt, local_name
+from kern.importing.merge import geometry_from_wkt, prepare_geometry, upsert
+from kern.importing.pipeline import (
     LEVERING_TIJDZONE,
     Context,
     Objectsoort,
@@ -35,7 +35,7 @@ BEEINDIGDE_STATUSSEN = (
 
 _COMMON = [
     ("identificatie", "text"),
-    ("regel", "integer"),
+    ("regelnummer", "integer"),
     ("overslaan", "boolean"),
     ("voorkomenidentificatie", "integer"),
     ("begin_geldigheid", "date"),
@@ -95,29 +95,29 @@ def _tijdstip(text: str | None) -> str:
 
 class BagSoort(Objectsoort):
     """One BAG object type. Subclasses name their element, extra columns and geometry shape; their
-    `fields` return the extra columns as COPY text."""
+    `velden` return the extra columns as COPY text."""
 
     element: str
     table: str
     extra: list[tuple[str, str]] = []
     shape: str | None = "multipolygon"
-    # Children that may occur more than once; `fields` finds them in `multi`.
+    # Children that may occur more than once; `velden` finds them in `multi`.
     herhaald: frozenset = frozenset()
 
     def __init__(self):
         self.staging = _COMMON + self.extra + ([("wkt", "text")] if self.shape else [])
         self.record_element = self.element
 
-    def fields(self, kids: dict, multi: dict) -> list[str]:
+    def velden(self, kids: dict, multi: dict) -> list[str]:
         return []
 
-    def regels(self, fh, ctx: Context):
-        # The rows are written as COPY text right here: going through Python values and copy_regel
+    def rijen(self, fh, ctx: Context):
+        # The rows are written as COPY text right here: going through Python values and copy_rij
         # cost a quarter of the parsing time. Column order is that of self.staging.
         rest = "\t" + "\t".join([NULL] * (len(self.staging) - 4)) + "\n"
         # eind_registratie '-infinity' marks a superseded voorkomen as history for the merge.
         historisch = "\t" + "\t".join([NULL] * 3 + ["-infinity"] + [NULL] * (len(self.staging) - 8)) + "\n"
-        herhaald, local_names, offset = self.herhaald, LOCAL_NAMES, ctx.regel_offset
+        herhaald, local_names, offset = self.herhaald, LOCAL_NAMES, ctx.regelnummer_offset
         for el in iter_elements(fh, {"{*}" + self.element}, ctx):
             identificatie = None
             try:
@@ -153,7 +153,7 @@ class BagSoort(Objectsoort):
                     "t" if self.text(kids, "geconstateerd", "N") == "J" else "f",
                     _datum(self.text(kids, "documentdatum", None)),
                     copy_tekst(self.text(kids, "documentnummer", "")),
-                    *self.fields(kids, multi),
+                    *self.velden(kids, multi),
                 ]
                 if self.shape:
                     container = kids.get("geometrie")
@@ -168,7 +168,7 @@ class BagSoort(Objectsoort):
                     exc, "code", "geometrie_ongeldig" if isinstance(exc, GeometryError) else "veld_ongeldig"
                 )
                 reden = f"veld {exc} ontbreekt" if isinstance(exc, KeyError) else str(exc)
-                ctx.meld("overgeslagen", code, el.sourceline + offset, identificatie, reden)
+                ctx.noteer("overgeslagen", code, el.sourceline + offset, identificatie, reden)
                 if identificatie:
                     # Kept in staging (marked) so that an older voorkomen cannot take its place.
                     yield f"{copy_tekst(identificatie)}\t{el.sourceline + offset}\tt\t{_voorkomen_id(el)}{rest}"
@@ -195,7 +195,7 @@ class BagSoort(Objectsoort):
         )
         # The fingerprint of what was delivered and whether the object still exists, computed by the
         # database in the same pass.
-        delivered = ", ".join(c for c, _ in self.staging if c not in ("regel", "overslaan"))
+        delivered = ", ".join(c for c, _ in self.staging if c not in ("regelnummer", "overslaan"))
         cursor.execute(
             f"create temporary table cur on commit drop as select s.*, md5(row({delivered})::text) as bron_hash"
             f"{geom}, (eind_geldigheid is null or eind_geldigheid > current_date) and status <> all(%s) as actief "

@@ -15,10 +15,12 @@ from datetime import date, datetime
 
 from lxml import etree
 
-from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt, local_name
-from kaartlagen.importing.levering import importeer
-from kaartlagen.importing.merge import geometry_from_wkt, prepare_geometry, upsert
-from kaartlagen.importing.pipeline import (
+from kaartlagen.models import BgtObject
+from kern.crs import RD_NEW_URN
+from kern.importing.gml import GeometryError, first_geometry, geometry_wkt, local_name
+from kern.importing.levering import importeer
+from kern.importing.merge import geometry_from_wkt, prepare_geometry, upsert
+from kern.importing.pipeline import (
     Context,
     ImportFout,
     Objectsoort,
@@ -27,8 +29,6 @@ from kaartlagen.importing.pipeline import (
     iter_elements,
     tijdstip,
 )
-from kaartlagen.models import BgtObject
-from loket.crs import RD_NEW_URN
 
 CITYGML = "http://www.opengis.net/citygml/2.0"
 MEMBER = f"{{{CITYGML}}}cityObjectMember"
@@ -51,7 +51,7 @@ _LABELPUNT = "{*}openbareRuimteNaam/{*}Label/{*}positie/{*}Labelpositie/{*}plaat
 
 _STAGING = [
     ("identificatie", "text"),  # lokaalID
-    ("regel", "integer"),
+    ("regelnummer", "integer"),
     ("overslaan", "boolean"),
     ("tijdstip_registratie", "timestamptz"),
     ("eind_registratie", "timestamptz"),
@@ -156,20 +156,20 @@ class BgtSoort(Objectsoort):
         fh = _Vooruit(fh)
         root = _hoofdelement(fh.kop)
         if root is not None and root[0] != f"{{{CITYGML}}}CityModel":
-            tag, regel = root
+            tag, regelnummer = root
             raise ImportFout(
                 "formaat_onbekend",
                 f"geen IMGeo-CityGML zoals PDOK de BGT levert: het hoofdelement is {local_name(tag)} "
                 f"({etree.QName(tag).namespace or 'zonder namespace'}); verwacht CityModel van CityGML 2.0",
-                regel=regel,
+                regelnummer=regelnummer,
             )
         for member in iter_elements(fh, {MEMBER}, ctx):
-            regel, lokaal_id, tijdstip = member.sourceline, None, None
+            regelnummer, lokaal_id, tijdstip = member.sourceline, None, None
             try:
                 feature = next((c for c in member if isinstance(c.tag, str)), None)
                 if feature is None:
                     raise RecordFout("veld_ontbreekt", "cityObjectMember zonder object")
-                regel = feature.sourceline
+                regelnummer = feature.sourceline
                 kids = {}
                 for child in feature:
                     if isinstance(child.tag, str):
@@ -183,21 +183,21 @@ class BgtSoort(Objectsoort):
                 if eind is not None:
                     # A superseded voorkomen: the merge only needs to know it exists, not its content
                     # (so a flaw in its geometry is no reason to report anything).
-                    yield [lokaal_id, regel, False, tijdstip, eind, *_LEEG]
+                    yield [lokaal_id, regelnummer, False, tijdstip, eind, *_LEEG]
                     continue
-                values = self.fields(feature, kids)
+                values = self.velden(feature, kids)
                 wkt = self.geometry(feature, kids)
                 digest = hashlib.md5(repr((lokaal_id, tijdstip, values, wkt)).encode(), usedforsecurity=False)
-                yield [lokaal_id, regel, False, tijdstip, None, *values, digest.hexdigest(), wkt]
+                yield [lokaal_id, regelnummer, False, tijdstip, None, *values, digest.hexdigest(), wkt]
             except (GeometryError, RecordFout, ValueError) as exc:
                 # Our own field checks raise RecordFout; what else fails is in the GML geometry.
                 code = getattr(exc, "code", "geometrie_ongeldig")
-                ctx.meld("overgeslagen", code, regel, lokaal_id or None, str(exc))
+                ctx.noteer("overgeslagen", code, regelnummer, lokaal_id or None, str(exc))
                 if lokaal_id:
                     # Kept in staging (marked) so that an older voorkomen cannot take its place.
-                    yield [lokaal_id, regel, True, tijdstip, None, *_LEEG]
+                    yield [lokaal_id, regelnummer, True, tijdstip, None, *_LEEG]
 
-    def fields(self, feature, kids: dict) -> list:
+    def velden(self, feature, kids: dict) -> list:
         functie = fysiek = plus_functie = plus_fysiek = ""
         for name, el in kids.items():
             if name in _FYSIEK or (name == "class" and local_name(feature.tag) in _CLASS_IS_FYSIEK):
@@ -267,7 +267,7 @@ class BgtSoort(Objectsoort):
             f"create temporary table cur on commit drop as select s.*, "
             f"case when not overslaan then {geometry_from_wkt('any')} end as geom from ("
             "select distinct on (identificatie) * from staging where eind_registratie is null "
-            "order by identificatie, tijdstip_registratie desc nulls last, regel desc) s"
+            "order by identificatie, tijdstip_registratie desc nulls last, regelnummer desc) s"
         )
         # Ended by this delivery: every voorkomen has eindRegistratie. Only a version we hold that
         # was registered before that end goes, so an old download cannot remove a newer object.

@@ -3,7 +3,7 @@
 The code says what a feature is: WK + gemeente (4) + wijk (2) is a wijk, BU + gemeente + wijk +
 buurt (2) a buurt; gemeentecode and a buurt's wijk follow from it. Files are small (a few MB for
 the whole country), so json.load is fine; the rows still take the pipeline's way (staging COPY,
-set-based merge, one transaction per file), so counts, meldingen and idempotence work as for BAG
+set-based merge, one transaction per file), so counts, bevindingen and idempotence work as for BAG
 and BGT. Coordinates are WGS84 unless the file names another CRS in a (pre-RFC 7946) crs member;
 PostGIS transforms them to RD New, after which the shared geometry checks apply.
 """
@@ -13,11 +13,11 @@ import json
 import math
 import re
 
-from kaartlagen.importing.levering import importeer
-from kaartlagen.importing.merge import prepare_geometry, upsert
-from kaartlagen.importing.pipeline import Context, ImportFout, Objectsoort, RecordFout, Telling
 from kaartlagen.models import Buurt, Wijk
-from loket.crs import RD_NEW, WGS84, srid_from_geojson_crs
+from kern.crs import RD_NEW, WGS84, srid_from_geojson_crs
+from kern.importing.levering import importeer
+from kern.importing.merge import prepare_geometry, upsert
+from kern.importing.pipeline import Context, ImportFout, Objectsoort, RecordFout, Telling
 
 _CODE = re.compile(r"^(WK\d{6}|BU\d{8})$")
 _GEMEENTE = re.compile(r"^(?:GM)?(\d{4})$", re.IGNORECASE)
@@ -28,7 +28,7 @@ _MAX_NAAM = Wijk._meta.get_field("naam").max_length
 
 _STAGING = [
     ("identificatie", "text"),  # the CBS code
-    ("regel", "integer"),  # GeoJSON has no useful line numbers: always empty, the code identifies
+    ("regelnummer", "integer"),  # GeoJSON has no useful line numbers: always empty, the code identifies
     ("volgnummer", "integer"),  # position of the feature in the file
     ("soort", "text"),
     ("naam", "text"),
@@ -56,7 +56,7 @@ def _lees(fh) -> dict:
     try:
         data = json.load(fh)
     except json.JSONDecodeError as exc:
-        raise ImportFout("json_ongeldig", f"geen geldige JSON: {exc.msg}", regel=exc.lineno) from None
+        raise ImportFout("json_ongeldig", f"geen geldige JSON: {exc.msg}", regelnummer=exc.lineno) from None
     except UnicodeDecodeError as exc:
         raise ImportFout("json_ongeldig", f"geen UTF-8: {exc.reason}") from None
     soort = data.get("type") if isinstance(data, dict) else None
@@ -118,7 +118,7 @@ def _eerste(props: dict, names) -> str:
 
 class WijkBuurtSoort(Objectsoort):
     """A GeoJSON file of wijken, buurten or both; features of other gemeenten are left out when
-    a gemeente is given (counted in one waarschuwing per file, not one melding each)."""
+    a gemeente is given (counted in one waarschuwing per file, not one bevinding each)."""
 
     code = "CBS"
     staging = _STAGING
@@ -163,9 +163,9 @@ class WijkBuurtSoort(Objectsoort):
                 )
                 yield [code, None, nr, code[:2], naam, gemeente, wijk, srid, wkt, digest.hexdigest()]
             except RecordFout as exc:
-                ctx.meld("overgeslagen", exc.code, None, code, f"feature {nr}: {exc}")
+                ctx.noteer("overgeslagen", exc.code, None, code, f"feature {nr}: {exc}")
         if anders:
-            ctx.meld(
+            ctx.noteer(
                 "waarschuwing",
                 "andere_gemeente",
                 None,
@@ -184,7 +184,7 @@ class WijkBuurtSoort(Objectsoort):
             "(select 1 from cur where cur.identificatie = s.identificatie and cur.volgnummer = s.volgnummer)"
         )
         for code, nr in cursor.fetchall():
-            ctx.meld(
+            ctx.noteer(
                 "overgeslagen",
                 "code_dubbel",
                 None,

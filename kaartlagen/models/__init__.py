@@ -9,13 +9,11 @@ from kaartlagen.models.bag import (
 )
 from kaartlagen.models.bgt import BgtObject
 from kaartlagen.models.cbs import Buurt, Wijk
-from kaartlagen.models.importrun import ImportRun
 from kaartlagen.models.kaartlaag import Kaartlaag
 
 __all__ = [
     "BgtObject",
     "Buurt",
-    "ImportRun",
     "Kaartlaag",
     "Ligplaats",
     "Nummeraanduiding",

@@ -13,7 +13,7 @@ from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 
 
 class BagObject(models.Model):

@@ -6,7 +6,7 @@ object type tells them apart. Only the voorkomen in force is kept (no eindRegist
 
 from django.contrib.gis.db import models
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 
 
 class BgtObject(models.Model):

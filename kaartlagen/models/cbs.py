@@ -2,7 +2,7 @@
 
 from django.contrib.gis.db import models
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 
 
 class Wijk(models.Model):

@@ -3,7 +3,7 @@ view of meldingen (changes go through the backoffice and the services, which kee
 
 from django.contrib import admin
 
-from kaartlagen.admin import AlleenLezen
+from kern.admin import AlleenLezen
 from loket.meldingen import models
 
 

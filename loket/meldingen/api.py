@@ -10,20 +10,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kaartlagen import features
-from loket.api import ApiFout, ProbleemSerializer
-from loket.crs import WGS84, naar_wgs84
-from loket.fouten import CodeFout
+from kern.api import ApiFout, ProbleemSerializer
+from kern.crs import WGS84
 from loket.meldingen import fotos, openbaar, ratelimit, services
 from loket.meldingen import invoer as invoer_
-from loket.meldingen.models import Categorie, Melding
+from loket.meldingen.models import Melding
 from loket.zaken.models import Zaak
-
-
-def fout_naar_api(functie, *args, **kwargs):
-    try:
-        return functie(*args, **kwargs)
-    except CodeFout as exc:
-        raise ApiFout(exc.code, str(exc)) from None
 
 
 def beperk(request, soort: str) -> None:
@@ -50,18 +42,7 @@ class CategorieSerializer(serializers.Serializer):
 class CategorieenView(APIView):
     @extend_schema(responses={200: CategorieSerializer(many=True)}, summary="De onderwerpen om uit te kiezen")
     def get(self, request):
-        return Response(CategorieSerializer(categorie_boom(), many=True).data)
-
-
-def categorie_boom() -> list[dict]:
-    subs = Categorie.objects.filter(actief=True, hoofdcategorie__isnull=False).order_by("volgorde", "naam")
-    boom = {}
-    for hoofd in Categorie.objects.filter(actief=True, hoofdcategorie__isnull=True):
-        boom[hoofd.pk] = {"slug": hoofd.slug, "naam": hoofd.naam, "subcategorieen": []}
-    for sub in subs:
-        if sub.hoofdcategorie_id in boom:
-            boom[sub.hoofdcategorie_id]["subcategorieen"].append({"slug": sub.slug, "naam": sub.naam})
-    return [h for h in boom.values() if h["subcategorieen"]]
+        return Response(CategorieSerializer(services.categorie_boom(), many=True).data)
 
 
 class LocatieInvoer(serializers.Serializer):
@@ -112,7 +93,7 @@ class MeldingenView(APIView):
         invoer = MeldingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         bestanden = request.FILES.getlist("fotos")
-        melding = fout_naar_api(invoer_.maak_melding, invoer.validated_data, bestanden)
+        melding = invoer_.maak_melding(invoer.validated_data, bestanden)
         zaak = melding.zaak
         return Response(
             BevestigingSerializer(
@@ -143,9 +124,7 @@ class AlGemeldView(APIView):
     def get(self, request):
         params = AlGemeldParams(data=request.query_params)
         params.is_valid(raise_exception=True)
-        return Response(
-            AlGemeldSerializer(fout_naar_api(invoer_.al_gemeld, params.validated_data), many=True).data
-        )
+        return Response(AlGemeldSerializer(invoer_.al_gemeld(params.validated_data), many=True).data)
 
 
 class AansluitenInvoer(serializers.Serializer):
@@ -176,8 +155,7 @@ class AansluitenView(APIView):
         zaak = Zaak.objects.filter(referentie=referentie, melding__isnull=False).first()
         if zaak is None:
             raise ApiFout("niet_gevonden", "Deze melding bestaat niet.", "Niet gevonden", 404)
-        volger = fout_naar_api(
-            services.sluit_aan,
+        volger = services.sluit_aan(
             zaak,
             invoer.validated_data.get("email", ""),
             invoer.validated_data["toestemming"],
@@ -199,7 +177,7 @@ class KaartView(APIView):
     def get(self, request):
         bbox = None
         if tekst := request.query_params.get("bbox"):
-            bbox = fout_naar_api(features.bbox_rd, tekst, WGS84)
+            bbox = features.bbox_rd(tekst, WGS84)
         response = HttpResponse(openbaar.geojson(bbox), content_type="application/geo+json")
         response["Cache-Control"] = "public, max-age=60"
         return response
@@ -223,23 +201,6 @@ class VolgenSerializer(serializers.Serializer):
     kan_reageren = serializers.BooleanField(help_text="'Bent u tevreden?' kan nog beantwoord worden")
 
 
-def volg_gegevens(melding: Melding) -> dict:
-    """What the track & trace page shows: statuses and texts meant for the resident, nobody's data."""
-    zaak = melding.zaak
-    return {
-        "referentie": zaak.referentie,
-        "categorie": str(melding.categorie),
-        "status": zaak.status.omschrijving,
-        "gemeld_op": zaak.registratiedatum,
-        "locatie_ll": [round(v, 6) for v in naar_wgs84(zaak.locatie_openbaar.x, zaak.locatie_openbaar.y)],
-        "historie": [
-            {"status": s.statustype.omschrijving, "tijdstip": s.tijdstip, "tekst": s.tekst_voor_burger}
-            for s in zaak.statussen.select_related("statustype")
-        ],
-        "kan_reageren": services.kan_reageren(melding),
-    }
-
-
 class VolgenView(APIView):
     @extend_schema(responses={200: VolgenSerializer, 404: ProbleemSerializer}, summary="Een melding volgen")
     def get(self, request, token: str):
@@ -247,4 +208,4 @@ class VolgenView(APIView):
             melding, _ = services.op_token(token)
         except Melding.DoesNotExist:
             raise ApiFout("niet_gevonden", "Deze link klopt niet (meer).", "Niet gevonden", 404) from None
-        return Response(VolgenSerializer(volg_gegevens(melding)).data)
+        return Response(VolgenSerializer(services.volg_gegevens(melding)).data)

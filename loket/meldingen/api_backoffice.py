@@ -1,21 +1,27 @@
 """The staff side of the meldingen API: list with filters, detail with history, status change and
 assignment. Medewerkers see their teams' meldingen; contact data only with the right permission."""
 
-from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from loket.api import ProbleemSerializer
-from loket.crs import naar_wgs84
+from kern.api import ProbleemSerializer
+from kern.crs import naar_wgs84
 from loket.meldingen import avg, selectie, services
-from loket.meldingen.api import HistorieSerializer, fout_naar_api
+from loket.meldingen.api import HistorieSerializer
+from loket.meldingen.behandeling import (
+    FilterParams,
+    filters_uit,
+    historie,
+    mag_contact_zien,
+    wijs_toe,
+    wijzig_status,
+    zichtbare_melding,
+)
 from loket.meldingen.models import Melding
 from loket.zaken import services as zaken
-from loket.zaken.models import Team, Zaak
 
 
 class IsMedewerker(permissions.BasePermission):
@@ -28,28 +34,6 @@ class Pagina(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
-
-
-class FilterParams(serializers.Serializer):
-    status = serializers.CharField(required=False, help_text="statuscodes, komma-gescheiden")
-    categorie = serializers.CharField(required=False, allow_blank=True)
-    buurt = serializers.CharField(required=False, allow_blank=True)
-    team = serializers.CharField(required=False, allow_blank=True)
-    van = serializers.DateField(required=False)
-    tot = serializers.DateField(required=False)
-    over_termijn = serializers.BooleanField(required=False, default=False)
-    open = serializers.BooleanField(required=False, default=False)
-    zoek = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    sortering = serializers.ChoiceField(choices=list(selectie.SORTERING), default="nieuw")
-
-
-def filters_uit(query) -> selectie.Filters:
-    params = FilterParams(data=query)
-    params.is_valid(raise_exception=True)
-    data = dict(params.validated_data)
-    if data.get("status"):
-        data["status"] = [s.strip() for s in data["status"].split(",") if s.strip()]
-    return selectie.Filters(**data)
 
 
 class LijstSerializer(serializers.Serializer):
@@ -103,28 +87,6 @@ class DetailSerializer(LijstSerializer):
         return melding.telefoon if self.context.get("contact") else None
 
 
-def historie(zaak) -> list[dict]:
-    return [
-        {
-            "status": s.statustype.omschrijving,
-            "tijdstip": s.tijdstip,
-            "tekst": s.tekst_voor_burger,
-            "door": s.door.get_username() if s.door else s.door_omschrijving,
-            "toelichting_intern": s.toelichting_intern,
-        }
-        for s in zaak.statussen.select_related("statustype", "door")
-    ]
-
-
-def zichtbare_melding(user, referentie: str) -> Melding:
-    zaken_qs = Zaak.objects.zichtbaar_voor(user).filter(referentie=referentie, melding__isnull=False)
-    return get_object_or_404(Melding.objects.select_related("zaak__status", "categorie"), zaak__in=zaken_qs)
-
-
-def mag_contact_zien(user) -> bool:
-    return user.has_perm("meldingen.contactgegevens_zien")
-
-
 class BackofficeLijstView(APIView):
     permission_classes = [IsMedewerker]
 
@@ -162,19 +124,6 @@ class StatusInvoer(serializers.Serializer):
     tekst_voor_burger = serializers.CharField(required=False, allow_blank=True, max_length=services.MAX_TEKST)
 
 
-def wijzig_status(user, melding: Melding, data: dict) -> None:
-    for veld in ("toelichting_intern", "tekst_voor_burger"):
-        if data.get(veld):
-            services.controleer_tekst(data[veld], veld, minimum=1)
-    zaken.wijzig_status(
-        melding.zaak,
-        data["status"],
-        user,
-        data.get("toelichting_intern", ""),
-        data.get("tekst_voor_burger", ""),
-    )
-
-
 class WijzigView(APIView):
     """A change to one melding: check the input, call the service, answer with the new detail."""
 
@@ -188,7 +137,7 @@ class WijzigView(APIView):
         melding = zichtbare_melding(request.user, referentie)
         invoer = self.invoer_klasse(data=request.data)
         invoer.is_valid(raise_exception=True)
-        fout_naar_api(self.wijzig, request.user, melding, invoer.validated_data)
+        self.wijzig(request.user, melding, invoer.validated_data)
         melding = zichtbare_melding(request.user, referentie)
         return Response(DetailSerializer(melding, context={"contact": False}).data)
 
@@ -213,20 +162,6 @@ class ToewijzingInvoer(serializers.Serializer):
     medewerker = serializers.CharField(
         required=False, allow_blank=True, help_text="gebruikersnaam; leeg: niemand"
     )
-
-
-def wijs_toe(user, melding: Melding, data: dict) -> None:
-    team = None
-    if data.get("team"):
-        team = Team.objects.filter(code=data["team"]).first()
-        if team is None:
-            raise services.MeldingFout("team_onbekend", "Dit team bestaat niet.")
-    medewerker = None
-    if data.get("medewerker"):
-        medewerker = get_user_model().objects.filter(username=data["medewerker"], is_staff=True).first()
-        if medewerker is None:
-            raise services.MeldingFout("medewerker_onbekend", "Deze medewerker bestaat niet.")
-    zaken.wijs_toe(melding.zaak, team=team, medewerker=medewerker, door=user)
 
 
 class BackofficeToewijzingView(WijzigView):

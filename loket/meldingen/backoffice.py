@@ -13,10 +13,10 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.exceptions import ValidationError
 
-from loket.crs import WGS84
-from loket.fouten import CodeFout
+from kern.crs import WGS84
+from kern.fouten import CodeFout
 from loket.meldingen import avg, selectie
-from loket.meldingen.api_backoffice import (
+from loket.meldingen.behandeling import (
     filters_uit,
     historie,
     mag_contact_zien,

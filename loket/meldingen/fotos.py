@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 
 MAX_FOTOS = 3
 MAX_BYTES = 10 * 1024 * 1024

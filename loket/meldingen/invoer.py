@@ -2,7 +2,7 @@
 
 from django.contrib.gis.geos import Point
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.meldingen import fotos, services
 from loket.meldingen.models import Melding
 

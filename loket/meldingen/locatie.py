@@ -4,7 +4,7 @@ from django.contrib.gis.geos import Point
 from django.contrib.gis.measure import D
 
 from kaartlagen.locatie import LocatieInformatie, Sectie, sectie
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.zaken.models import Zaak
 
 STRAAL_M = 100
@@ -19,10 +19,10 @@ def meldingen_in_de_buurt(info: LocatieInformatie) -> Sectie | None:
         .select_related("status", "melding__categorie")
         .order_by("-registratiedatum")[:5]
     )
-    regels = [
+    rijen = [
         (str(z.melding.categorie), f"{z.status.omschrijving}, gemeld op {z.registratiedatum:%d-%m-%Y}")
         for z in zaken
     ]
-    if not regels:
+    if not rijen:
         return None
-    return Sectie("meldingen", f"Open meldingen binnen {STRAAL_M} meter", regels)
+    return Sectie("meldingen", f"Open meldingen binnen {STRAAL_M} meter", rijen)

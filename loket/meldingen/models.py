@@ -7,7 +7,7 @@ from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.zaken.models import Team, Zaak
 
 ZAAKTYPE = "melding-openbare-ruimte"

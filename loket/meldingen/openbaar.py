@@ -6,7 +6,7 @@ from django.db import connection
 
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.features import feature_sql
-from loket.crs import RD_NEW, WGS84
+from kern.crs import RD_NEW, WGS84
 from loket.meldingen.kaartlaag import BRON
 
 MAX_OBJECTEN = 50_000

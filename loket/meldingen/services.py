@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from kaartlagen import zoeken
 from kaartlagen.models import Buurt
-from loket.crs import RD_NEW, WGS84
-from loket.fouten import CodeFout
+from kern.crs import RD_NEW, WGS84, naar_wgs84
+from kern.fouten import CodeFout
 from loket.meldingen import zaaktype as zt
 from loket.meldingen.fotos import Foto
 from loket.meldingen.models import ZAAKTYPE, Categorie, Melding, Reactie, Routeringsregel, Volger
@@ -246,3 +246,31 @@ def locatie_rd(x: float | None, y: float | None, crs: str, adres_id: str = "") -
     if x is None or y is None:
         raise MeldingFout("locatie_ontbreekt", "Kies een plek op de kaart of zoek een adres.")
     return zoeken.punt_in_gemeente(x, y, RD_NEW if crs == "rd" else WGS84)
+
+
+def categorie_boom() -> list[dict]:
+    subs = Categorie.objects.filter(actief=True, hoofdcategorie__isnull=False).order_by("volgorde", "naam")
+    boom = {}
+    for hoofd in Categorie.objects.filter(actief=True, hoofdcategorie__isnull=True):
+        boom[hoofd.pk] = {"slug": hoofd.slug, "naam": hoofd.naam, "subcategorieen": []}
+    for sub in subs:
+        if sub.hoofdcategorie_id in boom:
+            boom[sub.hoofdcategorie_id]["subcategorieen"].append({"slug": sub.slug, "naam": sub.naam})
+    return [h for h in boom.values() if h["subcategorieen"]]
+
+
+def volg_gegevens(melding: Melding) -> dict:
+    """What the track & trace page shows: statuses and texts meant for the resident, nobody's data."""
+    zaak = melding.zaak
+    return {
+        "referentie": zaak.referentie,
+        "categorie": str(melding.categorie),
+        "status": zaak.status.omschrijving,
+        "gemeld_op": zaak.registratiedatum,
+        "locatie_ll": [round(v, 6) for v in naar_wgs84(zaak.locatie_openbaar.x, zaak.locatie_openbaar.y)],
+        "historie": [
+            {"status": s.statustype.omschrijving, "tijdstip": s.tijdstip, "tekst": s.tekst_voor_burger}
+            for s in zaak.statussen.select_related("statustype")
+        ],
+        "kan_reageren": kan_reageren(melding),
+    }

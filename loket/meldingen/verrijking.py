@@ -4,7 +4,7 @@ and the BGT object it lies on. Stored on the zaak at registration (the data may 
 from django.db import connection
 
 from kaartlagen import zoeken
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.zaken.services import gebied_velden
 
 # A melding in a park may be far from any door; further than this the address says nothing.

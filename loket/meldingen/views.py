@@ -12,9 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kaartlagen import zoeken
 from kaartlagen.kaart import kaartconfig
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 from loket.meldingen import avg, fotos, invoer, ratelimit, services
-from loket.meldingen.api import categorie_boom, volg_gegevens
 from loket.meldingen.models import Melding
 from loket.zaken.models import Zaak
 
@@ -56,7 +55,7 @@ def _adres_uit_tekst(data: dict) -> None:
 
 def _pagina(request, data: dict, fout: str = "", dubbel=None, status: int = 200):
     context = {
-        "boom": categorie_boom(),
+        "boom": services.categorie_boom(),
         "data": data,
         "fout": fout,
         "dubbel": dubbel,
@@ -135,7 +134,7 @@ def volgen(request, token: str):
     if melding is None:
         return _niet_gevonden(request)
     context = {
-        "gegevens": volg_gegevens(melding),
+        "gegevens": services.volg_gegevens(melding),
         "token": token,
         "nieuw": "nieuw" in request.GET,
         "aangesloten": "aangesloten" in request.GET,

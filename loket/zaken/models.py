@@ -9,7 +9,7 @@ from django.contrib.gis.db import models
 from django.db.models import Q
 from django.db.models.expressions import Func
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 
 
 class HuidigeTransactie(Func):

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kaartlagen import locatie
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 from loket.zaken.models import (
     Gebeurtenis,
     GebeurtenisConsument,

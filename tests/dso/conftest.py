@@ -2,9 +2,9 @@
 
 import pytest
 
+from dev.dso_mock.server import start
 from dso_koppeling.client import DsoClient
 from dso_koppeling.instellingen import DsoInstellingen
-from dso_koppeling.mock.server import start
 
 SLEUTEL = "mock-sleutel-pre"
 

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
+from dev.dso_mock.storingen import ALLE
 from dso_koppeling import verzoeken
-from dso_koppeling.mock.storingen import ALLE
 from dso_koppeling.models import Synctoestand
 from tests.dso.conftest import maak_client
 from tests.dso.verwachting import controleer_lokaal

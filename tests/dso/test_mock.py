@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from dso_koppeling.stam import StamFout, lees
-from loket.crs import RD_NEW_URI
+from kern.crs import RD_NEW_URI
 from tests.dso.conftest import SLEUTEL
 
 VA = "/overheid/verzoeken/api/afhandelen/v1/verzoeken"
@@ -140,7 +140,7 @@ def test_sinds_een_moment_en_werkzaamheden(mock):
 
 
 def test_opslag_blijft_bewaard_na_herstart(tmp_path):
-    from dso_koppeling.mock.opslag import Opslag
+    from dev.dso_mock.opslag import Opslag
 
     bestand = tmp_path / "mock.json"
     eerste = Opslag(bestand)

@@ -65,11 +65,11 @@ def test_mislukt_bestand_rolt_alleen_zichzelf_terug(knooppunt):
     from loket.zaken.models import Team
 
     _, url = knooppunt(aantal=1)
-    teams_vooraf = Team.objects.count()  # data migrations (meldingen) bring their own teams
+    teams_vooraf = Team.objects.count()  # the sample categories (meldingen) bring their own teams
     sttr = Importeur(faal_op="sttr:3:")
     r = regels.synchroniseer(maak_client(url), sttr_importeur=sttr, plan_importeur=Importeur())
     assert not r.ok and r.telling["sttr_mislukt"] == 1 and r.telling["sttr_geimporteerd"] == 10
-    assert [m[:2] for m in r.meldingen] == [("import_mislukt", "3")]
+    assert [m[:2] for m in r.bevindingen] == [("import_mislukt", "3")]
     assert not Regelbestand.objects.filter(soort="sttr", sleutel="3").exists()
     assert (
         Team.objects.count() == teams_vooraf + 10 + 1
@@ -90,13 +90,13 @@ def test_droog_en_zonder_importeur(knooppunt, settings):
     settings.DSO_PLAN_IMPORTEUR = ""
     los = regels.synchroniseer(maak_client(url))
     assert los.telling["niet_gekoppeld"] == 12 and not Regelbestand.objects.exists()
-    assert {m[0] for m in los.meldingen} == {"importeur_ontbreekt"}
+    assert {m[0] for m in los.bevindingen} == {"importeur_ontbreekt"}
 
 
 def test_echte_importeurs_via_de_instellingen(knooppunt, settings):
     from django.contrib.gis.geos import Point
 
-    from loket.crs import RD_NEW
+    from kern.crs import RD_NEW
     from toepasbare_regels.models import ToepasbareRegelBestand
     from toepasbare_regels.omgevingsplan.services import gebiedsaanwijzingen_op, regels_op
 
@@ -104,12 +104,12 @@ def test_echte_importeurs_via_de_instellingen(knooppunt, settings):
     settings.DSO_REGELS_IMPORTEUR = "toepasbare_regels.importing.importeer_sttr"
     settings.DSO_PLAN_IMPORTEUR = "toepasbare_regels.omgevingsplan.importing.ozon.importeer_ozon"
     eerste = regels.synchroniseer(maak_client(url))
-    assert eerste.telling["sttr_geimporteerd"] == 11, eerste.meldingen
+    assert eerste.telling["sttr_geimporteerd"] == 11, eerste.bevindingen
     assert ToepasbareRegelBestand.objects.count() == 11
     assert Regelbestand.objects.get(soort="sttr", sleutel="1").resultaat == {"uitkomst": "nieuw"}
     # The plan as Ozon presents it lands in the omgevingsplan: in the centre the stadsgezicht applies
     # and building there needs a vergunning; elsewhere in the municipality a melding.
-    assert eerste.telling["plan_geimporteerd"] == 1, eerste.meldingen
+    assert eerste.telling["plan_geimporteerd"] == 1, eerste.bevindingen
     centrum = Point(113000, 553000, srid=RD_NEW)
     assert [g["naam"] for g in gebiedsaanwijzingen_op(centrum)] == ["Beschermd stadsgezicht"]
     kwalificaties = {r["kwalificatie"] for a in regels_op(centrum)["activiteiten"] for r in a["regels"]}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dso_koppeling.mock.documenten import verzoek_xml
+from dev.dso_mock.documenten import verzoek_xml
 from dso_koppeling.stam import StamFout, lees, pas_aanvullingen_toe
 
 VERZOEK = {

@@ -15,7 +15,7 @@ def test_eerste_sync_maakt_van_elk_verzoek_een_zaak(knooppunt, media):
     app, url = knooppunt(aantal=12, kapot=1, aanvullingen=2)
     resultaat = verzoeken.synchroniseer(maak_client(url), grootte=5)
 
-    assert resultaat.ok, resultaat.meldingen
+    assert resultaat.ok, resultaat.bevindingen
     assert resultaat.telling["nieuw"] == 11
     assert resultaat.telling["aanvulling"] == 2
     assert resultaat.telling["quarantaine"] == 1

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from PIL import Image
 
-from loket.crs import RD_NEW, naar_wgs84
+from kern.crs import RD_NEW, naar_wgs84
 from loket.zaken.models import Team
 
 # Inside buurt Centrum (112900–113200, 552900–553200), 5 m from Keizerstraat 12a's verblijfsobject.
@@ -115,3 +115,16 @@ def meldingen_basis():
     from django.apps import apps
 
     importlib.import_module("loket.meldingen.migrations.0002_zaaktype_kaartlaag_voorbeelden").maak(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def categorieen(request):
+    """The sample teams, categories and routing rules these tests speak of. Migrations make none (a
+    production database gets the municipality's own), so every test that uses the database gets them."""
+    gebruikt_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if gebruikt_db:
+        from dev.sample.meldingen import maak_categorieen
+
+        maak_categorieen()

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.gis.geos import Point
 from django.utils import timezone
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.meldingen import services
 from loket.meldingen.models import Categorie, Volger
 from loket.zaken import services as zaken

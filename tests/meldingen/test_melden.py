@@ -37,7 +37,7 @@ def test_melden_op_bgt_object(adressen, meld):
     from django.contrib.gis.geos import Polygon
 
     from kaartlagen.models import BgtObject
-    from loket.crs import RD_NEW
+    from kern.crs import RD_NEW
 
     x, y = PUNT_RD
     BgtObject.objects.create(
@@ -119,8 +119,8 @@ def test_categorieen_boom(client, db):
 def test_voorbeeldmeldingen_zonder_adressen_en_eenmalig(db, adressen):
     from django.core.management import call_command
 
-    call_command("voorbeeld_meldingen")  # three addresses are too few: nothing made
+    call_command("load_sample_meldingen")  # three addresses are too few: nothing made
     assert not Zaak.objects.exists()
     services.meld(services.Invoer("zwerfvuil", "Vuil op straat.", *PUNT_RD))
-    call_command("voorbeeld_meldingen")
+    call_command("load_sample_meldingen")
     assert Zaak.objects.count() == 1

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kaartlagen.models import Kaartlaag
 from kaartlagen.tegels import tegel_index
-from loket.crs import WGS84, naar_rd
+from kern.crs import WGS84, naar_rd
 from loket.meldingen import openbaar, services
 from loket.zaken import services as zaken
 from loket.zaken.models import Zaak
@@ -77,7 +77,7 @@ def test_laag_in_het_register_met_tegels_en_downloads(meldingen, client):
 
 
 def test_locatie_informatie_sectie(meldingen, client):
-    from loket.crs import naar_wgs84
+    from kern.crs import naar_wgs84
 
     lon, lat = naar_wgs84(*PUNT_RD)
     info = client.get("/api/locatie/informatie", {"x": lon, "y": lat}).json()

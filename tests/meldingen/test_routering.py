@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.meldingen import services
 from loket.meldingen.models import Categorie, Routeringsregel
 from loket.zaken.models import Team

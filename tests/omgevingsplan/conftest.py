@@ -42,7 +42,7 @@ def gemeentestad() -> Path:
 @pytest.fixture(scope="session")
 def plan_map(sample_dir, tmp_path_factory) -> Path:
     """The sample omgevingsplan, generated once from the session's BAG/BGT sample."""
-    from toepasbare_regels.omgevingsplan.sample import generate
+    from dev.sample.omgevingsplan import generate
 
     out = tmp_path_factory.mktemp("omgevingsplan")
     generate(out, sample_dir, settings.GEMEENTE_BBOX_RD)
@@ -52,10 +52,10 @@ def plan_map(sample_dir, tmp_path_factory) -> Path:
 @pytest.fixture(scope="package")
 def sample_plan(django_db_setup, django_db_blocker, plan_map):
     """The sample plan imported once for the read-only tests of this package, removed afterwards."""
-    from kaartlagen.models import ImportRun
+    from dev.sample.omgevingsplan.inhoud import REGELING
+    from kern.models import ImportRun
     from toepasbare_regels.omgevingsplan.importing import SOORT_OW, importeer
     from toepasbare_regels.omgevingsplan.models import Regeling
-    from toepasbare_regels.omgevingsplan.sample.inhoud import REGELING
 
     with django_db_blocker.unblock():
         [resultaat] = importeer(plan_map, opnieuw=True)

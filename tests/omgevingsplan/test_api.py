@@ -2,10 +2,10 @@
 
 import pytest
 
+from dev.sample.omgevingsplan import inhoud as I
 from kaartlagen import locatie
-from loket.crs import RD_NEW, naar_wgs84
+from kern.crs import RD_NEW, naar_wgs84
 from toepasbare_regels.omgevingsplan import models as m
-from toepasbare_regels.omgevingsplan.sample import inhoud as I
 
 pytestmark = pytest.mark.django_db
 URL = "/api/locatie/regels"
@@ -63,7 +63,7 @@ def test_locatie_informatie_has_an_omgevingsplan_section(sample_plan, client):
     punt = _monument_punt()
     info = locatie.bij_punt(punt.x, punt.y, RD_NEW)
     sectie = next(s for s in info.secties if s.sleutel == "omgevingsplan")
-    labels = dict(sectie.regels)
+    labels = dict(sectie.rijen)
     # Strictest first, in plain words, each with its artikel.
     assert labels["Bouwen van een dakkapel"] == (
         "Vergunning nodig (Artikel 5.3 Gemeentelijk monument); "

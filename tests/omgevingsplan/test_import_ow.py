@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.contrib.gis.geos import Point
 
-from kaartlagen.models import ImportRun
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
+from kern.models import ImportRun
 from tests.omgevingsplan.conftest import ow_telling
 from toepasbare_regels.omgevingsplan import models as m
 from toepasbare_regels.omgevingsplan import services

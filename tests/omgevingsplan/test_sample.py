@@ -6,11 +6,11 @@ from datetime import date
 import pytest
 from django.conf import settings
 
+from dev.sample.omgevingsplan import generate
+from dev.sample.omgevingsplan import inhoud as I
 from tests.omgevingsplan.conftest import ow_telling
 from toepasbare_regels.omgevingsplan import models as m
 from toepasbare_regels.omgevingsplan import services
-from toepasbare_regels.omgevingsplan.sample import generate
-from toepasbare_regels.omgevingsplan.sample import inhoud as I
 
 pytestmark = pytest.mark.django_db
 LEAVES = [
@@ -163,7 +163,7 @@ def test_locaties_geojson_is_wgs84(sample_plan):
 def test_services_refuse_a_geometry_that_is_not_rd(sample_plan):
     from django.contrib.gis.geos import Point
 
-    from loket.crs import WGS84
+    from kern.crs import WGS84
 
     with pytest.raises(services.GeometrieFout):
         services.locaties_op(Point(4.76, 52.96, srid=WGS84))

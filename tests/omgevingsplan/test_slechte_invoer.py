@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
-from kaartlagen.models import ImportRun
-from loket.crs import RD_NEW_URN, WGS84
+from kern.crs import RD_NEW_URN, WGS84
+from kern.models import ImportRun
 from tests.conftest import shared_data
 from tests.omgevingsplan.conftest import IMRO
 from toepasbare_regels.omgevingsplan import models as m

@@ -2,13 +2,13 @@
 
 import pytest
 
-from toepasbare_regels import voorbeeld
+from dev.sample import toepasbare_regels as regels_sample
 from toepasbare_regels.importing import importeer_pad
 
 
 @pytest.fixture
 def regels(db, tmp_path):
-    for naam, inhoud in voorbeeld.bestanden().items():
+    for naam, inhoud in regels_sample.bestanden().items():
         (tmp_path / naam).write_bytes(inhoud)
     resultaat = importeer_pad(tmp_path)
     assert resultaat.ok, resultaat.samenvatting()
@@ -51,13 +51,13 @@ def stad(django_db_setup, django_db_blocker, sample_dir, tmp_path_factory):
     from django.core.management import call_command
     from django.db import connection
 
-    from toepasbare_regels.omgevingsplan import sample as plan_sample
+    from dev.sample import omgevingsplan as plan_sample
     from toepasbare_regels.omgevingsplan.importing import importeer
 
     plan_dir = tmp_path_factory.mktemp("plan")
     regels_dir = tmp_path_factory.mktemp("regels")
     plan_sample.generate(plan_dir, sample_dir, settings.GEMEENTE_BBOX_RD)
-    for naam, inhoud in voorbeeld.bestanden().items():
+    for naam, inhoud in regels_sample.bestanden().items():
         (regels_dir / naam).write_bytes(inhoud)
     with django_db_blocker.unblock():
         call_command("load_sample", str(sample_dir), verbosity=0)
@@ -66,7 +66,7 @@ def stad(django_db_setup, django_db_blocker, sample_dir, tmp_path_factory):
         yield
         tabellen = [
             m._meta.db_table
-            for label in ("kaartlagen", "omgevingsplan", "toepasbare_regels")
+            for label in ("kern", "kaartlagen", "omgevingsplan", "toepasbare_regels")
             for m in apps.get_app_config(label).get_models()
             if m._meta.model_name != "kaartlaag"
         ]

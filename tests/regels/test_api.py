@@ -136,7 +136,7 @@ def test_toelichting_by_question_id(client, opzet):
 
 
 def test_a_polygon_location_in_wgs84_works_too(client, opzet):
-    from loket.crs import naar_wgs84
+    from kern.crs import naar_wgs84
 
     hoeken = [
         naar_wgs84(x, y) for x, y in [(112995, 552995), (113015, 552995), (113015, 553015), (112995, 553015)]

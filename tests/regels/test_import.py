@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
+from dev.sample.toepasbare_regels import bestanden
+from dev.sample.toepasbare_regels.regels import BESTANDEN, WERKZAAMHEDEN
 from tests.conftest import shared_data
 from toepasbare_regels.importing import importeer_pad, importeer_sttr
 from toepasbare_regels.models import ToepasbareRegelBestand, Werkzaamheid
 from toepasbare_regels.regelset import bestanden_voor
 from toepasbare_regels.sttr.parser import SttrFout
-from toepasbare_regels.voorbeeld import bestanden
-from toepasbare_regels.voorbeeld.regels import BESTANDEN, WERKZAAMHEDEN
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.contrib.gis.geos import GEOSGeometry, Polygon
 from django.utils import timezone
 
 from kaartlagen.models import BgtObject
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from toepasbare_regels.models import CheckSessie, FeitBetwisting
 
 

@@ -242,9 +242,9 @@ def test_two_werkzaamheden_share_one_question_once(stad, db):
 
 
 def test_sample_rules_refer_only_to_locaties_of_the_sample_plan(stad, db):
+    from dev.sample.toepasbare_regels import bestanden
     from toepasbare_regels.management.commands.check_regels import locatiecheck_uit_db
     from toepasbare_regels.sttr.controle import controleer_bestand
-    from toepasbare_regels.voorbeeld import bestanden
 
     controle = locatiecheck_uit_db()
     for naam, inhoud in bestanden().items():

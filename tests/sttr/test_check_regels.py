@@ -138,8 +138,8 @@ def test_locaties_uit_db(tmp_path):
 
 
 def test_the_sample_rules_have_no_findings(tmp_path):
+    from dev.sample.toepasbare_regels import bestanden
     from toepasbare_regels.sttr.controle import controleer_bestand
-    from toepasbare_regels.voorbeeld import bestanden
 
     for naam, inhoud in bestanden().items():
         if naam.endswith(".dmn"):

@@ -9,7 +9,7 @@ from django.contrib.gis.geos import Point
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from loket.zaken import services
 from loket.zaken.models import Gebeurtenis, Status, Team, Zaak
 from loket.zaken.services import ZaakFout

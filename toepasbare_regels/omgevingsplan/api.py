@@ -7,9 +7,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kaartlagen import zoeken
-from kaartlagen.api import _params, _zoek
-from loket.api import ProbleemSerializer
-from loket.crs import RD_NEW, WGS84
+from kern.api import ProbleemSerializer, query_params
+from kern.crs import RD_NEW, WGS84
 from toepasbare_regels.omgevingsplan import services
 from toepasbare_regels.omgevingsplan.waardelijsten import KWALIFICATIES
 
@@ -95,6 +94,6 @@ class RegelsView(APIView):
         "gebiedsaanwijzingen en normen (bijv. maximum bouwhoogte) op dit punt, geldig op de peildatum.",
     )
     def get(self, request):
-        p = _params(RegelsParams, request)
+        p = query_params(RegelsParams, request)
         srid = WGS84 if p["crs"] == "wgs84" else RD_NEW
-        return Response(RegelsSerializer(_zoek(_regels, p["x"], p["y"], srid, p.get("peildatum"))).data)
+        return Response(RegelsSerializer(_regels(p["x"], p["y"], srid, p.get("peildatum"))).data)

@@ -3,7 +3,7 @@
 from django.contrib.gis.geos import Point
 
 from kaartlagen.locatie import LocatieInformatie, Sectie, sectie
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 from toepasbare_regels.omgevingsplan import services
 from toepasbare_regels.omgevingsplan.waardelijsten import label
 

@@ -16,7 +16,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
-from loket.crs import RD_NEW, WGS84
+from kern.crs import RD_NEW, WGS84
 from toepasbare_regels.omgevingsplan.models import (
     Activiteit,
     ActiviteitLocatieaanduiding,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import feel, parser
+from .antwoorden import AntwoordFout, typeer
 from .model import Besluit, Bestand, InputData
 from .parser import SttrFout
 from .tabelcontrole import Kolom, controleer_tabel, kandidaten, noemt_null, toon
@@ -108,7 +109,7 @@ class _Controle:
         self.getoetst: set[str] = set()  # inputData ids some cell tests with more than "-"
         self.genoemd: set[str] = set()  # inputData and decision ids named by an input expression
 
-    def meld(self, code: str, ernst: str, bericht: str, **waar) -> None:
+    def noteer(self, code: str, ernst: str, bericht: str, **waar) -> None:
         self.bevindingen.append(Bevinding(code, ernst, bericht, self.naam, **waar))
 
     def uitvoeren(self) -> list[Bevinding]:
@@ -123,7 +124,7 @@ class _Controle:
         bestand = self.bestand
         for g in bestand.uitvoeringsregels:
             if g.regelgroep and bestand.regelgroep(g.regelgroep) is None:
-                self.meld(
+                self.noteer(
                     "verwijzing.regelgroep",
                     "fout",
                     f"verwijst naar regelgroep #{g.regelgroep}, die niet bestaat",
@@ -131,14 +132,14 @@ class _Controle:
                 )
         for i in bestand.invoer:
             if not i.uitvoeringsregel:
-                self.meld(
+                self.noteer(
                     "verwijzing.geen_uitvoeringsregel",
                     "waarschuwing",
                     "heeft geen uitvoeringsregelRef: niets kan deze invoer beantwoorden",
                     onderdeel=_invoer(i),
                 )
             elif bestand.uitvoeringsregel(i.uitvoeringsregel) is None:
-                self.meld(
+                self.noteer(
                     "verwijzing.uitvoeringsregel",
                     "fout",
                     f"verwijst naar uitvoeringsregel #{i.uitvoeringsregel}, die niet bestaat",
@@ -147,16 +148,16 @@ class _Controle:
         for b in bestand.besluiten:
             for ref in b.vereiste_invoer:
                 if bestand.input_data(ref) is None:
-                    self.meld(
+                    self.noteer(
                         "verwijzing.invoer", "fout", f"requiredInput #{ref} bestaat niet", besluit=b.naam
                     )
             for ref in b.vereiste_besluiten:
                 if bestand.besluit(ref) is None:
-                    self.meld(
+                    self.noteer(
                         "verwijzing.besluit", "fout", f"requiredDecision #{ref} bestaat niet", besluit=b.naam
                     )
         if not bestand.top_besluiten:
-            self.meld(
+            self.noteer(
                 "verwijzing.functionele_structuur",
                 "fout",
                 "geen besluit heeft een bedr:functioneleStructuurRef, dus geen activiteit kan dit bestand gebruiken",
@@ -166,14 +167,14 @@ class _Controle:
         geo = [u for u in self.bestand.uitvoeringsregels if u.soort == "geoVerwijzing"]
         for u in geo:
             if not u.locatie:
-                self.meld(
+                self.noteer(
                     "locatie.ontbreekt",
                     "fout",
                     "geoVerwijzing zonder locatie-identificatie",
                     onderdeel=_uitv(u),
                 )
             elif not IMOW_ID.match(u.locatie):
-                self.meld(
+                self.noteer(
                     "locatie.vorm",
                     "waarschuwing",
                     f"{u.locatie!r} is geen IMOW-identificatie (nl.imow-<bevoegd gezag>.<type>.<id>)",
@@ -185,7 +186,7 @@ class _Controle:
         bekend = self.locaties(ids)
         for u in geo:
             if u.locatie and u.locatie not in bekend:
-                self.meld(
+                self.noteer(
                     "locatie.onbekend",
                     "fout",
                     f"locatie {u.locatie} staat niet in het omgevingsplan: deze vraag kan nooit met 'ja' worden beantwoord",
@@ -197,7 +198,7 @@ class _Controle:
         if besluit.id in self.uitkomsten:
             return self.uitkomsten[besluit.id]
         if besluit.id in self.bezig:
-            self.meld(
+            self.noteer(
                 "besluit.kring",
                 "fout",
                 "dit besluit hangt via andere besluiten van zichzelf af",
@@ -210,7 +211,7 @@ class _Controle:
         kolommen = [self.kolom(besluit, i, tests[c], c) for c, i in enumerate(tabel.invoer)]
 
         def melden(code, ernst, bericht, regel=None, cel=None):
-            self.meld(
+            self.noteer(
                 code,
                 ernst,
                 bericht,
@@ -229,7 +230,7 @@ class _Controle:
         naam = invoer.expressie.strip()
         soort, doel = self.namen.get(naam, (None, None))
         if doel is None:
-            self.meld(
+            self.noteer(
                 "verwijzing.expressie",
                 "fout",
                 f"invoerexpressie {invoer.expressie!r} noemt geen inputData en geen besluit",
@@ -240,7 +241,7 @@ class _Controle:
         self.genoemd.add(doel.id)
         vereist = besluit.vereiste_invoer if soort == "input" else besluit.vereiste_besluiten
         if doel.id not in vereist:
-            self.meld(
+            self.noteer(
                 "verwijzing.niet_vereist",
                 "waarschuwing",
                 f"invoerexpressie {naam!r} gebruikt {'inputData' if soort == 'input' else 'besluit'} "
@@ -289,7 +290,7 @@ class _Controle:
         gekoppeld = {i.uitvoeringsregel for i in bestand.invoer}
         for u in bestand.uitvoeringsregels:
             if u.id not in gekoppeld:
-                self.meld(
+                self.noteer(
                     "vraag.ongebruikt",
                     "waarschuwing",
                     "geen inputData verwijst naar deze uitvoeringsregel, dus niemand gebruikt het antwoord",
@@ -302,10 +303,10 @@ class _Controle:
                 reden = "elke cel in de kolommen voor deze invoer is '-': het antwoord verandert niets"
             else:
                 continue
-            self.meld("invoer.ongebruikt", "waarschuwing", reden, onderdeel=_invoer(i))
+            self.noteer("invoer.ongebruikt", "waarschuwing", reden, onderdeel=_invoer(i))
         for b in bestand.besluiten:
             if not b.functionele_structuur_ref and b.id not in self.genoemd:
-                self.meld(
+                self.noteer(
                     "besluit.ongebruikt",
                     "waarschuwing",
                     "geen ander besluit gebruikt dit besluit en het hoort bij geen activiteit",
@@ -321,8 +322,6 @@ def _kolom_van_type(naam: str, gegevens_type: str, tests: list[tuple]) -> Kolom:
 
 def _vaste_waarde(tekst: str, gegevens_type: str):
     """The fixed value typed as the vergunningcheck types answers; what does not fit stays text."""
-    from toepasbare_regels.antwoorden import AntwoordFout, typeer
-
     try:
         return typeer(tekst, gegevens_type, None, "vaste waarde")
     except AntwoordFout:

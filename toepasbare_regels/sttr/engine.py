@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 
 from . import feel
 from .feel import ONBEKEND

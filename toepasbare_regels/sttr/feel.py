@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 
 
 class FeelFout(CodeFout):

@@ -8,7 +8,7 @@ fails the import with file, decision, rule and cell named.
 
 from lxml import etree
 
-from loket.fouten import CodeFout
+from kern.fouten import CodeFout
 
 from . import feel
 from .model import (

@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 client, droog=droog, grootte=opties["grootte"], voortgang=self._voortgang
             )
             self._samenvatting(
-                "Verzoeken", r.telling, r.meldingen, r.seconden, f"cursor {r.cursor_van} → {r.cursor_tot}"
+                "Verzoeken", r.telling, r.bevindingen, r.seconden, f"cursor {r.cursor_van} → {r.cursor_tot}"
             )
             mislukt |= not r.ok
             if r.afgebroken:
@@ -43,7 +43,7 @@ class Command(BaseCommand):
                 )
         if alles or opties["regels"]:
             r = regels.synchroniseer(client, droog=droog)
-            self._samenvatting("Regels en plan", r.telling, r.meldingen, r.seconden)
+            self._samenvatting("Regels en plan", r.telling, r.bevindingen, r.seconden)
             mislukt |= not r.ok
         if alles and not droog:
             terugmelding.leg_vast()
@@ -55,15 +55,15 @@ class Command(BaseCommand):
             + (" (droog: niets opgeslagen)" if droog else "")
         )
         if mislukt:
-            raise CommandError("Niet alles is gelukt; zie de meldingen hierboven.")
+            raise CommandError("Niet alles is gelukt; zie de bevindingen hierboven.")
 
     def _voortgang(self, tekst: str) -> None:
         self.stdout.write("  " + tekst)
 
-    def _samenvatting(self, titel, telling, meldingen, seconden, extra: str = "") -> None:
+    def _samenvatting(self, titel, telling, bevindingen, seconden, extra: str = "") -> None:
         tellers = ", ".join(f"{k} {v}" for k, v in sorted(telling.items()))
         self.stdout.write(f"{titel}: {tellers or 'niets te doen'} in {seconden:.1f} s {extra}".rstrip())
-        for code, nummer, detail in meldingen[:50]:
+        for code, nummer, detail in bevindingen[:50]:
             self.stdout.write(f"  ! {code} {nummer}: {detail}")
 
     def _rapport(self, client: DsoClient) -> None:

@@ -1,5 +1,5 @@
 from kaartlagen.importing.bag import importeer_bag
-from kaartlagen.management.commands._importcommand import ImportCommand
+from kaartlagen.importing.command import ImportCommand
 
 
 class Command(ImportCommand):

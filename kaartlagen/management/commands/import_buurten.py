@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 from kaartlagen.importing.cbs import gemeentecode, importeer_buurten
-from kaartlagen.management.commands._importcommand import ImportCommand
+from kaartlagen.importing.command import ImportCommand
 
 
 class Command(ImportCommand):

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from kaartlagen.basiskaart import mapfile, mapproxy
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
 
 
 class Command(BaseCommand):

@@ -1,5 +1,6 @@
-"""The zaaktype with its status flow, the public materialized view and layer, and sample categories, teams and
-routing rules (staff change them in the admin afterwards)."""
+"""The zaaktype with its status flow, the public materialized view and layer. Categories, teams and routing
+rules are the municipality's own, made in the admin; development gets sample ones from
+`manage.py load_sample_meldingen` (dev/sample/meldingen.py), never from a migration."""
 
 from django.db import migrations
 
@@ -27,63 +28,8 @@ OPENBAAR = [
     "CREATE INDEX meldingen_openbaar_registratiedatum ON meldingen_openbaar (registratiedatum)",
 ]
 
-TEAMS = [
-    ("wegen", "Stadsbeheer Wegen"),
-    ("verlichting", "Openbare verlichting"),
-    ("afval", "Afval en reiniging"),
-    ("groen", "Stadsbeheer Groen"),
-    ("handhaving", "Handhaving"),
-    ("kcc", "KCC"),
-]
-# hoofdcategorie: (slug, team, [(sub naam, slug, afhandeltermijn in dagen)])
-CATEGORIEEN = {
-    "Wegen en verkeer": ("wegen-en-verkeer", "wegen", [
-        ("Losse stoeptegel", "losse-stoeptegel", 14),
-        ("Gat in de weg", "gat-in-de-weg", 5),
-        ("Verkeersbord kapot", "verkeersbord-kapot", 10),
-    ]),
-    "Straatverlichting": ("straatverlichting", "verlichting", [
-        ("Lamp kapot", "lamp-kapot", 10),
-        ("Lamp brandt overdag", "lamp-brandt-overdag", 10),
-    ]),
-    "Afval": ("afval", "afval", [
-        ("Zwerfvuil", "zwerfvuil", 3),
-        ("Container vol", "container-vol", 2),
-        ("Grofvuil op straat", "grofvuil-op-straat", 5),
-    ]),
-    "Groen": ("groen", "groen", [
-        ("Overhangend groen", "overhangend-groen", 20),
-        ("Boom is gevaarlijk", "boom-gevaarlijk", 2),
-        ("Onkruid", "onkruid", 28),
-    ]),
-    "Overlast": ("overlast", "handhaving", [
-        ("Geluidsoverlast", "geluidsoverlast", 3),
-        ("Parkeeroverlast", "parkeeroverlast", 3),
-        ("Andere overlast", "andere-overlast", 5),
-    ]),
-}
-
-
 def maak(apps, schema_editor):
     definieer(MELDING, apps)
-    Team = apps.get_model("zaken", "Team")
-    Categorie = apps.get_model("meldingen", "Categorie")
-    Routeringsregel = apps.get_model("meldingen", "Routeringsregel")
-    teams = {code: Team.objects.update_or_create(code=code, defaults={"naam": naam})[0] for code, naam in TEAMS}
-    for volgorde, (naam, (slug, team, subs)) in enumerate(CATEGORIEEN.items(), 1):
-        hoofd, _ = Categorie.objects.update_or_create(slug=slug, defaults={"naam": naam, "volgorde": volgorde})
-        for subvolgorde, (subnaam, subslug, termijn) in enumerate(subs, 1):
-            Categorie.objects.update_or_create(
-                slug=subslug,
-                defaults={"naam": subnaam, "hoofdcategorie": hoofd, "afhandeltermijn_dagen": termijn,
-                          "volgorde": subvolgorde},
-            )
-        Routeringsregel.objects.update_or_create(
-            naam=naam, defaults={"volgorde": volgorde * 10, "categorie": hoofd, "team": teams[team]}
-        )
-    Routeringsregel.objects.update_or_create(
-        naam="Al het andere", defaults={"volgorde": 1000, "team": teams["kcc"]}
-    )
     apps.get_model("kaartlagen", "Kaartlaag").objects.update_or_create(
         naam="meldingen",
         defaults={

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kaartlagen.importing.sources import bestanden
+from kern.importing.sources import bestanden
 from toepasbare_regels.sttr.controle import controleer_bestand, tel
 from toepasbare_regels.sttr.parser import MAX_BYTES
 

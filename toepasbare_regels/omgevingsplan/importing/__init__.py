@@ -15,9 +15,9 @@ from pathlib import Path
 from django.db import DatabaseError
 from lxml import etree
 
-from kaartlagen.importing.pipeline import ImportFout
-from kaartlagen.importing.sources import bestanden
-from kaartlagen.models import ImportRun
+from kern.importing.pipeline import ImportFout
+from kern.importing.sources import bestanden
+from kern.models import ImportRun
 from toepasbare_regels.omgevingsplan.importing import imro, ow, xml
 from toepasbare_regels.omgevingsplan.importing.levering import ImportResultaat, bewaar, eerder_geimporteerd
 
@@ -63,7 +63,7 @@ def _een(bron: str, soort: str, sha: str, lezen, opnieuw: bool) -> ImportResulta
     except etree.XMLSyntaxError as exc:
         return _mislukt(bron, soort, sha, f"[xml_ongeldig] regel {exc.lineno}: {exc.msg}", start)
     except ImportFout as exc:
-        waar = f"regel {exc.regel}: " if exc.regel else ""
+        waar = f"regel {exc.regelnummer}: " if exc.regelnummer else ""
         return _mislukt(bron, soort, sha, f"[{exc.code}] {waar}{exc}", start)
     except DatabaseError as exc:
         return _mislukt(bron, soort, sha, f"[database] {str(exc).strip().splitlines()[0]}", start)
@@ -93,20 +93,20 @@ def _imro(pad: Path, opnieuw: bool) -> ImportResultaat:
 
 def _uit_map(map_: Path, bron: str, opnieuw: bool, stream) -> list[ImportResultaat]:
     if _is_ow(map_):
-        return [_meld(_ow(map_, bron, opnieuw, stream), stream)]
+        return [_verslag(_ow(map_, bron, opnieuw, stream), stream)]
     plannen = sorted(p for p in map_.rglob("*.gml") if p.is_file())
     if not plannen:
         raise ImportFout("geen_plan", f"{bron}: geen OW-levering en geen IMRO-GML gevonden")
-    return [_meld(_imro(p, opnieuw), stream) for p in plannen]
+    return [_verslag(_imro(p, opnieuw), stream) for p in plannen]
 
 
-def _meld(resultaat: ImportResultaat, stream) -> ImportResultaat:
+def _verslag(resultaat: ImportResultaat, stream) -> ImportResultaat:
     if stream:
         if resultaat.status == "klaar":
             telling = ", ".join(f"{v} {k}" for k, v in resultaat.telling.items() if v)
             stream.write(f"  {resultaat.bron}: {telling} ({resultaat.seconden:.1f} s)\n")
-            for melding in resultaat.meldingen[:20]:
-                stream.write(f"    {melding}\n")
+            for bevinding in resultaat.bevindingen[:20]:
+                stream.write(f"    {bevinding}\n")
         elif resultaat.status == "al_geimporteerd":
             stream.write(f"  {resultaat.bron}: al geïmporteerd (gebruik --opnieuw om opnieuw te lezen)\n")
         else:
@@ -136,4 +136,4 @@ def importeer(pad: Path, *, opnieuw: bool = False, stream=None) -> list[ImportRe
             for bestand in bestanden(pad):
                 bestand.kopieer(uitpakpad(Path(tmp), bestand.naam))
             return _uit_map(Path(tmp), str(pad), opnieuw, stream)
-    return [_meld(_imro(pad, opnieuw), stream)]
+    return [_verslag(_imro(pad, opnieuw), stream)]

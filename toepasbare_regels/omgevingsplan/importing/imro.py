@@ -7,8 +7,8 @@ and is mapped to a gebiedsaanwijzing or a norm; the mapping is documented in doc
 import re
 from datetime import date
 
-from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt
-from kaartlagen.importing.pipeline import ImportFout
+from kern.importing.gml import GeometryError, first_geometry, geometry_wkt
+from kern.importing.pipeline import ImportFout
 from toepasbare_regels.omgevingsplan.importing import xml
 from toepasbare_regels.omgevingsplan.importing.levering import Levering
 from toepasbare_regels.omgevingsplan.models import Locatie, Omgevingsnorm, Regeling

@@ -13,10 +13,10 @@ from datetime import date
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kaartlagen.importing.copytekst import copy_regel
-from kaartlagen.importing.pipeline import ImportFout, Melding
-from kaartlagen.models import ImportRun
-from loket.crs import RD_NEW
+from kern.crs import RD_NEW
+from kern.importing.copytekst import copy_rij
+from kern.importing.pipeline import Bevinding, ImportFout
+from kern.models import ImportRun
 from toepasbare_regels.omgevingsplan import models as m
 
 # Pieces of at most this many vertices: a point-in-polygon test stays cheap whatever the gebied's size.
@@ -37,7 +37,7 @@ class Levering:
     normen: list[dict] = field(default_factory=list)  # with "normwaarden": [dict]
     regelteksten: list[dict] = field(default_factory=list)
     regels: list[dict] = field(default_factory=list)  # with "aanduidingen": [dict]
-    meldingen: list[Melding] = field(default_factory=list)
+    bevindingen: list[Bevinding] = field(default_factory=list)
     niet_gebruikt: dict[str, int] = field(default_factory=dict)  # object types we do not store
 
     def telling(self) -> dict[str, int]:
@@ -63,7 +63,7 @@ class ImportResultaat:
     status: str  # klaar | al_geimporteerd | mislukt
     regeling: str = ""
     telling: dict[str, int] = field(default_factory=dict)
-    meldingen: list[Melding] = field(default_factory=list)
+    bevindingen: list[Bevinding] = field(default_factory=list)
     niet_gebruikt: dict[str, int] = field(default_factory=dict)
     seconden: float = 0.0
     fout: str = ""
@@ -84,8 +84,8 @@ def controleer_verwijzingen(lev: Levering, bestand: str) -> None:
     def check(ident, refs):
         for ref in refs:
             if ref not in bekend:
-                lev.meldingen.append(
-                    Melding(
+                lev.bevindingen.append(
+                    Bevinding(
                         "waarschuwing",
                         "verwijzing_ontbreekt",
                         bestand,
@@ -191,7 +191,7 @@ def _locaties(cursor, versie: m.RegelingVersie, lev: Levering, bestand: str) -> 
                 loc.get("wkt"),
                 loc.get("regel"),
             )
-            copy.write(copy_regel(row))
+            copy.write(copy_rij(row))
     cursor.execute(_LOCATIES_SQL, {"versie": versie.pk, "srid": RD_NEW})
     # Fresh statistics, or the planner thinks the table is still empty and joins groepen to their
     # members with a nested loop over every row (minutes instead of a second for 100 000 locaties).
@@ -294,14 +294,14 @@ def bewaar(lev: Levering, soort: str, bestand: str, vingerafdruk: str) -> Import
             status=ImportRun.Status.KLAAR,
             klaar=timezone.now(),
             telling=lev.telling(),
-            meldingen=[asdict(x) for x in lev.meldingen[:500]],
+            bevindingen=[asdict(x) for x in lev.bevindingen[:500]],
         )
     return ImportResultaat(
         bestand,
         "klaar",
         regeling=lev.regeling,
         telling=lev.telling(),
-        meldingen=lev.meldingen,
+        bevindingen=lev.bevindingen,
         niet_gebruikt=lev.niet_gebruikt,
         seconden=time.monotonic() - start,
     )

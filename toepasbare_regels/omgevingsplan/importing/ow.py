@@ -7,8 +7,8 @@ text is in the besluit), so the whole delivery is one unit: one fingerprint, one
 from datetime import date
 from pathlib import Path
 
-from kaartlagen.importing.gml import GeometryError, first_geometry, geometry_wkt
-from kaartlagen.importing.pipeline import ImportFout, Melding
+from kern.importing.gml import GeometryError, first_geometry, geometry_wkt
+from kern.importing.pipeline import Bevinding, ImportFout
 from toepasbare_regels.omgevingsplan.importing import xml
 from toepasbare_regels.omgevingsplan.importing.levering import Levering
 from toepasbare_regels.omgevingsplan.models import Locatie, Omgevingsnorm, Regeling
@@ -232,7 +232,7 @@ def lees_levering(map_: Path, voortgang=None) -> Levering:
     """Parse a delivery folder (a zip is unpacked first by the caller) into a Levering.
 
     `voortgang(text)`, when given, hears about each file as it is read."""
-    meld = voortgang or (lambda text: None)
+    toon = voortgang or (lambda text: None)
     info: dict = {}
     teksten: dict = {}
     geometrieen: dict = {}
@@ -242,7 +242,7 @@ def lees_levering(map_: Path, voortgang=None) -> Levering:
             try:
                 root = xml.wortel(fh)
             except ImportFout as exc:
-                raise ImportFout(exc.code, f"{pad.name}: {exc}", exc.regel) from None
+                raise ImportFout(exc.code, f"{pad.name}: {exc}", exc.regelnummer) from None
         soort = {
             "AanleveringBesluit": "akn",
             "GeoInformatieObjectVaststelling": "gio",
@@ -262,12 +262,12 @@ def lees_levering(map_: Path, voortgang=None) -> Levering:
     for pad in soorten["akn"]:
         with open(pad, "rb") as fh:
             lees_akn(fh, info, teksten)
-        meld(f"{pad.name}: {len(teksten)} artikelen en leden")
+        toon(f"{pad.name}: {len(teksten)} artikelen en leden")
     for pad in soorten["gio"]:
         voor = len(geometrieen)
         with open(pad, "rb") as fh:
             lees_gio(fh, pad.name, geometrieen)
-        meld(f"{pad.name}: {len(geometrieen) - voor} geometrieën")
+        toon(f"{pad.name}: {len(geometrieen) - voor} geometrieën")
     if not info.get("regeling"):
         raise ImportFout("regeling_ontbreekt", "geen regeling (RegelingVersieInformatie) in de levering")
     bg = info.get("bevoegd_gezag") or info["regeling"].split("/")[4]
@@ -283,7 +283,7 @@ def lees_levering(map_: Path, voortgang=None) -> Levering:
     for pad in soorten["ow"]:
         with open(pad, "rb") as fh:
             lees_ow(fh, pad.name, lev, regelteksten)
-        meld(f"{pad.name} gelezen")
+        toon(f"{pad.name} gelezen")
     for loc in lev.locaties:
         ref = loc.get("geometrie_ref")
         if ref:
@@ -298,8 +298,8 @@ def lees_levering(map_: Path, voortgang=None) -> Levering:
     for rt in regelteksten:
         kop, tekst = teksten.get(rt["wid"], ("", ""))
         if not kop and not tekst:
-            lev.meldingen.append(
-                Melding(
+            lev.bevindingen.append(
+                Bevinding(
                     "waarschuwing",
                     "tekst_ontbreekt",
                     map_.name,

@@ -13,7 +13,7 @@ from datetime import date
 
 from shapely.geometry import shape
 
-from kaartlagen.importing.pipeline import ImportFout
+from kern.importing.pipeline import ImportFout
 from toepasbare_regels.omgevingsplan.importing.levering import ImportResultaat, Levering, bewaar
 from toepasbare_regels.omgevingsplan.models import Regeling
 from toepasbare_regels.omgevingsplan.waardelijsten import kwalificatie

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from kaartlagen.importing.pipeline import ImportFout
+from kern.importing.pipeline import ImportFout
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 

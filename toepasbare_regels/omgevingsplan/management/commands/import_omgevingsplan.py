@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from kaartlagen.importing.pipeline import ImportFout
+from kern.importing.pipeline import ImportFout
 from toepasbare_regels.omgevingsplan.importing import importeer
 
 

@@ -1,0 +1,212 @@
+"""Settings for every environment, read from environment variables (see docs/configuration.md).
+
+`config.settings.production` adds the checks that make an unsafe production start impossible.
+"""
+
+import hashlib
+import importlib.util
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# Known only so that production can refuse it; local development and tests may use it.
+DEFAULT_SECRET_KEY = "onveilig-alleen-voor-lokale-ontwikkeling"  # noqa: S105
+SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
+DEBUG = env_bool("DEBUG", True)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+# Without DATABASE_URL we use the project-local cluster that `make run` starts (scripts/pg.sh):
+# unix socket only, so two checkouts never fight over a TCP port.
+# The socket directory follows scripts/pg.sh: as root the cluster belongs to the postgres user and
+# lives in /var/tmp (one folder per checkout), otherwise in ./var/pg.
+_LOCAL_PG_BASE = (
+    Path("/var/tmp") / f"omgevingsloket-{hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:12]}"  # noqa: S108, S324 (a per-checkout name, not a temp file)
+    if os.geteuid() == 0
+    else BASE_DIR / "var" / "pg"
+)
+LOCAL_PG_SOCKET_DIR = os.environ.get("LOKET_PG_SOCKET_DIR", str(_LOCAL_PG_BASE / "run"))
+LOCAL_PG_PORT = os.environ.get("LOKET_PG_PORT", "54329")
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "NAME": "loket",
+            "USER": "postgres",
+            "HOST": LOCAL_PG_SOCKET_DIR,
+            "PORT": LOCAL_PG_PORT,
+            "CONN_MAX_AGE": 60,
+        }
+    }
+DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_loket")}
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.gis",
+    "django.contrib.postgres",
+    "procrastinate.contrib.django",
+    "rest_framework",
+    "drf_spectacular",
+    "kern",
+    "loket.portaal",
+    "kaartlagen",
+    "toepasbare_regels.omgevingsplan",
+    "toepasbare_regels",
+    "loket.zaken",
+    "dso_koppeling",
+    "loket.meldingen",
+]
+# Development code (sample generators and loaders, the mock DSO knooppunt) lives in `dev`, which the
+# wheel does not ship: installed from a checkout it adds its commands, installed from the wheel it is absent.
+DEV_APPS = ["dev"] if importlib.util.find_spec("dev") and env_bool("LOKET_DEV_APPS", True) else []
+INSTALLED_APPS += DEV_APPS
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kern.csp.ContentSecurityPolicyMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "loket.portaal.context_processors.gemeente",
+            ],
+        },
+    },
+]
+
+LANGUAGE_CODE = "nl"
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
+# Uploaded zaak documents and photos; never served publicly (MEDIA_URL is not routed).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "omgevingsloket@denhelder.nl")
+
+# The municipality this installation serves. The bounding box (RD New: minx,miny,maxx,maxy) is the
+# first line of defence for every incoming geometry; the CBS code ties us to CBS wijken en buurten.
+GEMEENTE_NAAM = os.environ.get("GEMEENTE_NAAM", "Den Helder")
+GEMEENTE_CBS_CODE = os.environ.get("GEMEENTE_CBS_CODE", "GM0400")
+GEMEENTE_BBOX_RD = tuple(
+    float(v) for v in os.environ.get("GEMEENTE_BBOX_RD", "108000,540000,119000,558000").split(",")
+)
+if len(GEMEENTE_BBOX_RD) != 4:
+    raise ValueError("GEMEENTE_BBOX_RD moet vier getallen zijn: minx,miny,maxx,maxy (RD New)")
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "kern.api.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Omgevingsloket Den Helder API",
+    "DESCRIPTION": "Adressen zoeken en kaartgegevens. Fouten komen als application/problem+json met een vaste code.",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# Meldingen openbare ruimte (docs/meldingen.md).
+PORTAAL_URL = os.environ.get("PORTAAL_URL", "http://127.0.0.1:8000")
+MELDINGEN_MAX_PER_UUR = int(os.environ.get("MELDINGEN_MAX_PER_UUR", "20"))
+MELDINGEN_OPENBAAR_DAGEN = int(os.environ.get("MELDINGEN_OPENBAAR_DAGEN", "90"))
+MELDINGEN_CONTACT_BEWAARTERMIJN_DAGEN = int(os.environ.get("MELDINGEN_CONTACT_BEWAARTERMIJN_DAGEN", "90"))
+# Per final status: days after the last status change before a melding is deleted (Signalen's defaults).
+MELDINGEN_BEWAARTERMIJN_DAGEN = {"afgehandeld": 1825, "geannuleerd": 365, "doorgezet_extern": 1825}
+
+# Where the basemap's generated mapfile, MapProxy configuration and tile cache live.
+BASISKAART_DIR = Path(os.environ.get("BASISKAART_DIR", BASE_DIR / "var" / "basiskaart"))
+
+# The DSO connection (docs/configuration.md, docs/dso-koppeling.md). Without a URL it talks to the mock
+# that `make run` starts next to the portal.
+DSO_BASIS_URL = os.environ.get("DSO_BASIS_URL", f"http://127.0.0.1:{os.environ.get('DSO_MOCK_PORT', '8001')}")
+DSO_API_SLEUTEL = os.environ.get("DSO_API_SLEUTEL", "mock-sleutel-pre")
+DSO_CLIENT_CERTIFICAAT = os.environ.get("DSO_CLIENT_CERTIFICAAT", "")
+DSO_CLIENT_SLEUTEL = os.environ.get("DSO_CLIENT_SLEUTEL", "")
+DSO_CA_BUNDEL = os.environ.get("DSO_CA_BUNDEL", "")
+DSO_TIMEOUT = float(os.environ.get("DSO_TIMEOUT", "10"))
+DSO_MAX_POGINGEN = int(os.environ.get("DSO_MAX_POGINGEN", "6"))
+DSO_BACKOFF_BASIS = float(os.environ.get("DSO_BACKOFF_BASIS", "0.5"))
+DSO_BACKOFF_MAX = float(os.environ.get("DSO_BACKOFF_MAX", "30"))
+DSO_BREKER_DREMPEL = int(os.environ.get("DSO_BREKER_DREMPEL", "5"))
+DSO_BREKER_PAUZE = float(os.environ.get("DSO_BREKER_PAUZE", "30"))
+DSO_BEVOEGD_GEZAG = os.environ.get("DSO_BEVOEGD_GEZAG", "gm0400")
+DSO_OIN = os.environ.get("DSO_OIN", "")
+DSO_WEBHOOK_GEHEIM = os.environ.get("DSO_WEBHOOK_GEHEIM", "mock-webhook-geheim")
+DSO_STATUS_TERUGMELDEN = env_bool("DSO_STATUS_TERUGMELDEN", False)
+DSO_REGELS_IMPORTEUR = os.environ.get("DSO_REGELS_IMPORTEUR", "toepasbare_regels.importing.importeer_sttr")
+DSO_PLAN_IMPORTEUR = os.environ.get(
+    "DSO_PLAN_IMPORTEUR", "toepasbare_regels.omgevingsplan.importing.ozon.importeer_ozon"
+)
+
+SILENCED_SYSTEM_CHECKS = [
+    # Debian 12 ships GDAL 3.6, which cannot block file/network access from GDAL itself. We never hand
+    # delivery GML to GDAL (our importers parse GML with lxml), so the risk this warns about is not taken.
+    "gis.W001",
+]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # procrastinate announces every task registration at INFO on each command; that is noise.
+    "loggers": {
+        "procrastinate": {"level": os.environ.get("PROCRASTINATE_LOG_LEVEL", "WARNING")},
+        # MapProxy logs every mapserv call at INFO.
+        "mapproxy": {"level": os.environ.get("MAPPROXY_LOG_LEVEL", "WARNING")},
+        # Django's own console handler would print every request warning a second time via the root.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

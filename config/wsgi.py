@@ -1,0 +1,39 @@
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+django_app = get_wsgi_application()
+
+
+class MetBasiskaart:
+    """Django, with MapProxy mounted under /basiskaart/ (built on first use: it writes its config)."""
+
+    def __init__(self, django):
+        self.django = django
+        self.mapproxy = None
+
+    def __call__(self, environ, start_response):
+        from kaartlagen.basiskaart.mapproxy import PAD, maak_app
+
+        pad = environ.get("PATH_INFO", "")
+        if pad == PAD or pad.startswith(PAD + "/"):
+            if self.mapproxy is None:
+                self.mapproxy = maak_app()
+            environ = {
+                **environ,
+                "SCRIPT_NAME": environ.get("SCRIPT_NAME", "") + PAD,
+                "PATH_INFO": pad[len(PAD) :],
+            }
+            return self.mapproxy(environ, start_response)
+        return self.django(environ, start_response)
+
+
+def maak_portaal(django):
+    """The whole portal: the fast path for public tiles in front of Django, MapProxy beside it."""
+    from kaartlagen.tegelserver import TegelServer  # after get_wsgi_application(): it set Django up
+
+    return MetBasiskaart(TegelServer(django))
+
+
+application = maak_portaal(django_app)

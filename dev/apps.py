@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DevConfig(AppConfig):
+    name = "dev"
+    verbose_name = "Ontwikkeling (voorbeeldgegevens, DSO-mock)"

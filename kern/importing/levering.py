@@ -1,0 +1,293 @@
+"""A delivery file by file, in the order its references need: one at a time, or side by side in
+worker processes, each file through the contract of pipeline.py (its own transaction).
+
+With workers, a fase (files that do not depend on each other) is planned once all its files are
+known: the largest go first, so that the small ones fill up at the end, and a file larger than one
+worker's share is parsed in ranges by several workers (delen.py) before its one merge. While a fase
+is imported, this process copies the next one out of the delivery; when no fase is running, the
+files that will not be cut start as soon as there are enough of them to keep every worker busy.
+"""
+
+import functools
+import math
+import multiprocessing
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import connection, connections
+
+from kern.importing import delen
+from kern.importing.delen import Deel, DeelLezer, Indeling, regelnummer_voor
+from kern.importing.pipeline import (
+    BestandResultaat,
+    Bevinding,
+    Context,
+    Objectsoort,
+    Resultaat,
+    import_bestand,
+)
+from kern.importing.sources import Bestand, bestanden
+from kern.importing.voortgang import Voortgang
+from kern.models import ImportRun
+
+# A file is only cut when each range is at least this large: below it the cutting costs more than
+# it saves.
+MIN_DEEL = 4 << 20
+
+
+def _in_werker(soort: str, naam: str, pad: str, objectsoort: Objectsoort, sha256: str, gelezen=None):
+    """One file in a worker process: the same contract, with the process's own connection."""
+    bevindingen: list[Bevinding] = []
+    bestand = Bestand(naam, functools.partial(open, pad, "rb"))
+    resultaat = import_bestand(soort, bestand, objectsoort, sha256, Voortgang(None), bevindingen, gelezen)
+    Path(pad).unlink()
+    for deel, _, _ in gelezen or ():
+        Path(deel).unlink()
+    return resultaat, bevindingen
+
+
+def _lees_deel(naam: str, pad: str, objectsoort: Objectsoort, indeling: Indeling, deel: Deel, uit: str):
+    """One range of a file parsed into COPY text at `uit`, in a worker: (uit, records, reports); None
+    when it does not parse, and then the file is parsed whole, which reports its errors."""
+    bevindingen: list[Bevinding] = []
+    ctx = Context(Bestand(naam, None), bevindingen, Voortgang(None))
+    ctx.regelnummer_offset = regelnummer_voor(pad, deel)
+    try:
+        with DeelLezer(pad, indeling, deel) as fh, open(uit, "w", encoding="utf-8") as out:
+            out.writelines(objectsoort.rijen(fh, ctx))
+    except Exception:  # noqa: BLE001 (the whole-file parse reports what is wrong)
+        return None
+    return uit, ctx.gelezen, bevindingen
+
+
+@dataclass
+class _Klaar:
+    """A file copied out of the delivery (a worker cannot read from the zip this process holds
+    open), ready for a worker."""
+
+    args: tuple  # soort, naam, copy, objectsoort, sha256
+    grootte: int
+    handle: object = None  # once started: get() gives (BestandResultaat, bevindingen)
+
+
+class _Gedeeld:
+    """A file parsed in ranges; its merge starts as soon as the last range is done, from the pool's
+    result thread, so that no worker waits for this process to notice."""
+
+    def __init__(self, pool, args: tuple, aantal: int):
+        self.pool, self.args = pool, args
+        self.delen: list = [None] * aantal
+        self.over = aantal
+        self.gestart = threading.Event()
+        self.merge = None
+
+    def deel_klaar(self, k: int, uitkomst) -> None:
+        # Callbacks run one after the other in the pool's single result thread.
+        self.delen[k] = uitkomst if isinstance(uitkomst, tuple) else None
+        self.over -= 1
+        if self.over == 0:
+            gelezen = None if None in self.delen else self.delen
+            try:
+                self.merge = self.pool.apply_async(_in_werker, (*self.args, gelezen))
+            except ValueError:  # the pool is closed: the import was given up
+                pass
+            finally:
+                self.gestart.set()
+
+    def ready(self) -> bool:
+        return self.gestart.is_set() and (self.merge is None or self.merge.ready())
+
+    def get(self):
+        self.gestart.wait()
+        if self.merge is None:
+            raise RuntimeError(f"{self.args[1]}: de werkers zijn gestopt")
+        return self.merge.get()
+
+
+class _Werkers:
+    """Worker processes for the files of a fase.
+
+    The Python half of an import (walking XML, building rows) holds the GIL, so threads do not help;
+    processes do. They are forked only while this process has no open database connection: a child
+    must never share the parent's connection (its exit would end the parent's session).
+    """
+
+    def __init__(self, aantal: int):
+        self.aantal, self.pool = aantal, None
+
+    def vroeg(self, fase: list) -> None:
+        """Start the files of a fase being copied out that will not be cut whatever follows (each is
+        at most a worker's share of what is known, and shares only grow), once they keep every
+        worker busy; only while no earlier fase is running."""
+        klaar = [b for b in fase if isinstance(b, _Klaar)]
+        aandeel = sum(b.grootte for b in klaar) / self.aantal
+        heel = [b for b in klaar if b.handle is None and self._delen(b, aandeel) < 2]
+        if sum(b.handle is not None for b in klaar) + len(heel) >= self.aantal:
+            for b in sorted(heel, key=lambda b: b.grootte, reverse=True):
+                b.handle = self._start(b, 1)
+
+    def start(self, fase: list) -> list:
+        """Start the rest of a fase, now that all its files are known: largest first, a file larger
+        than a worker's share cut in ranges. Returns per file a BestandResultaat or a handle whose
+        get() gives (BestandResultaat, bevindingen)."""
+        klaar = [b for b in fase if isinstance(b, _Klaar)]
+        aandeel = sum(b.grootte for b in klaar) / self.aantal
+        for b in sorted(klaar, key=lambda b: b.grootte, reverse=True):
+            if b.handle is None:
+                b.handle = self._start(b, self._delen(b, aandeel))
+        return [b.handle if isinstance(b, _Klaar) else b for b in fase]
+
+    def _delen(self, bestand: _Klaar, aandeel: float) -> int:
+        return min(self.aantal, math.ceil(bestand.grootte / max(aandeel, 1)), bestand.grootte // MIN_DEEL)
+
+    def _start(self, bestand: _Klaar, aantal: int):
+        if self.pool is None:
+            connections.close_all()
+            self.pool = multiprocessing.get_context("fork").Pool(self.aantal)
+        naam, kopie, objectsoort = bestand.args[1], bestand.args[2], bestand.args[3]
+        indeling = (
+            delen.indeling(kopie, objectsoort.record_element)
+            if aantal > 1 and objectsoort.record_element
+            else None
+        )
+        if indeling is None:
+            return self.pool.apply_async(_in_werker, bestand.args)
+        stukken = delen.delen(kopie, indeling, aantal)
+        gedeeld = _Gedeeld(self.pool, bestand.args, len(stukken))
+        for k, deel in enumerate(stukken):
+            self.pool.apply_async(
+                _lees_deel,
+                (naam, kopie, objectsoort, indeling, deel, f"{kopie}.{k}.copy"),
+                callback=functools.partial(gedeeld.deel_klaar, k),
+                error_callback=functools.partial(gedeeld.deel_klaar, k),
+            )
+        return gedeeld
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+
+def _eerder(soort: str, sha256: str, bestand: Bestand) -> bool:
+    # Same content under the same name: identical empty BGT layers stay separate files.
+    return ImportRun.objects.filter(
+        soort=soort, sha256=sha256, status=ImportRun.Status.KLAAR, bestand__endswith=bestand.basename
+    ).exists()
+
+
+def importeer(
+    soort: str,
+    bron: Path,
+    objectsoort_voor: Callable[[str], Objectsoort | None],
+    volgorde: Callable[[str], object],
+    *,
+    fase: Callable[[str], object] = lambda naam: None,
+    opnieuw: bool = False,
+    werkers: int = 1,
+    stream=None,
+) -> Resultaat:
+    """Import a delivery (file, folder or zip) file by file; see pipeline.py for the contract.
+
+    `objectsoort_voor(basename)` says how to read a file (None: not a data file of this soort);
+    `volgorde(name)` orders files so that referenced objects come first. Files with the same
+    `fase(name)` do not depend on each other: with `werkers` > 1 they are imported side by side in
+    worker processes, each file still in its own transaction. Inside a caller's transaction (tests)
+    other connections could not see its data, so there files go one at a time. `opnieuw` reads files
+    that were imported before anyway (still idempotent: unchanged objects are not written).
+    """
+    start = time.monotonic()
+    resultaat = Resultaat(soort)
+    voortgang = Voortgang(stream)
+    if werkers > 1 and not connection.in_atomic_block:
+        with tempfile.TemporaryDirectory(prefix="levering-") as tmp:
+            gekopieerd = _gekopieerd(
+                soort, bron, objectsoort_voor, volgorde, fase, opnieuw, Path(tmp), voortgang
+            )
+            _side_by_side(gekopieerd, _Werkers(werkers), resultaat, voortgang)
+    else:
+        for bestand, te_doen in _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, None):
+            if isinstance(te_doen, BestandResultaat):
+                br = te_doen
+            else:
+                objectsoort, sha256, _ = te_doen
+                voortgang.begin(bestand.naam)
+                br = import_bestand(soort, bestand, objectsoort, sha256, voortgang, resultaat.bevindingen)
+            voortgang.done(br)
+            resultaat.bestanden.append(br)
+    resultaat.seconden = time.monotonic() - start
+    return resultaat
+
+
+def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None) -> Iterator[tuple]:
+    """Per file of the delivery, one rule for both ways of importing: (bestand, BestandResultaat) when
+    there is nothing to import, else (bestand, (objectsoort, sha256, kopie)). With `tmp` each file is
+    copied out there for a worker to read (kopie); without, it is only fingerprinted."""
+    for nummer, bestand in enumerate(bestanden(bron, volgorde)):
+        objectsoort = objectsoort_voor(bestand.basename)
+        if objectsoort is None:
+            yield (
+                bestand,
+                BestandResultaat(bestand.naam, "niet_gelezen", fout="geen objectbestand van deze soort"),
+            )
+            continue
+        kopie = tmp / f"{nummer}-{bestand.basename}" if tmp else None
+        sha256 = bestand.kopieer(kopie)
+        if not opnieuw and _eerder(soort, sha256, bestand):
+            if kopie:
+                kopie.unlink()
+            yield bestand, BestandResultaat(bestand.naam, "al_geimporteerd")
+        else:
+            yield bestand, (objectsoort, sha256, kopie)
+
+
+def _gekopieerd(
+    soort, bron, objectsoort_voor, volgorde, fase, opnieuw, tmp: Path, voortgang
+) -> Iterator[tuple]:
+    """(fase, file) through the delivery: a BestandResultaat when there is nothing to import, else _Klaar."""
+    for bestand, te_doen in _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp):
+        if isinstance(te_doen, BestandResultaat):
+            voortgang.done(te_doen)
+            yield fase(bestand.naam), te_doen
+        else:
+            objectsoort, sha256, kopie = te_doen
+            args = (soort, bestand.naam, str(kopie), objectsoort, sha256)
+            yield fase(bestand.naam), _Klaar(args, kopie.stat().st_size)
+
+
+def _side_by_side(gekopieerd: Iterator[tuple], pool: _Werkers, resultaat: Resultaat, voortgang: Voortgang):
+    lopend: list = []  # the fase being imported: per file a BestandResultaat or a handle
+    verzameld: list = []  # the next fase, being copied out meanwhile: BestandResultaat or _Klaar
+
+    def afronden():
+        for item in lopend:
+            if not isinstance(item, BestandResultaat):
+                item, bevindingen = item.get()
+                resultaat.bevindingen.extend(bevindingen)
+                voortgang.done(item)
+            resultaat.bestanden.append(item)
+        lopend.clear()
+
+    def volgende():
+        afronden()  # what the next fase refers to must be complete
+        lopend[:] = pool.start(verzameld)
+        verzameld.clear()
+
+    huidige = object()
+    try:
+        for fase, bestand in gekopieerd:
+            if fase != huidige and verzameld:
+                volgende()
+            huidige = fase
+            verzameld.append(bestand)
+            if all(isinstance(i, BestandResultaat) or i.ready() for i in lopend):
+                afronden()
+                pool.vroeg(verzameld)
+        volgende()
+        afronden()
+    finally:
+        pool.close()

@@ -1,0 +1,257 @@
+"""The import contract every delivery importer shares (BAG, BGT, CBS, and later IMOW/IMRO).
+
+Per file of a delivery, in one transaction: parse the file as a stream and COPY each object into a
+temporary staging table (memory stays flat however large the file), then let one set-based merge
+move the staging rows into the real table. A broken file rolls back alone; a bad object is skipped
+and reported with file, line and identificatie; a file that was imported before (same soort and
+sha256) is not read again, so an interrupted delivery resumes where it stopped. levering.py takes a
+delivery through this file by file, with worker processes side by side.
+"""
+
+import logging
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
+from lxml import etree
+
+from kern.fouten import CodeFout
+from kern.importing.copytekst import copy_rij
+from kern.importing.sources import Bestand
+from kern.importing.voortgang import Voortgang
+from kern.models import ImportRun
+
+MAX_BEVINDINGEN_PER_RUN = 500
+# One worker per core: two processes keep both cores of our machines busy.
+STANDAARD_WERKERS = os.cpu_count() or 1
+logger = logging.getLogger(__name__)
+
+
+class ImportFout(Exception):
+    """A whole file cannot be imported; it is rolled back and the rest of the delivery goes on."""
+
+    def __init__(self, code: str, bericht: str, regelnummer: int | None = None):
+        super().__init__(bericht)
+        self.code = code
+        self.regelnummer = regelnummer
+
+
+# BAG and BGT write xs:dateTime without a zone: the registry's own time, which is Dutch local time.
+LEVERING_TIJDZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def tijdstip(text: str | None) -> datetime | None:
+    """A delivery's timestamp as an aware datetime (raises ValueError when it is not one)."""
+    if not text:
+        return None
+    value = datetime.fromisoformat(text.strip())
+    return value if value.tzinfo else value.replace(tzinfo=LEVERING_TIJDZONE)
+
+
+class RecordFout(CodeFout):
+    """One object cannot be imported; it is skipped and reported with this stable code."""
+
+
+@dataclass
+class Bevinding:
+    """Something about one object that the supplier of the delivery should hear about."""
+
+    soort: str  # overgeslagen | hersteld | waarschuwing
+    code: str  # stable, machine-readable: geometrie_ongeldig, srs_onjuist, verwijzing_ontbreekt, …
+    bestand: str
+    regelnummer: int | None
+    identificatie: str | None
+    reden: str
+
+    def __str__(self):
+        waar = f"{self.bestand}:{self.regelnummer}" if self.regelnummer else self.bestand
+        return f"{self.soort} [{self.code}] {waar} {self.identificatie or '-'}: {self.reden}"
+
+
+@dataclass
+class Telling:
+    gelezen: int = 0
+    historisch: int = 0  # earlier voorkomens in the file, superseded by a later one
+    nieuw: int = 0
+    gewijzigd: int = 0
+    ongewijzigd: int = 0
+    beeindigd: int = 0  # objects the delivery ends (removed from the current state)
+    overgeslagen: int = 0
+    hersteld: int = 0  # imported after repairing the geometry
+
+    def add(self, other: "Telling") -> None:
+        for key, value in asdict(other).items():
+            setattr(self, key, getattr(self, key) + value)
+
+
+@dataclass
+class BestandResultaat:
+    naam: str
+    status: str  # klaar | al_geimporteerd | mislukt | niet_gelezen
+    telling: Telling = field(default_factory=Telling)
+    seconden: float = 0.0
+    fout: str = ""
+
+
+@dataclass
+class Resultaat:
+    soort: str
+    bestanden: list[BestandResultaat] = field(default_factory=list)
+    bevindingen: list[Bevinding] = field(default_factory=list)
+    seconden: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return all(b.status != "mislukt" for b in self.bestanden)
+
+    def totaal(self) -> Telling:
+        totaal = Telling()
+        for b in self.bestanden:
+            totaal.add(b.telling)
+        return totaal
+
+
+class Context:
+    """What a parser needs to report about the file it reads."""
+
+    def __init__(self, bestand: Bestand, bevindingen: list[Bevinding], voortgang: Voortgang):
+        self.bestand = bestand
+        self.bevindingen = bevindingen
+        self.voortgang = voortgang
+        self.gelezen = 0
+        # Line numbers in a range of the file (delen.py) lag this far behind the file's own.
+        self.regelnummer_offset = 0
+
+    def noteer(self, soort: str, code: str, regelnummer, identificatie, reden: str) -> None:
+        self.bevindingen.append(Bevinding(soort, code, self.bestand.naam, regelnummer, identificatie, reden))
+
+
+class Objectsoort:
+    """One kind of object in a delivery: how to parse it and how to merge it into its table."""
+
+    code: str
+    staging: list[tuple[str, str]]  # (column, SQL type); always includes identificatie and regelnummer
+    # The local name of the record element when a large file may be cut between records and parsed by
+    # several workers (delen.py); such a soort adds ctx.regelnummer_offset to every line number it reports.
+    record_element: str | None = None
+
+    def records(self, fh, ctx: Context) -> Iterator[tuple]:
+        raise NotImplementedError
+
+    def rijen(self, fh, ctx: Context) -> Iterator[str]:
+        """The staging rows as lines of COPY text; a soort may write them directly, skipping `records`."""
+        return map(copy_rij, self.records(fh, ctx))
+
+    def merge(self, cursor, ctx: Context) -> Telling:
+        raise NotImplementedError
+
+
+def import_bestand(
+    soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, bevindingen, gelezen=None
+):
+    """One file in one transaction, as the module docstring says. `gelezen`: the file's ranges when
+    workers parsed them already, as (COPY text file, records read, reports) each; else it is parsed
+    here."""
+    start = time.monotonic()
+    resultaat = BestandResultaat(bestand.naam, "klaar")
+    eigen_bevindingen: list[Bevinding] = []
+    ctx = Context(bestand, eigen_bevindingen, voortgang)
+    run = ImportRun.objects.create(soort=soort, bestand=bestand.naam[:500], sha256=sha256)
+    columns = ", ".join(name for name, _ in objectsoort.staging)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A file is re-importable (idempotent, resumable), so after a crash the last commits may be
+            # lost without harm; not waiting for the WAL flush makes each file's commit cheap.
+            cursor.execute("set local synchronous_commit to off")
+            # PostGIS functions are declared expensive, so on a staging table without statistics the
+            # planner turns on JIT: compiling cost ~0.1 s per statement, several times the work itself.
+            cursor.execute("set local jit to off")
+            cursor.execute(
+                "create temporary table staging ("
+                + ", ".join(f"{name} {sqltype}" for name, sqltype in objectsoort.staging)
+                + ") on commit drop"
+            )
+            with cursor.copy(f"copy staging ({columns}) from stdin") as copy:
+                if gelezen:
+                    for pad, aantal, deel_bevindingen in gelezen:
+                        with open(pad, "rb") as fh:
+                            while blok := fh.read(1 << 20):
+                                copy.write(blok)
+                        ctx.gelezen += aantal
+                        eigen_bevindingen.extend(deel_bevindingen)
+                else:
+                    with bestand.open() as fh:
+                        _copy_rijen(objectsoort, fh, ctx, copy)
+            telling = objectsoort.merge(cursor, ctx)
+            # Dropped explicitly as well: inside an outer transaction (tests, a caller's atomic block)
+            # "on commit drop" would keep them until that outer commit.
+            cursor.execute("drop table if exists staging, cur")
+            telling.gelezen = ctx.gelezen
+            telling.overgeslagen = sum(1 for m in eigen_bevindingen if m.soort == "overgeslagen")
+            telling.hersteld = sum(1 for m in eigen_bevindingen if m.soort == "hersteld")
+            resultaat.telling = telling
+            run.status = ImportRun.Status.KLAAR
+            run.klaar = timezone.now()
+            run.telling = asdict(telling)
+            run.bevindingen = [asdict(m) for m in eigen_bevindingen[:MAX_BEVINDINGEN_PER_RUN]]
+            run.save()
+    except etree.XMLSyntaxError as exc:
+        regelnummer = exc.lineno if exc.lineno else None
+        resultaat.status, resultaat.fout = "mislukt", f"[xml_ongeldig] regel {regelnummer}: {exc.msg}"
+    except ImportFout as exc:
+        waar = f"regel {exc.regelnummer}: " if exc.regelnummer else ""
+        resultaat.status, resultaat.fout = "mislukt", f"[{exc.code}] {waar}{exc}"
+    except DatabaseError as exc:
+        resultaat.status, resultaat.fout = "mislukt", f"[database] {str(exc).strip().splitlines()[0]}"
+    except Exception as exc:  # noqa: BLE001 (any other failure still fails only this file, visibly)
+        logger.exception("Import van %s mislukt", bestand.naam)
+        resultaat.status, resultaat.fout = "mislukt", f"[onverwacht] {type(exc).__name__}: {exc}"
+    if resultaat.status == "mislukt":
+        # Nothing of the file was kept, so its object reports would mislead: only the failure counts.
+        eigen_bevindingen.clear()
+        run.status, run.fout, run.klaar = ImportRun.Status.MISLUKT, resultaat.fout, timezone.now()
+        run.save()
+    bevindingen.extend(eigen_bevindingen)
+    resultaat.seconden = time.monotonic() - start
+    return resultaat
+
+
+def _copy_rijen(objectsoort: Objectsoort, fh, ctx: Context, copy) -> None:
+    rijen = []
+    for rij in objectsoort.rijen(fh, ctx):
+        rijen.append(rij)
+        if len(rijen) >= 1000:
+            copy.write("".join(rijen))
+            ctx.voortgang.tick(len(rijen))
+            rijen.clear()
+    copy.write("".join(rijen))
+    ctx.voortgang.tick(len(rijen))
+
+
+def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:
+    """Stream the elements with these (namespaced) tags and free each one after use.
+
+    Clearing the element and its finished siblings is what keeps memory flat on large files. No
+    table of IDs is built: nothing looks elements up by ID, and GML gives every geometry one.
+    """
+    for _, el in etree.iterparse(
+        fh,
+        events=("end",),
+        tag=tuple(tags),
+        huge_tree=True,
+        resolve_entities=False,
+        no_network=True,
+        collect_ids=False,
+    ):
+        ctx.gelezen += 1
+        yield el
+        el.clear(keep_tail=False)
+        parent = el.getparent()
+        if parent is not None:
+            while el.getprevious() is not None:
+                del parent[0]

@@ -1,0 +1,30 @@
+"""What was imported, from which file, with what outcome: makes imports resumable and auditable.
+
+Every importer (BAG, BGT, CBS, omgevingsplan, STTR) writes one row per file, so the run record lives in
+the kernel, below all of them."""
+
+from django.db import models
+
+
+class ImportRun(models.Model):
+    class Status(models.TextChoices):
+        BEZIG = "bezig", "Bezig"
+        KLAAR = "klaar", "Klaar"
+        MISLUKT = "mislukt", "Mislukt"
+
+    soort = models.CharField(max_length=10, help_text="bag, bgt, cbs, imow, imro, sttr, …")
+    bestand = models.CharField(max_length=500, help_text="Bestand, of zip!lid voor een bestand in een zip")
+    sha256 = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.BEZIG)
+    gestart = models.DateTimeField(auto_now_add=True)
+    klaar = models.DateTimeField(null=True, blank=True)
+    telling = models.JSONField(default=dict, blank=True)
+    bevindingen = models.JSONField(default=list, blank=True, help_text="Overgeslagen of herstelde objecten")
+    fout = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-gestart"]
+        indexes = [models.Index(fields=["soort", "sha256", "status"], name="importrun_soort_sha_status")]
+
+    def __str__(self):
+        return f"{self.soort} {self.bestand} ({self.status})"
