@@ -49,6 +49,7 @@ run: load
 test: db sample
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
+	@$(VENV)/bin/lint-imports --no-cache --no-logo
 	@$(MANAGE) makemigrations --check --dry-run
 	@$(VENV)/bin/pytest
 
