@@ -1,7 +1,7 @@
 """What was imported, from which file, with what outcome: makes imports resumable and auditable.
 
-Every importer (BAG, BGT, CBS, omgevingsplan, STTR) writes one row per file, so the run record lives in
-the kernel, below all of them."""
+The BAG, BGT, CBS and omgevingsplan importers write one row per file, so the run record lives in the
+kernel, below all of them. (STTR files are versioned by their sha256 in their own table.)"""
 
 from django.db import models
 
@@ -12,7 +12,7 @@ class ImportRun(models.Model):
         KLAAR = "klaar", "Klaar"
         MISLUKT = "mislukt", "Mislukt"
 
-    soort = models.CharField(max_length=10, help_text="bag, bgt, cbs, imow, imro, sttr, …")
+    soort = models.CharField(max_length=10, help_text="bag, bgt, cbs, imow, imro, …")
     bestand = models.CharField(max_length=500, help_text="Bestand, of zip!lid voor een bestand in een zip")
     sha256 = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.BEZIG)

@@ -10,7 +10,7 @@ from kaartlagen.importing.cbs import importeer_buurten
 from kern.importing.pipeline import STANDAARD_WERKERS, Resultaat
 
 
-def laad_voorbeeld(map_: Path, *, stream=None) -> list[Resultaat]:
+def laad_sample(map_: Path, *, stream=None) -> list[Resultaat]:
     """BAG first (BGT panden point at it), then BGT, then CBS wijken before buurten.
 
     Files imported before are recognised by their checksum and not read again, which is what makes a

@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="importrun",
             name="soort",
-            field=models.CharField(help_text="bag, bgt, cbs, imow, imro, sttr, …", max_length=10),
+            field=models.CharField(help_text="bag, bgt, cbs, imow, imro, …", max_length=10),
         ),
     ]

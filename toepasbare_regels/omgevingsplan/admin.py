@@ -2,15 +2,8 @@
 
 from django.contrib import admin
 
+from kern.admin import AlleenLezen
 from toepasbare_regels.omgevingsplan import models as m
-
-
-class AlleenLezen(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class VersieInline(admin.TabularInline):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from dev.sample.laden import laad_voorbeeld
+from dev.sample.laden import laad_sample
 from kaartlagen.services import inhoud
 from kern.importing.report import samenvatting
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, map, verbosity, **options):
         start = time.monotonic()
         try:
-            resultaten = laad_voorbeeld(map, stream=sys.stderr if verbosity >= 1 else None)
+            resultaten = laad_sample(map, stream=sys.stderr if verbosity >= 1 else None)
         except FileNotFoundError as exc:
             raise CommandError(str(exc)) from None
         nieuw = any(b.status == "klaar" for r in resultaten for b in r.bestanden)
