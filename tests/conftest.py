@@ -1,25 +1,78 @@
-"""Shared fixtures: the real deliveries in ../shared/data and the project's own generated sample."""
+"""Fixtures shared by the tests of several packages: the database as migrate leaves it, the generated
+sample, the shared addresses, the portal on a real socket, a browser and the mock DSO knooppunt.
 
-import json
+Plain helpers live in tests/support/, fixtures of one package in that package's own conftest.py.
+"""
+
+import functools
 import os
 from pathlib import Path
 
 import pytest
 
-from kern.crs import naar_wgs84
-from tests import bagxml
-from tests.browser import CHROMIUM
+from tests.support import factories as f
+from tests.support.adressen import (
+    CENTRUM,
+    KEIZER,
+    NUM_12A,
+    NUM_14,
+    NUM_SPOOR,
+    PAND_12A,
+    PAND_14,
+    PAND_SPOOR,
+    SPOOR,
+    VBO_12A,
+    VBO_14,
+    VBO_SPOOR,
+)
+from tests.support.browser import CHROMIUM
+from tests.support.portaal import start_portaal
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# The packages whose data migrations make rows every database must have (zaaktypen, map layers).
+PAKKETTEN = ("kern", "kaartlagen", "toepasbare_regels", "loket", "dso_koppeling")
 
 
-def shared_data(relative: str) -> Path:
-    """A real delivery from ../shared/data, or a skip that says exactly what is missing."""
-    path = SHARED_DATA / relative
-    if not path.exists():
-        pytest.skip(f"echte levering {path} ontbreekt (../shared/data staat niet naast het project)")
-    return path
+@functools.cache
+def _data_migraties() -> list:
+    """The RunPython steps of our own migrations, in the order `migrate` runs them."""
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    plan = list(dict.fromkeys(key for leaf in graph.leaf_nodes() for key in graph.forwards_plan(leaf)))
+    return [
+        op.code
+        for key in plan
+        if graph.nodes[key].__module__.split(".")[0] in PAKKETTEN
+        for op in graph.nodes[key].operations
+        if isinstance(op, RunPython)
+    ]
+
+
+def _maak_migratiegegevens(sender=None, **kwargs):
+    from django.apps import apps
+
+    for stap in _data_migraties():
+        stap(apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """After the test database is made: every flush is followed by the rows our data migrations make.
+
+    A transactional test ends with a flush of every table, which also empties what the migrations put
+    there (zaaktypen with their status flow, the map layer registry). Django sends post_migrate after
+    that flush (that is how it restores content types and permissions); we make our rows again at the
+    same moment, so every test, in whatever order xdist hands out the files, starts from a database
+    as `migrate` leaves it.
+    """
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    laatste_app = [app for app in apps.get_app_configs() if app.models_module][-1]
+    post_migrate.connect(_maak_migratiegegevens, sender=laatste_app, dispatch_uid="tests.migratiegegevens")
+    yield
+    post_migrate.disconnect(sender=laatste_app, dispatch_uid="tests.migratiegegevens")
 
 
 @pytest.fixture(scope="session")
@@ -32,100 +85,33 @@ def sample_dir(tmp_path_factory) -> Path:
     return out
 
 
-KEIZER, SPOOR = "0400300000000001", "0400300000000002"
-NUM_12A, NUM_14, NUM_SPOOR = "0400200000000001", "0400200000000002", "0400200000000003"
-PAND_12A, PAND_14, PAND_SPOOR = "0400100000000001", "0400100000000002", "0400100000000003"
+@pytest.fixture
+def adressen():
+    """Keizerstraat 12a and 14 in two panden in buurt Centrum; Spoorstraat 3 outside any buurt.
+
+    The rows the BAG and CBS importers would make of the matching deliveries (their own tests are in
+    tests/kaartlagen/), without running them for every test."""
+    keizer = f.OpenbareRuimteFactory(identificatie=KEIZER, naam="Keizerstraat")
+    spoor = f.OpenbareRuimteFactory(identificatie=SPOOR, naam="Spoorstraat")
+    for num, huisnummer, huisletter, straat, pand, bouwjaar, vbo, (x, y) in [
+        (NUM_12A, 12, "a", keizer, PAND_12A, 1890, VBO_12A, (113000, 553000)),
+        (NUM_14, 14, "", keizer, PAND_14, 1990, VBO_14, (113020, 553000)),
+        (NUM_SPOOR, 3, "", spoor, PAND_SPOOR, 2005, VBO_SPOOR, (113495, 553495)),
+    ]:
+        f.VerblijfsobjectFactory(
+            identificatie=vbo,
+            hoofdadres=f.NummeraanduidingFactory(
+                identificatie=num, huisnummer=huisnummer, huisletter=huisletter, openbare_ruimte=straat
+            ),
+            pand=f.PandFactory(identificatie=pand, oorspronkelijk_bouwjaar=bouwjaar, x=x, y=y),
+            x=x + 5,
+            y=y + 5,
+        )
+    f.BuurtFactory(code=CENTRUM, naam="Centrum", bbox=(112900, 552900, 113200, 553200))
 
 
 @pytest.fixture
-def adressen(tmp_path):
-    """Keizerstraat 12a and 14 in two panden in buurt Centrum; Spoorstraat 3 outside any buurt."""
-    files = {
-        "0400WPL01112026-000001.xml": [bagxml.woonplaats()],
-        "0400OPR01112026-000001.xml": [
-            bagxml.openbare_ruimte(KEIZER, "Keizerstraat"),
-            bagxml.openbare_ruimte(SPOOR, "Spoorstraat"),
-        ],
-        "0400NUM01112026-000001.xml": [
-            bagxml.nummeraanduiding(NUM_12A, 12, KEIZER, letter="a"),
-            bagxml.nummeraanduiding(NUM_14, 14, KEIZER),
-            bagxml.nummeraanduiding(NUM_SPOOR, 3, SPOOR),
-        ],
-        "0400PND01112026-000001.xml": [
-            bagxml.pand(PAND_12A, bouwjaar=1890, pos=bagxml.square(113000, 553000)),
-            bagxml.pand(PAND_14, bouwjaar=1990, pos=bagxml.square(113020, 553000)),
-            bagxml.pand(PAND_SPOOR, bouwjaar=2005, pos=bagxml.square(113495, 553495)),
-        ],
-        "0400VBO01112026-000001.xml": [
-            bagxml.verblijfsobject("0400010000000001", NUM_12A, PAND_12A, x=113005, y=553005),
-            bagxml.verblijfsobject("0400010000000002", NUM_14, PAND_14, x=113025, y=553005),
-            bagxml.verblijfsobject("0400010000000003", NUM_SPOOR, PAND_SPOOR, x=113500, y=553500),
-        ],
-    }
-    for name, objects in files.items():
-        (tmp_path / name).write_text(bagxml.document(*objects))
-    from kaartlagen.importing.bag import importeer_bag
-    from kaartlagen.importing.cbs import importeer_buurten
-
-    assert importeer_bag(tmp_path).ok
-    ring = [
-        naar_wgs84(x, y) for x, y in [(112900, 552900), (113200, 552900), (113200, 553200), (112900, 553200)]
-    ]
-    buurt = {
-        "type": "Feature",
-        "properties": {"statcode": "BU04000102", "statnaam": "Centrum"},
-        "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in [*ring, ring[0]]]]},
-    }
-    pad = tmp_path / "buurten.geojson"
-    pad.write_text(json.dumps({"type": "FeatureCollection", "features": [buurt]}))
-    assert importeer_buurten(pad).ok
-
-
-@pytest.fixture
-def standaard_lagen():
-    """The layers the migrations make. A transactional test flushes every table afterwards, those
-    rows included, so transactional tests that need them ask for this."""
-    import importlib
-
-    from django.apps import apps
-
-    for migratie in ("0003_standaard_kaartlagen", "0004_basiskaart"):
-        importlib.import_module(f"kaartlagen.migrations.{migratie}").maak(apps, None)
-
-
-def start_portaal(stop_lijst: list) -> str:
-    """Our whole WSGI application (Django with MapProxy under /basiskaart/) on a real socket, in a
-    thread; the data it serves must be committed (transactional tests). Returns the base URL."""
-    import threading
-    from wsgiref.simple_server import WSGIRequestHandler, make_server
-
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
-    from django.db import connections
-
-    from config.wsgi import django_app, maak_portaal
-
-    class Stil(WSGIRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    # Static files as in production behind a web server (here Django's own handler, like runserver).
-    portaal = maak_portaal(StaticFilesHandler(django_app))
-
-    def app(environ, start_response):
-        # Close this server thread's connection after each request, or the test database cannot be dropped.
-        try:
-            return portaal(environ, start_response)
-        finally:
-            connections.close_all()
-
-    server = make_server("127.0.0.1", 0, app, handler_class=Stil)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    stop_lijst.append(server)
-    return f"http://127.0.0.1:{server.server_port}"
-
-
-@pytest.fixture
-def portalen(standaard_lagen, settings, tmp_path):
+def portalen(settings, tmp_path):
     """Start portal servers on demand (`portalen()` gives a base URL); all stop after the test."""
     from kaartlagen.tegelserver import sluit_pool
 
@@ -169,3 +155,22 @@ def browser():
         yield browser
         browser.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def knooppunt(sample_dir):
+    """The mock DSO knooppunt as a real HTTP server on a free port, started on demand:
+    `knooppunt(**opties)` → (app, base URL); all stop after the test."""
+    from dev.dso_mock.server import start
+
+    servers = []
+
+    def begin(**opties):
+        server, app = start(0, sample=sample_dir, **opties)
+        servers.append(server)
+        return app, f"http://127.0.0.1:{server.server_port}"
+
+    yield begin
+    for server in servers:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,67 @@
+"""Locatie-informatie: the API behind the map panel, and the sections other apps add to it."""
+
+import pytest
+
+from kaartlagen import locatie
+from tests.support.adressen import NUM_12A, NUM_14, PAND_12A
+
+pytestmark = pytest.mark.django_db
+
+
+def test_information_at_an_address(client, adressen):
+    info = client.get("/api/locatie/informatie", {"id": f"adres-{NUM_12A}"}).json()
+    assert info["adressen"][0]["weergavenaam"] == "Keizerstraat 12a, 1781AB Den Helder"
+    [pand] = info["panden"]
+    assert (pand["identificatie"], pand["bouwjaar"], pand["gebruiksdoelen"], pand["oppervlakte"]) == (
+        PAND_12A,
+        1890,
+        ["woonfunctie"],
+        100,
+    )
+    assert info["buurt"] == {"code": "BU04000102", "naam": "Centrum"}
+    assert info["punt_rd"] == [113005.0, 553005.0]
+
+
+def test_information_at_a_clicked_point_in_rd_and_wgs84(client, adressen):
+    rd = client.get("/api/locatie/informatie", {"x": 113022, "y": 553008, "crs": "rd"}).json()
+    assert [a["id"] for a in rd["adressen"]] == [f"adres-{NUM_14}"]
+    assert rd["panden"][0]["bouwjaar"] == 1990
+    wgs = client.get("/api/locatie/informatie", {"x": rd["punt_ll"][0], "y": rd["punt_ll"][1]}).json()
+    assert wgs["panden"] == rd["panden"]
+
+
+def test_a_click_next_to_a_building_finds_the_nearest_address(client, adressen):
+    info = client.get("/api/locatie/informatie", {"x": 113005, "y": 553015, "crs": "rd"}).json()
+    assert info["panden"] == [] and info["adressen"][0]["id"] == f"adres-{NUM_12A}"
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "code"),
+    [
+        ({"x": 5.1, "y": 52.1}, 400, "buiten_gemeente"),
+        ({}, 400, "invoer_ongeldig"),
+        ({"id": "adres-0400200000009999"}, 404, "niet_gevonden"),
+    ],
+)
+def test_bad_requests_for_information(client, adressen, params, status, code):
+    response = client.get("/api/locatie/informatie", params)
+    assert (response.status_code, response.json()["code"]) == (status, code)
+
+
+def test_other_parts_of_the_portal_add_sections(client, adressen, monkeypatch):
+    monkeypatch.setattr(locatie, "_SECTIES", [])
+
+    @locatie.sectie
+    def omgevingsplan(info):
+        return locatie.Sectie("omgevingsplan", "Regels voor deze plek", [("Maximale bouwhoogte", "9 m")])
+
+    info = client.get("/api/locatie/informatie", {"id": f"adres-{NUM_12A}"}).json()
+    assert info["secties"] == [
+        {
+            "sleutel": "omgevingsplan",
+            "titel": "Regels voor deze plek",
+            "regels": [["Maximale bouwhoogte", "9 m"]],
+        }
+    ]
+    page = client.get("/locatie", {"id": f"adres-{NUM_12A}"}).content.decode()
+    assert "Regels voor deze plek" in page and "9 m" in page

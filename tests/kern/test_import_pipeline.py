@@ -1,0 +1,154 @@
+"""The shared import machinery: our COPY text format, and files imported side by side by workers."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+
+from kaartlagen.importing.bag import importeer_bag
+from kaartlagen.models import Nummeraanduiding, OpenbareRuimte, Pand
+from kern.importing.copytekst import copy_rij
+from kern.models import ImportRun
+from tests.support import bagxml
+
+NASTY = ["tab\there", "new\nline", "back\\slash", 'quote"s', "\\N", "crlf\r\n", "ëñ€ 漢字", ""]
+
+
+@pytest.mark.django_db
+def test_copy_text_round_trips_every_value_type():
+    when = dt.datetime(2020, 7, 1, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    rows = [[text, len(text), True, None, dt.date(2020, 2, 29), when, [text, "b", '{"}']] for text in NASTY]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "create temporary table t (s text, i integer, b boolean, n text, d date, ts timestamptz, a text[])"
+        )
+        with cursor.copy("copy t from stdin") as copy:
+            copy.write("".join(copy_rij(row) for row in rows))
+        cursor.execute("select s, i, b, n, d, ts, a from t")
+        back = [list(r) for r in cursor.fetchall()]
+        cursor.execute("drop table t")
+    assert back == rows
+
+
+def _delivery(tmp_path, n_files=3):
+    (tmp_path / "0400WPL01112026-000001.xml").write_text(bagxml.document(bagxml.woonplaats()))
+    (tmp_path / "0400OPR01112026-000001.xml").write_text(bagxml.document(bagxml.openbare_ruimte()))
+    for f in range(n_files):
+        nums = [bagxml.nummeraanduiding(f"04002{f:05d}{i:06d}", huisnummer=i + 1) for i in range(50)]
+        (tmp_path / f"0400NUM01112026-00000{f + 1}.xml").write_text(bagxml.document(*nums))
+        panden = [
+            bagxml.pand(f"04001{f:05d}{i:06d}", pos=bagxml.square(110000 + i * 20, 546000 + f * 20))
+            for i in range(50)
+        ]
+        (tmp_path / f"0400PND01112026-00000{f + 1}.xml").write_text(bagxml.document(*panden))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_workers_import_the_same_as_one_at_a_time(tmp_path):
+    _delivery(tmp_path)
+    parallel = importeer_bag(tmp_path, werkers=2)
+    assert parallel.ok and [b.status for b in parallel.bestanden] == ["klaar"] * 8
+    snapshot = sorted(Pand.objects.values_list("identificatie", "bron_hash"))
+    assert (
+        len(snapshot) == 150
+        and Nummeraanduiding.objects.count() == 150
+        and OpenbareRuimte.objects.count() == 1
+    )
+
+    again = importeer_bag(tmp_path, werkers=2, opnieuw=True)
+    t = again.totaal()
+    assert (t.nieuw, t.gewijzigd, t.ongewijzigd) == (0, 0, 302)
+    assert sorted(Pand.objects.values_list("identificatie", "bron_hash")) == snapshot
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_file_s_closing_line_names_that_file(tmp_path):
+    import io
+
+    _delivery(tmp_path, n_files=2)
+    uit = io.StringIO()
+    assert importeer_bag(tmp_path, werkers=2, stream=uit).ok
+    regels = [r for r in uit.getvalue().splitlines() if " gelezen, " in r]
+    namen = sorted(r.strip().split(":", 1)[0].rsplit("/", 1)[-1] for r in regels)
+    assert namen == sorted(p.name for p in tmp_path.glob("*.xml")), uit.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broken_file_in_a_worker_rolls_back_alone(tmp_path):
+    _delivery(tmp_path, n_files=2)
+    (tmp_path / "0400PND01112026-000002.xml").write_text("<sl-bag-extract:bagStand>kapot")
+    resultaat = importeer_bag(tmp_path, werkers=2)
+    failed = [b for b in resultaat.bestanden if b.status == "mislukt"]
+    assert [b.naam.rsplit("/", 1)[-1] for b in failed] == ["0400PND01112026-000002.xml"]
+    assert "[xml_ongeldig]" in failed[0].fout
+    assert Pand.objects.count() == 50
+    assert ImportRun.objects.filter(status="mislukt").count() == 1
+
+
+def _large_pand_file(tmp_path, n=400, bad=None, extra=""):
+    """A PND file of n panden (pand i on line 3 + i); `bad` panden have a broken geometry."""
+    panden = [
+        bagxml.pand(
+            f"04001{i:011d}",
+            pos="1 2 3" if i in (bad or ()) else bagxml.square(110000 + i * 20, 546000),
+        )
+        for i in range(n)
+    ]
+    path = tmp_path / "0400PND01112026-000001.xml"
+    text = bagxml.document(*panden)
+    if extra:
+        # After the middle of the file, where the first cut is looked for.
+        middle = text.index("<sl:stand>", len(text) // 2)
+        text = text[:middle] + extra + text[middle:]
+    path.write_text(text)
+    return path
+
+
+@pytest.fixture
+def cuts(monkeypatch):
+    """Files of more than 10 kB are cut in ranges; records how many ranges each file got."""
+    from kern.importing import delen, levering
+
+    monkeypatch.setattr(levering, "MIN_DEEL", 10_000)
+    seen = []
+    original = delen.delen
+    monkeypatch.setattr(delen, "delen", lambda *a: seen.append(original(*a)) or seen[-1])
+    return seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_file_parsed_in_ranges_reports_the_file_s_own_lines(tmp_path, cuts):
+    path = _large_pand_file(tmp_path, bad={7, 390})
+    resultaat = importeer_bag(path, werkers=2)
+    assert resultaat.ok and [len(d) for d in cuts] == [2]
+    assert Pand.objects.count() == 398
+    assert sorted((m.identificatie, m.regelnummer) for m in resultaat.bevindingen) == [
+        ("0400100000000007", 10),
+        ("0400100000000390", 393),
+    ]
+    t = resultaat.totaal()
+    assert (t.gelezen, t.nieuw, t.overgeslagen) == (400, 398, 2)
+
+    one_at_a_time = importeer_bag(path, werkers=1, opnieuw=True)
+    assert one_at_a_time.totaal().ongewijzigd == 398  # the same rows, the same fingerprints
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cut_inside_a_comment_falls_back_to_reading_the_whole_file(tmp_path, cuts):
+    path = _large_pand_file(tmp_path, extra="<!-- " + "<sl:stand> " * 50 + "-->")
+    resultaat = importeer_bag(path, werkers=2)
+    assert resultaat.ok and [len(d) for d in cuts] == [2]
+    assert Pand.objects.count() == 400
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broken_large_file_names_its_own_line(tmp_path, cuts):
+    path = _large_pand_file(tmp_path)
+    lines = path.read_text().splitlines()
+    lines[300] = lines[300].replace("</Objecten:Pand>", "</Objecten:Pnd>")
+    path.write_text("\n".join(lines) + "\n")
+    resultaat = importeer_bag(path, werkers=2)
+    [failed] = resultaat.bestanden
+    assert failed.status == "mislukt" and "[xml_ongeldig] regel 301" in failed.fout
+    assert not Pand.objects.exists()

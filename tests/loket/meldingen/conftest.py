@@ -1,0 +1,72 @@
+"""Fixtures for the meldingen tests: the sample teams and categories, posting a melding, and a real SMTP
+server on 127.0.0.1. What they speak of (the place, a melding's body, photos) is in helpers.py."""
+
+import socket
+
+import pytest
+
+from kern.crs import RD_NEW
+from loket.zaken.models import Team
+from tests.loket.meldingen.helpers import melding_data
+
+
+@pytest.fixture
+def meld(client):
+    """POST to the public API; returns the response."""
+
+    def _meld(fmt="json", **extra):
+        data = {k: v for k, v in melding_data(**extra).items() if v is not None}
+        if fmt == "json":
+            return client.post("/api/meldingen", data, content_type="application/json")
+        return client.post("/api/meldingen", data)
+
+    return _meld
+
+
+@pytest.fixture
+def teams(db):
+    return {t.code: t for t in Team.objects.all()}
+
+
+@pytest.fixture
+def smtp_server():
+    """aiosmtpd on 127.0.0.1 and a free port; yields the list of received messages."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    class Ontvangen(list):
+        poort: int
+
+    ontvangen = Ontvangen()
+
+    class Bewaar(Message):
+        def handle_message(self, message):
+            ontvangen.append(message)
+
+    # aiosmtpd's start() connects to its own port to check it is up, so it needs a real number.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    controller = Controller(Bewaar(), hostname="127.0.0.1", port=poort)
+    controller.start()
+    ontvangen.poort = poort
+    yield ontvangen
+    controller.stop()
+
+
+@pytest.fixture
+def rd_srid():
+    return RD_NEW
+
+
+@pytest.fixture(autouse=True)
+def categorieen(request):
+    """The sample teams, categories and routing rules these tests speak of. Migrations make none (a
+    production database gets the municipality's own), so every test that uses the database gets them."""
+    gebruikt_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if gebruikt_db:
+        from dev.sample.meldingen import maak_categorieen
+
+        maak_categorieen()

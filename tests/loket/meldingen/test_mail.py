@@ -1,0 +1,78 @@
+"""E-mails to a real SMTP server (aiosmtpd on 127.0.0.1), sent by the outbox consumer: confirmation
+with the track & trace link, a mail on each status change to melder and followers, and the
+"Bent u tevreden?" question after afhandeling."""
+
+import pytest
+
+from loket.meldingen import mails, services
+from loket.meldingen.models import Volger
+from loket.zaken import services as zaken
+from tests.loket.meldingen.helpers import PUNT_RD
+from tests.support.factories import VolgerFactory
+from tests.support.outbox import wacht_tot_gebeurtenissen_vrij
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def smtp_instellingen(settings, smtp_server):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_server.poort
+    settings.PORTAAL_URL = "https://loket.example"
+    return smtp_server
+
+
+def verstuur() -> int:
+    """The outbox consumer's run, once the events written so far may be read (tests/support/outbox.py)."""
+    wacht_tot_gebeurtenissen_vrij()
+    return mails.verstuur()
+
+
+def tekst(bericht) -> str:
+    return bericht.get_payload(decode=True).decode()
+
+
+def test_bevestiging_statusmail_en_tevredenheid(adressen, smtp_instellingen):
+    ontvangen = smtp_instellingen
+    verstuur()  # start after whatever the migrations recorded
+    ontvangen.clear()
+    melding = services.meld(
+        services.Invoer(
+            "lamp-kapot", "De lamp doet het niet.", *PUNT_RD, email="melder@example.org", toestemming=True
+        )
+    )
+    VolgerFactory(melding=melding, email="buur@example.org")
+    assert verstuur() == 1
+    [bevestiging] = ontvangen
+    assert bevestiging["To"] == "melder@example.org"
+    assert melding.zaak.referentie in bevestiging["Subject"]
+    assert f"https://loket.example/meldingen/volgen/{melding.token}" in tekst(bevestiging)
+
+    zaken.wijzig_status(melding.zaak, "afgehandeld", tekst_voor_burger="De lamp is vervangen.")
+    assert verstuur() == 2
+    aan = {b["To"]: tekst(b) for b in ontvangen[1:]}
+    assert set(aan) == {"melder@example.org", "buur@example.org"}
+    assert (
+        "De lamp is vervangen." in aan["melder@example.org"]
+        and "Bent u tevreden?" in aan["melder@example.org"]
+    )
+    volger = Volger.objects.get()
+    assert f"/meldingen/volgen/{volger.token}" in aan["buur@example.org"]
+    assert melding.token not in aan["buur@example.org"]  # each gets their own link
+    assert verstuur() == 0  # nothing twice
+
+
+def test_zonder_email_geen_mail_en_smtp_storing_verliest_niets(adressen, smtp_instellingen, settings):
+    verstuur()
+    smtp_instellingen.clear()
+    services.meld(services.Invoer("lamp-kapot", "De lamp doet het niet.", *PUNT_RD))
+    assert verstuur() == 0
+    services.meld(
+        services.Invoer("lamp-kapot", "Nog een lamp stuk.", *PUNT_RD, email="x@example.org", toestemming=True)
+    )
+    settings.EMAIL_PORT = 1  # nothing listens there
+    with pytest.raises(OSError):
+        verstuur()
+    settings.EMAIL_PORT = smtp_instellingen.poort
+    assert verstuur() == 1
+    assert [b["To"] for b in smtp_instellingen] == ["x@example.org"]

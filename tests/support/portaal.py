@@ -1,0 +1,32 @@
+"""The whole portal on a real socket, for browser tests and for clients such as OWSLib and the DSO webhook."""
+
+
+def start_portaal(stop_lijst: list) -> str:
+    """Our whole WSGI application (Django with MapProxy under /basiskaart/) on a real socket, in a
+    thread; the data it serves must be committed (transactional tests). Returns the base URL."""
+    import threading
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.db import connections
+
+    from config.wsgi import django_app, maak_portaal
+
+    class Stil(WSGIRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    # Static files as in production behind a web server (here Django's own handler, like runserver).
+    portaal = maak_portaal(StaticFilesHandler(django_app))
+
+    def app(environ, start_response):
+        # Close this server thread's connection after each request, or the test database cannot be dropped.
+        try:
+            return portaal(environ, start_response)
+        finally:
+            connections.close_all()
+
+    server = make_server("127.0.0.1", 0, app, handler_class=Stil)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    stop_lijst.append(server)
+    return f"http://127.0.0.1:{server.server_port}"
