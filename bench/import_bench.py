@@ -54,7 +54,7 @@ def ours(path: Path, env: dict) -> tuple[float, float]:
     with psycopg.connect(**conninfo(BENCH_DB), autocommit=True) as conn:
         tables = "pand, verblijfsobject, nummeraanduiding, openbareruimte, woonplaats, ligplaats, standplaats"
         conn.execute(
-            "truncate " + ", ".join(f"kaartlagen_{t}" for t in tables.split(", ")) + ", kaartlagen_importrun"
+            "truncate " + ", ".join(f"kaartlagen_{t}" for t in tables.split(", ")) + ", kern_importrun"
         )
         clean_start(conn)
     timing = OUT / "child-seconds.txt"

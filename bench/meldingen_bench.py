@@ -249,6 +249,19 @@ def laad() -> dict:
     subprocess.run(
         [sys.executable, "manage.py", "load_sample", "-v0", str(folder)], cwd=ROOT, env=env, check=True
     )
+    # The sample teams, categories and routing rules (no migration makes them any more).
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from dev.sample.meldingen import maak_categorieen; maak_categorieen()",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     return env
 
 
