@@ -136,6 +136,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "omgevingsloket@denhel
 # first line of defence for every incoming geometry; the CBS code ties us to CBS wijken en buurten.
 GEMEENTE_NAAM = os.environ.get("GEMEENTE_NAAM", "Den Helder")
 GEMEENTE_CBS_CODE = os.environ.get("GEMEENTE_CBS_CODE", "GM0400")
+GEMEENTE_OIN = os.environ.get("GEMEENTE_OIN", "")
+GEMEENTE_TELEFOON = os.environ.get("GEMEENTE_TELEFOON", "14 0223")
+GEMEENTE_EMAIL = os.environ.get("GEMEENTE_EMAIL", "info@denhelder.nl")
+GEMEENTE_WEBSITE = os.environ.get("GEMEENTE_WEBSITE", "https://www.denhelder.nl")
 GEMEENTE_BBOX_RD = tuple(
     float(v) for v in os.environ.get("GEMEENTE_BBOX_RD", "108000,540000,119000,558000").split(",")
 )
