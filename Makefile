@@ -10,7 +10,7 @@ REGELS_DIR := data/toepasbare_regels_samples
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
-.PHONY: run test stop system venv db sample load seed lint bench clean-sample
+.PHONY: run run-dev test stop system venv db sample load seed lint bench clean-sample
 
 system:
 	@scripts/system-packages.sh
@@ -41,10 +41,16 @@ load: db sample
 	@$(MANAGE) import_omgevingsplan $(PLAN_DIR)
 	@$(MANAGE) import_sttr $(REGELS_DIR) -v 0
 
+# gunicorn with workers by core count (config/gunicorn.py), as in production.
 run: load
 	@$(MANAGE) load_sample_meldingen
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
+
+# The same stack with Django's runserver, which reloads on code changes: for development only.
+run-dev: load
+	@$(MANAGE) load_sample_meldingen
+	@LOKET_DEV_SERVER=1 scripts/run.sh
 
 test: db sample
 	@$(VENV)/bin/ruff check .

@@ -27,11 +27,16 @@ def _vertrouwd(adres: str, netwerken) -> bool:
 
 def client_ip(request) -> str:
     """The client's IP address: REMOTE_ADDR, or the nearest untrusted hop when a trusted proxy forwards."""
-    adres = request.META.get("REMOTE_ADDR", "")
+    return client_ip_uit(request.META)
+
+
+def client_ip_uit(meta) -> str:
+    """The same from a WSGI environ (or request.META), for code below Django such as the access log."""
+    adres = meta.get("REMOTE_ADDR", "")
     netwerken = _netwerken(tuple(settings.TRUSTED_PROXIES))
     if not netwerken or not _vertrouwd(adres, netwerken):
         return adres
-    keten = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    keten = [h.strip() for h in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
     for hop in reversed(keten):
         try:
             ipaddress.ip_address(hop)
@@ -42,3 +47,14 @@ def client_ip(request) -> str:
         if not _vertrouwd(hop, netwerken):
             return hop
     return adres
+
+
+def ingekort(adres: str) -> str:
+    """The address with its host part cut off (IPv4 /24, IPv6 /48), for logs: an IP address is personal
+    data, the network it came from is enough to see a flood or a pattern."""
+    try:
+        ip = ipaddress.ip_address(adres)
+    except ValueError:
+        return "-"
+    prefix = 24 if ip.version == 4 else 48
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False).network_address)

@@ -1,37 +1,64 @@
 #!/usr/bin/env bash
-# Starts the portal, the background worker and the DSO mock knooppunt together; Ctrl-C stops all.
+# Starts the portal (gunicorn), the background worker and the DSO mock knooppunt together; Ctrl-C stops
+# all. The portal is the anchor: when it stops, everything stops. The worker and the mock are restarted
+# when they exit, so a crashed job runner never takes the portal down (and is back within seconds).
+# LOKET_DEV_SERVER=1 serves with Django's runserver instead (`make run-dev`: reloads on code changes).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-ADDR=${LOKET_ADDR:-127.0.0.1:8000}
+export LOKET_ADDR=${LOKET_ADDR:-127.0.0.1:8000}
 # The mock DSO knooppunt the adapter talks to (DSO_MOCK=0: none, e.g. when DSO_BASIS_URL is the real one).
 MOCK_PORT=${DSO_MOCK_PORT:-8001}
+# Where each supervised process writes its current pid (tests and operators read them).
+RUN_DIR=${LOKET_RUN_DIR:-var/run}
+HERSTART_PAUZE=${LOKET_HERSTART_PAUZE:-2}
+mkdir -p "$RUN_DIR" var
 
-$PY manage.py procrastinate worker &
-worker=$!
-$PY manage.py runserver --noreload "$ADDR" &
-web=$!
-pids=("$worker" "$web")
+# Runs a command again whenever it exits, until we stop; pauses between starts so a process that cannot
+# start at all does not spin.
+bewaak() {
+  local naam=$1
+  shift
+  trap 'kill "$kind" 2>/dev/null; wait "$kind" 2>/dev/null; exit 0' TERM INT
+  while true; do
+    "$@" &
+    kind=$!
+    echo "$kind" >"$RUN_DIR/$naam.pid"
+    wait "$kind"
+    echo "$naam stopte (code $?); opnieuw starten over ${HERSTART_PAUZE}s" >&2
+    sleep "$HERSTART_PAUZE" &
+    wait $!
+  done
+}
+
+bewaak worker $PY manage.py procrastinate worker &
+pids=("$!")
 if [[ "${DSO_MOCK:-1}" != 0 ]]; then
-  mkdir -p var
-  $PY -m dev.dso_mock --host 127.0.0.1 --port "$MOCK_PORT" --opslag var/dso-mock.json \
-    --webhook "http://$ADDR/dso/verzoeknotificatie" &
+  bewaak dso-mock $PY -m dev.dso_mock --host 127.0.0.1 --port "$MOCK_PORT" --opslag var/dso-mock.json \
+    --webhook "http://$LOKET_ADDR/dso/verzoeknotificatie" &
   pids+=("$!")
 fi
+if [[ "${LOKET_DEV_SERVER:-0}" == 1 ]]; then
+  $PY manage.py runserver "$LOKET_ADDR" &
+else
+  .venv/bin/gunicorn -c python:config.gunicorn config.wsgi &
+fi
+web=$!
+echo "$web" >"$RUN_DIR/web.pid"
 
 stop() {
   trap '' INT TERM
-  kill "${pids[@]}" 2>/dev/null
-  wait "${pids[@]}" 2>/dev/null
+  kill "$web" "${pids[@]}" 2>/dev/null
+  wait "$web" "${pids[@]}" 2>/dev/null
   echo
   echo "Portaal, worker en DSO-mock gestopt."
   exit "${1:-0}"
 }
 interrupted=0
 trap 'interrupted=1' INT TERM
-echo "Portaal: http://$ADDR  (Ctrl-C stopt portaal, worker en DSO-mock)"
-# Whichever stops first, the others go down with it. Ctrl-C reaches the whole process group, so the
-# children may exit (130/143) before our trap runs: that is a normal stop, anything else a failure.
-wait -n "${pids[@]}"
+echo "Portaal: http://$LOKET_ADDR  (Ctrl-C stopt portaal, worker en DSO-mock)"
+# Ctrl-C reaches the whole process group, so the server may exit (130/143) before our trap runs: that
+# is a normal stop, anything else a failure.
+wait "$web"
 rc=$?
 if ((interrupted || rc == 130 || rc == 143 || rc == 0)); then stop 0; else stop "$rc"; fi

@@ -3,7 +3,15 @@
 import os
 
 from config.settings import *  # noqa: F403
-from config.settings import DEV_APPS, INSTALLED_APPS, PORTAAL_URL, TRUSTED_PROXIES, env_bool, env_list
+from config.settings import (
+    DEV_APPS,
+    INSTALLED_APPS,
+    PORTAAL_URL,
+    STORAGES,
+    TRUSTED_PROXIES,
+    env_bool,
+    env_list,
+)
 from config.settings.checks import check_production_settings
 
 # Unlike development, production has no friendly defaults: what is not set explicitly is refused.
@@ -15,6 +23,10 @@ check_production_settings(DEBUG, SECRET_KEY, ALLOWED_HOSTS)
 
 # Development commands never run against production, even from a checkout.
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in DEV_APPS]
+
+# collectstatic runs at every release: names carry a content hash and browsers may keep them a year.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "config.statisch.Statisch"}}
+WHITENOISE_USE_FINDERS = False
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from kern.netwerk import client_ip
+from kern.netwerk import client_ip, ingekort
 
 rf = RequestFactory()
 
@@ -50,3 +50,10 @@ def test_ongeldige_hop_laat_het_laatste_geverifieerde_adres_staan(settings):
 def test_alleen_proxies_in_de_keten(settings):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     assert client_ip(verzoek("10.0.0.5", "10.0.0.9")) == "10.0.0.9"
+
+
+@pytest.mark.parametrize(
+    ("adres", "kort"), [("198.51.100.77", "198.51.100.0"), ("2001:db8:1:2::9", "2001:db8:1::"), ("", "-")]
+)
+def test_ingekort_voor_logs(adres, kort):
+    assert ingekort(adres) == kort

@@ -2,22 +2,23 @@
 
 
 def start_portaal(stop_lijst: list) -> str:
-    """Our whole WSGI application (Django with MapProxy under /basiskaart/) on a real socket, in a
-    thread; the data it serves must be committed (transactional tests). Returns the base URL."""
+    """Our whole WSGI application, the one gunicorn serves (tile fast path, MapProxy under /basiskaart/,
+    Django with whitenoise for static files), on a real socket in a thread, so it sees the test's
+    settings; the data it serves must be committed (transactional tests). Returns the base URL.
+    tests/config/test_run.py serves the same application through gunicorn (decision 0012)."""
     import threading
     from wsgiref.simple_server import WSGIRequestHandler, make_server
 
-    from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import connections
 
     from config.wsgi import django_app, maak_portaal
 
+    # A new one per server: MapProxy is built on first use from this test's BASISKAART_DIR.
+    portaal = maak_portaal(django_app)
+
     class Stil(WSGIRequestHandler):
         def log_message(self, *args):
             pass
-
-    # Static files as in production behind a web server (here Django's own handler, like runserver).
-    portaal = maak_portaal(StaticFilesHandler(django_app))
 
     def app(environ, start_response):
         # Close this server thread's connection after each request, or the test database cannot be dropped.

@@ -1,0 +1,118 @@
+"""`make run`'s stack as a user gets it: scripts/run.sh serves through gunicorn with whitenoise, and the
+portal keeps answering while the worker is killed and restarted."""
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.support.database import database_url
+from tests.support.paden import ROOT
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str):
+    with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 (our own server)
+        return r.status, dict(r.headers), r.read()
+
+
+def _wacht(voorwaarde, seconden=60, wat=""):
+    tot = time.monotonic() + seconden
+    while time.monotonic() < tot:
+        try:
+            if uitkomst := voorwaarde():
+                return uitkomst
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"bleef uit: {wat}")
+
+
+def _pid(run_dir: Path, naam: str) -> int | None:
+    try:
+        return int((run_dir / f"{naam}.pid").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _leeft(pid) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (OSError, TypeError):
+        return False
+    return True
+
+
+@pytest.fixture
+def stack(tmp_path):
+    poort = _vrije_poort()
+    run_dir = tmp_path / "run"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "LOKET_ADDR": f"127.0.0.1:{poort}",
+        "LOKET_RUN_DIR": str(run_dir),
+        "LOKET_HERSTART_PAUZE": "0.2",
+        "WEB_CONCURRENCY": "1",
+        "DSO_MOCK": "0",
+        "BASISKAART_DIR": str(tmp_path / "basiskaart"),
+        "LOG_LEVEL": "WARNING",
+    }
+    log = (tmp_path / "run.log").open("w")
+    proces = subprocess.Popen(
+        ["scripts/run.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        _wacht(lambda: _get(url + "/gezondheid")[0] == 200, wat=f"portaal op {url}")
+        yield proces, url, run_dir
+    finally:
+        if proces.poll() is None:
+            os.killpg(proces.pid, signal.SIGINT)  # Ctrl-C in the terminal
+            try:
+                proces.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proces.pid, signal.SIGKILL)
+                raise
+        log.close()
+        # The worker may have planned its periodic jobs in the test database; they are not this test's.
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM procrastinate_periodic_defers; DELETE FROM procrastinate_jobs")
+
+
+def test_gunicorn_whitenoise_worker_herstart_en_ctrl_c(stack):
+    """One stack for all steps: starting it is the slow part."""
+    proces, url, run_dir = stack
+    web = _pid(run_dir, "web")
+    assert "gunicorn" in Path(f"/proc/{web}/cmdline").read_bytes().decode(errors="replace")
+    status, headers, inhoud = _get(url + "/static/portaal/kaart.js")
+    assert status == 200 and headers["Server"].startswith("gunicorn")
+    assert inhoud == (ROOT / "loket/portaal/static/portaal/kaart.js").read_bytes()
+    assert "max-age" in headers["Cache-Control"]  # whitenoise, not Django's static view
+
+    # The worker dies: it is started again, and the portal never stopped answering.
+    worker = _wacht(lambda: _pid(run_dir, "worker"), wat="worker.pid")
+    _wacht(lambda: _leeft(worker), wat="worker")
+    os.kill(worker, signal.SIGKILL)
+    nieuw = _wacht(
+        lambda: (p := _pid(run_dir, "worker")) != worker and _leeft(p) and p, seconden=30, wat="nieuwe worker"
+    )
+    assert proces.poll() is None and _get(url + "/gezondheid")[0] == 200
+
+    # Ctrl-C stops everything, the restarted worker included.
+    os.killpg(proces.pid, signal.SIGINT)
+    assert proces.wait(30) == 0
+    _wacht(lambda: not _leeft(nieuw) and not _leeft(web), seconden=15, wat="alles gestopt")

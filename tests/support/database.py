@@ -1,0 +1,11 @@
+"""The test database as a DATABASE_URL, for the real processes a test starts (gunicorn, worker, commands)."""
+
+from urllib.parse import quote
+
+from django.db import connection
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    host = quote(db["HOST"], safe="") if db["HOST"] else ""
+    return f"postgis://{db['USER']}@{host}:{db['PORT']}/{db['NAME']}"
