@@ -1,9 +1,11 @@
 """The DSO connection's configuration, read once from Django settings (which read the environment;
 see docs/configuration.md). Nothing else in the adapter reads settings for the connection."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
+
+from kern import gemeente
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class DsoInstellingen:
     retry_after_max: float = 120.0  # never wait longer than this, whatever Retry-After says
     breker_drempel: int = 5  # consecutive failed calls before the circuit opens
     breker_pauze: float = 30.0  # seconds the circuit stays open before one trial call
-    bevoegd_gezag: str = "gm0400"
+    bevoegd_gezag: str = field(default_factory=lambda: gemeente.huidige().code)  # "gm0400"
     oin: str = ""
 
     @classmethod

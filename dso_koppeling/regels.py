@@ -22,6 +22,7 @@ from django.utils.module_loading import import_string
 
 from dso_koppeling.client import DsoClient, DsoFout
 from dso_koppeling.models import Regelbestand
+from kern import gemeente
 from kern.crs import RD_NEW_URI
 
 logger = logging.getLogger(__name__)
@@ -150,7 +151,7 @@ def sync_sttr(client: DsoClient, resultaat: Resultaat, droog: bool, poort: Impor
 
 
 def _gemeentegebied() -> dict:
-    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
+    minx, miny, maxx, maxy = gemeente.huidige().bbox_rd
     return {
         "type": "Polygon",
         "coordinates": [[[minx, miny], [maxx, miny], [maxx, maxy], [minx, maxy], [minx, miny]]],

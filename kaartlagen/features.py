@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db import connection
 
 from kaartlagen.bronnen import VectorBron
+from kern import gemeente
 from kern.crs import RD_NEW, WGS84, naar_rd, naar_wgs84
 from kern.fouten import CodeFout
 
@@ -93,7 +93,7 @@ def alles(bron: VectorBron, formaat: str) -> Iterator[str]:
 
 
 def gemeente_extent_crs84() -> list[float]:
-    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
+    minx, miny, maxx, maxy = gemeente.huidige().bbox_rd
     hoeken = [naar_wgs84(x, y) for x in (minx, maxx) for y in (miny, maxy)]
     return [
         round(v, 6)

@@ -1,10 +1,10 @@
 """What the map page needs from the layer registry: its layers with tile URLs, styles and legends."""
 
-from django.conf import settings
 from django.urls import reverse
 
 from kaartlagen.basiskaart.mapproxy import PAD
 from kaartlagen.models import Kaartlaag
+from kern import gemeente
 from kern.crs import naar_wgs84
 
 
@@ -13,7 +13,7 @@ def kaartconfig(request) -> dict:
     tegel_basis = reverse("kaartlagen:tegel", args=["LAAG", 0, 0, 0]).replace(
         "LAAG/0/0/0", "{naam}/{{z}}/{{x}}/{{y}}"
     )
-    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
+    minx, miny, maxx, maxy = gemeente.huidige().bbox_rd
     lon, lat = naar_wgs84((minx + maxx) / 2, (miny + maxy) / 2)
     return {
         "centrum": [round(lat, 6), round(lon, 6)],

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from kaartlagen import features
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.models import Kaartlaag
+from kern import gemeente
 from kern.api import ApiFout, ProbleemSerializer
 from kern.crs import CRS84_URI, CRS_URIS, RD_NEW_URI
 
@@ -82,7 +83,7 @@ class LandingView(APIView):
     def get(self, request):
         return Response(
             {
-                "title": "Open kaartgegevens gemeente Den Helder",
+                "title": f"Open kaartgegevens gemeente {gemeente.huidige().naam}",
                 "description": "De openbare kaartlagen van het omgevingsloket als OGC API – Features.",
                 "links": [
                     {"rel": "self", "type": "application/json", "href": _url(request, "ogc-landing")},

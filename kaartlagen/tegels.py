@@ -12,6 +12,7 @@ from django.db import connection, transaction
 
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 from kaartlagen.models import Kaartlaag
+from kern import gemeente
 from kern.crs import RD_NEW, WEB_MERCATOR, WEB_MERCATOR_WERELD, naar_wgs84
 from kern.fouten import CodeFout
 
@@ -24,8 +25,6 @@ MAX_ZOOM = 22
 # parallel, 3 ms without). Tiles come many at once; they are better served one core each.
 PARALLELLE_WERKERS = 0
 MVT = "application/vnd.mapbox-vector-tile"
-# Ground metres per Web Mercator metre at Den Helder's latitude (cos 53°): tolerances are in RD metres.
-_SCHAAL = 0.6
 
 
 class TegelFout(CodeFout):
@@ -51,7 +50,8 @@ def tegel_index(x_rd: float, y_rd: float, z: int) -> tuple[int, int]:
 
 def tolerantie(z: int) -> float:
     """Half a tile pixel in RD metres: finer than that nobody sees."""
-    return WEB_MERCATOR_WERELD / (2**z * EXTENT) * _SCHAAL / 2
+    # Web Mercator metres shrink to ground (RD) metres by the cosine of the latitude: the municipality's.
+    return WEB_MERCATOR_WERELD / (2**z * EXTENT) * math.cos(math.radians(gemeente.huidige().breedtegraad)) / 2
 
 
 def tegel_sql(bron: VectorBron, z: int, registercontrole: bool = False) -> str:

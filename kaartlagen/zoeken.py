@@ -9,9 +9,9 @@ index on openbare ruimte names.
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import connection, transaction
 
+from kern import gemeente
 from kern.crs import RD_GEBIED, RD_NEW, WGS84, naar_rd, naar_wgs84
 from kern.fouten import CodeFout
 
@@ -269,11 +269,11 @@ def punt_in_gemeente(x: float, y: float, srid: int) -> tuple[float, float]:
     if not (minx <= x <= maxx and miny <= y <= maxy):
         raise ZoekFout("buiten_crs", "Deze coördinaten bestaan niet in het gekozen coördinatenstelsel.")
     x_rd, y_rd = naar_rd(x, y, srid)
-    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
+    minx, miny, maxx, maxy = gemeente.huidige().bbox_rd
     if not (minx <= x_rd <= maxx and miny <= y_rd <= maxy):
         raise ZoekFout(
             "buiten_gemeente",
-            f"Dit punt ligt buiten de gemeente {settings.GEMEENTE_NAAM}. Voor andere plaatsen: zoek bij die "
+            f"Dit punt ligt buiten de gemeente {gemeente.huidige().naam}. Voor andere plaatsen: zoek bij die "
             "gemeente of op www.pdok.nl.",
         )
     return x_rd, y_rd

@@ -1,14 +1,16 @@
 """Which municipality this installation serves: the one place its identity is read from.
 
 Code never names a municipality: it asks `huidige()`. The values come from the settings
-(GEMEENTE_* environment variables, docs/configuration.md), so another gemeente runs the portal by
-configuration alone.
+(GEMEENTE_* environment variables, docs/configuration.md) and the boundary from CBS
+(`manage.py import_gemeentegrens`), so another gemeente runs the portal by configuration alone.
 """
 
+import time
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from django.conf import settings
+from django.db import DatabaseError
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,16 @@ class Gemeente:
         """The four digits ("0400"), as BAG file names and CBS buurtcodes carry them."""
         return self.cbs_code[2:]
 
+    @cached_property
+    def breedtegraad(self) -> float:
+        """The latitude (WGS84) of the middle of the bbox, for the map's scale factor (cos φ)."""
+        from django.contrib.gis.geos import Point
+
+        from kern.crs import RD_NEW, WGS84
+
+        minx, miny, maxx, maxy = self.bbox_rd
+        return Point((minx + maxx) / 2, (miny + maxy) / 2, srid=RD_NEW).transform(WGS84, clone=True).y
+
     @property
     def contact_zin(self) -> str:
         """How a resident reaches the municipality, in one B1 sentence."""
@@ -51,14 +63,45 @@ def _uit_settings(naam, cbs_code, oin, telefoon, email, website, bbox_rd) -> Gem
     return Gemeente(naam, cbs_code.upper(), oin, telefoon, email, website, tuple(bbox_rd))
 
 
+# The boundary's bbox per CBS code, with the moment it was read: an imported boundary counts in every
+# process within GRENS_GELDIG seconds, without a query per request.
+GRENS_GELDIG = 300
+_grens_bbox: dict[str, tuple[float, tuple | None]] = {}
+
+
+def _bbox_uit_grens(cbs_code: str) -> tuple[float, float, float, float] | None:
+    nu = time.monotonic()
+    gelezen = _grens_bbox.get(cbs_code)
+    if gelezen and nu - gelezen[0] < GRENS_GELDIG:
+        return gelezen[1]
+    from kern.models import Gemeentegrens
+
+    try:
+        grens = Gemeentegrens.objects.filter(cbs_code=cbs_code).values_list("geom", flat=True).first()
+    except DatabaseError:  # before `migrate`: the settings' bbox stands
+        return None
+    bbox = tuple(round(v, 2) for v in grens.extent) if grens else None
+    _grens_bbox[cbs_code] = (nu, bbox)
+    return bbox
+
+
+def vergeet_grens() -> None:
+    """After importing a boundary: this process reads it again at once (others within GRENS_GELDIG)."""
+    _grens_bbox.clear()
+
+
 def huidige() -> Gemeente:
-    """The configured municipality (settings may change in tests, so it is read each call, cheaply)."""
+    """The configured municipality (settings may change in tests, so it is read each call, cheaply).
+
+    The bbox is derived from the imported CBS boundary (`manage.py import_gemeentegrens`); without one
+    it is GEMEENTE_BBOX_RD from the settings."""
+    cbs_code = settings.GEMEENTE_CBS_CODE.upper()
     return _uit_settings(
         settings.GEMEENTE_NAAM,
-        settings.GEMEENTE_CBS_CODE,
+        cbs_code,
         settings.GEMEENTE_OIN,
         settings.GEMEENTE_TELEFOON,
         settings.GEMEENTE_EMAIL,
         settings.GEMEENTE_WEBSITE,
-        tuple(settings.GEMEENTE_BBOX_RD),
+        _bbox_uit_grens(cbs_code) or tuple(settings.GEMEENTE_BBOX_RD),
     )

@@ -3,7 +3,10 @@
 The BAG, BGT, CBS and omgevingsplan importers write one row per file, so the run record lives in the
 kernel, below all of them. (STTR files are versioned by their sha256 in their own table.)"""
 
+from django.contrib.gis.db import models as gis_models
 from django.db import models
+
+from kern.crs import RD_NEW
 
 
 class ImportRun(models.Model):
@@ -48,3 +51,20 @@ class Verzoekteller(models.Model):
 
     def __str__(self):
         return f"{self.venster:%Y-%m-%d %H}u: {self.aantal}"
+
+
+class Gemeentegrens(models.Model):
+    """The municipality's boundary as CBS publishes it (gemeentegrenzen); kern.gemeente derives the
+    bounding box from it. One row per CBS code, so a regional installation may hold several."""
+
+    cbs_code = models.CharField(max_length=6, unique=True, help_text="GM + vier cijfers")
+    naam = models.CharField(max_length=100)
+    geom = gis_models.MultiPolygonField(srid=RD_NEW)
+    bron = models.CharField(max_length=500, help_text="Het bestand waaruit de grens komt")
+    bijgewerkt = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "gemeentegrenzen"
+
+    def __str__(self):
+        return f"{self.naam} ({self.cbs_code})"

@@ -163,7 +163,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Omgevingsloket Den Helder API",
+    "TITLE": f"Omgevingsloket {GEMEENTE_NAAM} API",
     "DESCRIPTION": "Adressen zoeken en kaartgegevens. Fouten komen als application/problem+json met een vaste code.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -197,7 +197,7 @@ DSO_BACKOFF_BASIS = float(os.environ.get("DSO_BACKOFF_BASIS", "0.5"))
 DSO_BACKOFF_MAX = float(os.environ.get("DSO_BACKOFF_MAX", "30"))
 DSO_BREKER_DREMPEL = int(os.environ.get("DSO_BREKER_DREMPEL", "5"))
 DSO_BREKER_PAUZE = float(os.environ.get("DSO_BREKER_PAUZE", "30"))
-DSO_BEVOEGD_GEZAG = os.environ.get("DSO_BEVOEGD_GEZAG", "gm0400")
+DSO_BEVOEGD_GEZAG = os.environ.get("DSO_BEVOEGD_GEZAG", GEMEENTE_CBS_CODE.lower())
 DSO_OIN = os.environ.get("DSO_OIN", "")
 DSO_WEBHOOK_GEHEIM = os.environ.get("DSO_WEBHOOK_GEHEIM", "mock-webhook-geheim")
 DSO_STATUS_TERUGMELDEN = env_bool("DSO_STATUS_TERUGMELDEN", False)

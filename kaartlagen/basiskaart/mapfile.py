@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from kern import gemeente
 from kern.crs import RD_NEW, WEB_MERCATOR, WGS84
 
 # (objecttype, fill colour, outline colour, per-functie fills) in drawing order: ground first.
@@ -75,7 +76,7 @@ def _laag(objecttype: str, fill, lijn, per_functie: dict) -> str:
 def schrijf() -> tuple[Path, Path]:
     """Write the mapfile and MapServer 8's config file (which it needs to run at all); return both."""
     map_dir().mkdir(parents=True, exist_ok=True)
-    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
+    minx, miny, maxx, maxy = gemeente.huidige().bbox_rd
     mapfile = map_dir() / "basiskaart.map"
     # The mapfile holds the database connection (and a password, if any): for our eyes only.
     mapfile.touch(mode=0o600, exist_ok=True)
@@ -89,7 +90,7 @@ def schrijf() -> tuple[Path, Path]:
   PROJECTION "init=epsg:{RD_NEW}" END
   WEB
     METADATA
-      "wms_title" "Basiskaart {settings.GEMEENTE_NAAM} (BGT)"
+      "wms_title" "Basiskaart {gemeente.huidige().naam} (BGT)"
       "wms_srs" "EPSG:{RD_NEW} EPSG:{WEB_MERCATOR} EPSG:{WGS84}"
       "wms_enable_request" "GetMap GetCapabilities"
     END

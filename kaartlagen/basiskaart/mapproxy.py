@@ -6,10 +6,10 @@ import shutil
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
-from django.conf import settings
 
 from kaartlagen.basiskaart import mapfile
 from kaartlagen.models import Kaartlaag
+from kern import gemeente
 from kern.crs import RD_NEW, WEB_MERCATOR, WGS84
 
 PAD = "/basiskaart"
@@ -39,7 +39,7 @@ def configuratie() -> dict:
         "basiskaart_ms": {
             "type": "mapserver",
             "req": {"map": str(kaart), "layers": mapfile.LAAG, "transparent": False},
-            "coverage": {"bbox": list(settings.GEMEENTE_BBOX_RD), "srs": f"EPSG:{RD_NEW}"},
+            "coverage": {"bbox": list(gemeente.huidige().bbox_rd), "srs": f"EPSG:{RD_NEW}"},
         }
     }
     # Everything comes from the registry: the basemap rows share the BGT cache, every external WMS or

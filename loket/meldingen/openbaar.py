@@ -1,11 +1,11 @@
 """Public data of open meldingen, built in PostgreSQL (not object by object): the GeoJSON of the
 public map, from the same view and filter as the registry's tiles and downloads."""
 
-from django.conf import settings
 from django.db import connection
 
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.features import feature_sql
+from kern import gemeente
 from kern.crs import RD_NEW, WGS84
 from loket.meldingen.kaartlaag import BRON
 
@@ -34,7 +34,7 @@ def ververs() -> None:
 def geojson(bbox_rd: tuple[float, float, float, float] | None = None) -> str:
     """A FeatureCollection (WGS84) of the open meldingen of the last N days, optionally in a box (RD)."""
     # The whole municipality is a box too, so the GiST index is used either way.
-    bbox_rd = bbox_rd or settings.GEMEENTE_BBOX_RD
+    bbox_rd = bbox_rd or gemeente.huidige().bbox_rd
     bron = VECTOR_BRONNEN[BRON]
     sql = _GEOJSON_SQL.format(
         feature=feature_sql(bron, WGS84),
