@@ -10,7 +10,7 @@ REGELS_DIR := data/toepasbare_regels_samples
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
-.PHONY: run run-dev test stop system venv db sample load seed lint bench clean-sample
+.PHONY: run run-dev replica test stop system venv db sample load seed lint bench clean-sample
 
 system:
 	@scripts/system-packages.sh
@@ -58,6 +58,10 @@ test: db sample
 	@$(VENV)/bin/lint-imports --no-cache --no-logo
 	@$(MANAGE) makemigrations --check --dry-run
 	@$(VENV)/bin/pytest
+
+# A local streaming replica of the project-local cluster; `LOKET_PG_REPLICA=1 make run` reads from it.
+replica: db
+	@scripts/pg.sh replica-up
 
 # Fills the basemap's tile cache for the area with BGT data (MapProxy also renders tiles on demand).
 seed: load

@@ -1,11 +1,10 @@
 """Vergunningaanvragen on the map and in the locatie-informatie panel, through the kaartportaal's
 extension points: a vector source (a database view without personal data) and a panel section."""
 
-from django.db import connection
-
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 from kaartlagen.locatie import LocatieInformatie, Sectie, sectie
 from kern.crs import RD_NEW
+from kern.replica import leesverbinding
 
 BRON = "dso_vergunningaanvragen"
 VIEW = "dso_koppeling_vergunningaanvraag_kaart"
@@ -48,7 +47,7 @@ STRAAL = 100.0
 @sectie
 def vergunningaanvragen(info: LocatieInformatie) -> Sectie | None:
     """Aanvragen within STRAAL metres: neighbours see what is planned near them."""
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(
             f"SELECT activiteit, adres, status, datum FROM {VIEW} "
             "WHERE ST_DWithin(geom, ST_SetSRID(ST_MakePoint(%s, %s), %s), %s) ORDER BY datum DESC LIMIT 10",

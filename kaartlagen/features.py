@@ -8,6 +8,7 @@ from kaartlagen.bronnen import VectorBron
 from kern import gemeente
 from kern.crs import RD_NEW, WGS84, naar_rd, naar_wgs84
 from kern.fouten import CodeFout
+from kern.replica import leesverbinding
 
 STANDAARD_LIMIT = 100
 MAX_LIMIT = 1000
@@ -58,7 +59,7 @@ def items(bron: VectorBron, srid: int, bbox: tuple | None, limit: int, offset: i
         where.append("t.geom && ST_MakeEnvelope(%(minx)s, %(miny)s, %(maxx)s, %(maxy)s, %(rd)s)")
         params.update(zip(("minx", "miny", "maxx", "maxy"), bbox, strict=True))
     voorwaarde = " AND ".join(where)
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(
             f"SELECT {feature_sql(bron, srid)} FROM {bron.tabel} t WHERE {voorwaarde} "
             f"ORDER BY {bron.sleutel} LIMIT %(limit)s OFFSET %(offset)s",
@@ -70,7 +71,7 @@ def items(bron: VectorBron, srid: int, bbox: tuple | None, limit: int, offset: i
 
 
 def item(bron: VectorBron, sleutel: str, srid: int) -> str | None:
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(
             f"SELECT {feature_sql(bron, srid)} FROM {bron.tabel} t WHERE {bron.filter} AND {bron.sleutel} = %s",
             [sleutel],

@@ -8,10 +8,9 @@ The core (addresses, the pand, buurt and wijk) comes from here; other apps add t
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import connection
-
 from kaartlagen import zoeken
 from kern.crs import RD_NEW, naar_wgs84
+from kern.replica import leesverbinding
 
 # How far from a click we still look for an address when the click is not on a building.
 ZOEKSTRAAL_ADRES = 25.0
@@ -67,7 +66,7 @@ _GEBIED_SQL = """
 
 def gebied(x_rd: float, y_rd: float) -> tuple[dict | None, dict | None]:
     """Buurt and wijk ({code, naam}) at a point in RD New; None where no buurt lies."""
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(_GEBIED_SQL, {"x": x_rd, "y": y_rd, "srid": RD_NEW})
         rij = cursor.fetchone()
     if rij is None:
@@ -82,7 +81,7 @@ def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
         (round(x_rd, 3), round(y_rd, 3)), tuple(round(v, 7) for v in naar_wgs84(x_rd, y_rd))
     )
     params = {"x": x_rd, "y": y_rd, "srid": RD_NEW}
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(_PANDEN_SQL, params)
         for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte in cursor.fetchall():
             info.panden.append(

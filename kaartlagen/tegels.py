@@ -8,13 +8,14 @@ tile never carries more than MAX_OBJECTEN features.
 import hashlib
 import math
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 from kaartlagen.models import Kaartlaag
 from kern import gemeente
 from kern.crs import RD_NEW, WEB_MERCATOR, WEB_MERCATOR_WERELD, naar_wgs84
 from kern.fouten import CodeFout
+from kern.replica import leesverbinding
 
 EXTENT = 4096
 BUFFER = 64
@@ -107,7 +108,8 @@ def tegel(laag: Kaartlaag, z: int, x: int, y: int) -> bytes:
     controleer(z, x, y)
     if not laag.min_zoom <= z <= laag.max_zoom:
         return b""
-    with transaction.atomic(), connection.cursor() as cursor:
+    db = leesverbinding()
+    with transaction.atomic(using=db.alias), db.cursor() as cursor:
         cursor.execute(f"SET LOCAL max_parallel_workers_per_gather = {PARALLELLE_WERKERS}")
         cursor.execute(tegel_sql(VECTOR_BRONNEN[laag.bron], z), {"z": z, "x": x, "y": y, "laag": laag.naam})
         return bytes(cursor.fetchone()[0] or b"")

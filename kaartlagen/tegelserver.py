@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 import psycopg
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http.request import split_domain_port, validate_host
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -31,6 +31,7 @@ from kaartlagen import tegels
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.models import Kaartlaag
 from kern.csp import BELEID
+from kern.replica import alleen_lezen, lees_alias
 
 POOL_GROOTTE = 4
 # psycopg keeps 100 prepared statements per connection by default; one per source and zoom level used.
@@ -67,33 +68,31 @@ def _vaste_koppen(https: bool) -> tuple[tuple[str, str], ...]:
     return tuple(koppen)
 
 
-_pool: ConnectionPool | None = None
+_pools: dict[str, ConnectionPool] = {}
 _pool_slot = threading.Lock()
 
 
-def pool() -> ConnectionPool:
-    """This process's tile connections, opened on first use: a pre-forking server gets one per worker."""
-    global _pool
-    bestaand = _pool  # the lock only for making it, not on every tile
+def pool(alias: str = DEFAULT_DB_ALIAS) -> ConnectionPool:
+    """This process's tile connections to the primary or the replica (kern.replica), opened on first
+    use: a pre-forking server gets them per worker."""
+    bestaand = _pools.get(alias)  # the lock only for making it, not on every tile
     if bestaand is not None:
         return bestaand
     with _pool_slot:
-        if _pool is None:
-            _pool = _maak_pool()
-        return _pool
+        if alias not in _pools:
+            _pools[alias] = _maak_pool(alias)
+        return _pools[alias]
 
 
 def sluit_pool() -> None:
     """Close the tile connections (tests do, before their database is dropped)."""
-    global _pool
     with _pool_slot:
-        if _pool is not None:
-            _pool.close()
-            _pool = None
+        while _pools:
+            _pools.popitem()[1].close()
 
 
-def _maak_pool() -> ConnectionPool:
-    params = connection.get_connection_params()
+def _maak_pool(alias: str) -> ConnectionPool:
+    params = connections[alias].get_connection_params()
     params.pop("cursor_factory")  # psycopg's default cursor binds on the server: only that can prepare
     params["prepare_threshold"] = 0
     # No JIT: a tile takes milliseconds, compiling one would take ~0.1 s every time (a generic plan's
@@ -113,7 +112,7 @@ def _maak_pool() -> ConnectionPool:
         min_size=1,
         max_size=POOL_GROOTTE,
         timeout=2,
-        name="tegels",
+        name=f"tegels-{alias}",
         open=True,
     )
 
@@ -132,7 +131,8 @@ class TegelServer:
             return self.django(environ, start_response)
         naam, z, x, y = gevonden[1], int(gevonden[2]), int(gevonden[3]), int(gevonden[4])
         try:
-            antwoord = self._tegel(naam, z, x, y, environ.get("HTTP_IF_NONE_MATCH"), https)
+            with alleen_lezen():  # public tiles are read-only: from the replica when it is usable
+                antwoord = self._tegel(naam, z, x, y, environ.get("HTTP_IF_NONE_MATCH"), https)
         except (psycopg.Error, DatabaseError, PoolTimeout, tegels.TegelFout):
             antwoord = None  # Django answers, and reports what went wrong its own way
         if antwoord is None:
@@ -146,7 +146,7 @@ class TegelServer:
         bron = self.bronnen.get(naam) or self._leer_bron(naam)
         if bron is None:
             return None
-        with pool().connection() as conn:
+        with pool(lees_alias()).connection() as conn:
             geldig, inhoud = conn.execute(
                 _bron_sql(bron, z), {"z": z, "x": x, "y": y, "laag": naam, "bron": bron}, prepare=True
             ).fetchone()
@@ -158,7 +158,7 @@ class TegelServer:
         return status, [*koppen, *_vaste_koppen(https)], inhoud
 
     def _leer_bron(self, naam: str) -> str | None:
-        with pool().connection() as conn:
+        with pool(lees_alias()).connection() as conn:
             rij = conn.execute(
                 f"SELECT bron FROM {Kaartlaag._meta.db_table} WHERE naam = %s AND publiek AND soort = %s",
                 [naam, Kaartlaag.Soort.VECTOR.value],

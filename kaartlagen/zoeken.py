@@ -9,11 +9,12 @@ index on openbare ruimte names.
 import re
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from kern import gemeente
 from kern.crs import RD_GEBIED, RD_NEW, WGS84, naar_rd, naar_wgs84
 from kern.fouten import CodeFout
+from kern.replica import leesverbinding
 
 MAX_ZOEKTERM = 200
 MAX_RESULTATEN = 20
@@ -106,7 +107,8 @@ def suggest(q: str, limit: int = 10) -> list[Treffer]:
     limit = max(1, min(limit, MAX_RESULTATEN))
     params = {"q": q, "limit": limit, "letter": "", "toev": ""}
     treffers: list[Treffer] = []
-    with transaction.atomic(), connection.cursor() as cursor:
+    db = leesverbinding()
+    with transaction.atomic(using=db.alias), db.cursor() as cursor:
         cursor.execute(
             "select set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(WOORD_DREMPEL)]
         )
@@ -211,7 +213,7 @@ def _met_ligging(treffer: Treffer, cursor, punt: tuple[float, float] | None = No
 def free(q: str, limit: int = 10) -> list[Treffer]:
     """Search results with where they lie (centroid in RD and WGS84, buurt and wijk)."""
     treffers = suggest(q, limit)
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         return [_met_ligging(t, cursor) for t in treffers]
 
 
@@ -220,7 +222,7 @@ def lookup(ident: str) -> Treffer | None:
     if soort not in TYPE_VOLGORDE or not re.fullmatch(r"[A-Za-z0-9]{1,16}", sleutel):
         raise ZoekFout("id_ongeldig", "Een id ziet eruit als adres-0400200000012345 of buurt-BU04000102.")
     if soort == "adres":
-        with connection.cursor() as cursor:
+        with leesverbinding().cursor() as cursor:
             cursor.execute(
                 _ADRES_SQL.format(
                     extra="", bron=_NUMMERAANDUIDINGEN, score="1.0", voorwaarde="n.identificatie = %(id)s"
@@ -233,13 +235,13 @@ def lookup(ident: str) -> Treffer | None:
         treffer = next((t for t in _namen_op_id(soort, sleutel)), None)
     if treffer is None:
         return None
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         return _met_ligging(treffer, cursor)
 
 
 def adressen(identificaties: list[str]) -> list[Treffer]:
     """Addresses by nummeraanduiding, in postcode order (for a building's list of addresses)."""
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(
             _ADRES_SQL.format(
                 extra="", bron=_NUMMERAANDUIDINGEN, score="1.0", voorwaarde="n.identificatie = ANY(%(ids)s)"
@@ -257,7 +259,7 @@ def _namen_op_id(soort: str, sleutel: str):
         "wijk": ("kaartlagen_wijk", "code", "naam || ' (wijk)'"),
         "woonplaats": ("kaartlagen_woonplaats", "identificatie", "naam"),
     }[soort]
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(f"SELECT {naam} FROM {tabel} WHERE {kolom} = %s", [sleutel])
         for (weergavenaam,) in cursor.fetchall():
             yield Treffer(f"{soort}-{sleutel}", soort, weergavenaam, 1.0)
@@ -282,7 +284,7 @@ def punt_in_gemeente(x: float, y: float, srid: int) -> tuple[float, float]:
 def reverse(x: float, y: float, srid: int, limit: int = 5, straal: float = 200.0) -> list[Treffer]:
     """The addresses nearest to a point (within `straal` metres), nearest first."""
     x_rd, y_rd = punt_in_gemeente(x, y, srid)
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(
             _ADRES_SQL.format(
                 bron=_NABIJ,

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The project-local PostgreSQL cluster: `pg.sh up` (init once, start, create the database),
-# `pg.sh stop`, `pg.sh dir` (where it lives). Unused when DATABASE_URL is set.
+# `pg.sh stop`, `pg.sh socketdir`. Unused when DATABASE_URL is set.
+# `pg.sh replica-up` / `replica-stop` / `replica-remove`: a streaming replica of it for development
+# (pg_basebackup into a second cluster next to it, port LOKET_PG_REPLICA_PORT, default port + 1).
 #
 # initdb refuses to run as root, so as root the cluster belongs to the postgres user. That user
 # cannot reach into a checkout under a private directory (CI clones into mktemp -d), so as root the
@@ -21,6 +23,8 @@ else
 fi
 PGDATA=$base/data
 SOCKDIR=$base/run
+REPLICA=$base/${LOKET_PG_REPLICA_NAAM:-replica}
+REPLICA_PORT=${LOKET_PG_REPLICA_PORT:-$((PORT + 1))}
 # The postgres user may not be allowed into the checkout; run everything from a neutral directory.
 cd /
 
@@ -68,8 +72,33 @@ case "${1:-}" in
   socketdir)
     echo "$SOCKDIR"
     ;;
+  replica-up)
+    # A hot standby streaming from the project-local cluster; `-R` writes its primary_conninfo.
+    if [[ ! -f $REPLICA/data/PG_VERSION ]]; then
+      if [[ $(id -u) -eq 0 ]]; then install -d -o postgres -g postgres -m 700 "$REPLICA"; else mkdir -p -m 700 "$REPLICA"; fi
+      "${RUN[@]}" "$PGBIN/pg_basebackup" -h "$SOCKDIR" -p "$PORT" -U postgres -D "$REPLICA/data" -R -X stream -c fast
+      "${RUN[@]}" mkdir -p "$REPLICA/run"
+    fi
+    if ! "${RUN[@]}" "$PGBIN/pg_ctl" -D "$REPLICA/data" status >/dev/null 2>&1; then
+      "${RUN[@]}" "$PGBIN/pg_ctl" -D "$REPLICA/data" -l "$REPLICA/server.log" -w \
+        -o "-p $REPLICA_PORT -k $REPLICA/run -c listen_addresses='' -c hot_standby=on" start >/dev/null
+      echo "Replica draait (socket $REPLICA/run, poort $REPLICA_PORT); LOKET_PG_REPLICA=1 laat het portaal ervan lezen"
+    fi
+    ;;
+  replica-stop)
+    if [[ -f $REPLICA/data/PG_VERSION ]] && "${RUN[@]}" "$PGBIN/pg_ctl" -D "$REPLICA/data" status >/dev/null 2>&1; then
+      "${RUN[@]}" "$PGBIN/pg_ctl" -D "$REPLICA/data" -m fast stop >/dev/null
+      echo "Replica gestopt"
+    fi
+    ;;
+  replica-remove)
+    if [[ -f $REPLICA/data/PG_VERSION ]] && "${RUN[@]}" "$PGBIN/pg_ctl" -D "$REPLICA/data" status >/dev/null 2>&1; then
+      "${RUN[@]}" "$PGBIN/pg_ctl" -D "$REPLICA/data" -m immediate stop >/dev/null
+    fi
+    rm -rf "$REPLICA"
+    ;;
   *)
-    echo "gebruik: $0 up|stop|socketdir" >&2
+    echo "gebruik: $0 up|stop|socketdir|replica-up|replica-stop|replica-remove" >&2
     exit 2
     ;;
 esac

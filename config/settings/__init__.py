@@ -54,8 +54,34 @@ else:
             "CONN_MAX_AGE": 60,
         }
     }
-DATABASES["default"]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
+# A streaming replica for read-only traffic (kern.replica, decision 0013): DATABASE_REPLICA_URL, or
+# LOKET_PG_REPLICA=1 for the local one `make replica` starts next to the project-local cluster.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+LOCAL_PG_REPLICA_PORT = os.environ.get("LOKET_PG_REPLICA_PORT", str(int(LOCAL_PG_PORT) + 1))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+elif env_bool("LOKET_PG_REPLICA", False) and not DATABASE_URL:
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        "HOST": str(_LOCAL_PG_BASE / "replica" / "run"),
+        "PORT": LOCAL_PG_REPLICA_PORT,
+    }
+for _alias in DATABASES:
+    DATABASES[_alias]["ENGINE"] = "django.contrib.gis.db.backends.postgis"
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_loket")}
+if "replica" in DATABASES:
+    # A replica never answers much later than this, or it is skipped: connect fast, fail fast.
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["kern.replica.LeesRouter"]
+# Which requests may read from the replica (GET/HEAD on these path prefixes), how far behind it may be,
+# how often that is measured, and how long a browser reads from the primary after it wrote something.
+REPLICA_PADEN = env_list(
+    "REPLICA_PADEN", "/tiles/,/api/locatie/,/ogc/,/download/,/api/meldingen/kaart,/kaart,/locatie"
+)
+REPLICA_MAX_ACHTERSTAND = float(os.environ.get("REPLICA_MAX_ACHTERSTAND", "5"))
+REPLICA_CONTROLE = float(os.environ.get("REPLICA_CONTROLE", "2"))
+REPLICA_PLAKTIJD = int(os.environ.get("REPLICA_PLAKTIJD", "15"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -87,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files from the app server itself, compressed and with cache headers (decision 0012).
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Read-only requests read from the replica, when there is one (kern.replica).
+    "kern.replica.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,6 +7,7 @@ from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.features import feature_sql
 from kern import gemeente
 from kern.crs import RD_NEW, WGS84
+from kern.replica import leesverbinding
 from loket.meldingen.kaartlaag import BRON
 
 MAX_OBJECTEN = 50_000
@@ -43,6 +44,6 @@ def geojson(bbox_rd: tuple[float, float, float, float] | None = None) -> str:
         max=MAX_OBJECTEN,
         bbox=f"AND t.geom && ST_MakeEnvelope(%s, %s, %s, %s, {RD_NEW})",
     )
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(sql, list(bbox_rd))
         return cursor.fetchone()[0]

@@ -12,11 +12,11 @@ those locaties through the GIN indexes on the identificatie arrays.
 import json
 from datetime import date
 
-from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
 from kern.crs import RD_NEW, WGS84
+from kern.replica import leesverbinding
 from toepasbare_regels.omgevingsplan.models import (
     Activiteit,
     ActiviteitLocatieaanduiding,
@@ -67,7 +67,7 @@ _LOCATIES_SQL = """
 def locaties_in_versies(geometrie, versies: list[int]) -> set[str]:
     if not versies:
         return set()
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(_LOCATIES_SQL, {"versies": versies, "geom": _ewkb(geometrie)})
         return {ident for (ident,) in cursor.fetchall()}
 
