@@ -54,7 +54,7 @@ else:
             "CONN_MAX_AGE": 60,
         }
     }
-# A streaming replica for read-only traffic (kern.replica, decision 0013): DATABASE_REPLICA_URL, or
+# A streaming replica for read-only traffic (kern.replica, decision 0014): DATABASE_REPLICA_URL, or
 # LOKET_PG_REPLICA=1 for the local one `make replica` starts next to the project-local cluster.
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 LOCAL_PG_REPLICA_PORT = os.environ.get("LOKET_PG_REPLICA_PORT", str(int(LOCAL_PG_PORT) + 1))
@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "loket.zaken",
     "dso_koppeling",
     "loket.meldingen",
+    "loket.buurtdashboard",
 ]
 # Development code (sample generators and loaders, the mock DSO knooppunt) lives in `dev`, which the
 # wheel does not ship: installed from a checkout it adds its commands, installed from the wheel it is absent.
@@ -111,7 +112,7 @@ INSTALLED_APPS += DEV_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Static files from the app server itself, compressed and with cache headers (decision 0012).
+    # Static files from the app server itself, compressed and with cache headers (decision 0013).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Read-only requests read from the replica, when there is one (kern.replica).
     "kern.replica.ReplicaMiddleware",
@@ -177,6 +178,8 @@ GEMEENTE_OIN = os.environ.get("GEMEENTE_OIN", "")
 GEMEENTE_TELEFOON = os.environ.get("GEMEENTE_TELEFOON", "14 0223")
 GEMEENTE_EMAIL = os.environ.get("GEMEENTE_EMAIL", "info@denhelder.nl")
 GEMEENTE_WEBSITE = os.environ.get("GEMEENTE_WEBSITE", "https://www.denhelder.nl")
+# The look of the public pages: loket/portaal/static/portaal/thema/<GEMEENTE_THEMA>.css (design tokens).
+GEMEENTE_THEMA = os.environ.get("GEMEENTE_THEMA", "den-helder")
 GEMEENTE_BBOX_RD = tuple(
     float(v) for v in os.environ.get("GEMEENTE_BBOX_RD", "108000,540000,119000,558000").split(",")
 )
