@@ -5,8 +5,14 @@ container and `make run` share this one file.
 """
 
 import os
+import tempfile
 
 from gunicorn.glogging import Logger
+
+# /metrics adds up all workers' figures (prometheus-client's multiprocess mode): each worker writes its
+# own files here. A fresh directory per master, so a restart does not count old workers.
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="loket-metrics-")
 
 bind = os.environ.get("LOKET_ADDR", "127.0.0.1:8000")
 # Sync workers, gunicorn's own rule of thumb: two per core plus one. Each request is short (tiles,
@@ -39,3 +45,9 @@ class ClientLogger(Logger):
 
 
 logger_class = ClientLogger
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)

@@ -30,10 +30,12 @@ class MetBasiskaart:
 
 
 def maak_portaal(django):
-    """The whole portal: the fast path for public tiles in front of Django, MapProxy beside it."""
+    """The whole portal: the fast path for public tiles in front of Django, MapProxy beside it, all
+    counted for /metrics."""
     from kaartlagen.tegelserver import TegelServer  # after get_wsgi_application(): it set Django up
+    from kern.bedrijf import MetMetrieken
 
-    return MetBasiskaart(TegelServer(django))
+    return MetMetrieken(MetBasiskaart(TegelServer(django)))
 
 
 application = maak_portaal(django_app)

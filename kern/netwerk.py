@@ -25,6 +25,11 @@ def _vertrouwd(adres: str, netwerken) -> bool:
     return any(ip in netwerk for netwerk in netwerken)
 
 
+def hoort_bij(adres: str, netwerken: list[str]) -> bool:
+    """Whether the address lies in one of these networks (e.g. METRICS_IPS)."""
+    return _vertrouwd(adres, _netwerken(tuple(netwerken)))
+
+
 def client_ip(request) -> str:
     """The client's IP address: REMOTE_ADDR, or the nearest untrusted hop when a trusted proxy forwards."""
     return client_ip_uit(request.META)

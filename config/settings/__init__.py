@@ -243,11 +243,20 @@ SILENCED_SYSTEM_CHECKS = [
     "gis.W001",
 ]
 
+# Operations (docs/production.md, section 4): who may read /metrics, where unhandled errors go besides
+# the log (a dotted path to a callable (request, exception)), and the log line format (plain or json).
+METRICS_IPS = env_list("METRICS_IPS", "127.0.0.1,::1")
+FOUTMELDER = os.environ.get("FOUTMELDER", "")
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "kern.bedrijf.JsonFormaat"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # procrastinate announces every task registration at INFO on each command; that is noise.
     "loggers": {

@@ -1,10 +1,14 @@
 from django.conf import settings
-from django.db import connection
-from django.http import JsonResponse
+from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from kaartlagen.services import inhoud
+from kern import bedrijf, replica
+from kern.netwerk import client_ip, hoort_bij
 
 
 def home(request):
@@ -17,6 +21,33 @@ def gezondheid(request):
         cursor.execute("select postgis_lib_version()")
         (postgis,) = cursor.fetchone()
     return JsonResponse({"status": "ok", "postgis": postgis})
+
+
+def gereed(request):
+    """Readiness: the database answers and has every migration; with a replica, whether reads use it.
+    A machine takes traffic only when this says 200 (rolling releases, docs/production.md)."""
+    problemen = []
+    try:
+        executor = MigrationExecutor(connection)
+        open_ = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        if open_:
+            problemen.append(f"{len(open_)} migraties niet toegepast")
+    except DatabaseError as exc:
+        problemen.append(f"database: {exc.__class__.__name__}")
+    antwoord = {"status": "niet_gereed" if problemen else "gereed", "problemen": problemen}
+    if replica.REPLICA in settings.DATABASES:
+        antwoord["replica"] = {
+            "bruikbaar": replica.replica_bruikbaar(),
+            "achterstand_s": replica.achterstand(),
+        }
+    return JsonResponse(antwoord, status=503 if problemen else 200)
+
+
+def metrieken(request):
+    """Prometheus metrics, only for METRICS_IPS (a scraper on the machine or in the monitoring net)."""
+    if not hoort_bij(client_ip(request), settings.METRICS_IPS):
+        return HttpResponse(status=404)
+    return HttpResponse(bedrijf.metrieken_tekst(), content_type=CONTENT_TYPE_LATEST)
 
 
 def info(request, pagina: str):

@@ -102,6 +102,8 @@ def test_gunicorn_whitenoise_worker_herstart_en_ctrl_c(stack):
     assert status == 200 and headers["Server"].startswith("gunicorn")
     assert inhoud == (ROOT / "loket/portaal/static/portaal/kaart.js").read_bytes()
     assert "max-age" in headers["Cache-Control"]  # whitenoise, not Django's static view
+    # /metrics adds up the workers' figures (prometheus multiprocess mode under gunicorn).
+    assert b'loket_verzoeken_total{soort="statisch",status="2xx"}' in _get(url + "/metrics")[2]
 
     # The worker dies: it is started again, and the portal never stopped answering.
     worker = _wacht(lambda: _pid(run_dir, "worker"), wat="worker.pid")

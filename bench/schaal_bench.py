@@ -1,0 +1,120 @@
+"""Cost as work grows: the generated sample at 1×, 10× (and with --schalen 1,10,100 also 100×) loaded
+into a database of its own; per scale the import time (`manage.py load_sample` as a whole command, with
+its peak memory), the database size, and p50/p95 of tiles, suggest and the locatie panel over HTTP
+against gunicorn with 8 clients at once, 5 rounds in turns.
+
+    .venv/bin/python bench/schaal_bench.py [--schalen 1,10] [--verzoeken 200]
+"""
+
+import argparse
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import psycopg  # noqa: E402
+from common import OUT, ROOT, conninfo, prepare_database  # noqa: E402
+from harness import Zijde, commando, gelijktijdig, http_get, in_beurten, portaal  # noqa: E402
+
+
+def voorbeeld(schaal: int) -> Path:
+    folder = OUT / f"scale{schaal}"
+    if not any(folder.glob("BAGGEM*.zip")):
+        print(f"Voorbeeld op schaal {schaal} maken in {folder} …", flush=True)
+        subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "dev.sample.bgt_bag", "--out", str(folder), "--scale", str(schaal)],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return folder
+
+
+def paden(dbname: str, n: int) -> dict[str, list[str]]:
+    """Requests for n real addresses of this database: a panden tile at z17, suggest, the panel."""
+    from kaartlagen.tegels import tegel_index
+
+    with psycopg.connect(**conninfo(dbname)) as conn:
+        rijen = conn.execute(
+            "SELECT ST_X(v.geom), ST_Y(v.geom), o.naam, n.huisnummer FROM kaartlagen_verblijfsobject v "
+            "JOIN kaartlagen_nummeraanduiding n ON n.identificatie = v.hoofdadres_id "
+            "JOIN kaartlagen_openbareruimte o ON o.identificatie = n.openbare_ruimte_id "
+            "WHERE v.actief ORDER BY v.identificatie"
+        ).fetchall()
+    rng = random.Random(400)
+    gekozen = rng.sample(rijen, min(n, len(rijen)))
+    return {
+        "tegel": [
+            f"/tiles/panden/17/{'/'.join(map(str, tegel_index(x, y, 17)))}.mvt" for x, y, _, _ in gekozen
+        ],
+        "suggest": [
+            f"/api/locatie/suggest?q={straat.replace(' ', '+')}+{nr}" for _, _, straat, nr in gekozen
+        ],
+        "locatie": [f"/api/locatie/informatie?crs=rd&x={x:.1f}&y={y:.1f}" for x, y, _, _ in gekozen],
+    }
+
+
+def meet(schaal: int, args) -> dict:
+    dbname = f"loket_bench_schaal{schaal}"
+    folder = voorbeeld(schaal)
+    env = prepare_database(dbname)
+    print(f"Schaal {schaal}: importeren in {dbname} …", flush=True)
+    ronde = commando([sys.executable, "manage.py", "load_sample", "-v0", str(folder)], env=env)
+    with psycopg.connect(**conninfo(dbname), autocommit=True) as conn:
+        conn.execute("ANALYZE")
+        grootte = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        panden = conn.execute("SELECT count(*) FROM kaartlagen_pand").fetchone()[0]
+    verzoeken = paden(dbname, args.verzoeken)
+    with portaal(env) as server:
+
+        def zijde(soort):
+            def client():
+                def vraag(pad):
+                    status, _ = http_get(server, pad)
+                    assert status == 200, (pad, status)
+
+                return vraag
+
+            return Zijde(soort, lambda: gelijktijdig(client, verzoeken[soort], clients=8))
+
+        reeksen = in_beurten([zijde(s) for s in verzoeken])
+    return {
+        "schaal": schaal,
+        "panden": panden,
+        "import_s": ronde.tijden[0],
+        "import_mb": ronde.piek_mb,
+        "db_mb": grootte / 2**20,
+        **{f"{s}_p50": r.p50 * 1000 for s, r in reeksen.items()},
+        **{f"{s}_p95": r.p95 * 1000 for s, r in reeksen.items()},
+        **{
+            f"{s}_p95_spreiding": (min(r.ronde_p95) * 1000, max(r.ronde_p95) * 1000)
+            for s, r in reeksen.items()
+        },
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--schalen", default="1,10")
+    parser.add_argument("--verzoeken", type=int, default=200)
+    args = parser.parse_args()
+    uitkomsten = [meet(int(s), args) for s in args.schalen.split(",")]
+    print(
+        "\n| schaal | panden | import s (piek MiB) | database MiB | tegel p50/p95 ms | suggest p50/p95 ms | locatie p50/p95 ms |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for u in uitkomsten:
+        cellen = [
+            f"{u[f'{s}_p50']:.1f} / {u[f'{s}_p95']:.1f} ({u[f'{s}_p95_spreiding'][0]:.1f}–{u[f'{s}_p95_spreiding'][1]:.1f})"
+            for s in ("tegel", "suggest", "locatie")
+        ]
+        print(
+            f"| {u['schaal']}× | {u['panden']:,} | {u['import_s']:.1f} ({u['import_mb']:.0f}) | {u['db_mb']:.0f} | "
+            + " | ".join(cellen)
+            + " |"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Operations: readiness, metrics (only for METRICS_IPS), the error-reporting hook and JSON logs."""
+
+import contextlib
+import json
+import logging
+import sys
+import urllib.error
+import urllib.request
+
+import pytest
+from django.core.signals import got_request_exception
+from django.test import RequestFactory
+
+from kern.bedrijf import JsonFormaat, soort
+
+gemeld = []
+
+
+def vang(request, fout):
+    gemeld.append((request.path, repr(fout)))
+
+
+@pytest.mark.django_db
+def test_gereed_met_alle_migraties(client):
+    r = client.get("/gereed")
+    assert r.status_code == 200 and r.json() == {"status": "gereed", "problemen": []}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_metrics_tellen_ook_de_snelle_tegelroute(portalen):
+    url = portalen()
+    for pad in ("/gezondheid", "/tiles/panden/99/0/0.mvt"):
+        with contextlib.suppress(urllib.error.HTTPError):
+            urllib.request.urlopen(url + pad, timeout=10)  # noqa: S310
+    tekst = urllib.request.urlopen(url + "/metrics", timeout=10).read().decode()  # noqa: S310
+    assert 'loket_verzoeken_total{soort="pagina",status="2xx"}' in tekst
+    assert 'loket_verzoeken_total{soort="tegel",status="4xx"}' in tekst
+    assert "loket_verzoek_seconden_bucket" in tekst
+
+
+def test_metrics_niet_voor_iedereen(client):
+    assert client.get("/metrics", REMOTE_ADDR="203.0.113.9").status_code == 404
+
+
+def test_soorten_blijven_een_kleine_set():
+    assert soort("/tiles/x/1/2/3.mvt") == "tegel" and soort("/wat/dan/ook") == "pagina"
+
+
+def test_foutmelder_krijgt_de_uitzondering(settings):
+    settings.FOUTMELDER = "tests.kern.test_bedrijf.vang"
+    gemeld.clear()
+    try:
+        raise ValueError("stuk")
+    except ValueError:
+        got_request_exception.send(sender=None, request=RequestFactory().get("/kaart"))
+    assert gemeld == [("/kaart", "ValueError('stuk')")]
+
+
+def test_json_logregel():
+    try:
+        raise KeyError("x")
+    except KeyError:
+        record = logging.LogRecord("loket", logging.ERROR, __file__, 1, "iets %s", ("mis",), sys.exc_info())
+    regel = json.loads(JsonFormaat().format(record))
+    assert (
+        regel["niveau"] == "ERROR" and regel["bericht"] == "iets mis" and "KeyError" in regel["uitzondering"]
+    )
