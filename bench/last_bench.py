@@ -171,6 +171,8 @@ def main():
     rondes = [args.alleen] if args.alleen else ["primary", "replica"]
     if "replica" in rondes:
         subprocess.run(["scripts/pg.sh", "replica-up"], cwd=ROOT, check=True)  # noqa: S603, S607
+    # The sample categories melden needs, as `make run` makes them.
+    subprocess.run([sys.executable, "manage.py", "load_sample_meldingen"], cwd=ROOT, check=True)  # noqa: S603
     _django(replica="replica" in rondes)
     with tempfile.TemporaryDirectory() as tmp:
         uitmap = Path(tmp)

@@ -7,7 +7,7 @@ Code never names a municipality: it asks `huidige()`. The values come from the s
 
 import time
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -21,7 +21,13 @@ class Gemeente:
     telefoon: str
     email: str
     website: str
-    bbox_rd: tuple[float, float, float, float]
+    instelling_bbox_rd: tuple[float, float, float, float]  # GEMEENTE_BBOX_RD, until a boundary is imported
+
+    @property
+    def bbox_rd(self) -> tuple[float, float, float, float]:
+        """From the imported CBS boundary (`manage.py import_gemeentegrens`), else the settings'. Read
+        only when asked, so the municipality's name and codes never need the database."""
+        return _bbox_uit_grens(self.cbs_code) or self.instelling_bbox_rd
 
     @property
     def code(self) -> str:
@@ -33,15 +39,10 @@ class Gemeente:
         """The four digits ("0400"), as BAG file names and CBS buurtcodes carry them."""
         return self.cbs_code[2:]
 
-    @cached_property
+    @property
     def breedtegraad(self) -> float:
         """The latitude (WGS84) of the middle of the bbox, for the map's scale factor (cos φ)."""
-        from django.contrib.gis.geos import Point
-
-        from kern.crs import RD_NEW, WGS84
-
-        minx, miny, maxx, maxy = self.bbox_rd
-        return Point((minx + maxx) / 2, (miny + maxy) / 2, srid=RD_NEW).transform(WGS84, clone=True).y
+        return _breedtegraad(self.bbox_rd)
 
     @property
     def contact_zin(self) -> str:
@@ -61,6 +62,16 @@ class Gemeente:
 @cache
 def _uit_settings(naam, cbs_code, oin, telefoon, email, website, bbox_rd) -> Gemeente:
     return Gemeente(naam, cbs_code.upper(), oin, telefoon, email, website, tuple(bbox_rd))
+
+
+@cache
+def _breedtegraad(bbox_rd: tuple[float, float, float, float]) -> float:
+    from django.contrib.gis.geos import Point
+
+    from kern.crs import RD_NEW, WGS84
+
+    minx, miny, maxx, maxy = bbox_rd
+    return Point((minx + maxx) / 2, (miny + maxy) / 2, srid=RD_NEW).transform(WGS84, clone=True).y
 
 
 # The boundary's bbox per CBS code, with the moment it was read: an imported boundary counts in every
@@ -91,17 +102,13 @@ def vergeet_grens() -> None:
 
 
 def huidige() -> Gemeente:
-    """The configured municipality (settings may change in tests, so it is read each call, cheaply).
-
-    The bbox is derived from the imported CBS boundary (`manage.py import_gemeentegrens`); without one
-    it is GEMEENTE_BBOX_RD from the settings."""
-    cbs_code = settings.GEMEENTE_CBS_CODE.upper()
+    """The configured municipality (settings may change in tests, so it is read each call, cheaply)."""
     return _uit_settings(
         settings.GEMEENTE_NAAM,
-        cbs_code,
+        settings.GEMEENTE_CBS_CODE,
         settings.GEMEENTE_OIN,
         settings.GEMEENTE_TELEFOON,
         settings.GEMEENTE_EMAIL,
         settings.GEMEENTE_WEBSITE,
-        _bbox_uit_grens(cbs_code) or tuple(settings.GEMEENTE_BBOX_RD),
+        tuple(settings.GEMEENTE_BBOX_RD),
     )

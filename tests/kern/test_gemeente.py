@@ -8,7 +8,6 @@ from kern.gemeente import huidige
 from kern.models import Gemeentegrens
 
 
-@pytest.mark.django_db  # the bbox may come from an imported boundary
 def test_identiteit_komt_uit_de_settings(settings):
     settings.GEMEENTE_NAAM = "Doesburg"
     settings.GEMEENTE_CBS_CODE = "gm0221"
