@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "loket.zaken",
     "dso_koppeling",
     "loket.meldingen",
+    "loket.buurtdashboard",
 ]
 # Development code (sample generators and loaders, the mock DSO knooppunt) lives in `dev`, which the
 # wheel does not ship: installed from a checkout it adds its commands, installed from the wheel it is absent.
@@ -169,6 +170,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Behind a reverse proxy: the proxies (addresses or networks, comma-separated) whose X-Forwarded-For we
+# believe (kern.netwerk.client_ip). Empty: only REMOTE_ADDR counts, and the header is ignored.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 
 # Meldingen openbare ruimte (docs/meldingen.md).
 PORTAAL_URL = os.environ.get("PORTAAL_URL", "http://127.0.0.1:8000")
