@@ -47,6 +47,7 @@ load: db sample
 # gunicorn with workers by core count (config/gunicorn.py), as in production.
 run: load
 	@$(MANAGE) load_sample_meldingen
+	@$(MANAGE) load_sample_buurtdashboard
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
 

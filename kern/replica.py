@@ -1,4 +1,4 @@
-"""Read-only traffic on a PostgreSQL streaming replica, everything else on the primary (decision 0014).
+"""Read-only traffic on a PostgreSQL streaming replica, everything else on the primary (decision 0015).
 
 A request is read-only when it is a GET/HEAD on one of the public read paths (`REPLICA_PADEN`: tiles,
 search, locatie-informatie, OGC API, public layers). Only inside such a request do reads go to the

@@ -5,7 +5,7 @@ def start_portaal(stop_lijst: list) -> str:
     """Our whole WSGI application, the one gunicorn serves (tile fast path, MapProxy under /basiskaart/,
     Django with whitenoise for static files), on a real socket in a thread, so it sees the test's
     settings; the data it serves must be committed (transactional tests). Returns the base URL.
-    tests/config/test_run.py serves the same application through gunicorn (decision 0013)."""
+    tests/config/test_run.py serves the same application through gunicorn (decision 0014)."""
     import threading
     from wsgiref.simple_server import WSGIRequestHandler, make_server
 
