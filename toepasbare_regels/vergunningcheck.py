@@ -6,19 +6,20 @@ never when our data answers them: geoVerwijzing by PostGIS intersection with the
 locaties, other questions through the data-answer registry (feiten.py).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from toepasbare_regels.omgevingsplan.models import Activiteit
 from toepasbare_regels.omgevingsplan.services import regeltekst
 
 from .feiten import FEITEN, uit_herbruikbaar_id
+from .maatregelen import maatregelen_van
 from .models import ToepasbareRegelBestand
 from .plek import Plek
-from .regelset import activiteiten_van, bestanden_voor, geladen
+from .regelset import aansluitpunt, activiteiten_van, bestanden_voor, geladen
 from .sttr.antwoorden import toon, typeer
 from .sttr.feel import ONBEKEND
-from .sttr.model import Bestand, InputData, Uitvoeringsregel
+from .sttr.model import Aanroep, Bestand, InputData, Uitvoeringsregel
 
 CONCLUSIE_TEKST = {
     "Vergunningplicht": "U heeft een vergunning nodig.",
@@ -47,6 +48,16 @@ SOORT_VAN_CONCLUSIE = {
 
 def vraag_id(row: ToepasbareRegelBestand, ident: str) -> str:
     return f"{row.sleutel}.{ident}"
+
+
+def _open_vraag(row, model: Bestand, inp_id) -> "Vraag":
+    """An open input: an inputData id of `model`, or (row, id) of a model an aansluitpunt reached."""
+    if isinstance(inp_id, tuple):
+        row, inp_id = inp_id
+        model = geladen(row)[0]
+    inp = model.input_data(inp_id)
+    u = model.uitvoeringsregel(inp.uitvoeringsregel) if inp.uitvoeringsregel else None
+    return _vraag(row, model, inp, u)
 
 
 @dataclass
@@ -182,6 +193,37 @@ class Check:
 
         return waarde_van
 
+    def _aansluiten(self, row, herkomst: dict, stapel: frozenset = frozenset()):
+        """Evaluate an aansluitpunt in the model it names; its inputs and herkomst are keyed (row, id)."""
+
+        def aansluiten(a: Aanroep):
+            doel = aansluitpunt(row, a.model, self.plek.peildatum)
+            if doel is None or doel.sha256 in stapel | {row.sha256}:
+                return (
+                    f"Een deel van de vragen ({a.besluit}) staat in regels ({a.model}) "
+                    "die de gemeente nog niet heeft klaargezet."
+                )
+            model, engine = geladen(doel)
+            besluit = next((b for b in model.besluiten if b.naam == a.besluit), None)
+            if besluit is None:
+                return f"De regels {a.model!r} hebben geen onderdeel {a.besluit!r}."
+            eigen: dict = {}
+            uit = engine.evalueer(
+                besluit.id,
+                self._bron(doel, model, eigen),
+                aansluiten=self._aansluiten(doel, eigen, stapel | {row.sha256}),
+            )
+
+            def sleutel(i):
+                return i if isinstance(i, tuple) else (doel, i)
+
+            herkomst.update({sleutel(k): v for k, v in eigen.items()})
+            return replace(
+                uit, open=[sleutel(i) for i in uit.open], gebruikt=[sleutel(i) for i in uit.gebruikt]
+            )
+
+        return aansluiten
+
     def uitvoeren(self) -> dict:
         activiteiten, open_vragen = [], {}
         for werkzaamheid, activiteit in self.paren:
@@ -194,7 +236,9 @@ class Check:
                 herkomst: dict = {}
                 waarde_van = self._bron(row, model, herkomst)
                 for besluit in model.top_besluiten:
-                    uitkomst = engine.evalueer(besluit.id, waarde_van)
+                    uitkomst = engine.evalueer(
+                        besluit.id, waarde_van, aansluiten=self._aansluiten(row, herkomst)
+                    )
                     item = {
                         "activiteit": activiteit,
                         "werkzaamheid": werkzaamheid.naam if werkzaamheid else "",
@@ -204,14 +248,14 @@ class Check:
                     }
                     if uitkomst.beslist:
                         item |= self._conclusie(activiteit, model, uitkomst, herkomst)
+                    elif not uitkomst.open:
+                        item |= self._onbeslist(uitkomst)
                     else:
                         item["conclusie"] = None
-                        for inp_id in uitkomst.open:
-                            inp = model.input_data(inp_id)
-                            u = model.uitvoeringsregel(inp.uitvoeringsregel) if inp.uitvoeringsregel else None
-                            v = _vraag(row, model, inp, u)
-                            key = v.herbruikbaar_id or v.id
-                            open_vragen.setdefault(key, v)
+                        eigen = [_open_vraag(row, model, i) for i in uitkomst.open]
+                        item["open_vragen"] = sorted(eigen, key=lambda v: v.volgorde)
+                        for v in eigen:
+                            open_vragen.setdefault(v.herbruikbaar_id or v.id, v)
                     activiteiten.append(item)
         volgende = sorted(open_vragen.values(), key=lambda v: v.volgorde)
         groep = [v for v in volgende if v.groep == volgende[0].groep] if volgende else []
@@ -224,6 +268,23 @@ class Check:
             "nog_vragen": len(volgende),
             "feiten": list(self.feiten.values()),
             "peildatum": self.plek.peildatum.isoformat(),
+        }
+
+    def _onbeslist(self, uitkomst) -> dict:
+        """Undecided with nothing left to ask: an aansluitpunt that is not loaded, or a table gap."""
+        redenen = uitkomst.ontbreekt or [
+            "Uw antwoorden passen bij geen enkele regel. Dat is een fout in de regels; wij hebben die gemeld."
+        ]
+        if self.typering != "Conclusie":
+            return {"conclusie": None, "uitkomst": None, "open_vragen": [], "redenen": redenen}
+        return {
+            "conclusie": {"code": "NeemContactOpMet", "tekst": CONCLUSIE_TEKST["NeemContactOpMet"]},
+            "toelichting": "\n\n".join(redenen),
+            "artikelen": [],
+            "waarom": [],
+            "werkingsgebieden": [],
+            "voorbehouden": [],
+            "acties": [ACTIES["NeemContactOpMet"]],
         }
 
     def _zonder_regels(self, werkzaamheid, activiteit: str) -> dict:
@@ -268,6 +329,8 @@ class Check:
             "voorbehouden": [w["voorbehoud"] for w in waarom if w.get("voorbehoud")],
             "acties": [ACTIES[code]] if code in ACTIES else [],
         }
+        if self.typering == "Maatregelen":
+            resultaat |= maatregelen_van(model, uitkomst.regels)
         if code in SOORT_VAN_CONCLUSIE:
             # For the activiteit evaluated here: one file may serve several activiteiten.
             resultaat["indieningsvereisten"] = indieningsvereisten(

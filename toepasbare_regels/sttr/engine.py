@@ -4,6 +4,10 @@
 it, for "waarom") or the inputs that can still change it. Inputs nobody needs are never reported, so the
 caller asks only questions that matter. The engine never asks anything itself: `waarde_van(input)`
 returns a value or ONBEKEND, and the caller decides where values come from (answers, geo, data).
+
+A decision that is an aansluitpunt (`dmn:invocation`) is answered by `aansluiten(aanroep)`: the caller
+evaluates the decision of the other model and returns its Uitkomst, or a reason why it cannot (the
+model is not loaded). Such a reason travels up in `Uitkomst.ontbreekt`.
 """
 
 from collections.abc import Callable
@@ -14,7 +18,7 @@ from kern.fouten import CodeFout
 
 from . import feel
 from .feel import ONBEKEND
-from .model import CONCLUSIES, Besluit, Bestand, InputData, Regel
+from .model import CONCLUSIES, Aanroep, Besluit, Bestand, InputData, Regel
 
 
 class EngineFout(CodeFout):
@@ -29,6 +33,11 @@ class Uitkomst:
     open: list[str] = field(default_factory=list)  # inputData ids that can still change the value
     gebruikt: list[str] = field(default_factory=list)  # inputData ids the hits depend on
     relevant: list = field(default_factory=list, repr=False)  # open rows that can change the value
+    ontbreekt: list[str] = field(default_factory=list)  # why it cannot be decided here (aansluitpunten)
+    conflict: list[str] = field(default_factory=list)  # ANY tables whose hits disagree
+
+
+Aansluiten = Callable[[Aanroep], "Uitkomst | str"]
 
 
 def strengste(waarden) -> str | None:
@@ -54,16 +63,14 @@ class Engine:
             self._namen.setdefault(i.naam, ("input", i))
         for b in bestand.besluiten:
             self._namen.setdefault(b.naam, ("besluit", b))
+        tabellen = [b for b in bestand.besluiten if b.tabel is not None]
         self._tests = {
-            b.id: [tuple(feel.test(c) for c in r.invoer) for r in b.tabel.regels] for b in bestand.besluiten
+            b.id: [tuple(feel.test(c) for c in r.invoer) for r in b.tabel.regels] for b in tabellen
         }
         self._uitvoer = {
-            b.id: [tuple(feel.waarde(c) for c in r.uitvoer) for r in b.tabel.regels]
-            for b in bestand.besluiten
+            b.id: [tuple(feel.waarde(c) for c in r.uitvoer) for r in b.tabel.regels] for b in tabellen
         }
-        self._kolommen = {
-            b.id: [self._kolom(b, i.expressie) for i in b.tabel.invoer] for b in bestand.besluiten
-        }
+        self._kolommen = {b.id: [self._kolom(b, i.expressie) for i in b.tabel.invoer] for b in tabellen}
 
     def _kolom(self, besluit: Besluit, expressie: str) -> tuple[str, object]:
         naam = expressie.strip()
@@ -79,22 +86,31 @@ class Engine:
         """Per decision, its output values in order: the priority order of a PRIORITY table."""
         out = {}
         for b in self.bestand.besluiten:
-            tekst = b.tabel.uitvoer[0].waarden if b.tabel.uitvoer else ""
+            tekst = b.tabel.uitvoer[0].waarden if b.tabel and b.tabel.uitvoer else ""
             out[b.id] = [w for w in feel.waarden(tekst) if w is not None] if tekst else []
         return out
 
-    def evalueer(self, besluit_id: str, waarde_van: Callable[[InputData], object], _memo=None) -> Uitkomst:
+    def evalueer(
+        self,
+        besluit_id: str,
+        waarde_van: Callable[[InputData], object],
+        _memo=None,
+        aansluiten: Aansluiten | None = None,
+    ) -> Uitkomst:
         memo = {} if _memo is None else _memo
         if besluit_id in memo:
             return memo[besluit_id]
         memo[besluit_id] = Uitkomst(False)  # a cycle evaluates as open, never loops
         besluit = self.bestand.besluit(besluit_id)
+        if besluit.tabel is None:
+            memo[besluit_id] = _aansluitpunt(besluit, aansluiten)
+            return memo[besluit_id]
         kolommen = []
         for soort, doel in self._kolommen[besluit_id]:
             if soort == "input":
                 kolommen.append((doel, waarde_van(doel), None))
             else:
-                sub = self.evalueer(doel.id, waarde_van, memo)
+                sub = self.evalueer(doel.id, waarde_van, memo, aansluiten)
                 kolommen.append((doel, sub.waarde if sub.beslist else ONBEKEND, sub))
         rijen = []
         for nr, (regel, tests, uit) in enumerate(
@@ -130,7 +146,9 @@ class Engine:
                 for k in rij.open_kolommen:
                     doel, _, sub = kolommen[k]
                     uitkomst.open.extend([doel.id] if sub is None else sub.open)
+                    uitkomst.ontbreekt.extend(sub.ontbreekt if sub is not None else [])
             uitkomst.open = list(dict.fromkeys(uitkomst.open))
+            uitkomst.ontbreekt = list(dict.fromkeys(uitkomst.ontbreekt))
         uitkomst.gebruikt = list(dict.fromkeys(uitkomst.gebruikt))
         memo[besluit_id] = uitkomst
         return uitkomst
@@ -193,6 +211,16 @@ class Engine:
         if relevant:
             return nog_open(relevant)
         return klaar(_aggregeer(besluit.tabel.aggregatie, waarden), hits)
+
+
+def _aansluitpunt(besluit: Besluit, aansluiten: Aansluiten | None) -> Uitkomst:
+    a = besluit.aanroep
+    gevonden = (
+        aansluiten(a)
+        if aansluiten is not None
+        else f"Het aansluitpunt {a.besluit!r} (regels {a.model!r}) kan hier niet worden uitgevoerd."
+    )
+    return Uitkomst(False, ontbreekt=[gevonden]) if isinstance(gevonden, str) else gevonden
 
 
 def _aggregeer(aggregatie: str, waarden: list):
