@@ -13,6 +13,7 @@ from kaartlagen.zoeken import ZoekFout, punt_in_gemeente
 from kern.crs import RD_NEW
 from toepasbare_regels.omgevingsplan.services import (
     gebiedsaanwijzingen_van,
+    geheel_in_versies,
     geldige_versies,
     locaties_in_versies,
     normwaarden_van,
@@ -65,6 +66,19 @@ class Plek:
     @cached_property
     def locaties(self) -> set[str]:
         return locaties_in_versies(self.geometrie, self.versies)
+
+    @cached_property
+    def geheel_in(self) -> set[str]:
+        """The locaties the whole location lies in (a point lies wholly in every locatie it touches)."""
+        if self.geometrie.geom_type == "Point" or not self.locaties:
+            return self.locaties
+        return geheel_in_versies(self.geometrie, self.versies)
+
+    def ligging(self, locatie: str) -> str:
+        """ "ja", "deels" or "nee", as the DSO answers a geoVerwijzing."""
+        if locatie not in self.locaties:
+            return "nee"
+        return "ja" if locatie in self.geheel_in else "deels"
 
     @cached_property
     def gebiedsaanwijzingen(self) -> list[dict]:

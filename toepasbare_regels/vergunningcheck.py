@@ -148,14 +148,15 @@ class Check:
                     herkomst[inp.id]["voorbehoud"] = u.tekst_voorbehoud
                 return waarde
             if u is not None and u.soort == "geoVerwijzing":
-                raak = u.locatie in self.plek.locaties
+                # A yes/no question is "ja" as soon as part of the location lies in the locatie.
+                ligging = self.plek.ligging(u.locatie)
                 herkomst[inp.id] = {
                     "vraag": tekst,
-                    "antwoord": toon(raak),
+                    "antwoord": ligging,
                     "bron": "kaart van het omgevingsplan",
                     "locatie": u.locatie,
                 }
-                return raak if inp.type_ref != "string" else ("ja" if raak else "nee")
+                return ligging if inp.type_ref == "string" else ligging != "nee"
             gegeven = self.antwoorden.get(vid)
             if gegeven is None and u is not None and u.herbruikbaar_id:
                 gegeven = self.antwoorden.get(u.herbruikbaar_id)
@@ -323,7 +324,7 @@ class Check:
             "artikelen": list({a["verwijzing"]: a for a in artikelen}.values()),
             "waarom": waarom,
             "werkingsgebieden": sorted(
-                {w["locatie"] for w in waarom if w.get("locatie") and w["antwoord"] == "ja"}
+                {w["locatie"] for w in waarom if w.get("locatie") and w["antwoord"] in ("ja", "deels")}
                 | {g for w in waarom for g in w.get("gebieden", [])}
             ),
             "voorbehouden": [w["voorbehoud"] for w in waarom if w.get("voorbehoud")],

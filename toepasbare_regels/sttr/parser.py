@@ -356,7 +356,10 @@ class _Lezer:
                     id=r.get("id", ""),
                     invoer=cellen,
                     uitvoer=uit,
-                    annotaties=tuple(_tekst(a, "d:text", ns) for a in r.iterfind("d:annotationEntry", ns)),
+                    # Builders write annotations as FEEL strings ("/akn/…"); the quotes are not part of it.
+                    annotaties=tuple(
+                        _ontquote(_tekst(a, "d:text", ns)) for a in r.iterfind("d:annotationEntry", ns)
+                    ),
                     toelichtingen=tuple(
                         _tekst(e, "d:extensionElements/content:conclusieToelichting/content:toelichting", ns)
                         for e in r.iterfind("d:outputEntry", ns)

@@ -243,14 +243,14 @@ def test_conclusie_toelichting_and_annotation(versie):
         )
         .replace(
             b"</dmn:outputEntry></dmn:rule>",
-            b"</dmn:outputEntry><dmn:annotationEntry><dmn:text>/akn/nl/act/gm0400/2024/omgevingsplan/art_2</dmn:text>"
+            b'</dmn:outputEntry><dmn:annotationEntry><dmn:text>"/akn/nl/act/gm0400/2024/omgevingsplan/art_2"</dmn:text>  '
             b"</dmn:annotationEntry></dmn:rule>",
         )
     )
     bestand, uit = _rond(inhoud)
     regel = bestand.top_besluiten[0].tabel.regels[0]
     assert regel.toelichtingen == ("Zo plaatst u veilig een dakkapel.",)
-    assert regel.annotaties == ("/akn/nl/act/gm0400/2024/omgevingsplan/art_2",)
+    assert regel.annotaties == ("/akn/nl/act/gm0400/2024/omgevingsplan/art_2",)  # quotes are FEEL, not text
     assert _x(
         uit,
         "//dmn:rule/dmn:outputEntry/dmn:extensionElements/content:conclusieToelichting/content:toelichting/text()",
