@@ -93,12 +93,28 @@ class Plek:
         """The active BAG pand at (or, for an area, most overlapping) the location."""
         with connection.cursor() as cursor:
             cursor.execute(
-                """SELECT identificatie, ST_AsBinary(geom) FROM kaartlagen_pand
+                """SELECT identificatie, ST_AsBinary(geom), status FROM kaartlagen_pand
                    WHERE actief AND ST_Intersects(geom, ST_GeomFromEWKB(%s))
                    ORDER BY ST_Area(ST_Intersection(geom, ST_GeomFromEWKB(%s))) DESC LIMIT 1""",
                 [bytes(self.geometrie.ewkb), bytes(self.geometrie.ewkb)],
             )
             rij = cursor.fetchone()
-        return (
-            {"identificatie": rij[0], "geom": GEOSGeometry(memoryview(rij[1]), srid=RD_NEW)} if rij else None
-        )
+        if not rij:
+            return None
+        return {
+            "identificatie": rij[0],
+            "geom": GEOSGeometry(memoryview(rij[1]), srid=RD_NEW),
+            "status": rij[2],
+        }
+
+    @cached_property
+    def gebruiksdoelen(self) -> list[list[str]]:
+        """Per active verblijfsobject in the pand, its BAG gebruiksdoelen."""
+        if self.pand is None:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT gebruiksdoelen FROM kaartlagen_verblijfsobject WHERE actief AND panden @> ARRAY[%s]::varchar[]",
+                [self.pand["identificatie"]],
+            )
+            return [list(r[0]) for r in cursor.fetchall()]

@@ -12,7 +12,8 @@ from datetime import date
 from toepasbare_regels.omgevingsplan.models import Activiteit
 from toepasbare_regels.omgevingsplan.services import regeltekst
 
-from .feiten import FEITEN, uit_herbruikbaar_id
+from .antwoordkoppeling import Koppelingen, als_type
+from .feiten import FEITEN
 from .maatregelen import maatregelen_van
 from .models import ToepasbareRegelBestand
 from .plek import Plek
@@ -122,6 +123,7 @@ class Check:
         self.betwist = set(betwist)
         self.typering = typering
         self.feiten: dict[str, dict] = {}
+        self.koppelingen = Koppelingen()
 
     def _feit(self, sleutel: str):
         waarden = self.plek.feitwaarden
@@ -147,7 +149,13 @@ class Check:
                 if u.tekst_voorbehoud:
                     herkomst[inp.id]["voorbehoud"] = u.tekst_voorbehoud
                 return waarde
+            gekoppeld = self.koppelingen.feit(row.sleutel, u) if u is not None else None
             if u is not None and u.soort == "geoVerwijzing":
+                if (
+                    gekoppeld
+                    and (waarde := self._uit_data(gekoppeld, tekst, inp, soort, herkomst)) is not ONBEKEND
+                ):
+                    return waarde
                 # A yes/no question is "ja" as soon as part of the location lies in the locatie.
                 ligging = self.plek.ligging(u.locatie)
                 herkomst[inp.id] = {
@@ -169,30 +177,32 @@ class Check:
                     "vraag_id": vid,
                 }
                 return waarde
-            sleutel = uit_herbruikbaar_id(u.herbruikbaar_id) if u else ""
-            if sleutel in FEITEN and sleutel not in self.betwist:
-                waarde = self._feit(sleutel)
-                if waarde is not None:
-                    feit = FEITEN[sleutel]
-                    self.feiten[sleutel] = {
-                        "feit": sleutel,
-                        "titel": feit.titel,
-                        "waarde": toon(waarde),
-                        "bron": feit.bron,
-                        "vraag": tekst,
-                    }
-                    herkomst[inp.id] = {
-                        "vraag": tekst,
-                        "antwoord": toon(waarde),
-                        "bron": feit.bron,
-                        "feit": sleutel,
-                    }
-                    if feit.gebieden and waarde is True:
-                        herkomst[inp.id]["gebieden"] = feit.gebieden(self.plek)
-                    return waarde
+            if gekoppeld:
+                return self._uit_data(gekoppeld, tekst, inp, soort, herkomst)
             return ONBEKEND
 
         return waarde_van
+
+    def _uit_data(self, gekoppeld: tuple[str, str], tekst: str, inp: InputData, soort: str, herkomst: dict):
+        """The feit's value typed for this input, or ONBEKEND (no data here, or the user disputes it)."""
+        sleutel, _ = gekoppeld
+        if sleutel in self.betwist:
+            return ONBEKEND
+        waarde = als_type(self._feit(sleutel), soort)
+        if waarde is None:
+            return ONBEKEND
+        feit = FEITEN[sleutel]
+        self.feiten[sleutel] = {
+            "feit": sleutel,
+            "titel": feit.titel,
+            "waarde": toon(waarde),
+            "bron": feit.bron,
+            "vraag": tekst,
+        }
+        herkomst[inp.id] = {"vraag": tekst, "antwoord": toon(waarde), "bron": feit.bron, "feit": sleutel}
+        if feit.gebieden and waarde is True:
+            herkomst[inp.id]["gebieden"] = feit.gebieden(self.plek)
+        return waarde
 
     def _aansluiten(self, row, herkomst: dict, stapel: frozenset = frozenset()):
         """Evaluate an aansluitpunt in the model it names; its inputs and herkomst are keyed (row, id)."""

@@ -226,9 +226,9 @@ class Engine:
         u = self.bestand.uitvoeringsregel(doel.uitvoeringsregel) if doel.uitvoeringsregel else None
         if u is not None and u.soort == "geoVerwijzing":
             return ["ja", "nee", "deels"] if doel.type_ref == "string" else [True, False]
-        if u is not None and u.soort == "bijlage":
-            return [True, False]
-        soort = (u.gegevens_type if u is not None else "") or doel.type_ref
+        # A bijlage is yes/no; null stays a value where a cell tests for it (not(null): "answered").
+        soort = "boolean" if u is not None and u.soort == "bijlage" else None
+        soort = soort or (u.gegevens_type if u is not None else "") or doel.type_ref
         return kandidaten(soort, tests, tuple(o.tekst for o in u.opties) if u is not None else ())
 
     def _beslis(self, besluit: Besluit, rijen: list[_Rij]) -> Uitkomst:
