@@ -20,7 +20,7 @@ can still change the outcome.
 import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from kern.fouten import CodeFout
@@ -46,8 +46,8 @@ class Uitkomst:
     mogelijk: list | None = None  # the values still reachable, when the table was searched exactly
 
 
-MAX_WERK = 20_000
-"""Combinations × open rows tried per table evaluation before falling back (a few ms)."""
+MAX_WERK = 3_000
+"""Combinations × open rows tried per table evaluation before falling back (about a millisecond)."""
 
 
 Aansluiten = Callable[[Aanroep], "Uitkomst | str"]
@@ -189,15 +189,18 @@ class Engine:
             ]
             for r in open_rijen
         }
-        uitkomsten = {}
+        uitkomsten, per_stand = {}, {}
         for keuze in itertools.product(*(range(len(w)) for w in waarden)):
-            proef = [
-                r
-                if r.status is not ONBEKEND
-                else replace(r, status=all(p[keuze[i]] for i, p in past[r.nr]), open_kolommen=[])
-                for r in rijen
-            ]
-            uitkomsten[keuze] = (self._beslis(besluit, proef), [r for r in proef if r.status is True])
+            # Many combinations give the same rows: decide each pattern of rows once.
+            stand = tuple(all(p[keuze[i]] for i, p in past[r.nr]) for r in open_rijen)
+            if stand not in per_stand:
+                nieuw = dict(zip((r.nr for r in open_rijen), stand, strict=True))
+                proef = [
+                    r if r.status is not ONBEKEND else _Rij(r.nr, r.regel, nieuw[r.nr], [], r.uitvoer)
+                    for r in rijen
+                ]
+                per_stand[stand] = (self._beslis(besluit, proef), [r for r in proef if r.status is True])
+            uitkomsten[keuze] = per_stand[stand]
         sleutels = {keuze: _sleutel(u) for keuze, (u, _) in uitkomsten.items()}
         if len(set(sleutels.values())) == 1:
             u, hits = next(iter(uitkomsten.values()))
