@@ -83,7 +83,7 @@ def geheel_in_versies(geometrie, versies: list[int]) -> set[str]:
     """The locaties the whole geometry lies in; the others it intersects it lies in only partly."""
     if not versies:
         return set()
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(_GEHEEL_SQL, {"versies": versies, "geom": _ewkb(geometrie)})
         return {ident for (ident,) in cursor.fetchall()}
 
