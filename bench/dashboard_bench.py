@@ -14,12 +14,13 @@ pointed at it.
 """
 
 import argparse
+import os
 import subprocess
 import sys
 import time
 
 import harness
-from common import ROOT, prepare_database
+from common import ROOT, database_url, prepare_database
 
 DB = "bench_dashboard"
 
@@ -78,13 +79,14 @@ def measure(args) -> None:
     from loket.buurtdashboard.gebieden import wijken
 
     vul(args.meldingen)
-    start = time.perf_counter()
-    cellen = aggregatie.ververs_alles()
-    print(
-        f"Volledige herbouw van de cellen: {cellen:,} cellen in {time.perf_counter() - start:.1f} s",
-        flush=True,
-    )
-    profiel.ververs()
+    if not args.zonder_paginas:
+        start = time.perf_counter()
+        cellen = aggregatie.ververs_alles()
+        print(
+            f"Volledige herbouw van de cellen: {cellen:,} cellen in {time.perf_counter() - start:.1f} s",
+            flush=True,
+        )
+        profiel.ververs()
     gebruiker, _ = get_user_model().objects.get_or_create(
         username="bench-beheerder", defaults={"is_staff": True, "is_superuser": True}
     )
@@ -106,11 +108,12 @@ def measure(args) -> None:
         assert client.get("/dashboard/GM0400/").status_code == 200
         return time.perf_counter() - t
 
-    reeksen = harness.in_beurten(
-        [harness.Zijde("wijkdashboard", pagina), harness.Zijde("gemeentedashboard", gemeente)],
-        paren=args.paren,
-    )
-    harness.rapport(f"Buurtdashboard, {args.meldingen:,} meldingen: servertijd per pagina", reeksen)
+    if not args.zonder_paginas:
+        reeksen = harness.in_beurten(
+            [harness.Zijde("wijkdashboard", pagina), harness.Zijde("gemeentedashboard", gemeente)],
+            paren=args.paren,
+        )
+        harness.rapport(f"Buurtdashboard, {args.meldingen:,} meldingen: servertijd per pagina", reeksen)
 
     def signalen():
         t = time.perf_counter()
@@ -148,10 +151,33 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--meldingen", type=int, default=1_000_000)
     parser.add_argument("--paren", type=int, default=5)
+    parser.add_argument(
+        "--hergebruik", action="store_true", help="de database van een vorige run opnieuw gebruiken"
+    )
+    parser.add_argument("--zonder-paginas", action="store_true", help="alleen de wekelijkse taken meten")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         measure(args)
+        return
+    extra = ["--zonder-paginas"] if args.zonder_paginas else []
+    if args.hergebruik:
+        env = {**os.environ, "DATABASE_URL": database_url(DB)}
+        subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--measure",
+                "--meldingen",
+                str(args.meldingen),
+                "--paren",
+                str(args.paren),
+                *extra,
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         return
     env = prepare_database(DB)
     for stap in (["load_sample", "-v0"], ["load_sample_meldingen"]):

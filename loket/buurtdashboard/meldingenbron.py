@@ -31,7 +31,7 @@ select coalesce(z.buurtcode, '') as buurtcode,
                filter (where z.einddatum is not null),
            '{{{{}}}}'
        ) as doorlooptijden
-from zaken_zaak z
+from {{van}}zaken_zaak z
 join {MELDING} m on m.zaak_id = z.id
 join {CATEGORIE} c on c.id = m.categorie_id
 where {{waar}}
