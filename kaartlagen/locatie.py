@@ -5,13 +5,14 @@ The core (addresses, the pand, buurt and wijk) comes from here; other apps add t
 `@sectie`, without this module knowing them.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from kaartlagen import zoeken
-from kern.crs import RD_NEW, naar_wgs84
+from kaartlagen import bagwoorden, zoeken
+from kern.crs import RD_NEW, WGS84, naar_wgs84
 
 # How far from a click we still look for an address when the click is not on a building.
 ZOEKSTRAAL_ADRES = 25.0
@@ -49,7 +50,8 @@ _PANDEN_SQL = """
            (SELECT array_agg(DISTINCT d ORDER BY d) FROM kaartlagen_verblijfsobject v, unnest(v.gebruiksdoelen) d
             WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[]),
            (SELECT coalesce(sum(v.oppervlakte), 0) FROM kaartlagen_verblijfsobject v
-            WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[])
+            WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[]),
+           ST_AsGeoJSON(ST_Transform(p.geom, %(wgs84)s), 7)
     FROM kaartlagen_pand p
     WHERE p.actief AND ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), %(srid)s))
 """
@@ -81,18 +83,21 @@ def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
     info = LocatieInformatie(
         (round(x_rd, 3), round(y_rd, 3)), tuple(round(v, 7) for v in naar_wgs84(x_rd, y_rd))
     )
-    params = {"x": x_rd, "y": y_rd, "srid": RD_NEW}
+    params = {"x": x_rd, "y": y_rd, "srid": RD_NEW, "wgs84": WGS84}
     with connection.cursor() as cursor:
         cursor.execute(_PANDEN_SQL, params)
-        for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte in cursor.fetchall():
+        for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte, contour in cursor.fetchall():
             info.panden.append(
                 {
                     "identificatie": ident,
                     "bouwjaar": bouwjaar,
                     "status": status,
+                    "status_tekst": bagwoorden.pandstatus(status),
                     "oppervlakte": int(oppervlakte),
                     "gebruiksdoelen": doelen or [],
+                    "gebruik": bagwoorden.gebruik(doelen or []),
                     "oppervlakte_verblijfsobjecten": int(vbo_oppervlakte),
+                    "contour": json.loads(contour),
                 }
             )
         if info.panden:
