@@ -117,6 +117,8 @@ def _dso(ref: str, r: dict) -> dict:
                         "opties": [{"optieTekst": o} for o in q["opties"]],
                         "toelichtingId": q["id"] if q["toelichting"] else None,
                         "bijlage": q["bijlage"],
+                        # Our addition: a number's unit and bounds from the rule's itemDefinition.
+                        **{k: q[k] for k in ("eenheid", "minimum", "maximum") if q[k]},
                     }
                     for q in r["vraaggroep"]["vragen"]
                 ],

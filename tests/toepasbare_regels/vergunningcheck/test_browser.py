@@ -25,7 +25,7 @@ def test_keyboard_only_check_result_and_permalink(regels, adressen, portaal_serv
     page.keyboard.type("Keizerstraat 12a")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Vervangt u alleen een bestaande inrit")
-    assert "Nog ongeveer" in page.inner_text("main")
+    assert "Stap 1." in page.inner_text("main")
     axe_schoon(page)
 
     # Tab reaches the radio group on "Ja"; the arrow key moves to "Nee" and selects it.
