@@ -218,13 +218,13 @@ def _werkingsgebied(versie: RegelingVersie) -> GEOSGeometry | None:
     within the municipality's box."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT ST_AsEWKB(ST_Intersection(ST_ConvexHull(ST_Collect(geom)), "
+            "SELECT ST_AsEWKT(ST_Intersection(ST_ConvexHull(ST_Collect(geom)), "
             "ST_MakeEnvelope(%s, %s, %s, %s, %s))) "
             f"FROM {Locatie._meta.db_table} WHERE versie_id = %s AND geom IS NOT NULL",
             [*gemeente.huidige().bbox_rd, RD_NEW, versie.pk],
         )
         rij = cursor.fetchone()
-    gebied = GEOSGeometry(bytes(rij[0])) if rij and rij[0] else None
+    gebied = GEOSGeometry(rij[0]) if rij and rij[0] else None
     return None if gebied is None or gebied.empty else gebied
 
 

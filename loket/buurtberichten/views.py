@@ -104,7 +104,9 @@ def _beheerpagina(request, token: str, fout: str = "", melding: str = "", status
         **_keuzes(),
     }
     response = render(request, "buurtberichten/beheer.html", context, status=status)
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: never sent to another site. Not "no-referrer": Chromium then posts
+    # the page's own forms with Origin: null, which the CSRF check rightly refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -151,7 +153,7 @@ def afmelden(request, token: str):
         except BuurtberichtFout as fout:
             return _foutpagina(request, fout)
         response = render(request, "buurtberichten/afmelden.html", {"token": token})
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         return response
     try:
         abonnementen.afmelden(token)

@@ -32,8 +32,15 @@ def vlak_geojson(minx, miny, maxx, maxy) -> dict:
     return {"type": "Polygon", "coordinates": [[list(naar_wgs84(x, y)) for x, y in hoeken]]}
 
 
-def abonnement(gebied: gebieden.NieuwGebied, *, onderwerpen=None, frequentie="direct", email="bewoner@example.org",
-               bevestigd=True, gepauzeerd=False) -> Abonnement:
+def abonnement(
+    gebied: gebieden.NieuwGebied,
+    *,
+    onderwerpen=None,
+    frequentie="direct",
+    email="bewoner@example.org",
+    bevestigd=True,
+    gepauzeerd=False,
+) -> Abonnement:
     """A subscription straight in the database (the pages and the opt-in are tested on their own)."""
     a = Abonnement.objects.create(
         email=email,
@@ -48,14 +55,25 @@ def abonnement(gebied: gebieden.NieuwGebied, *, onderwerpen=None, frequentie="di
 
 
 def rond(x, y, straal) -> gebieden.NieuwGebied:
-    return gebieden.NieuwGebied(Gebied.Soort.ADRES, f"test {straal} m", punt(x, y).buffer(straal, quadsegs=8), straal)
+    return gebieden.NieuwGebied(
+        Gebied.Soort.ADRES, f"test {straal} m", punt(x, y).buffer(straal, quadsegs=8), straal
+    )
 
 
 def bericht(geom=BIJ_12A, soort=Onderwerp.WERKZAAMHEDEN, titel="Nieuwe riolering", **extra):
     return berichten.publiceer(
-        berichten.NieuwBericht(soort=soort, titel=titel, tekst="De straat gaat open voor nieuwe riolering.", geom=geom, **extra)
+        berichten.NieuwBericht(
+            soort=soort, titel=titel, tekst="De straat gaat open voor nieuwe riolering.", geom=geom, **extra
+        )
     )
 
 
 def voorkeuren(onderwerpen=None, frequentie="direct") -> Voorkeuren:
     return Voorkeuren(onderwerpen or ALLE, frequentie)
+
+
+def geplande_mails(soort: str | None = None) -> list[dict]:
+    """What the mail outbox holds (sleutel, aan, onderwerp, tekst, html, headers, soort)."""
+    from kern.mail import GEPLAND
+
+    return [m for m in GEPLAND if soort is None or m["soort"] == soort]

@@ -70,12 +70,17 @@ def test_getekend_vlak_en_de_grens_aan_de_oppervlakte(buurt, settings):
 
 
 def test_getekend_vlak_ongeldig_of_buiten_de_gemeente(buurt):
-    vlinder = {"type": "Polygon", "coordinates": [[[4.76, 52.95], [4.77, 52.96], [4.77, 52.95], [4.76, 52.96], [4.76, 52.95]]]}
+    vlinder = {
+        "type": "Polygon",
+        "coordinates": [[[4.76, 52.95], [4.77, 52.96], [4.77, 52.95], [4.76, 52.96], [4.76, 52.95]]],
+    }
     with pytest.raises(BuurtberichtFout) as fout:
         gebieden.getekend(vlinder)
     assert fout.value.code == "geometrie_ongeldig"
     with pytest.raises(BuurtberichtFout) as fout:
-        gebieden.getekend({"type": "Polygon", "coordinates": [[[5.0, 52.0], [5.1, 52.0], [5.1, 52.1], [5.0, 52.0]]]})
+        gebieden.getekend(
+            {"type": "Polygon", "coordinates": [[[5.0, 52.0], [5.1, 52.0], [5.1, 52.1], [5.0, 52.0]]]}
+        )
     assert fout.value.code == "buiten_gemeente"
     with pytest.raises(BuurtberichtFout) as fout:
         gebieden.getekend({"type": "Point", "coordinates": [4.76, 52.95]})
