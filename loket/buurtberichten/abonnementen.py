@@ -126,6 +126,7 @@ def bevestig(bevestig_token: str) -> Abonnement:
     if abonnement.bevestigd_op is None:
         abonnement.bevestigd_op = timezone.now()
         abonnement.save(update_fields=["bevestigd_op"])
+        abonnement.werk_gebieden_bij()
     return abonnement
 
 
@@ -139,6 +140,7 @@ def wijzig(token: str, voorkeuren: Voorkeuren, gebieden: list[NieuwGebied] | Non
         _controleer_gebieden(gebieden)
         abonnement.gebieden.all().delete()
         Gebied.objects.bulk_create([g.maak(abonnement) for g in gebieden])
+    abonnement.werk_gebieden_bij()
     return abonnement
 
 
@@ -165,6 +167,7 @@ def pauzeer(token: str, aan: bool) -> Abonnement:
     abonnement = Abonnement.objects.select_for_update().get(pk=_met_token(token).pk)
     abonnement.gepauzeerd = aan
     abonnement.save(update_fields=["gepauzeerd"])
+    abonnement.werk_gebieden_bij()
     if aan:
         Bezorging.objects.filter(abonnement=abonnement, gemaild_op__isnull=True).delete()
     return abonnement

@@ -34,6 +34,9 @@ class NieuwGebied:
             straal_m=self.straal_m,
             code=self.code,
             geom=geometrie.als_multipolygon(self.geom),
+            onderwerpen=abonnement.onderwerpen,
+            frequentie=abonnement.frequentie,
+            actief=abonnement.actief,
         )
 
 

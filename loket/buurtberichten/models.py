@@ -9,7 +9,7 @@ import uuid
 
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.db.models import Q
 
 from kern.crs import RD_NEW
@@ -72,9 +72,17 @@ class Abonnement(models.Model):
     def actief(self) -> bool:
         return self.bevestigd_op is not None and not self.gepauzeerd
 
+    def werk_gebieden_bij(self) -> None:
+        """Copy what matching filters on into the areas (see Gebied): call after every change."""
+        self.gebieden.update(onderwerpen=self.onderwerpen, frequentie=self.frequentie, actief=self.actief)
+
 
 class Gebied(models.Model):
-    """One area of a subscription, stored as the polygon it covers (a circle for an address)."""
+    """One area of a subscription, stored as the polygon it covers (a circle for an address).
+
+    Topics, frequency and whether the subscription is active are copied here from the subscription
+    (`Abonnement.werk_gebieden_bij`): matching then reads this table alone, through a GiST index over
+    the active areas only, without a join per candidate."""
 
     class Soort(models.TextChoices):
         ADRES = "adres", "Adres met straal"
@@ -87,11 +95,15 @@ class Gebied(models.Model):
     omschrijving = models.CharField(max_length=200)
     straal_m = models.PositiveIntegerField(null=True, blank=True)
     code = models.CharField(max_length=16, blank=True, help_text="buurt- of wijkcode")
-    geom = models.MultiPolygonField(srid=RD_NEW)
+    geom = models.MultiPolygonField(srid=RD_NEW, spatial_index=False)
+    onderwerpen = ArrayField(models.CharField(max_length=30), default=list)
+    frequentie = models.CharField(max_length=10, default=Frequentie.WEKELIJKS)
+    actief = models.BooleanField(default=False)
 
     class Meta:
         verbose_name_plural = "gebieden"
         ordering = ["abonnement", "id"]
+        indexes = [GistIndex(fields=["geom"], condition=Q(actief=True), name="gebied_actief_geom")]
 
 
 class Bericht(models.Model):

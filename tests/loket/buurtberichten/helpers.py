@@ -54,6 +54,14 @@ def abonnement(
     return a
 
 
+def zet(abo: Abonnement, **velden) -> None:
+    """Change a subscription as the services do: saved, and copied into its areas."""
+    for naam, waarde in velden.items():
+        setattr(abo, naam, waarde)
+    abo.save()
+    abo.werk_gebieden_bij()
+
+
 def rond(x, y, straal) -> gebieden.NieuwGebied:
     return gebieden.NieuwGebied(
         Gebied.Soort.ADRES, f"test {straal} m", punt(x, y).buffer(straal, quadsegs=8), straal

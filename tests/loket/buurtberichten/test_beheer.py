@@ -6,10 +6,10 @@ import json
 import pytest
 from django.test import Client
 
-from loket.buurtberichten import gebieden, verspreiding
+from loket.buurtberichten import gebieden, matching, verspreiding
 from loket.buurtberichten.mails import SOORT_BERICHT
 from loket.buurtberichten.models import Abonnement, Bezorging, Gebied
-from tests.loket.buurtberichten.helpers import ADRES_12A, abonnement, bericht, geplande_mails
+from tests.loket.buurtberichten.helpers import ADRES_12A, BIJ_12A, abonnement, bericht, geplande_mails, zet
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,9 @@ def test_onderwerpen_en_frequentie_wijzigen(client, abo):
     assert r.status_code == 200 and "opgeslagen" in r.content.decode()
     abo.refresh_from_db()
     assert abo.onderwerpen == ["evenement"] and abo.frequentie == "wekelijks"
+    # Matching follows at once (the areas carry the choices).
+    assert matching.ontvangers(BIJ_12A, "werkzaamheden") == []
+    assert matching.ontvangers(BIJ_12A, "evenement", frequentie="wekelijks") == [abo.pk]
     assert (
         beheer(client, abo, actie="voorkeuren", frequentie="elk-uur", onderwerpen=["evenement"]).status_code
         == 400
@@ -54,7 +57,7 @@ def test_gebieden_toevoegen_en_verwijderen(client, abo, buurt):
 
 
 def test_pauze_stuurt_niets_en_laat_wachtende_vallen(client, abo):
-    Abonnement.objects.filter(pk=abo.pk).update(frequentie="wekelijks")
+    zet(abo, frequentie="wekelijks")
     eerste = bericht()
     verspreiding.verspreid(eerste.pk)
     assert Bezorging.objects.filter(abonnement=abo, gemaild_op__isnull=True).count() == 1
@@ -68,7 +71,7 @@ def test_pauze_stuurt_niets_en_laat_wachtende_vallen(client, abo):
 
 
 def test_afmelden_wist_meteen(client, abo):
-    Abonnement.objects.filter(pk=abo.pk).update(frequentie="direct")
+    zet(abo, frequentie="direct")
     b = bericht()
     verspreiding.verspreid(b.pk)
     verspreiding.mail_direct(b.pk)
@@ -85,7 +88,7 @@ def test_afmelden_wist_meteen(client, abo):
 def test_een_klik_afmelden_rfc_8058(abo):
     """The mail client POSTs `List-Unsubscribe=One-Click` to the URL of the header, without our
     CSRF token and without cookies."""
-    Abonnement.objects.filter(pk=abo.pk).update(frequentie="direct")
+    zet(abo, frequentie="direct")
     b = bericht()
     verspreiding.verspreid(b.pk)
     verspreiding.mail_direct(b.pk)
