@@ -177,6 +177,7 @@ BUURTBERICHTEN_BEVESTIGINGEN_PER_DAG = int(os.environ.get("BUURTBERICHTEN_BEVEST
 BUURTBERICHTEN_ONBEVESTIGD_UREN = int(os.environ.get("BUURTBERICHTEN_ONBEVESTIGD_UREN", "48"))
 BUURTBERICHTEN_MAX_VLAK_KM2 = float(os.environ.get("BUURTBERICHTEN_MAX_VLAK_KM2", "10"))
 BUURTBERICHTEN_BEZWAARTERMIJN_DAGEN = int(os.environ.get("BUURTBERICHTEN_BEZWAARTERMIJN_DAGEN", "42"))
+BUURTBERICHTEN_PORTIE = int(os.environ.get("BUURTBERICHTEN_PORTIE", "500"))
 MELDINGEN_BEWAARTERMIJN_DAGEN = {"afgehandeld": 1825, "geannuleerd": 365, "doorgezet_extern": 1825}
 
 # Where the basemap's generated mapfile, MapProxy configuration and tile cache live.

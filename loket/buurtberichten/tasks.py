@@ -21,11 +21,8 @@ def verspreid(bericht_id: int) -> int:
 
 @app.task(queue=QUEUE, name="buurtberichten.mail_direct")
 def mail_direct(bericht_id: int) -> int:
-    """One batch per job; the next batch is its own job, so a crash repeats at most one batch."""
-    gepland, meer = verspreiding.mail_direct(bericht_id)
-    if meer:
-        mail_direct.defer(bericht_id=bericht_id)
-    return gepland
+    """One portion per job; the next portion is its own job, deferred with this one's work."""
+    return verspreiding.mail_direct(bericht_id)[0]
 
 
 @app.periodic(cron="* * * * *")

@@ -6,6 +6,7 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,7 +14,6 @@ from loket.buurtberichten import kaartbeeld, mails, matching, webhooks
 from loket.buurtberichten.models import Abonnement, Bericht, Bezorging, Frequentie
 
 logger = logging.getLogger(__name__)
-BATCH = 500
 
 
 def verspreid(bericht_id: int) -> int:
@@ -39,9 +39,13 @@ def verspreid(bericht_id: int) -> int:
     return nieuw
 
 
-def mail_direct(bericht_id: int, batch: int = BATCH) -> tuple[int, bool]:
-    """Mail the next batch of this bericht's bezorgingen to subscribers who want them directly.
-    Returns (planned, more waiting)."""
+def mail_direct(bericht_id: int, batch: int | None = None) -> tuple[int, bool]:
+    """Mail the next portion of this bericht's bezorgingen to subscribers who want them directly;
+    when more wait, the job for the next portion is deferred in the same transaction (a crash repeats
+    at most this portion, and never breaks the chain). Returns (planned, more waiting)."""
+    from loket.buurtberichten import tasks  # the jobs module imports this one
+
+    batch = batch or settings.BUURTBERICHTEN_PORTIE
     with transaction.atomic():
         rijen = list(
             Bezorging.objects.select_for_update(skip_locked=True, of=("self",))
@@ -61,6 +65,8 @@ def mail_direct(bericht_id: int, batch: int = BATCH) -> tuple[int, bool]:
         bericht = Bericht.objects.get(pk=bericht_id)
         gepland = sum(mails.plan_bericht(rij.abonnement, bericht) for rij in rijen)
         Bezorging.objects.filter(pk__in=[r.pk for r in rijen]).update(gemaild_op=timezone.now())
+        if meer:
+            tasks.mail_direct.defer(bericht_id=bericht_id)
     return gepland, meer
 
 
@@ -73,10 +79,10 @@ def _wachtend(frequentie: str):
     )
 
 
-def overzichten(frequentie: str, batch: int = BATCH) -> int:
+def overzichten(frequentie: str, batch: int | None = None) -> int:
     """Digests: per subscriber of this frequency, the waiting berichten in one mail. Subscribers
     without waiting berichten get nothing (no empty mail). Returns how many mails were planned."""
-    totaal, vanaf = 0, 0
+    totaal, vanaf, batch = 0, 0, batch or settings.BUURTBERICHTEN_PORTIE
     while True:
         with transaction.atomic():
             ids = list(

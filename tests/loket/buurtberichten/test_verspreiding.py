@@ -5,6 +5,7 @@ import io
 
 import pytest
 from PIL import Image
+from procrastinate.contrib.django.models import ProcrastinateJob
 
 from loket.buurtberichten import gebieden, kaartbeeld, verspreiding
 from loket.buurtberichten.mails import SOORT_BERICHT, SOORT_OVERZICHT
@@ -59,6 +60,9 @@ def test_direct_in_porties(buurt):
     assert verspreiding.mail_direct(b.pk, batch=2) == (2, True)
     assert verspreiding.mail_direct(b.pk, batch=2) == (1, False)
     assert len({m["aan"] for m in geplande_mails(SOORT_BERICHT)}) == 5
+    # The fan-out deferred the first portion's job, each full portion the next one, with its work.
+    jobs = ProcrastinateJob.objects.filter(task_name="buurtberichten.mail_direct", args={"bericht_id": b.pk})
+    assert jobs.count() == 3
 
 
 def test_overzicht_groepeert_per_abonnee_en_geen_lege_mail(buurt):
