@@ -154,6 +154,151 @@ def meet_matching(paren: int, stralen: str) -> None:
     print(f"  ontvangers per bericht: mediaan {aantallen[len(aantallen) // 2]:,}, max {aantallen[-1]:,}")
 
 
+def sink(poort: int, telbestand: str) -> None:
+    """A real SMTP server in a process of its own (aiosmtpd), counting what it accepts into a file."""
+    import asyncio
+    import threading
+
+    from aiosmtpd.controller import Controller
+
+    class Tel:
+        aantal = 0
+
+        async def handle_DATA(self, server, session, envelope):
+            Tel.aantal += 1
+            return "250 OK"
+
+    controller = Controller(Tel(), hostname="127.0.0.1", port=poort)
+    controller.start()
+
+    def schrijf():
+        while True:
+            with open(telbestand + ".tmp", "w") as f:
+                f.write(str(Tel.aantal))
+            os.replace(telbestand + ".tmp", telbestand)
+            time.sleep(0.05)
+
+    threading.Thread(target=schrijf, daemon=True).start()
+    asyncio.run(asyncio.sleep(10**6))
+
+
+def _geteld(telbestand: str) -> int:
+    try:
+        with open(telbestand) as f:
+            return int(f.read() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def meet_bezorging(n: int) -> None:
+    """N direct subscribers around one spot, one bericht: fan-out and direct mails into the outbox,
+    then kern.mail sends them over one kept-open connection; counted at the sink."""
+    import socket
+    import tempfile
+
+    from django.conf import settings
+    from django.contrib.gis.geos import Point
+    from django.db import connection
+
+    from kern.mail import verzending
+    from loket.buurtberichten import berichten, verspreiding
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    telbestand = tempfile.mktemp(prefix="bb-sink-")
+    proces = subprocess.Popen([sys.executable, __file__, "--sink", str(poort), "--telbestand", telbestand])
+    try:
+        time.sleep(1.5)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", poort
+        settings.MAIL_PER_MINUUT = 0
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE kern_mail_bezorging, buurtberichten_bezorging, buurtberichten_bericht CASCADE"
+            )
+            cursor.execute(
+                "UPDATE buurtberichten_gebied SET actief = false WHERE omschrijving <> 'bench bezorging'"
+            )
+            cursor.execute(
+                ABONNEMENTEN_SQL.replace("'bench' || g", "'bezorging' || g"),
+                {"onderwerpen": ["werkzaamheden"], "van": 10_000_001, "tot": 10_000_000 + n},
+            )
+            cursor.execute(
+                "INSERT INTO buurtberichten_gebied (abonnement_id, soort, omschrijving, straal_m, code, onderwerpen, "
+                "frequentie, actief, geom) SELECT id, 'adres', 'bench bezorging', 250, '', ARRAY['werkzaamheden'], "
+                "'direct', true, ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(113000 + random() * 200, 553000 + random() * 200), 28992), 250, 8)) "
+                "FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%'"
+            )
+            cursor.execute(
+                "UPDATE buurtberichten_abonnement SET frequentie = 'direct' WHERE email LIKE 'bezorging%%'"
+            )
+        start = time.perf_counter()
+        b = berichten.publiceer(
+            berichten.NieuwBericht(
+                "werkzaamheden", "Bench", "Werk aan de weg.", Point(113100, 553100, srid=28992)
+            )
+        )
+        verspreiding.verspreid(b.pk)
+        while verspreiding.mail_direct(b.pk)[1]:
+            pass
+        gepland = time.perf_counter()
+        verstuur_start = time.perf_counter()
+        while verzending.nog_te_doen():
+            verzending.verstuur(max_aantal=1000)
+        while _geteld(telbestand) < n and time.perf_counter() - verstuur_start < 600:
+            time.sleep(0.05)
+        einde = time.perf_counter()
+        ontvangen = _geteld(telbestand)
+    finally:
+        proces.terminate()
+        proces.wait()
+    print(
+        f"\nBezorgen: {n:,} directe mails: verspreiden + plannen {gepland - start:.1f} s, versturen "
+        f"{einde - verstuur_start:.1f} s = {ontvangen / (einde - verstuur_start):.0f} berichten/s bij de SMTP-server "
+        f"({ontvangen:,} ontvangen); van publiceren tot laatste ontvangen {einde - start:.1f} s "
+        f"= {ontvangen / (einde - start):.0f}/s",
+        flush=True,
+    )
+
+
+def meet_overzicht(n: int) -> None:
+    """The weekly digest for N subscribers, each with one to three waiting berichten: from the start of
+    `overzichten` until every digest is in the mail outbox."""
+    from django.db import connection
+
+    from loket.buurtberichten import verspreiding
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE kern_mail_bezorging, buurtberichten_bezorging, buurtberichten_bericht CASCADE"
+        )
+        cursor.execute("DELETE FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%'")
+        cursor.execute("UPDATE buurtberichten_abonnement SET frequentie = 'wekelijks'")
+        cursor.execute("UPDATE buurtberichten_gebied SET frequentie = 'wekelijks', actief = true")
+        cursor.execute(
+            "INSERT INTO buurtberichten_bericht (uuid, soort, titel, tekst, link, geom, gepubliceerd, verspreid_op) "
+            "SELECT gen_random_uuid(), 'werkzaamheden', 'Werk ' || i, 'Werk aan de weg, deze week. ' || i, '', "
+            "ST_SetSRID(ST_MakePoint(113000 + i, 553000), 28992), now(), now() FROM generate_series(1, 3) i"
+        )
+        cursor.execute(
+            "INSERT INTO buurtberichten_bezorging (abonnement_id, bericht_id, aangemaakt) "
+            "SELECT a.id, b.id, now() FROM buurtberichten_abonnement a JOIN buurtberichten_bericht b "
+            "ON b.id <= (SELECT min(id) FROM buurtberichten_bericht) + a.id %% 3"
+        )
+        cursor.execute("ANALYZE buurtberichten_bezorging")
+        cursor.execute("SELECT count(DISTINCT abonnement_id), count(*) FROM buurtberichten_bezorging")
+        abonnees, bezorgingen = cursor.fetchone()
+    start = time.perf_counter()
+    mails = verspreiding.overzichten("wekelijks")
+    duur = time.perf_counter() - start
+    print(
+        f"\nWekelijks overzicht: {abonnees:,} abonnees met {bezorgingen:,} wachtende berichten -> {mails:,} "
+        f"mails in de outbox in {duur:.1f} s ({mails / duur:.0f}/s)",
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--abonnementen", type=int, default=100_000)
@@ -161,13 +306,20 @@ def main() -> None:
     parser.add_argument("--paren", type=int, default=5)
     parser.add_argument("--stralen", choices=sorted(STRALEN), default="realistisch")
     parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--sink", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--telbestand", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.sink:
+        sink(args.sink, args.telbestand)
+        return
     if not args.meet:
         env = prepare_database(BENCH_DB)
         subprocess.run([sys.executable, __file__, "--meet", *sys.argv[1:]], cwd=ROOT, env=env, check=True)
         return
     genereer(args.abonnementen, args.stralen)
     meet_matching(args.paren, args.stralen)
+    meet_bezorging(args.bezorgen)
+    meet_overzicht(args.abonnementen)
 
 
 if __name__ == "__main__":

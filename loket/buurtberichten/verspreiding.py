@@ -137,9 +137,9 @@ def direct_blijven_liggen(minuten: int = 10) -> list[int]:
     )
 
 
-def nog_te_verspreiden() -> list[int]:
+def nog_te_verspreiden(minuten: int = 2) -> list[int]:
     """Berichten whose fan-out has not run (a lost job): the periodic job picks them up."""
-    grens = timezone.now() - timedelta(minutes=2)
+    grens = timezone.now() - timedelta(minutes=minuten)
     return list(
         Bericht.objects.filter(verspreid_op__isnull=True, gepubliceerd__lt=grens).values_list(
             "pk", flat=True
