@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from kern import gemeente
-from kern.mail import plan_mail, wis_adres
+from kern.mail import adres_geblokkeerd, plan_mail, wis_adres
 from loket.buurtberichten.models import Abonnement, Bericht, Frequentie
 
 SOORT_BEVESTIGING = "buurtberichten-bevestiging"
@@ -108,3 +108,8 @@ def plan_overzicht(abonnement: Abonnement, berichten: list[Bericht], sleutel: st
 
 def wis(email: str) -> None:
     wis_adres(email)
+
+
+def geblokkeerd(email: str) -> bool:
+    """The mail outbox stopped sending to this address after repeated hard bounces."""
+    return adres_geblokkeerd(email)

@@ -63,11 +63,27 @@ def mail_direct(bericht_id: int, batch: int | None = None) -> tuple[int, bool]:
         if not rijen:
             return 0, False
         bericht = Bericht.objects.get(pk=bericht_id)
-        gepland = sum(mails.plan_bericht(rij.abonnement, bericht) for rij in rijen)
+        gepland, niet = 0, []
+        for rij in rijen:
+            if mails.plan_bericht(rij.abonnement, bericht):
+                gepland += 1
+            else:
+                niet.append(rij.abonnement)
+        _pauzeer_geblokkeerd(niet)
         Bezorging.objects.filter(pk__in=[r.pk for r in rijen]).update(gemaild_op=timezone.now())
         if meer:
             tasks.mail_direct.defer(bericht_id=bericht_id)
     return gepland, meer
+
+
+def _pauzeer_geblokkeerd(abonnementen: list[Abonnement]) -> None:
+    """An address the mail outbox blocked after repeated hard bounces: its subscriptions are paused,
+    so matching skips them until the resident resumes them on the manage page."""
+    for abonnement in abonnementen:
+        if not abonnement.gepauzeerd and mails.geblokkeerd(abonnement.email):
+            abonnement.gepauzeerd = True
+            abonnement.save(update_fields=["gepauzeerd"])
+            abonnement.werk_gebieden_bij()
 
 
 def _wachtend(frequentie: str):
@@ -111,13 +127,17 @@ def _overzichten_voor(abonnement_ids: list[int], frequentie: str) -> int:
     per_abonnement = defaultdict(list)
     for bezorging_id, abonnement_id, bericht_id in rijen:
         per_abonnement[abonnement_id].append((bezorging_id, berichten[bericht_id]))
-    gepland = 0
+    gepland, niet = 0, []
     for abonnement_id, items in per_abonnement.items():
         # The newest bezorging in the key: a rerun after a rollback makes the same key (no second
         # mail); a later digest of the same period has newer bezorgingen, so a key of its own.
         sleutel = f"buurtoverzicht:{abonnement_id}:{max(i for i, _ in items)}"
         lijst = sorted((b for _, b in items), key=lambda b: b.gepubliceerd, reverse=True)
-        gepland += mails.plan_overzicht(abonnementen[abonnement_id], lijst, sleutel)
+        if mails.plan_overzicht(abonnementen[abonnement_id], lijst, sleutel):
+            gepland += 1
+        else:
+            niet.append(abonnementen[abonnement_id])
+    _pauzeer_geblokkeerd(niet)
     Bezorging.objects.filter(pk__in=[i for i, _, _ in rijen]).update(gemaild_op=timezone.now())
     return gepland
 
