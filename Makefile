@@ -43,6 +43,7 @@ load: db sample
 
 run: load
 	@$(MANAGE) load_sample_meldingen
+	@$(MANAGE) load_sample_buurtberichten
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
 
