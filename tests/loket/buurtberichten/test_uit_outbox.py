@@ -136,3 +136,26 @@ def test_nieuwe_omgevingsplanversie_over_haar_werkingsgebied(buurt):
         Point(113500, 553500, srid=RD_NEW)
     )
     assert uit_outbox.lees_omgevingsplan() == 0
+
+
+def test_echte_dso_sync_tegen_het_nagebootste_knooppunt(knooppunt, settings, tmp_path):
+    """End to end: the DSO sync makes zaken from the mock knooppunt's verzoeken, the outbox carries
+    them to us, and every aanvraag becomes a bericht without the initiatiefnemer's name or e-mail."""
+    from dso_koppeling import verzoeken
+    from dso_koppeling.models import Verzoek
+    from tests.support.knooppunt import maak_client
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    app, url = knooppunt(aantal=10)
+    verzoeken.synchroniseer(maak_client(url))
+    lees()
+    aanvragen = Verzoek.objects.filter(type="aanvraag").select_related("zaak")
+    assert aanvragen.exists()
+    gemaakt = Bericht.objects.filter(soort=Onderwerp.VERGUNNINGAANVRAAG)
+    assert {b.bron_sleutel for b in gemaakt} == {f"vergunningaanvraag:{v.zaak.referentie}" for v in aanvragen}
+    alle_tekst = " ".join(f"{b.titel} {b.tekst}" for b in gemaakt)
+    for v in app.opslag.verzoeken.values():
+        assert (
+            v["initiatiefnemer"]["email"] not in alle_tekst and v["initiatiefnemer"]["naam"] not in alle_tekst
+        )
+    assert not Parkeerplaats.objects.exists()
