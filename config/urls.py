@@ -12,5 +12,6 @@ urlpatterns = [
     # Before meldingen: its backoffice/<referentie> would otherwise catch /backoffice/buurtberichten/.
     path("", include("loket.buurtberichten.urls")),
     path("", include("loket.meldingen.urls")),
+    path("", include("loket.buurtdashboard.urls")),
     path("", include("loket.portaal.urls")),
 ]

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "kern",
+    "kern.mail",
     "loket.portaal",
     "kaartlagen",
     "toepasbare_regels.omgevingsplan",
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "dso_koppeling",
     "loket.meldingen",
     "loket.buurtberichten",
+    "loket.buurtdashboard",
 ]
 # Development code (sample generators and loaders, the mock DSO knooppunt) lives in `dev`, which the
 # wheel does not ship: installed from a checkout it adds its commands, installed from the wheel it is absent.
@@ -132,6 +134,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "omgevingsloket@denhelder.nl")
+# The mail outbox (kern/mail, docs/mail.md): how much per job, how fast, how long to keep trying.
+MAIL_PER_RONDE = int(os.environ.get("MAIL_PER_RONDE", "50"))
+MAIL_PER_MINUUT = int(os.environ.get("MAIL_PER_MINUUT", "0"))  # 0: as fast as the server takes them
+MAIL_MAX_POGINGEN = int(os.environ.get("MAIL_MAX_POGINGEN", "10"))
+MAIL_BACKOFF_BASIS = float(os.environ.get("MAIL_BACKOFF_BASIS", "60"))
+MAIL_BACKOFF_MAX = float(os.environ.get("MAIL_BACKOFF_MAX", "21600"))
+MAIL_BLOKKEER_NA = int(os.environ.get("MAIL_BLOKKEER_NA", "2"))
+MAIL_BEWAAR_DAGEN = int(os.environ.get("MAIL_BEWAAR_DAGEN", "30"))
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "30"))
 
 # The municipality this installation serves. The bounding box (RD New: minx,miny,maxx,maxy) is the
 # first line of defence for every incoming geometry; the CBS code ties us to CBS wijken en buurten.
@@ -141,6 +152,8 @@ GEMEENTE_OIN = os.environ.get("GEMEENTE_OIN", "")
 GEMEENTE_TELEFOON = os.environ.get("GEMEENTE_TELEFOON", "14 0223")
 GEMEENTE_EMAIL = os.environ.get("GEMEENTE_EMAIL", "info@denhelder.nl")
 GEMEENTE_WEBSITE = os.environ.get("GEMEENTE_WEBSITE", "https://www.denhelder.nl")
+# The look of the public pages: loket/portaal/static/portaal/thema/<GEMEENTE_THEMA>.css (design tokens).
+GEMEENTE_THEMA = os.environ.get("GEMEENTE_THEMA", "den-helder")
 GEMEENTE_BBOX_RD = tuple(
     float(v) for v in os.environ.get("GEMEENTE_BBOX_RD", "108000,540000,119000,558000").split(",")
 )

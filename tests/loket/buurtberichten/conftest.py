@@ -12,11 +12,3 @@ def buurt(adressen):
     f.WijkFactory(code="WK040001", naam="Binnenstad", bbox=(112800, 552800, 113300, 553300))
     f.BuurtFactory(code="BU04000103", naam="Havenkwartier", bbox=(113300, 553300, 113700, 553700))
     return "BU04000102"
-
-
-@pytest.fixture(autouse=True)
-def _lege_outbox():
-    from kern import mail
-
-    if hasattr(mail, "GEPLAND"):
-        mail.GEPLAND.clear()

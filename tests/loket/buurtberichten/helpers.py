@@ -2,10 +2,13 @@
 fixture, in buurt Centrum 112900–113200 × 552900–553200), subscriptions and berichten there, and
 the mails the mail outbox holds."""
 
+import base64
+
 from django.contrib.gis.geos import LineString, Point
 from django.utils import timezone
 
 from kern.crs import RD_NEW, naar_wgs84
+from kern.mail.models import Bezorging as MailBezorging
 from loket.buurtberichten import berichten, gebieden
 from loket.buurtberichten.abonnementen import Voorkeuren
 from loket.buurtberichten.models import Abonnement, Gebied, Onderwerp
@@ -81,7 +84,21 @@ def voorkeuren(onderwerpen=None, frequentie="direct") -> Voorkeuren:
 
 
 def geplande_mails(soort: str | None = None) -> list[dict]:
-    """What the mail outbox holds (sleutel, aan, onderwerp, tekst, html, headers, soort)."""
-    from kern.mail import GEPLAND
-
-    return [m for m in GEPLAND if soort is None or m["soort"] == soort]
+    """What the mail outbox (kern.mail) holds, oldest first: sleutel, aan, onderwerp, tekst, html,
+    headers, bijlagen as (content-id, bytes, mimetype), soort."""
+    rijen = MailBezorging.objects.order_by("id")
+    if soort:
+        rijen = rijen.filter(soort=soort)
+    return [
+        {
+            "sleutel": r.sleutel,
+            "aan": r.aan,
+            "onderwerp": r.onderwerp,
+            "tekst": r.tekst,
+            "html": r.html,
+            "headers": r.headers,
+            "bijlagen": [(naam, base64.b64decode(data), mime) for naam, data, mime in r.bijlagen],
+            "soort": r.soort,
+        }
+        for r in rijen
+    ]

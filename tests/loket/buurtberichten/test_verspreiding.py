@@ -117,3 +117,24 @@ def test_bericht_zonder_persoonsgegevens_in_de_outbox(buurt):
     b = bericht(soort=Onderwerp.EVENEMENT)
     assert {f.name for f in Bericht._meta.get_fields()} & {"email", "naam", "telefoon"} == set()
     assert b.bron_sleutel is None
+
+
+def test_adres_met_harde_bounces_gaat_op_pauze(buurt):
+    from django.utils import timezone
+
+    from kern.mail.models import Adres
+    from kern.mail.planning import kenmerk
+
+    weg = abonnement(rond(113005, 553005, 250), email="bestaat-niet@example.org")
+    goed = abonnement(rond(113005, 553005, 250), email="goed@example.org")
+    Adres.objects.create(
+        kenmerk=kenmerk("bestaat-niet@example.org"), harde_bounces=2, geblokkeerd_sinds=timezone.now()
+    )
+    b = bericht()
+    verspreiding.verspreid(b.pk)
+    assert verspreiding.mail_direct(b.pk) == (1, False)
+    weg.refresh_from_db()
+    goed.refresh_from_db()
+    assert weg.gepauzeerd and not goed.gepauzeerd
+    assert [m["aan"] for m in geplande_mails()] == ["goed@example.org"]
+    assert verspreiding.verspreid(bericht(titel="Nog een").pk) == 1  # matching skips the paused one
