@@ -15,9 +15,9 @@ import time
 from collections import Counter
 
 import pytest
+
 from kern.mail.models import GEPLAND, VERSTUURD
 from kern.mail.models import Bezorging as Mail
-
 from loket.buurtberichten import tasks, verspreiding
 from loket.buurtberichten.models import Bezorging
 from tests.loket.buurtberichten.helpers import abonnement, bericht, rond
