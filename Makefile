@@ -11,7 +11,7 @@ KWB_DIR := data/kwb_samples
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
-.PHONY: run run-dev replica test stop system venv db sample load seed lint bench clean-sample
+.PHONY: run run-dev replica test stop system venv db sample load seed lint bench clean-sample screenshots
 
 system:
 	@scripts/system-packages.sh
@@ -47,6 +47,7 @@ load: db sample
 # gunicorn with workers by core count (config/gunicorn.py), as in production.
 run: load
 	@$(MANAGE) load_sample_meldingen
+	@$(MANAGE) load_sample_buurtberichten
 	@$(MANAGE) load_sample_buurtdashboard
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
@@ -71,6 +72,10 @@ replica: db
 seed: load
 	@$(MANAGE) seed_basiskaart
 
+# The main pages at phone and desktop size into var/screenshots/ (not committed).
+screenshots: load
+	@$(MANAGE) screenshots
+
 stop:
 ifeq ($(LOCAL_DB),yes)
 	@scripts/pg.sh stop
@@ -86,6 +91,7 @@ bench: db
 	@$(PY) bench/omgevingsplan_bench.py
 	@$(PY) bench/regels_bench.py
 	@$(PY) bench/meldingen_bench.py
+	@$(PY) bench/dashboard_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson
