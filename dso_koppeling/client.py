@@ -1,7 +1,8 @@
 """The one client through which all DSO traffic goes.
 
 Retries with exponential backoff and full jitter on 5xx, timeouts and broken connections, honouring
-Retry-After (429, 503); a circuit breaker that stops hammering a knooppunt that is down; mutual TLS
+Retry-After (429, 503); a circuit breaker, shared by all jobs and machines through PostgreSQL, that
+stops hammering a knooppunt that is down; mutual TLS
 with a PKIoverheid certificate; structured logs with method, path, status and timing, never bodies
 (verzoeken carry personal data).
 """
@@ -18,12 +19,16 @@ from collections import Counter
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urljoin
 
+from django.db import connections
+
 from dso_koppeling.instellingen import DsoInstellingen
+from dso_koppeling.models import Brekertoestand
 from kern.fouten import CodeFout
 
 logger = logging.getLogger(__name__)
 
 HAL = "application/hal+json"
+_BREKER = Brekertoestand._meta.db_table
 
 
 class DsoFout(CodeFout):
@@ -59,6 +64,48 @@ class Stroomonderbreker:
         self.fouten += 1
         if self.fouten >= self.drempel or self.open_sinds is not None:
             self.open_sinds = self.klok()
+
+
+class GedeeldeOnderbreker:
+    """The same breaker with its state in PostgreSQL (dso_koppeling_brekertoestand): when one job finds
+    the knooppunt down, every job on every machine stops calling it for the pause. Time is the
+    database's clock, so machines need not agree on theirs."""
+
+    def __init__(self, drempel: int, pauze: float, naam: str = "dso"):
+        self.drempel, self.pauze, self.naam = drempel, pauze, naam
+
+    @property
+    def toestand(self) -> str:
+        with connections["default"].cursor() as cursor:
+            cursor.execute(
+                f"SELECT EXTRACT(EPOCH FROM clock_timestamp() - open_sinds) FROM {_BREKER} WHERE naam = %s",
+                [self.naam],
+            )
+            rij = cursor.fetchone()
+        if rij is None or rij[0] is None:
+            return "dicht"
+        return "halfopen" if rij[0] >= self.pauze else "open"
+
+    def mag(self) -> bool:
+        return self.toestand != "open"
+
+    def gelukt(self) -> None:
+        with connections["default"].cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {_BREKER} SET fouten = 0, open_sinds = NULL "
+                "WHERE naam = %s AND (fouten > 0 OR open_sinds IS NOT NULL)",
+                [self.naam],
+            )
+
+    def mislukt(self) -> None:
+        with connections["default"].cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {_BREKER} AS b (naam, fouten, open_sinds) "
+                "VALUES (%(naam)s, 1, CASE WHEN %(drempel)s <= 1 THEN clock_timestamp() END) "
+                "ON CONFLICT (naam) DO UPDATE SET fouten = b.fouten + 1, open_sinds = CASE "
+                "WHEN b.fouten + 1 >= %(drempel)s OR b.open_sinds IS NOT NULL THEN clock_timestamp() END",
+                {"naam": self.naam, "drempel": self.drempel},
+            )
 
 
 class Antwoord:
@@ -100,8 +147,8 @@ class DsoClient:
         instellingen: DsoInstellingen | None = None,
         *,
         slaap=time.sleep,
-        klok=time.monotonic,
         rng: random.Random | None = None,
+        breker=None,
     ):
         self.inst = instellingen or DsoInstellingen.uit_settings()
         if not self.inst.basis_url or not self.inst.api_sleutel:
@@ -110,7 +157,8 @@ class DsoClient:
             )
         self.slaap = slaap
         self.rng = rng or random.Random()  # noqa: S311 - jitter, not security
-        self.breker = Stroomonderbreker(self.inst.breker_drempel, self.inst.breker_pauze, klok)
+        # Shared through PostgreSQL by default; a test or a one-off script may bring its own.
+        self.breker = breker or GedeeldeOnderbreker(self.inst.breker_drempel, self.inst.breker_pauze)
         self.statistiek: Counter = Counter()
         handlers = []
         if self.inst.basis_url.startswith("https"):

@@ -139,3 +139,28 @@ class Notificatie(models.Model):
 
     def __str__(self):
         return self.verzoeknummer or "notificatie"
+
+
+class Slot(models.Model):
+    """Who runs a sync of this kind until when (dso_koppeling.vergrendeling): a lease, not a session lock."""
+
+    naam = models.CharField(max_length=100, primary_key=True)
+    houder = models.CharField(max_length=32)
+    tot = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.naam} tot {self.tot:%H:%M:%S}"
+
+
+class Brekertoestand(models.Model):
+    """The circuit breaker's state, shared by every job on every machine (dso_koppeling.client)."""
+
+    naam = models.CharField(max_length=50, primary_key=True)
+    fouten = models.PositiveIntegerField(default=0)
+    open_sinds = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "brekertoestanden"
+
+    def __str__(self):
+        return f"{self.naam}: {'open' if self.open_sinds else 'dicht'} ({self.fouten} fouten)"

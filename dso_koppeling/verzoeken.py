@@ -187,6 +187,7 @@ def synchroniseer(
                 pagina = client.json("GET", FEED, params={"na": cursor, "size": grootte})
                 items = pagina.get("_embedded", {}).get("verzoeken", [])
                 paginas += 1
+                mag.verleng()  # still running: nobody takes the sync over
                 resultaat.telling["paginas"] += 1
                 if not items:
                     break

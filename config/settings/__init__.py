@@ -160,6 +160,27 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Media (zaak documents, melding photos) always go through Django's storage API: on the local disk
+# (MEDIA_ROOT, the default) or, for more than one machine, in an S3-compatible bucket (django-storages;
+# decision 0015). Never public: staff views stream them, the bucket needs no public access.
+MEDIA_OPSLAG = os.environ.get("MEDIA_OPSLAG", "schijf")
+if MEDIA_OPSLAG == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("MEDIA_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGIO") or None,
+            "access_key": os.environ.get("MEDIA_S3_SLEUTEL_ID") or None,
+            "secret_key": os.environ.get("MEDIA_S3_SLEUTEL") or None,
+            "location": os.environ.get("MEDIA_S3_MAP", "media"),
+            "default_acl": None,  # the bucket's own (private) policy
+            "file_overwrite": False,  # two uploads with one name both stay
+            "querystring_auth": True,
+        },
+    }
+elif MEDIA_OPSLAG != "schijf":
+    raise ValueError("MEDIA_OPSLAG is 'schijf' of 's3'")
 # In development static files are found in the apps as they are edited, without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -246,6 +267,7 @@ DSO_BACKOFF_BASIS = float(os.environ.get("DSO_BACKOFF_BASIS", "0.5"))
 DSO_BACKOFF_MAX = float(os.environ.get("DSO_BACKOFF_MAX", "30"))
 DSO_BREKER_DREMPEL = int(os.environ.get("DSO_BREKER_DREMPEL", "5"))
 DSO_BREKER_PAUZE = float(os.environ.get("DSO_BREKER_PAUZE", "30"))
+DSO_SLOT_DUUR = int(os.environ.get("DSO_SLOT_DUUR", "900"))
 DSO_BEVOEGD_GEZAG = os.environ.get("DSO_BEVOEGD_GEZAG", GEMEENTE_CBS_CODE.lower())
 DSO_OIN = os.environ.get("DSO_OIN", "")
 DSO_WEBHOOK_GEHEIM = os.environ.get("DSO_WEBHOOK_GEHEIM", "mock-webhook-geheim")

@@ -2,10 +2,12 @@
 Retry-After, does not retry a refusal, and a circuit breaker that stops hammering a dead knooppunt."""
 
 import socket
+import time
 
 import pytest
 
-from dso_koppeling.client import DsoFout, Stroomonderbreker, retry_after
+from dso_koppeling.client import DsoClient, DsoFout, GedeeldeOnderbreker, Stroomonderbreker, retry_after
+from dso_koppeling.instellingen import DsoInstellingen
 from tests.support.knooppunt import maak_client
 
 FEED = "/overheid/verzoeken/api/afhandelen/v1/verzoeken"
@@ -103,3 +105,29 @@ def test_open_stroomonderbreker_belt_niet_meer():
 def test_retry_after_als_datum():
     assert retry_after("Wed, 21 Oct 2026 07:28:30 GMT", nu=1792567700.0) == pytest.approx(10, abs=1)
     assert retry_after("5") == 5 and retry_after(None) == 0 and retry_after("onzin") == 0
+
+
+@pytest.mark.django_db
+def test_stroomonderbreker_gedeeld_door_alle_jobs():
+    """Two clients (two jobs, or two machines) share the breaker's state through PostgreSQL: when one
+    finds the knooppunt down, the other does not call it either, until the pause is over."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dood = f"http://127.0.0.1:{s.getsockname()[1]}"
+    eerste = DsoClient(
+        DsoInstellingen(dood, "sleutel", timeout=0.5, max_pogingen=3, breker_drempel=3, breker_pauze=0.5)
+    )
+    tweede = DsoClient(
+        DsoInstellingen(dood, "sleutel", timeout=0.5, max_pogingen=3, breker_drempel=3, breker_pauze=0.5)
+    )
+    eerste.slaap = tweede.slaap = Slaap()
+    with pytest.raises(DsoFout, match="pogingen"):
+        eerste.get(FEED)
+    assert isinstance(tweede.breker, GedeeldeOnderbreker) and tweede.breker.toestand == "open"
+    with pytest.raises(DsoFout) as fout:
+        tweede.get(FEED)
+    assert fout.value.code == "dso_circuit_open" and tweede.statistiek["storing_verbinding"] == 0
+    time.sleep(0.6)
+    assert tweede.breker.toestand == "halfopen"
+    tweede.breker.gelukt()
+    assert eerste.breker.toestand == "dicht"

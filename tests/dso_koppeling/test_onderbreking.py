@@ -25,6 +25,7 @@ def _omgeving(url: str, media: Path) -> dict:
         "DSO_BASIS_URL": url,
         "DSO_TIMEOUT": "2",
         "MEDIA_ROOT": str(media),
+        "DSO_SLOT_DUUR": "2",  # a killed sync's lease runs out after 2 s (15 min in production)
         "LOG_LEVEL": "WARNING",
     }
 
@@ -65,6 +66,7 @@ def test_sigkill_halverwege_een_pagina_en_opnieuw(knooppunt, media):
     )
     assert cursor == laatste
 
+    time.sleep(2.2)  # the killed sync could not release its lease: it runs out
     tweede = _dso_sync(url, media, "--verzoeken", "--grootte", "50")
     uitvoer, _ = tweede.communicate(timeout=120)
     assert tweede.returncode == 0, uitvoer

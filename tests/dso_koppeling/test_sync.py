@@ -1,10 +1,14 @@
 """Verzoeken become zaken: incremental, idempotent, aanvullingen and new versions update, broken XML
 is quarantined."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from dso_koppeling import verzoeken
-from dso_koppeling.models import Aanvulling, Quarantaine, Synctoestand, Verzoek
+from dso_koppeling.models import Aanvulling, Quarantaine, Slot, Synctoestand, Verzoek
+from dso_koppeling.vergrendeling import alleen
 from loket.zaken.models import Document, Gebeurtenis, Zaak
 from tests.support.knooppunt import maak_client
 
@@ -124,17 +128,35 @@ def test_verzoek_dat_geen_zaak_kan_worden_gaat_in_quarantaine(knooppunt, media):
     assert Synctoestand.objects.get(naam="verzoeken").cursor == len(app.opslag.feed)
 
 
+@pytest.mark.django_db(transaction=True)  # the other connection commits its row
 def test_twee_syncs_tegelijk_de_tweede_wacht_niet_maar_stopt(knooppunt, media):
-    import zlib
-
     import psycopg
     from django.db import connection
 
     _, url = knooppunt(aantal=2, kapot=0)
     db = connection.settings_dict
-    # Another process (the webhook's job, say) is busy: it holds the sync's advisory lock.
+    # Another process on another connection (the webhook's job, say) holds the sync's lease.
     with psycopg.connect(dbname=db["NAME"], user=db["USER"], host=db["HOST"], port=db["PORT"]) as ander:
-        ander.execute("SELECT pg_advisory_lock(%s)", [zlib.crc32(b"dso_koppeling.verzoeken")])
-        resultaat = verzoeken.synchroniseer(maak_client(url))
+        ander.execute(
+            "INSERT INTO dso_koppeling_slot (naam, houder, tot) VALUES ('verzoeken', 'ander', now() + interval '1 minute')"
+        )
+    resultaat = verzoeken.synchroniseer(maak_client(url))
     assert resultaat.afgebroken == "al_bezig" and not Zaak.objects.exists()
+    # That process was killed and its lease ran out: the next sync takes over.
+    Slot.objects.filter(naam="verzoeken").update(tot=timezone.now() - timedelta(seconds=1))
     assert verzoeken.synchroniseer(maak_client(url)).telling["nieuw"] == 2
+    assert not Slot.objects.exists()  # released at the end
+
+
+def test_slot_los_van_de_verbinding_en_verlengd(settings):
+    """Taken and released in statements of their own: no session state a pooler could hand to another
+    client. A holder that renews keeps it."""
+    settings.DSO_SLOT_DUUR = 60
+    with alleen("proef") as eerste:
+        assert eerste
+        tot = Slot.objects.get(naam="proef").tot
+        with alleen("proef") as tweede:
+            assert not tweede
+        eerste.verleng()
+        assert Slot.objects.get(naam="proef").tot >= tot
+    assert not Slot.objects.filter(naam="proef").exists()

@@ -2,7 +2,7 @@
 The `knooppunt` fixture that starts it is in tests/conftest.py (the mock's own tests and the
 dso_koppeling tests both use it)."""
 
-from dso_koppeling.client import DsoClient
+from dso_koppeling.client import DsoClient, Stroomonderbreker
 from dso_koppeling.instellingen import DsoInstellingen
 
 SLEUTEL = "mock-sleutel-pre"
@@ -21,4 +21,6 @@ def maak_client(url: str, **opties) -> DsoClient:
         "breker_pauze": 0.2,
     }
     waarden.update(opties)
-    return DsoClient(DsoInstellingen(**waarden))
+    inst = DsoInstellingen(**waarden)
+    # Each test's client has a breaker of its own (in memory): tests need not share the database's.
+    return DsoClient(inst, breker=Stroomonderbreker(inst.breker_drempel, inst.breker_pauze))
