@@ -146,6 +146,14 @@ GEMEENTE_BBOX_RD = tuple(
 if len(GEMEENTE_BBOX_RD) != 4:
     raise ValueError("GEMEENTE_BBOX_RD moet vier getallen zijn: minx,miny,maxx,maxy (RD New)")
 
+# What one delivery may unpack to, whichever importer reads it (docs/importers.md, "Zips"). The
+# defaults leave room for a large gemeente's BAG extract (a real BAG member expands ~70 times).
+UITPAKKEN_MAX_BYTES = int(os.environ.get("UITPAKKEN_MAX_BYTES", str(16 << 30)))
+UITPAKKEN_MAX_BESTANDEN = int(os.environ.get("UITPAKKEN_MAX_BESTANDEN", "50000"))
+UITPAKKEN_MAX_DIEPTE = int(os.environ.get("UITPAKKEN_MAX_DIEPTE", "3"))
+UITPAKKEN_MAX_VERHOUDING = int(os.environ.get("UITPAKKEN_MAX_VERHOUDING", "200"))
+UITPAKKEN_DREMPEL = int(os.environ.get("UITPAKKEN_DREMPEL", str(1 << 20)))
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -83,9 +83,16 @@ def controleer_bestand(
 ) -> list[Bevinding]:
     try:
         bestand = lees(inhoud, bestandsnaam)
+        return controleer_model(bestand, bestandsnaam, locaties)
     except SttrFout as exc:
         return [Bevinding("bestand.onleesbaar", "fout", f"[{exc.code}] {exc}", bestandsnaam)]
-    return controleer_model(bestand, bestandsnaam, locaties)
+    except RecursionError:
+        # FEEL stops at its own depth limit; decisions that require each other thousands deep end here.
+        return [
+            Bevinding(
+                "bestand.te_diep", "fout", "het bestand is te diep genest om te controleren", bestandsnaam
+            )
+        ]
 
 
 def controleer_model(
