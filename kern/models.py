@@ -28,3 +28,23 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.soort} {self.bestand} ({self.status})"
+
+
+class Verzoekteller(models.Model):
+    """Requests per client and kind per hour, for `kern.ratelimit` (shared by all web processes).
+    The key is a keyed hash of kind and IP address, never the address itself."""
+
+    sleutel = models.CharField(max_length=64)
+    venster = models.DateTimeField()
+    aantal = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["sleutel", "venster"], name="kern_teller_per_venster")]
+        indexes = [
+            models.Index(
+                fields=["venster"], name="kern_verzoekteller_venster", condition=models.Q(aantal__gt=0)
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.venster:%Y-%m-%d %H}u: {self.aantal}"

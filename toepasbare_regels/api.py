@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from kern.api import ApiFout, ProbleemSerializer
 from kern.crs import RD_NEW, WGS84, srid_from_content_crs
+from kern.gemeente import huidige
 
 from . import werkzaamheden
 from .models import ToepasbareRegelBestand
@@ -127,7 +128,7 @@ def _dso(ref: str, r: dict) -> dict:
             {
                 "identificatie": a["activiteit"],
                 "omschrijving": a["naam"],
-                "bestuursorgaan": {"bestuurslaag": "gemeente", "organisatieCode": "gm0400"},
+                "bestuursorgaan": {"bestuurslaag": "gemeente", "organisatieCode": huidige().code},
                 "conclusies": (
                     [
                         {

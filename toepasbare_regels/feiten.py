@@ -1,7 +1,7 @@
 """Data-answers: questions the portal answers from its own data instead of asking the user.
 
 A question is answered from data when its uitvoeringsregel carries an `herbruikbaarId` registered here
-(our own rule files do; for other files a regelbeheerder adds the herbruikbaarId). Each fact names its
+(our own rule files do) or when staff linked the question to a fact (antwoordkoppeling). Each fact names its
 source, the user sees it, and can say it is wrong: then the question is asked instead and the report is
 kept for the data owner (FeitBetwisting).
 """
@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from django.db import connection
 
+from kern.gemeente import huidige
+
 from .plek import Plek
 
 
@@ -19,9 +21,13 @@ from .plek import Plek
 class Feit:
     sleutel: str
     titel: str
-    bron: str
+    bron_sjabloon: str  # "{gemeente}" becomes the municipality's name
     bepaal: Callable[[Plek], object]  # the value, or None when the data does not say
     gebieden: Callable[[Plek], list[str]] | None = None  # the werkingsgebieden the value came from
+
+    @property
+    def bron(self) -> str:
+        return self.bron_sjabloon.format(gemeente=huidige().naam)
 
 
 FEITEN: dict[str, Feit] = {}
@@ -33,6 +39,12 @@ def feit(sleutel: str, titel: str, bron: str, gebieden: Callable[[Plek], list[st
         return functie
 
     return registreer
+
+
+def uit_herbruikbaar_id(herbruikbaar_id: str) -> str:
+    """The fact an herbruikbaarId names. Rule files written before facts were municipality-neutral
+    carry the gemeente code in front ("gm0400.monument"); that prefix is dropped."""
+    return herbruikbaar_id.removeprefix(f"{huidige().code}.")
 
 
 MONUMENT = ("BeschermdMonument", "GemeentelijkMonument", "Rijksmonument")
@@ -61,9 +73,9 @@ def _norm(waarde: str) -> str:
 
 
 @feit(
-    "gm0400.monument",
+    "monument",
     "Het pand is een monument",
-    "Omgevingsplan Den Helder: gemeentelijke monumenten",
+    "Omgevingsplan {gemeente}: gemeentelijke monumenten",
     _gebieden(MONUMENT),
 )
 def monument(plek: Plek) -> bool | None:
@@ -71,9 +83,9 @@ def monument(plek: Plek) -> bool | None:
 
 
 @feit(
-    "gm0400.beschermd-gezicht",
+    "beschermd-gezicht",
     "De plek ligt in een beschermd stads- of dorpsgezicht",
-    "Omgevingsplan Den Helder",
+    "Omgevingsplan {gemeente}",
     _gebieden(GEZICHT),
 )
 def beschermd_gezicht(plek: Plek) -> bool | None:
@@ -81,9 +93,9 @@ def beschermd_gezicht(plek: Plek) -> bool | None:
 
 
 @feit(
-    "gm0400.maximum-bouwhoogte",
+    "maximum-bouwhoogte",
     "De maximale bouwhoogte hier (meter)",
-    "Omgevingsplan Den Helder: bouwvlakken",
+    "Omgevingsplan {gemeente}: bouwvlakken",
 )
 def maximum_bouwhoogte(plek: Plek) -> Decimal | None:
     hoogtes = [
@@ -118,13 +130,13 @@ def _afstand_plek_tot_weg(plek: Plek) -> float | None:
     return plek.feitwaarden["_afstand_tot_weg"]
 
 
-@feit("gm0400.afstand-openbare-weg", "Afstand tot de weg of de stoep (meter)", "BGT: wegdelen")
+@feit("afstand-openbare-weg", "Afstand tot de weg of de stoep (meter)", "BGT: wegdelen")
 def afstand_openbare_weg(plek: Plek) -> Decimal | None:
     afstand = _afstand_plek_tot_weg(plek)
     return Decimal(str(round(afstand, 1))) if afstand is not None else None
 
 
-@feit("gm0400.erf", "Voorerf of achtererf", "BAG-pand en BGT-wegdelen")
+@feit("erf", "Voorerf of achtererf", "BAG-pand en BGT-wegdelen")
 def erf(plek: Plek) -> str | None:
     """Voorerf when the spot lies nearer to the road than the pand itself: between house and street."""
     if (

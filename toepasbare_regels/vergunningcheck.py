@@ -12,7 +12,7 @@ from datetime import date
 from toepasbare_regels.omgevingsplan.models import Activiteit
 from toepasbare_regels.omgevingsplan.services import regeltekst
 
-from .feiten import FEITEN
+from .feiten import FEITEN, uit_herbruikbaar_id
 from .models import ToepasbareRegelBestand
 from .plek import Plek
 from .regelset import activiteiten_van, bestanden_voor, geladen
@@ -157,7 +157,7 @@ class Check:
                     "vraag_id": vid,
                 }
                 return waarde
-            sleutel = u.herbruikbaar_id if u else ""
+            sleutel = uit_herbruikbaar_id(u.herbruikbaar_id) if u else ""
             if sleutel in FEITEN and sleutel not in self.betwist:
                 waarde = self._feit(sleutel)
                 if waarde is not None:

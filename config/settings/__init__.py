@@ -168,6 +168,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# Behind a reverse proxy: the proxies (addresses or networks, comma-separated) whose X-Forwarded-For we
+# believe (kern.netwerk.client_ip). Empty: only REMOTE_ADDR counts, and the header is ignored.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+
 # Meldingen openbare ruimte (docs/meldingen.md).
 PORTAAL_URL = os.environ.get("PORTAAL_URL", "http://127.0.0.1:8000")
 MELDINGEN_MAX_PER_UUR = int(os.environ.get("MELDINGEN_MAX_PER_UUR", "20"))

@@ -1,6 +1,7 @@
 """The public meldingen API: melden, "al gemeld?", aansluiten, the public map and track & trace.
 Logic lives in services; the staff side is in api_backoffice."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -10,16 +11,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kaartlagen import features
+from kern import ratelimit
 from kern.api import ApiFout, ProbleemSerializer
 from kern.crs import WGS84
-from loket.meldingen import fotos, openbaar, ratelimit, services
+from loket.meldingen import fotos, openbaar, services
 from loket.meldingen import invoer as invoer_
 from loket.meldingen.models import Melding
 from loket.zaken.models import Zaak
 
 
 def beperk(request, soort: str) -> None:
-    if not ratelimit.tel(request, soort):
+    if not ratelimit.tel(request, soort, settings.MELDINGEN_MAX_PER_UUR):
         raise ApiFout(
             "te_veel_verzoeken",
             "U heeft het afgelopen uur te vaak iets verstuurd. Probeer het later opnieuw.",

@@ -5,7 +5,6 @@ import secrets
 from django.conf import settings
 from django.contrib.gis.db import models
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from kern.crs import RD_NEW
 from loket.zaken.models import Team, Zaak
@@ -132,16 +131,3 @@ class ContactInzage(models.Model):
         verbose_name = "inzage contactgegevens"
         verbose_name_plural = "inzages contactgegevens"
         ordering = ["-tijdstip"]
-
-
-class Verzoekteller(models.Model):
-    """Requests per client per time window, for the rate limit (shared by all web processes).
-    The key is a keyed hash of the IP address, never the address itself."""
-
-    sleutel = models.CharField(max_length=64)
-    venster = models.DateTimeField()
-    aantal = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["sleutel", "venster"], name="een_teller_per_venster")]
-        indexes = [models.Index(fields=["venster"], name="verzoekteller_venster", condition=Q(aantal__gt=0))]

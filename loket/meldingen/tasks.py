@@ -4,7 +4,8 @@ import logging
 
 from procrastinate.contrib.django import app
 
-from loket.meldingen import avg, mails, openbaar, ratelimit
+from kern import ratelimit
+from loket.meldingen import avg, mails, openbaar
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kaartlagen import zoeken
 from kaartlagen.kaart import kaartconfig
+from kern import ratelimit
 from kern.fouten import CodeFout
-from loket.meldingen import avg, fotos, invoer, ratelimit, services
+from loket.meldingen import avg, fotos, invoer, services
 from loket.meldingen.models import Melding
 from loket.zaken.models import Zaak
 
@@ -84,7 +85,7 @@ def melden(request):
     if request.method == "GET":
         return _pagina(request, {"crs": "wgs84"})
     data = _formulier(request.POST)
-    if not ratelimit.tel(request, "melden"):
+    if not ratelimit.tel(request, "melden", settings.MELDINGEN_MAX_PER_UUR):
         return _pagina(request, data, TE_VAAK, status=429)
     try:
         _adres_uit_tekst(data)
@@ -103,7 +104,7 @@ def aansluiten(request, referentie: str):
     zaak = Zaak.objects.filter(referentie=referentie, melding__isnull=False).first()
     if zaak is None:
         return render(request, "meldingen/fout.html", {"fout": "Deze melding bestaat niet."}, status=404)
-    if not ratelimit.tel(request, "melden"):
+    if not ratelimit.tel(request, "melden", settings.MELDINGEN_MAX_PER_UUR):
         return render(request, "meldingen/fout.html", {"fout": TE_VAAK}, status=429)
     if request.POST.get("website"):
         return render(

@@ -6,7 +6,7 @@ so there is one DMN writer.
 
 from lxml import etree
 
-from .model import Beslistabel, Besluit, Bestand, Uitvoeringsregel
+from .model import Beslistabel, Besluit, Bestand, Knoop, Maatregel, Uitvoeringsregel
 from .parser import BEDR, CONTENT, INTER, UITV
 
 DMN12 = "http://www.omg.org/spec/DMN/20180521/MODEL/"
@@ -27,7 +27,11 @@ def _sub(parent, prefix: str, naam: str, tekst: str | None = None, **attrs):
 def naar_dmn(bestand: Bestand) -> bytes:
     root = etree.Element(
         _q("dmn", "definitions"),
-        {"id": bestand.id or "definitions", "name": bestand.naam, "namespace": bestand.namespace},
+        {
+            k: v
+            for k, v in (("id", bestand.id), ("name", bestand.naam), ("namespace", bestand.namespace))
+            if v
+        },
         nsmap=NSMAP,
     )
     ext = _sub(root, "dmn", "extensionElements")
@@ -41,6 +45,12 @@ def naar_dmn(bestand: Bestand) -> bytes:
         regels = _sub(ext, "uitv", "uitvoeringsregels")
         for u in bestand.uitvoeringsregels:
             _uitvoeringsregel(regels, u)
+    if bestand.maatregelen:
+        maatregelen = _sub(ext, "content", "maatregelen")
+        for m in bestand.maatregelen:
+            _maatregel(maatregelen, m)
+    for k in bestand.item_definities:
+        _knoop(root, k)
     for i in bestand.invoer:
         el = _sub(root, "dmn", "inputData", id=i.id, name=i.naam)
         if i.uitvoeringsregel:
@@ -53,6 +63,8 @@ def naar_dmn(bestand: Bestand) -> bytes:
         _sub(el, "dmn", "variable", name=i.naam, typeRef=i.type_ref)
     for b in bestand.besluiten:
         _besluit(root, b)
+    for k in bestand.kennisbronnen:
+        _knoop(root, k)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -72,14 +84,15 @@ def _uitvoeringsregel(parent, u: Uitvoeringsregel) -> None:
         _sub(v, "uitv", "vraagTekst", u.vraag_tekst)
         if u.opties:
             opties = _sub(v, "uitv", "opties")
-            _sub(opties, "uitv", "optieType", "enkelAntwoord")
+            _sub(opties, "uitv", "optieType", u.optie_type or "enkelAntwoord")
             for o in u.opties:
                 oel = _sub(opties, "uitv", "optie")
                 if o.sequence_id:
                     _sub(oel, "uitv", "sequenceId", o.sequence_id)
                 _sub(oel, "uitv", "optieText", o.tekst)
                 if o.toelichting:
-                    _sub(oel, "content", "toelichting", o.toelichting)
+                    toelichting = _sub(oel, "content", "uitvoeringsregelToelichting")
+                    _sub(toelichting, "content", "toelichting", o.toelichting)
     elif u.soort == "geoVerwijzing":
         g = _sub(el, "uitv", "geoVerwijzing")
         _sub(g, "uitv", "locatie", identificatie=u.locatie)
@@ -88,12 +101,14 @@ def _uitvoeringsregel(parent, u: Uitvoeringsregel) -> None:
     elif u.soort == "bijlage":
         _sub(_sub(el, "uitv", "bijlage"), "uitv", "bijlageType", u.bijlage_type)
     else:
-        w = _sub(el, "uitv", u.soort)
+        # vasteWaardeVoorbehoud wraps a complete uitv:vasteWaarde, then its tekstVoorbehoud.
+        buiten = _sub(el, "uitv", u.soort)
+        w = _sub(buiten, "uitv", "vasteWaarde") if u.soort == "vasteWaardeVoorbehoud" else buiten
         _sub(w, "uitv", "waardeVraag", u.vraag_tekst)
         _sub(w, "uitv", "waarde", u.waarde)
         _sub(w, "uitv", "gegevensType", u.gegevens_type)
         if u.soort == "vasteWaardeVoorbehoud":
-            _sub(w, "uitv", "tekstVoorbehoud", u.tekst_voorbehoud)
+            _sub(buiten, "uitv", "tekstVoorbehoud", u.tekst_voorbehoud)
     if u.toelichting or u.lange_toelichting or u.belangrijk:
         t = _sub(el, "content", "uitvoeringsregelToelichting")
         if u.toelichting:
@@ -102,6 +117,28 @@ def _uitvoeringsregel(parent, u: Uitvoeringsregel) -> None:
             _sub(t, "content", "langeToelichting", u.lange_toelichting)
         if u.belangrijk:
             _sub(t, "content", "belangrijk", "true")
+
+
+def _maatregel(parent, m: Maatregel) -> None:
+    el = _sub(parent, "content", "maatregel", id=m.id)
+    for naam, tekst in (
+        ("nummer", m.nummer),
+        ("maatregeltekst", m.tekst),
+        ("toelichting", m.toelichting),
+        ("frequentie", m.frequentie),
+        ("volgorde", str(m.volgorde) if m.volgorde else ""),
+        ("kenmerk", m.kenmerk),
+    ):
+        if tekst:
+            _sub(el, "content", naam, tekst)
+    for thema in m.themas:
+        _sub(el, "content", "thema", thema)
+
+
+def _knoop(parent, k: Knoop) -> None:
+    el = _sub(parent, "dmn", k.naam, k.tekst or None, **dict(k.attributen))
+    for kind in k.kinderen:
+        _knoop(el, kind)
 
 
 def _besluit(root, b: Besluit) -> None:
@@ -118,6 +155,8 @@ def _besluit(root, b: Besluit) -> None:
         _sub(_sub(el, "dmn", "informationRequirement"), "dmn", "requiredDecision", href=f"#{ref}")
     for ref in b.vereiste_invoer:
         _sub(_sub(el, "dmn", "informationRequirement"), "dmn", "requiredInput", href=f"#{ref}")
+    for k in b.autoriteit:
+        _knoop(el, k)
     if b.tabel is not None:
         _tabel(el, b.tabel)
 

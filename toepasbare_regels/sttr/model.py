@@ -37,6 +37,43 @@ class Optie:
 
 
 @dataclass(frozen=True)
+class Knoop:
+    """A DMN element the engine does not interpret (itemDefinition, knowledgeSource, authorityRequirement),
+    kept as a small tree so that export writes it back unchanged. `naam` is the DMN local name."""
+
+    naam: str
+    attributen: tuple[tuple[str, str], ...] = ()
+    tekst: str = ""
+    kinderen: tuple["Knoop", ...] = ()
+
+
+@dataclass(frozen=True)
+class Maatregel:
+    """`content:maatregel` in a Maatregelen file: what to do to comply, shown with the voorschrift."""
+
+    id: str
+    nummer: str = ""
+    tekst: str = ""
+    toelichting: str = ""
+    frequentie: str = ""
+    volgorde: int = 0
+    kenmerk: str = ""
+    themas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Aanroep:
+    """A `dmn:invocation` (the DSO calls it an aansluitpunt): this decision is a decision of another
+    model of the same bevoegd gezag, named by model and decision name."""
+
+    id: str
+    model: str
+    besluit: str
+    type_ref: str = ""
+    bindingen: tuple[tuple[str, str], ...] = ()  # (parameter, expression text), as written
+
+
+@dataclass(frozen=True)
 class Uitvoeringsregel:
     """How one input is obtained: a question, a geo lookup, an attachment or a fixed value."""
 
@@ -51,6 +88,7 @@ class Uitvoeringsregel:
     opties: tuple[Optie, ...] = ()
     locatie: str = ""
     bijlage_type: str = ""
+    optie_type: str = ""
     waarde: str = ""
     tekst_voorbehoud: str = ""
     toelichting: str = ""
@@ -111,6 +149,8 @@ class Besluit:
     vereiste_invoer: tuple[str, ...] = ()
     vereiste_besluiten: tuple[str, ...] = ()
     tabel: Beslistabel | None = None
+    aanroep: Aanroep | None = None
+    autoriteit: tuple[Knoop, ...] = ()  # authorityRequirement elements, kept for export
 
 
 @dataclass(frozen=True)
@@ -123,6 +163,9 @@ class Bestand:
     uitvoeringsregels: tuple[Uitvoeringsregel, ...] = ()
     invoer: tuple[InputData, ...] = ()
     besluiten: tuple[Besluit, ...] = ()
+    maatregelen: tuple[Maatregel, ...] = ()
+    item_definities: tuple[Knoop, ...] = ()
+    kennisbronnen: tuple[Knoop, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def _idx(self) -> dict:

@@ -19,6 +19,8 @@ from .model import (
     Bestand,
     InputData,
     Invoer,
+    Knoop,
+    Maatregel,
     Optie,
     Regel,
     Regelgroep,
@@ -113,6 +115,11 @@ class _Lezer:
                 self.uitvoeringsregel(u)
                 for u in ext.iterfind("uitv:uitvoeringsregels/uitv:uitvoeringsregel", self.ns)
             )
+        maatregelen = ()
+        if ext is not None:
+            maatregelen = tuple(
+                self.maatregel(m) for m in ext.iterfind("content:maatregelen/content:maatregel", self.ns)
+            )
         invoer = tuple(self.input_data(i) for i in self.root.iterfind("d:inputData", self.ns))
         besluiten = tuple(self.besluit(b) for b in self.root.iterfind("d:decision", self.ns))
         bestand = Bestand(
@@ -124,6 +131,9 @@ class _Lezer:
             uitvoeringsregels=regels,
             invoer=invoer,
             besluiten=besluiten,
+            maatregelen=maatregelen,
+            item_definities=tuple(self.knoop(k) for k in self.root.iterfind("d:itemDefinition", self.ns)),
+            kennisbronnen=tuple(self.knoop(k) for k in self.root.iterfind("d:knowledgeSource", self.ns)),
         )
         self.controleer(bestand)
         return bestand
@@ -147,11 +157,15 @@ class _Lezer:
                 "soort": "vraag",
                 "gegevens_type": _tekst(v, "uitv:gegevensType", ns),
                 "vraag_tekst": _tekst(v, "uitv:vraagTekst", ns),
+                "optie_type": _tekst(v, "uitv:opties/uitv:optieType", ns),
                 "opties": tuple(
                     Optie(
                         _tekst(o, "uitv:optieText", ns),
                         _tekst(o, "uitv:sequenceId", ns),
-                        _tekst(o, "content:toelichting", ns) or _tekst(o, ".//content:toelichting", ns),
+                        # The schema nests it in uitvoeringsregelToelichting; older exports of ours
+                        # wrote content:toelichting directly under the optie.
+                        _tekst(o, "content:uitvoeringsregelToelichting/content:toelichting", ns)
+                        or _tekst(o, "content:toelichting", ns),
                     )
                     for o in v.iterfind("uitv:opties/uitv:optie", ns)
                 ),
@@ -171,7 +185,11 @@ class _Lezer:
         elif (b := u.find("uitv:bijlage", ns)) is not None:
             velden |= {"soort": "bijlage", "bijlage_type": _tekst(b, "uitv:bijlageType", ns)}
         elif (w := u.find("uitv:vasteWaardeVoorbehoud", ns)) is not None:
-            velden |= self._vaste_waarde(w, "vasteWaardeVoorbehoud")
+            # STTR: vasteWaardeVoorbehoud = uitv:vasteWaarde (waardeVraag, waarde, gegevensType) +
+            # uitv:tekstVoorbehoud. Files written by our exporter before 2026-12 held the three
+            # fields flat; those are still read.
+            binnen = w.find("uitv:vasteWaarde", ns)
+            velden |= self._vaste_waarde(binnen if binnen is not None else w, "vasteWaardeVoorbehoud")
             velden["tekst_voorbehoud"] = _tekst(w, "uitv:tekstVoorbehoud", ns)
         elif (w := u.find("uitv:vasteWaarde", ns)) is not None:
             velden |= self._vaste_waarde(w, "vasteWaarde")
@@ -189,6 +207,34 @@ class _Lezer:
             "waarde": _tekst(w, "uitv:waarde", self.ns),
             "gegevens_type": _tekst(w, "uitv:gegevensType", self.ns),
         }
+
+    def maatregel(self, m) -> Maatregel:
+        ns = self.ns
+        return Maatregel(
+            id=m.get("id", ""),
+            nummer=_tekst(m, "content:nummer", ns),
+            tekst=_tekst(m, "content:maatregeltekst", ns),
+            toelichting=_tekst(m, "content:toelichting", ns),
+            frequentie=_tekst(m, "content:frequentie", ns),
+            volgorde=_int(_tekst(m, "content:volgorde", ns)),
+            kenmerk=_tekst(m, "content:kenmerk", ns),
+            themas=tuple((t.text or "").strip() for t in m.iterfind("content:thema", ns)),
+        )
+
+    def knoop(self, el) -> Knoop:
+        """A DMN element kept as a tree; typeRefs normalised like everywhere else (feel:string → string)."""
+        dmn = self.ns["d"]
+        attributen = tuple(
+            sorted((k, _type(v) if k == "typeRef" else v) for k, v in el.attrib.items() if "{" not in k)
+        )
+        naam = etree.QName(el).localname
+        tekst = (el.text or "").strip()
+        return Knoop(
+            naam,
+            attributen,
+            _type(tekst) if naam == "typeRef" else tekst,
+            tuple(self.knoop(k) for k in el if isinstance(k.tag, str) and etree.QName(k).namespace == dmn),
+        )
 
     def input_data(self, i) -> InputData:
         var = i.find("d:variable", self.ns)
@@ -221,6 +267,7 @@ class _Lezer:
                 _href(r) for r in b.iterfind("d:informationRequirement/d:requiredDecision", ns)
             ),
             tabel=self.tabel(tabel_el, naam),
+            autoriteit=tuple(self.knoop(k) for k in b.iterfind("d:authorityRequirement", ns)),
         )
 
     def tabel(self, t, besluit: str) -> Beslistabel:

@@ -15,7 +15,7 @@ monument = vraag(
     "Is uw pand een monument?",
     "boolean",
     10,
-    feit="gm0400.monument",
+    feit="monument",
     toelichting="Een monument is een gebouw dat de gemeente of het Rijk beschermt.",
 )
 beschermd = geo(
@@ -29,7 +29,7 @@ erf = vraag(
     "list",
     20,
     opties=("Achtererf", "Voorerf"),
-    feit="gm0400.erf",
+    feit="erf",
     toelichting="Het voorerf is het deel van uw erf aan de kant van de straat. Het achtererf is de rest.",
 )
 afstand_weg = vraag(
@@ -37,7 +37,7 @@ afstand_weg = vraag(
     "Hoeveel meter is het van de weg of de stoep?",
     "number",
     40,
-    feit="gm0400.afstand-openbare-weg",
+    feit="afstand-openbare-weg",
     groep="g2",
 )
 OPMERKING_MONUMENT = (
@@ -115,7 +115,7 @@ def aanbouw():
         "Wat is de maximale bouwhoogte op uw perceel, in meters?",
         "number",
         50,
-        feit="gm0400.maximum-bouwhoogte",
+        feit="maximum-bouwhoogte",
         groep="g2",
     )
     return conclusie(

@@ -90,11 +90,17 @@ def test_ratelimit_per_ip_geeft_429_en_slaat_niets_op(adressen, client, settings
     assert r.status_code == 429 and r.json()["code"] == "te_veel_verzoeken"
     assert r["Content-Type"] == "application/problem+json"
     assert client.post("/meldingen/nieuw", melding_data(toch_melden="ja")).status_code == 429
+    # A made-up X-Forwarded-For from an address that is no trusted proxy changes nothing.
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    spoof = client.post(
+        "/api/meldingen", melding_data(), content_type="application/json", HTTP_X_FORWARDED_FOR="198.51.100.9"
+    )
+    assert spoof.status_code == 429
     assert Zaak.objects.count() == 2
     # Another address has its own count.
     r = client.post("/api/meldingen", melding_data(), content_type="application/json", REMOTE_ADDR="10.1.2.3")
     assert r.status_code == 201
-    from loket.meldingen.models import Verzoekteller
+    from kern.models import Verzoekteller
 
     assert all("127.0.0.1" not in t.sleutel for t in Verzoekteller.objects.all())
 

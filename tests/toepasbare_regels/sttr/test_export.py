@@ -39,7 +39,7 @@ ALLES = b"""<?xml version="1.0" encoding="UTF-8"?>
         <uitv:regelgroepRef href="#groep1"/><inter:prioriteit>20</inter:prioriteit>
         <uitv:vraag><uitv:gegevensType>list</uitv:gegevensType><uitv:vraagTekst>Waar komt de dakkapel?</uitv:vraagTekst>
           <uitv:opties><uitv:optieType>enkelAntwoord</uitv:optieType>
-            <uitv:optie><uitv:sequenceId>1</uitv:sequenceId><uitv:optieText>Voorkant</uitv:optieText><content:toelichting>Aan de straatkant.</content:toelichting></uitv:optie>
+            <uitv:optie><uitv:sequenceId>1</uitv:sequenceId><uitv:optieText>Voorkant</uitv:optieText><content:uitvoeringsregelToelichting><content:toelichting>Aan de straatkant.</content:toelichting></content:uitvoeringsregelToelichting></uitv:optie>
             <uitv:optie><uitv:sequenceId>2</uitv:sequenceId><uitv:optieText>Zijkant</uitv:optieText></uitv:optie>
             <uitv:optie><uitv:sequenceId>3</uitv:sequenceId><uitv:optieText>Achterkant</uitv:optieText></uitv:optie>
           </uitv:opties></uitv:vraag>
@@ -56,8 +56,8 @@ ALLES = b"""<?xml version="1.0" encoding="UTF-8"?>
         <content:uitvoeringsregelToelichting><content:toelichting>Een tekening op schaal.</content:toelichting></content:uitvoeringsregelToelichting></uitv:uitvoeringsregel>
       <uitv:uitvoeringsregel id="U8"><uitv:vasteWaarde><uitv:waardeVraag>Is er een bestemmingsplan?</uitv:waardeVraag>
         <uitv:waarde>true</uitv:waarde><uitv:gegevensType>boolean</uitv:gegevensType></uitv:vasteWaarde></uitv:uitvoeringsregel>
-      <uitv:uitvoeringsregel id="U9"><uitv:vasteWaardeVoorbehoud><uitv:waardeVraag>Geldt het voorbehoud?</uitv:waardeVraag>
-        <uitv:waarde>false</uitv:waarde><uitv:gegevensType>boolean</uitv:gegevensType>
+      <uitv:uitvoeringsregel id="U9"><uitv:vasteWaardeVoorbehoud><uitv:vasteWaarde><uitv:waardeVraag>Geldt het voorbehoud?</uitv:waardeVraag>
+        <uitv:waarde>false</uitv:waarde><uitv:gegevensType>boolean</uitv:gegevensType></uitv:vasteWaarde>
         <uitv:tekstVoorbehoud>Onder voorbehoud van de welstandsnota.</uitv:tekstVoorbehoud></uitv:vasteWaardeVoorbehoud></uitv:uitvoeringsregel>
     </uitv:uitvoeringsregels>
   </dmn11:extensionElements>
@@ -210,6 +210,7 @@ def test_the_synthetic_file_really_uses_every_feature(alles):
     assert alles.uitvoeringsregel("U6").locatie == "nl.imow-gm0400.gebied.BeschermdDorpsgezicht"
     assert alles.uitvoeringsregel("U7").bijlage_type == "Bouwtekening"
     assert alles.uitvoeringsregel("U9").tekst_voorbehoud == "Onder voorbehoud van de welstandsnota."
+    assert alles.uitvoeringsregel("U9").waarde == "false"
     top = alles.besluit("TOP")
     assert top.tabel.regels[0].toelichtingen == (
         "In het beschermd dorpsgezicht hebt u een vergunning nodig.",

@@ -145,3 +145,45 @@ def test_a_polygon_location_in_wgs84_works_too(client, opzet):
     r = bepaal(client, ["UitwegAanleggen"], geo=vlak, headers={"HTTP_CONTENT_CRS": "EPSG:4326"})
     assert r.status_code == 200, r.content
     assert r.json()[0]["activiteiten"][0]["vraaggroepen"][0]["vragen"]
+
+
+def test_a_vaste_waarde_voorbehoud_in_the_dso_shape_gives_a_conclusion_with_its_voorbehoud(client, db):
+    """The production bug: the nested uitv:vasteWaarde was read as "" and every conclusion failed."""
+    from tests.toepasbare_regels.sttr.schemavorm import OIN, definitions, input_data, top_besluit
+    from tests.toepasbare_regels.sttr.test_schema import VOORBEHOUD
+    from toepasbare_regels.importing import importeer_sttr
+
+    inhoud = definitions(
+        "1.2",
+        input_data("1.2", "_vogel", "Beschermde vogel broedt", "UitvId0001", "boolean")
+        + top_besluit(
+            "1.2",
+            [("_vogel", "Beschermde vogel broedt", "boolean")],
+            [(["false"], "Toestemmingsvrij"), (["true"], "Vergunningplicht")],
+        ),
+        ext=f"<uitv:uitvoeringsregels>{VOORBEHOUD}</uitv:uitvoeringsregels>",
+    )
+    importeer_sttr(inhoud, "dakkapel.dmn")
+    r = bepaal(client, [f"{OIN}/id/concept/ConclusieBouwenDakkapel"])
+    assert r.status_code == 200, r.content
+    [conclusie] = r.json()[0]["activiteiten"][0]["conclusies"]
+    assert conclusie["toestemmingstype"]["code"] == "Toestemmingsvrij"
+    assert conclusie["voorbehouden"][0].startswith("U mag bouwen onder voorbehoud")
+
+
+def test_the_bestuursorgaan_is_the_configured_gemeente(client, opzet, settings):
+    settings.GEMEENTE_CBS_CODE = "GM0197"
+    r = bepaal(client, ["UitwegAanleggen"]).json()
+    assert r[0]["activiteiten"][0]["bestuursorgaan"]["organisatieCode"] == "gm0197"
+
+
+def test_fact_ids_are_municipality_neutral_and_old_prefixed_ids_still_work(settings):
+    from toepasbare_regels.feiten import FEITEN, uit_herbruikbaar_id
+
+    assert not any(s.startswith("gm") for s in FEITEN)
+    assert uit_herbruikbaar_id("gm0400.monument") == "monument"
+    settings.GEMEENTE_CBS_CODE = "GM0197"
+    assert uit_herbruikbaar_id("gm0197.erf") == "erf"
+    assert "Aalten" not in FEITEN["monument"].bron
+    settings.GEMEENTE_NAAM = "Aalten"
+    assert FEITEN["monument"].bron.startswith("Omgevingsplan Aalten")

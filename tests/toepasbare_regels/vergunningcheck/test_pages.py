@@ -72,9 +72,7 @@ def test_a_disputed_fact_is_asked_instead_and_reported(client, regels, adressen)
         "/vergunningcheck/nieuw", {"werkzaamheid": ["ErfafscheidingPlaatsen"], "adres": "Keizerstraat 12a"}
     )
     url = r["Location"]
-    feit = next(
-        f for f in client.get(url).context["r"]["feiten"] if f["feit"] == "gm0400.afstand-openbare-weg"
-    )
+    feit = next(f for f in client.get(url).context["r"]["feiten"] if f["feit"] == "afstand-openbare-weg")
     client.post(url, {"actie": "betwist", "feit": feit["feit"], "waarde": feit["waarde"]})
     assert FeitBetwisting.objects.get().feit == feit["feit"]
     assert feit["feit"] not in [f["feit"] for f in client.get(url).context["r"]["feiten"]]

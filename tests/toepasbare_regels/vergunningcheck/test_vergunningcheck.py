@@ -207,7 +207,7 @@ def test_werkzaamheid(stad, db, plek, werkzaamheid, antwoorden, conclusie, artik
 def test_facts_from_data_are_never_asked_and_name_their_source(stad, db):
     resultaat, gesteld = doorloop(["DakkapelPlaatsen"], adres_in("monument"), {})
     assert gesteld == []
-    [monument] = [f for f in resultaat["feiten"] if f["feit"] == "gm0400.monument"]
+    [monument] = [f for f in resultaat["feiten"] if f["feit"] == "monument"]
     assert monument["waarde"] == "ja" and "Omgevingsplan" in monument["bron"]
     assert "nl.imow-gm0400.gebiedengroep.Monumenten" in resultaat["activiteiten"][0]["werkingsgebieden"]
 
@@ -218,17 +218,17 @@ def test_every_registered_fact_answers_at_every_kind_of_address(stad, db, soort)
 
     plek = Plek(adres_in(soort))
     waarden = {sleutel: feit.bepaal(plek) for sleutel, feit in FEITEN.items()}
-    assert waarden["gm0400.beschermd-gezicht"] is (soort == "beschermd")
-    assert waarden["gm0400.monument"] is (soort == "monument")
+    assert waarden["beschermd-gezicht"] is (soort == "beschermd")
+    assert waarden["monument"] is (soort == "monument")
     if soort == "beschermd":
-        gebieden = FEITEN["gm0400.beschermd-gezicht"].gebieden(plek)
+        gebieden = FEITEN["beschermd-gezicht"].gebieden(plek)
         assert "nl.imow-gm0400.gebied.BeschermdDorpsgezicht" in gebieden
 
 
 def test_a_disputed_fact_turns_into_a_question(stad, db):
     from toepasbare_regels.vergunningcheck import Check
 
-    r = Check(["DakkapelPlaatsen"], Plek(adres_in("monument")), betwist={"gm0400.monument"}).uitvoeren()
+    r = Check(["DakkapelPlaatsen"], Plek(adres_in("monument")), betwist={"monument"}).uitvoeren()
     assert not r["klaar"]
     assert [v["tekst"] for v in r["vraaggroep"]["vragen"]] == ["Is uw pand een monument?"]
 
