@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kern.importing.sources import bestanden
 from kern.fouten import CodeFout
+from kern.importing.sources import bestanden
 from toepasbare_regels.importing import lees_begrensd
 from toepasbare_regels.sttr.controle import Bevinding, controleer_bestand, tel
 
