@@ -7,6 +7,7 @@ MANAGE := $(PY) manage.py
 SAMPLE_DIR := data/bgt_bag_samples
 PLAN_DIR := data/omgevingsplan_samples
 REGELS_DIR := data/toepasbare_regels_samples
+KWB_DIR := data/kwb_samples
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
@@ -34,12 +35,14 @@ sample: venv
 	@$(PY) -m dev.sample.bgt_bag --out $(SAMPLE_DIR) --if-missing
 	@$(PY) -m dev.sample.omgevingsplan --out $(PLAN_DIR) --sample $(SAMPLE_DIR) --if-missing
 	@$(PY) -m dev.sample.toepasbare_regels --out $(REGELS_DIR) --if-missing
+	@$(PY) -m dev.sample.kwb --buurten $(SAMPLE_DIR) --out $(KWB_DIR) --if-missing
 
 # Loads the sample once: the import records each file it finished, so a second run skips them.
 load: db sample
 	@$(MANAGE) load_sample $(SAMPLE_DIR)
 	@$(MANAGE) import_omgevingsplan $(PLAN_DIR)
 	@$(MANAGE) import_sttr $(REGELS_DIR) -v 0
+	@$(MANAGE) import_kerncijfers $(KWB_DIR) -v 0
 
 run: load
 	@$(MANAGE) load_sample_meldingen

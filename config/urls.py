@@ -10,5 +10,6 @@ urlpatterns = [
     path("", include("toepasbare_regels.omgevingsplan.urls")),
     path("", include("toepasbare_regels.urls")),
     path("", include("loket.meldingen.urls")),
+    path("", include("loket.buurtdashboard.urls")),
     path("", include("loket.portaal.urls")),
 ]

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "loket.zaken",
     "dso_koppeling",
     "loket.meldingen",
+    "loket.buurtdashboard",
 ]
 # Development code (sample generators and loaders, the mock DSO knooppunt) lives in `dev`, which the
 # wheel does not ship: installed from a checkout it adds its commands, installed from the wheel it is absent.

@@ -1,0 +1,72 @@
+"""Who may see which gebied on the dashboard, and the log of every look.
+
+Three roles (`Dashboardrol`): a gebiedsmanager sees only the wijken on their role (and the buurten in
+them); a medewerker/KCC and a beheerder see everything; a superuser counts as beheerder. Staff without
+a role, and everyone who is not staff, see nothing. The gemeente's totals are the comparison beside
+every wijk, so every role may see those; a breakdown per wijk or buurt is filtered to the role's
+wijken. Every page, API call and export goes through `open_gebied`, which checks and logs in one step.
+"""
+
+from dataclasses import dataclass
+
+from kern.fouten import CodeFout
+from kern.gemeente import huidige
+from loket.buurtdashboard.models import Dashboardrol, Inzage, Rol
+
+
+class Geweigerd(CodeFout):
+    http_status = 403
+    titel = "Geen toegang"
+
+
+@dataclass(frozen=True)
+class Toegang:
+    rol: str
+    wijken: frozenset[str] | None  # None: every wijk
+
+    def mag(self, gebiedscode: str) -> bool:
+        if self.wijken is None or gebiedscode == huidige().cbs_code:
+            return True
+        return wijk_van(gebiedscode) in self.wijken
+
+    def filter_codes(self, codes):
+        """The codes (wijk or buurt) of `codes` this role may see, in their order."""
+        return [c for c in codes if self.wijken is None or wijk_van(c) in self.wijken]
+
+
+def wijk_van(gebiedscode: str) -> str:
+    """WK040001 for WK040001 and for BU04000102 (CBS codes nest by their digits)."""
+    if gebiedscode[:2] in ("WK", "BU") and len(gebiedscode) >= 8:
+        return "WK" + gebiedscode[2:8]
+    return ""
+
+
+def toegang(user) -> Toegang | None:
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return None
+    if user.is_superuser:
+        return Toegang(Rol.BEHEERDER, None)
+    try:
+        rol = user.dashboardrol
+    except Dashboardrol.DoesNotExist:
+        return None
+    if rol.rol == Rol.GEBIEDSMANAGER:
+        return Toegang(rol.rol, frozenset(rol.wijken))
+    return Toegang(rol.rol, None)
+
+
+def vereist(user) -> Toegang:
+    """The user's access, or Geweigerd when they have no role on the dashboard."""
+    t = toegang(user)
+    if t is None:
+        raise Geweigerd("geen_dashboardrol", "U heeft geen rol op het buurtdashboard.")
+    return t
+
+
+def open_gebied(user, gebiedscode: str, weergave: str) -> Toegang:
+    """Check that the user may see this gebied and log that they did (who, when, which gebied, where)."""
+    t = vereist(user)
+    if not t.mag(gebiedscode):
+        raise Geweigerd("gebied_niet_toegestaan", f"U heeft geen toegang tot {gebiedscode}.")
+    Inzage.objects.create(gebruiker=user, gebied=gebiedscode, weergave=weergave[:40])
+    return t
