@@ -1,7 +1,7 @@
 """What the benchmarks share: Django set-up and a throwaway database of their own."""
 
+import contextlib
 import os
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -19,12 +19,49 @@ django.setup()
 import psycopg  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from kern.fouten import CodeFout  # noqa: E402
+
 GEONOVUM = ROOT.parent / "shared" / "data" / "geonovum-omgevingsplan-gemeentestad" / "toepasbareRegels"
 
 
-def percentiel_ms(waarden, q: int) -> float:
-    """The q-th percentile of durations in seconds, in milliseconds."""
-    return statistics.quantiles(waarden, n=100)[q - 1] * 1000
+def vastgelegde_sql(functie, invoer: list) -> list[list[str]]:
+    """Per input, the SQL statements `functie(input)` sends, as the text the server received (parameters
+    bound): what a request needs of the database, to replay as the raw-SQL side of a comparison."""
+    from django.db import connection
+
+    per_invoer: list[list[str]] = []
+
+    def leg_vast(execute, sql, params, many, context):
+        per_invoer[-1].append(connection.ops.compose_sql(sql, params) if params else sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(leg_vast):
+        for item in invoer:
+            per_invoer.append([])
+            # A point outside the municipality is a clear 400 for the endpoint, and no SQL here.
+            with contextlib.suppress(CodeFout):
+                functie(item)
+    return per_invoer
+
+
+def sql_client(dbname: str):
+    """A client for harness.gelijktijdig: its own connection, replaying one request's statements in one
+    transaction, one round trip each (as the application sends them)."""
+
+    def maak():
+        conn = psycopg.connect(**conninfo(dbname))
+
+        def client(opdrachten):
+            with conn.transaction():
+                for sql in opdrachten:
+                    cur = conn.execute(sql)
+                    if cur.description:
+                        cur.fetchall()
+
+        client.sluit = conn.close
+        return client
+
+    return maak
 
 
 def conninfo(dbname: str) -> dict:
@@ -56,14 +93,16 @@ def prepare_database(dbname: str) -> dict:
 
 
 def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
-    """What the omgevingsplan benchmarks share: `script --cellen N --punten N` prepares a database with
+    """What the omgevingsplan benchmarks share: `script --cellen N --punten N --paren N --clients N` prepares a database with
     the sample plan (and with `met_bag` the BAG/BGT sample), then measures in a process of its own so
     Django's database settings point at that database; `--measure` is the measuring half."""
     import argparse
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--cellen", type=int, default=105_000)
-    parser.add_argument("--punten", type=int, default=1000)
+    parser.add_argument("--punten", type=int, default=200, help="verzoeken per ronde")
+    parser.add_argument("--paren", type=int, default=5)
+    parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -98,7 +137,13 @@ def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
         [sys.executable, "manage.py", "import_omgevingsplan", "-v0", str(plan)], cwd=ROOT, env=env, check=True
     )
     subprocess.run(
-        [sys.executable, script, "--measure", "--cellen", str(args.cellen), "--punten", str(args.punten)],
+        [
+            sys.executable,
+            script,
+            "--measure",
+            *("--cellen", str(args.cellen), "--punten", str(args.punten)),
+            *("--paren", str(args.paren), "--clients", str(args.clients)),
+        ],
         env=env,
         check=True,
     )

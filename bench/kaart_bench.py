@@ -1,42 +1,47 @@
-"""Map benchmark: vector tiles against their raw ST_AsMVT query, and address search latency.
+"""Map benchmark: vector tiles against their prepared query, and the location requests at N clients
+against the SQL they need, the portal served by gunicorn.
 
-    .venv/bin/python bench/kaart_bench.py [--scale 10] [--tiles 30] [--zoekvragen 1000]
+    .venv/bin/python bench/kaart_bench.py [--scale 10] [--paren 5] [--clients 8] [--verzoeken 200]
 
-Loads the generated sample at the given scale into its own database (loket_bench_kaart), then
-1. per overlay and zoom level 12–18 requests the same tiles through the whole WSGI application (the
-   tile fast path, or Django where it hands over) and runs the bare SQL, both as a plain statement
-   and prepared; median milliseconds and the ratios;
-2. times /api/locatie/suggest for typed queries, and /api/locatie/reverse and /api/locatie/informatie
-   for random points in the sample area (server time through the Django test client); p50 and p95.
-Prints figures; never fails.
+Loads the generated sample at the given scale into its own database (loket_bench_kaart), ANALYZEs
+it, and serves it with gunicorn (4 sync workers, DEBUG off, as in production). Then, every comparison
+in turns over ≥ 5 pairs (harness.in_beurten):
+1. tiles, per public vector layer and zoom level: the busiest tiles of that zoom level (most objects)
+   and typical ones (where random addresses lie), each as `GET /tiles/…` over HTTP from one client,
+   through the WSGI application in this process (the server's own time), and as the bare ST_AsMVT
+   query prepared with a generic plan and parallel plans off, as our tile server runs it (the reference);
+2. suggest, reverse and locatie-informatie at N clients at once over HTTP, against the very statements
+   each request sent (recorded, then replayed at N clients, one connection each);
+3. the basemap (MapServer through MapProxy), in process.
+Prints figures; never fails on timing.
 """
 
 import argparse
+import io
 import math
-import statistics
+import random
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import psycopg
-from common import OUT, ROOT, conninfo, prepare_database  # sets up Django before the project imports below
+from common import (  # sets up Django before the project imports below
+    OUT,
+    ROOT,
+    conninfo,
+    prepare_database,
+    sql_client,
+    vastgelegde_sql,
+)
+from harness import Ronde, Zijde, gelijktijdig, http_get, in_beurten, portaal, rapport
 
 BENCH_DB = "loket_bench_kaart"
-
-
-def tiles_around(x_rd: float, y_rd: float, z: int, count: int) -> list[tuple[int, int, int]]:
-    """`count` tiles in a square around a point: the area a user pans over at that zoom level."""
-    from kaartlagen.tegels import tegel_index
-
-    cx, cy = tegel_index(x_rd, y_rd, z)
-    side = math.ceil(math.sqrt(count))
-    return [(z, cx + dx - side // 2, cy + dy - side // 2) for dx in range(side) for dy in range(side)][:count]
+MIDDEN_RD = (113_200, 553_300)
 
 
 def wsgi_get(app, pad: str) -> tuple[str, bytes]:
     """One GET through a WSGI app in this process: the server's own time, without socket or client."""
-    import io
     from wsgiref.util import setup_testing_defaults
 
     environ = {"PATH_INFO": pad, "QUERY_STRING": "", "HTTP_HOST": "127.0.0.1", "wsgi.input": io.BytesIO()}
@@ -46,88 +51,210 @@ def wsgi_get(app, pad: str) -> tuple[str, bytes]:
     return status[0], body
 
 
-def measure(args) -> None:
-    from django.conf import settings
+def tegelkeuze(
+    bron, z: int, drukste: int, gewoon: int, rng: random.Random
+) -> dict[str, list[tuple[int, int]]]:
+    """The `drukste` tiles of zoom z with the most objects (by the tile their point on surface falls
+    in), and `gewoon` typical ones: the tiles of random addresses, where people look."""
     from django.db import connection
-    from django.test import Client
+
+    from kaartlagen.tegels import tegel_index
+    from kern.crs import WEB_MERCATOR, WEB_MERCATOR_WERELD
+
+    grootte = WEB_MERCATOR_WERELD / 2**z
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT floor((ST_X(g) + %(half)s) / %(grootte)s)::int, floor((%(half)s - ST_Y(g)) / %(grootte)s)::int,
+                       count(*)
+                FROM (SELECT ST_Transform(ST_PointOnSurface(t.geom), {WEB_MERCATOR}) g
+                      FROM {bron.tabel} t WHERE {bron.filter}) p
+                GROUP BY 1, 2 ORDER BY 3 DESC LIMIT %(n)s""",
+            {"half": WEB_MERCATOR_WERELD / 2, "grootte": grootte, "n": drukste},
+        )
+        druk = [(x, y) for x, y, _ in cursor.fetchall()]
+        cursor.execute(
+            "SELECT ST_X(geom), ST_Y(geom) FROM kaartlagen_verblijfsobject WHERE actief ORDER BY random() LIMIT %s",
+            [gewoon],
+        )
+        typisch = [tegel_index(x, y, z) for x, y in cursor.fetchall()]
+    return {"drukste": druk, "gewoon": typisch}
+
+
+def tegels(args, server) -> None:
+    from django.db import connection
 
     from config.wsgi import application
     from kaartlagen.bronnen import VECTOR_BRONNEN
     from kaartlagen.models import Kaartlaag
-    from kaartlagen.tegels import tegel_sql
+    from kaartlagen.tegels import PARALLELLE_WERKERS, tegel_sql
 
-    settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
     params = connection.get_connection_params()
     del params["cursor_factory"], params["prepare_threshold"]
-    # The raw query twice, on connections of their own: as a client sends it (planned on every call),
-    # and prepared with a generic plan, the way our tile server runs it.
-    gewoon = psycopg.connect(**params, autocommit=True, prepare_threshold=None)
+    # The reference: the tile query prepared with a generic plan, no JIT, no parallel plans, the way our
+    # tile server runs it, on a connection of its own.
     voorbereid = psycopg.connect(
         **params,
         autocommit=True,
         prepare_threshold=0,
-        options="-c plan_cache_mode=force_generic_plan -c jit=off",
+        options="-c plan_cache_mode=force_generic_plan -c jit=off "
+        f"-c max_parallel_workers_per_gather={PARALLELLE_WERKERS}",
     )
     voorbereid.prepared_max = 512
-
-    def raw(conn, sql, p):
-        return conn.execute(sql, p).fetchone()[0]
-
-    print(
-        f"{'laag':34} {'z':>3} {'tegels':>6} {'leeg':>5} {'KB gem':>7} {'ons ms':>7} {'SQL ms':>7} "
-        f"{'ratio':>6} {'SQL-vb ms':>9} {'ratio-vb':>8}"
-    )
-    for laag in Kaartlaag.objects.filter(publiek=True, soort=Kaartlaag.Soort.VECTOR):
+    rng = random.Random(400)
+    samenvatting = []
+    for laag in Kaartlaag.objects.filter(publiek=True, soort=Kaartlaag.Soort.VECTOR).order_by("naam"):
         bron = VECTOR_BRONNEN[laag.bron]
-        for z in range(max(12, laag.min_zoom), 19):
-            tiles = tiles_around(113_200, 553_300, z, args.tiles)
+        for z in [z for z in args.zooms if z >= laag.min_zoom]:
             sql = tegel_sql(bron, z)
-            metingen = {"ons": [], "sql": [], "vb": []}
-            sizes, empty = [], 0
-            # Round 0 warms PostgreSQL's buffers and the prepared statements and is not counted; the
-            # order alternates so that neither side always finds the pages the other just read.
-            for ronde in range(3):
-                for _, x, y in tiles:
-                    p = {"z": z, "x": x, "y": y, "laag": laag.naam}
-                    stappen = [
-                        ("ons", wsgi_get, (application, f"/tiles/{laag.naam}/{z}/{x}/{y}.mvt")),
-                        ("sql", raw, (gewoon, sql, p)),
-                        ("vb", raw, (voorbereid, sql, p)),
-                    ]
-                    for naam, stap, argumenten in stappen if (x + y + ronde) % 2 else stappen[::-1]:
+            for soort, xy in tegelkeuze(bron, z, args.drukste, args.gewoon, rng).items():
+                if not xy:
+                    continue
+                paden = [f"/tiles/{laag.naam}/{z}/{x}/{y}.mvt" for x, y in xy]
+                groottes = [len(wsgi_get(application, p)[1]) for p in paden]
+
+                def http(paden=paden):
+                    tijden = []
+                    for pad in paden:
                         start = time.perf_counter()
-                        uitkomst = stap(*argumenten)
-                        if ronde:
-                            metingen[naam].append(time.perf_counter() - start)
-                        if ronde == 1 and naam == "ons":
-                            status, body = uitkomst
-                            assert status[:3] in ("200", "204"), status
-                            empty += status.startswith("204")
-                            sizes.append(len(body))
-            o, r, v = (statistics.median(metingen[k]) * 1000 for k in ("ons", "sql", "vb"))
-            print(
-                f"{laag.naam:34} {z:3} {len(tiles):6} {empty:5} {statistics.mean(sizes) / 1024:7.1f} "
-                f"{o:7.3f} {r:7.3f} {o / r:6.2f} {v:9.3f} {o / v:8.2f}",
-                flush=True,
-            )
-    print(
-        "\nons = GET /tiles/… door de hele WSGI-applicatie in dit proces (servertijd, zonder socket);"
-        "\nSQL = dezelfde ST_AsMVT-query als gewone opdracht (ratio: doel ≤ 1.2);"
-        "\nSQL-vb = die query voorbereid met generiek plan, zoals onze tegelserver hem draait. Medianen."
-    )
-    gewoon.close()
+                        status, _ = http_get(server, pad)
+                        tijden.append(time.perf_counter() - start)
+                        assert status in (200, 204), (pad, status)
+                    return Ronde(tijden)
+
+                def wsgi(paden=paden):
+                    tijden = []
+                    for pad in paden:
+                        start = time.perf_counter()
+                        status, _ = wsgi_get(application, pad)
+                        tijden.append(time.perf_counter() - start)
+                        assert status[:3] in ("200", "204"), (pad, status)
+                    return Ronde(tijden)
+
+                def ruw(xy=xy, sql=sql, z=z, naam=laag.naam):
+                    tijden = []
+                    for x, y in xy:
+                        start = time.perf_counter()
+                        voorbereid.execute(sql, {"z": z, "x": x, "y": y, "laag": naam}).fetchone()
+                        tijden.append(time.perf_counter() - start)
+                    return Ronde(tijden)
+
+                reeksen = in_beurten(
+                    [
+                        Zijde("ons HTTP (gunicorn)", http),
+                        Zijde("ons WSGI (in proces)", wsgi),
+                        Zijde("SQL voorbereid", ruw),
+                    ],
+                    paren=args.paren,
+                )
+                kb = sum(groottes) / len(groottes) / 1024
+                rapport(
+                    f"tegels {laag.naam} z{z}, {soort} ({len(xy)}, gem. {kb:.1f} KB, max {max(groottes) / 1024:.1f} KB)",
+                    reeksen,
+                )
+                r = reeksen
+                samenvatting.append(
+                    (
+                        laag.naam,
+                        z,
+                        soort,
+                        kb,
+                        r["ons HTTP (gunicorn)"].p50,
+                        r["ons WSGI (in proces)"].p50,
+                        r["SQL voorbereid"].p50,
+                    )
+                )
     voorbereid.close()
-    basiskaart(args.tiles)
-    zoeklatentie(Client(), args.zoekvragen)
+    print("\nTegels, samengevat (p50 ms; ratio tegen SQL voorbereid, doel ≤ 1.2):")
+    print(
+        f"  {'laag':22} {'z':>3} {'soort':8} {'KB':>6} {'HTTP':>7} {'WSGI':>7} {'SQL-vb':>7} {'r HTTP':>7} {'r WSGI':>7}"
+    )
+    for naam, z, soort, kb, h, w, v in samenvatting:
+        print(
+            f"  {naam:22} {z:3} {soort:8} {kb:6.1f} {h * 1000:7.2f} {w * 1000:7.2f} {v * 1000:7.3f} {h / v:7.2f} {w / v:7.2f}"
+        )
+
+
+def verzoeken(args, server) -> None:
+    """suggest, reverse and informatie at N clients over HTTP, against their own statements replayed."""
+    from urllib.parse import urlencode
+
+    from kaartlagen import locatie, zoeken
+    from kaartlagen.models import Nummeraanduiding
+    from kern.crs import RD_NEW, naar_wgs84
+
+    rng = random.Random(400)
+    adressen = list(
+        Nummeraanduiding.objects.filter(actief=True).values_list(
+            "openbare_ruimte__naam", "huisnummer", "postcode"
+        )[:5000]
+    )
+    vormen = [
+        lambda s, n, p: f"{s} {n}",
+        lambda s, n, p: f"{s[: max(4, len(s) // 2)]} {n}",
+        lambda s, n, p: f"{p[:4]} {p[4:]} {n}",
+        lambda s, n, p: s[:1] + s[2] + s[1] + s[3:],  # a swapped letter
+        lambda s, n, p: s[: max(3, len(s) - 3)],
+    ]
+    n = args.verzoeken
+    vragen = [rng.choice(vormen)(*rng.choice(adressen)) for _ in range(n)]
+    punten_rd = [(rng.uniform(112_000, 114_500), rng.uniform(552_000, 554_500)) for _ in range(n)]
+    punten = [naar_wgs84(x, y) for x, y in punten_rd]
+
+    gevallen = [
+        (
+            "suggest",
+            [f"/api/locatie/suggest?{urlencode({'q': q})}" for q in vragen],
+            lambda: vastgelegde_sql(zoeken.suggest, vragen),
+            30,
+        ),
+        (
+            "reverse",
+            [f"/api/locatie/reverse?x={lon}&y={lat}" for lon, lat in punten],
+            lambda: vastgelegde_sql(lambda p: zoeken.reverse(*p, RD_NEW), punten_rd),
+            None,
+        ),
+        (
+            "locatie-informatie",
+            [f"/api/locatie/informatie?x={lon}&y={lat}" for lon, lat in punten],
+            lambda: vastgelegde_sql(lambda p: locatie.bij_punt(*p, RD_NEW), punten_rd),
+            50,
+        ),
+    ]
+    for naam, paden, opdrachten, doel in gevallen:
+        sql = opdrachten()
+
+        def http_client():
+            def client(pad):
+                status, body = http_get(server, pad)
+                assert status in (200, 400), (pad, status, body[:500])
+
+            return client
+
+        def ons(paden=paden):
+            tijden = gelijktijdig(http_client, paden, clients=args.clients)
+            return Ronde(tijden, server.piek_mb())
+
+        def ruw(sql=sql):
+            return Ronde(gelijktijdig(sql_client(BENCH_DB), sql, clients=args.clients))
+
+        reeksen = in_beurten([Zijde(f"{naam} (HTTP)", ons), Zijde("zijn SQL", ruw)], paren=args.paren)
+        doeltekst = f", doel p95 < {doel} ms" if doel else ""
+        gemiddeld = sum(map(len, sql)) / len(sql)
+        rapport(
+            f"{naam}, {args.clients} clients tegelijk, {n} verzoeken per ronde ({gemiddeld:.1f} statements per verzoek{doeltekst})",
+            reeksen,
+        )
 
 
 def basiskaart(aantal: int) -> None:
     """First render (MapServer via MapProxy) and cached delivery of basemap tiles, in process."""
+    import statistics
     import tempfile
 
     from django.conf import settings
 
     from config.wsgi import MetBasiskaart, django_app
+    from kaartlagen.tegels import tegel_index
 
     settings.BASISKAART_DIR = Path(tempfile.mkdtemp(prefix="basiskaart-bench-"))
     app = MetBasiskaart(django_app)
@@ -138,12 +265,12 @@ def basiskaart(aantal: int) -> None:
         return body
 
     # Four tiles apart: MapProxy renders 4×4 meta-tiles, so neighbours would come from one render.
-    _, cx, cy = tiles_around(113_200, 553_300, 17, 1)[0]
+    cx, cy = tegel_index(*MIDDEN_RD, 17)
     zijde = max(2, math.isqrt(aantal))
-    tegels = [
+    tegels_ = [
         (17, cx + 4 * (i - zijde // 2), cy + 4 * (j - zijde // 2)) for i in range(zijde) for j in range(zijde)
     ]
-    paden = [f"/basiskaart/tiles/basiskaart/GLOBAL_WEBMERCATOR/{z}/{x}/{y}.png" for z, x, y in tegels]
+    paden = [f"/basiskaart/tiles/basiskaart/GLOBAL_WEBMERCATOR/{z}/{x}/{y}.png" for z, x, y in tegels_]
     haal(paden[0])  # MapProxy builds its configuration on the first request
     eerste = []
     for pad in paden[1:]:
@@ -161,85 +288,63 @@ def basiskaart(aantal: int) -> None:
     )
 
 
-def zoeklatentie(client, aantal: int) -> None:
-    """p50/p95 of suggest (what people type: a street with a number, a prefix, a postcode, a typo)."""
-    import random
+def measure(args) -> None:
+    import os
 
-    from kaartlagen.models import Nummeraanduiding
-    from kern.crs import naar_wgs84
+    from django.conf import settings
 
-    rng = random.Random(400)
-    adressen = list(
-        Nummeraanduiding.objects.filter(actief=True).values_list(
-            "openbare_ruimte__naam", "huisnummer", "postcode"
-        )[:5000]
-    )
-    vormen = [
-        lambda s, n, p: f"{s} {n}",
-        lambda s, n, p: f"{s[: max(4, len(s) // 2)]} {n}",
-        lambda s, n, p: f"{p[:4]} {p[4:]} {n}",
-        lambda s, n, p: s[:1] + s[2] + s[1] + s[3:],  # a swapped letter
-        lambda s, n, p: s[: max(3, len(s) - 3)],
-    ]
-    vragen = [rng.choice(vormen)(*rng.choice(adressen)) for _ in range(aantal)]
-
-    def meet(pad, params_lijst):
-        tijden = []
-        for params in params_lijst:
-            start = time.perf_counter()
-            response = client.get(pad, params)
-            tijden.append((time.perf_counter() - start) * 1000)
-            assert response.status_code in (200, 400), response.content
-        tijden.sort()
-        return tijden[len(tijden) // 2], tijden[int(len(tijden) * 0.95)]
-
-    p50, p95 = meet("/api/locatie/suggest", [{"q": q} for q in vragen])
-    print(f"\nsuggest ({aantal} zoekvragen): p50 {p50:.1f} ms, p95 {p95:.1f} ms (doel p95 < 30 ms)")
-    punten = [naar_wgs84(rng.uniform(112_000, 114_500), rng.uniform(552_000, 554_500)) for _ in range(aantal)]
-    p50, p95 = meet("/api/locatie/reverse", [{"x": lon, "y": lat} for lon, lat in punten])
-    print(f"reverse ({aantal} punten): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
-    p50, p95 = meet("/api/locatie/informatie", [{"x": lon, "y": lat} for lon, lat in punten])
-    print(f"locatie-informatie ({aantal} punten): p50 {p50:.1f} ms, p95 {p95:.1f} ms (doel p95 < 50 ms)")
+    settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
+    with portaal(os.environ, werkers=args.werkers) as server:
+        print(f"Portaal op {server.url} (gunicorn, {args.werkers} werkers)", flush=True)
+        if "tegels" in args.delen:
+            tegels(args, server)
+        if "verzoeken" in args.delen:
+            verzoeken(args, server)
+        print(f"\nPiekgeheugen gunicorn-werker (VmHWM, grootste): {server.piek_mb():.0f} MiB")
+    if "basiskaart" in args.delen:
+        basiskaart(16)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, default=10)
-    parser.add_argument("--tiles", type=int, default=30, help="tegels per laag en zoomniveau")
-    parser.add_argument("--zoekvragen", type=int, default=1000)
+    parser.add_argument("--paren", type=int, default=5)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--werkers", type=int, default=4, help="gunicorn-werkers")
+    parser.add_argument("--verzoeken", type=int, default=200, help="verzoeken per ronde per soort")
+    parser.add_argument("--zooms", type=int, nargs="+", default=[12, 14, 16, 18])
+    parser.add_argument("--drukste", type=int, default=5, help="drukste tegels per laag en zoomniveau")
+    parser.add_argument("--gewoon", type=int, default=15, help="gewone tegels per laag en zoomniveau")
+    parser.add_argument("--delen", nargs="+", default=["tegels", "verzoeken", "basiskaart"])
+    parser.add_argument("--hergebruik", action="store_true", help="meet op de database van de vorige keer")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         measure(args)
         return
-    folder = OUT / f"scale{args.scale}"
-    if not any(folder.glob("BAGGEM*.zip")):
-        from dev.sample.bgt_bag import generate
+    if args.hergebruik:
+        import os
 
-        print(f"Voorbeeld op schaal {args.scale} maken in {folder} …", flush=True)
-        generate(folder, scale=args.scale)
-    env = prepare_database(BENCH_DB)
-    print(f"Voorbeeld op schaal {args.scale} laden in {BENCH_DB} …", flush=True)
-    subprocess.run(
-        [sys.executable, "manage.py", "load_sample", "-v0", str(folder)], cwd=ROOT, env=env, check=True
-    )
-    # Statistics as a running portal has them (autovacuum would get there within a minute or so).
-    with psycopg.connect(**conninfo(BENCH_DB), autocommit=True) as conn:
-        conn.execute("ANALYZE")
+        from common import database_url
+
+        env = {**os.environ, "DATABASE_URL": database_url(BENCH_DB)}
+    else:
+        folder = OUT / f"scale{args.scale}"
+        if not any(folder.glob("BAGGEM*.zip")):
+            from dev.sample.bgt_bag import generate
+
+            print(f"Voorbeeld op schaal {args.scale} maken in {folder} …", flush=True)
+            generate(folder, scale=args.scale)
+        env = prepare_database(BENCH_DB)
+        print(f"Voorbeeld op schaal {args.scale} laden in {BENCH_DB} …", flush=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "load_sample", "-v0", str(folder)], cwd=ROOT, env=env, check=True
+        )
+        # Statistics as a running portal has them (autovacuum would get there within a minute or so).
+        with psycopg.connect(**conninfo(BENCH_DB), autocommit=True) as conn:
+            conn.execute("ANALYZE")
     # Measured in a process of its own, so Django's database settings point at the benchmark database.
-    subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--measure",
-            "--tiles",
-            str(args.tiles),
-            "--zoekvragen",
-            str(args.zoekvragen),
-        ],
-        env=env,
-        check=True,
-    )
+    subprocess.run([sys.executable, __file__, "--measure", *sys.argv[1:]], env=env, check=True)
 
 
 if __name__ == "__main__":

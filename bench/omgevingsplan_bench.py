@@ -7,9 +7,9 @@ In its own database (loket_bench_plan):
 2. generates a second plan over the whole municipality: --cellen gebieden (a grid of parcels), each
    with a maximum-bouwhoogte normwaarde, in five functie groepen with gebiedsaanwijzingen and
    juridische regels with activiteitlocatieaanduidingen; stored by the importer's own `bewaar`;
-3. for --punten random points in the municipality: the endpoint through the Django test client (server
-   time), the service it calls (services.regels_op) and, side by side, the bare SQL statements it
-   needs (locaties, aanduidingen, gebiedsaanwijzingen, normwaarden); p50, p95 and the ratio.
+3. for --punten random points in the municipality: the endpoint over HTTP (gunicorn, 4 workers) and,
+   in turns, the bare SQL statements it needs (locaties, aanduidingen, gebiedsaanwijzingen,
+   normwaarden), at 1 client and at --clients at once; p50, p95, spread and the ratio.
 Prints figures; never fails.
 """
 
@@ -18,7 +18,10 @@ import statistics
 import time
 from datetime import date
 
-from common import percentiel_ms, plan_benchmark  # sets up Django before the project imports below
+import psycopg
+from common import conninfo, plan_benchmark  # sets up Django before the project imports below
+from django.db import connection
+from harness import Ronde, Zijde, gelijktijdig, http_get, in_beurten, portaal, rapport
 
 BENCH_DB = "loket_bench_plan"
 GM = "nl.imow-gm0400"
@@ -143,11 +146,51 @@ RAW = [
 ]
 
 
+def ruwe_client(statements: list[str], versies: list[int], punten: list[tuple[float, float]]):
+    """A client for harness.gelijktijdig: on its own connection, the first statement finds the locaties
+    at a point, the others read what hangs on them; one round trip each."""
+    from django.contrib.gis.geos import Point
+
+    from kern.crs import RD_NEW
+
+    ewkb = {p: bytes(Point(*p, srid=RD_NEW).ewkb) for p in punten}
+
+    def maak():
+        conn = psycopg.connect(**conninfo(connection.settings_dict["NAME"]))
+
+        def client(punt):
+            with conn.transaction():
+                ids = [r[0] for r in conn.execute(statements[0], {"versies": versies, "geom": ewkb[punt]})]
+                for sql in statements[1:]:
+                    conn.execute(sql, {"versies": versies, "ids": ids}).fetchall()
+
+        client.sluit = conn.close
+        return client
+
+    return maak
+
+
+def vergelijk(titel: str, ons_client, punten: list, ruw, args) -> None:
+    """Ours over HTTP against the raw statements, at 1 and at --clients clients, in turns."""
+    for clients in sorted({1, args.clients}):
+        reeksen = in_beurten(
+            [
+                Zijde(
+                    "ons (HTTP, gunicorn)",
+                    lambda c=clients: Ronde(gelijktijdig(ons_client, punten, clients=c)),
+                ),
+                Zijde("ruwe SQL", lambda c=clients: Ronde(gelijktijdig(ruw, punten, clients=c))),
+            ],
+            paren=args.paren,
+        )
+        rapport(f"{titel}, {clients} client(s), {len(punten)} verzoeken per ronde", reeksen)
+
+
 def measure(args) -> None:
+    import os
+
     from django.conf import settings
     from django.contrib.gis.geos import Point
-    from django.db import connection
-    from django.test import Client
 
     from kern.crs import RD_NEW
     from toepasbare_regels.omgevingsplan import services
@@ -169,8 +212,6 @@ def measure(args) -> None:
         f"In de database: {Locatie.objects.count():,} locaties, {LocatieVlak.objects.count():,} zoekvlakken"
     )
 
-    settings.ALLOWED_HOSTS = ["testserver"]
-    client = Client()
     rng = random.Random(400)
     x0, y0, x1, y1 = settings.GEMEENTE_BBOX_RD
     punten = [(rng.uniform(x0, x1), rng.uniform(y0, y1)) for _ in range(args.punten)]
@@ -178,38 +219,22 @@ def measure(args) -> None:
     punten[: args.punten // 10] = [
         (rng.uniform(112000, 114500), rng.uniform(552000, 554500)) for _ in range(args.punten // 10)
     ]
-    client.get("/api/locatie/regels", {"x": punten[0][0], "y": punten[0][1], "crs": "rd"})  # warm up
-    ours, service, raw, activiteiten = [], [], [], []
-    versies = services.geldige_versies()
-    for x, y in punten:
-        start = time.perf_counter()
-        response = client.get("/api/locatie/regels", {"x": x, "y": y, "crs": "rd"})
-        ours.append(time.perf_counter() - start)
-        assert response.status_code == 200, response.content
-        activiteiten.append(len(response.json()["activiteiten"]))
-        punt = Point(x, y, srid=RD_NEW)
-        start = time.perf_counter()
-        services.regels_op(punt)
-        service.append(time.perf_counter() - start)
-        geom = bytes(punt.ewkb)
-        start = time.perf_counter()
-        with connection.cursor() as cursor:
-            cursor.execute(RAW[0], {"versies": versies, "geom": geom})
-            ids = [r[0] for r in cursor.fetchall()]
-            for sql in RAW[1:]:
-                cursor.execute(sql, {"versies": versies, "ids": ids})
-                cursor.fetchall()
-        raw.append(time.perf_counter() - start)
-    print(
-        f"{args.punten} willekeurige punten, gemiddeld {statistics.mean(activiteiten):.1f} activiteiten per antwoord"
-    )
-    print(f"{'':28} {'p50 ms':>8} {'p95 ms':>8}")
-    print(f"{'/api/locatie/regels':28} {percentiel_ms(ours, 50):8.2f} {percentiel_ms(ours, 95):8.2f}")
-    print(f"{'services.regels_op':28} {percentiel_ms(service, 50):8.2f} {percentiel_ms(service, 95):8.2f}")
-    print(f"{'ruwe SQL (4 queries)':28} {percentiel_ms(raw, 50):8.2f} {percentiel_ms(raw, 95):8.2f}")
-    print(
-        f"{'ratio':28} {percentiel_ms(ours, 50) / percentiel_ms(raw, 50):8.2f} {percentiel_ms(ours, 95) / percentiel_ms(raw, 95):8.2f}"
-    )
+    activiteiten = [
+        len(services.regels_op(Point(x, y, srid=RD_NEW))["activiteiten"]) for x, y in punten[:200]
+    ]
+    print(f"Gemiddeld {statistics.mean(activiteiten):.1f} activiteiten per antwoord")
+    with portaal(os.environ) as server:
+
+        def ons():
+            def client(punt):
+                status, body = http_get(server, f"/api/locatie/regels?x={punt[0]}&y={punt[1]}&crs=rd")
+                assert status == 200, body[:500]
+
+            return client
+
+        ruw = ruwe_client(RAW, services.geldige_versies(), punten)
+        vergelijk("/api/locatie/regels", ons, punten, ruw, args)
+        print(f"Piekgeheugen gunicorn-werker (VmHWM): {server.piek_mb():.0f} MiB")
 
 
 if __name__ == "__main__":

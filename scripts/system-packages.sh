@@ -9,6 +9,7 @@ PACKAGES=(
   gdal-bin                                # ogr2ogr/ogrinfo: the benchmark's reference loader, MVT decoding
   chromium                                # browser and accessibility tests (Playwright drives it)
   mapserver-bin cgi-mapserver             # MapServer 8 draws the basemap (MapProxy runs mapserv)
+  time                                    # /usr/bin/time: a command's own peak memory in the benchmarks
   openssl                                 # certificates for the mutual-TLS test of the DSO client
   python3-venv
 )

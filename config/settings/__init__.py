@@ -141,6 +141,8 @@ GEMEENTE_OIN = os.environ.get("GEMEENTE_OIN", "")
 GEMEENTE_TELEFOON = os.environ.get("GEMEENTE_TELEFOON", "14 0223")
 GEMEENTE_EMAIL = os.environ.get("GEMEENTE_EMAIL", "info@denhelder.nl")
 GEMEENTE_WEBSITE = os.environ.get("GEMEENTE_WEBSITE", "https://www.denhelder.nl")
+# The look of the public pages: loket/portaal/static/portaal/thema/<GEMEENTE_THEMA>.css (design tokens).
+GEMEENTE_THEMA = os.environ.get("GEMEENTE_THEMA", "den-helder")
 GEMEENTE_BBOX_RD = tuple(
     float(v) for v in os.environ.get("GEMEENTE_BBOX_RD", "108000,540000,119000,558000").split(",")
 )

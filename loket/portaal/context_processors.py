@@ -1,5 +1,14 @@
 from django.conf import settings
 
+from kern import gemeente as kern_gemeente
+from loket.portaal import navigatie
+
 
 def gemeente(request):
-    return {"gemeente_naam": settings.GEMEENTE_NAAM}
+    return {
+        "gemeente": kern_gemeente.huidige(),
+        "gemeente_naam": settings.GEMEENTE_NAAM,
+        "thema_css": f"portaal/thema/{settings.GEMEENTE_THEMA}.css",
+        "navigatie": navigatie.menu(request),
+        "voettekst": navigatie.voettekst(request),
+    }

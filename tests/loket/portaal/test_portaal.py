@@ -7,7 +7,7 @@ def test_home_page_in_dutch_lists_what_the_portal_holds(client):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<html lang="nl">' in html
+    assert '<html lang="nl"' in html
     assert "Omgevingsloket Den Helder" in html
     assert "Panden (BAG)" in html
 

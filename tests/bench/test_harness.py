@@ -1,0 +1,69 @@
+"""The bench harness measures what it says: sides in turns, percentiles within the samples, a command's
+own peak memory (not the bench process's), every item of a concurrent run once."""
+
+import importlib.util
+import sys
+import threading
+
+import pytest
+
+from tests.support.paden import ROOT
+
+spec = importlib.util.spec_from_file_location("harness", ROOT / "bench" / "harness.py")
+harness = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(harness)
+
+
+def test_sides_take_turns_and_warm_up_is_not_counted():
+    volgorde = []
+    zijden = [harness.Zijde(n, lambda n=n: volgorde.append(n) or 1.0) for n in ("a", "b")]
+    reeksen = harness.in_beurten(zijden, paren=5, opwarmen=1)
+    assert volgorde == ["a", "b", "b", "a", "a", "b", "b", "a", "a", "b", "b", "a"]
+    assert [len(r.rondes) for r in reeksen.values()] == [5, 5]
+
+
+def test_fewer_than_five_pairs_is_refused():
+    with pytest.raises(ValueError, match="minstens 5"):
+        harness.in_beurten([harness.Zijde("a", lambda: 1.0)], paren=3)
+
+
+def test_percentile_interpolates_within_the_samples():
+    assert harness.percentiel([1, 2, 3, 4, 5], 50) == 3
+    assert harness.percentiel([1, 2, 3, 4, 5], 95) == pytest.approx(4.8)
+    assert harness.percentiel([7], 95) == 7
+
+
+def test_command_peak_memory_is_the_commands_own():
+    # This test process is large (Django, pytest); a small command must not inherit its peak.
+    klein = harness.commando([sys.executable, "-S", "-c", "pass"])
+    groot = harness.commando(
+        [sys.executable, "-S", "-c", "b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])"]
+    )
+    assert klein.piek_mb < 30
+    assert groot.piek_mb > 200
+    assert len(groot.tijden) == 1 and groot.tijden[0] > 0
+
+
+def test_failing_command_raises():
+    with pytest.raises(RuntimeError, match="faalde"):
+        harness.commando([sys.executable, "-S", "-c", "import sys; sys.exit(3)"])
+
+
+def test_concurrent_clients_each_item_once_on_their_own_client():
+    gezien, clients = [], set()
+    slot = threading.Lock()
+
+    def maak():
+        with slot:
+            clients.add(threading.get_ident())
+
+        def client(item):
+            with slot:
+                gezien.append(item)
+
+        return client
+
+    tijden = harness.gelijktijdig(maak, list(range(100)), clients=4)
+    assert sorted(gezien) == list(range(100))
+    assert len(tijden) == 100
+    assert len(clients) == 4
