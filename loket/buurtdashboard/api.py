@@ -16,8 +16,9 @@ class GebiedSerializer(serializers.Serializer):
     naam = serializers.CharField()
     soort = serializers.CharField()
     kolommen = serializers.ListField(child=serializers.DictField(), help_text="gebieden van de tabellen")
-    kerncijfers = serializers.ListField(
-        child=serializers.DictField(), help_text='per kenmerk een cel per kolom; aantallen 1–4 als "<5"'
+    tabellen = serializers.ListField(
+        child=serializers.DictField(),
+        help_text='de tabellen van de pagina: naam, titel, kop, rijen; aantallen 1–4 als "<5"',
     )
 
 
@@ -47,6 +48,15 @@ class GebiedView(APIView):
                 "kolommen": [
                     {"code": k.code, "naam": k.naam, "soort": k.soort} for k in inhoud.pop("kolommen")
                 ],
-                **inhoud,
+                "tabellen": [
+                    {
+                        "naam": tb.naam,
+                        "titel": tb.titel,
+                        "kop": tb.kop,
+                        "rijen": tb.rijen,
+                        "toelichting": tb.toelichting,
+                    }
+                    for tb in inhoud["tabellen"]
+                ],
             }
         )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from loket.buurtdashboard import gebieden, toegang
 from loket.buurtdashboard.overzicht import TABELLEN, overzicht
+from loket.buurtdashboard.overzicht import tabel as maak_tabel
 
 LOGIN = "meldingen:inloggen"  # the one staff login (/backoffice/inloggen), by URL name
 
@@ -57,12 +58,12 @@ def export(request, code, tabel):
         raise Http404("Deze tabel bestaat niet.")
     g = gebieden.gebied(code)
     t = toegang.open_gebied(request.user, g.code, f"export:{tabel}")
-    kop, rijen = TABELLEN[tabel](g, t)
+    inhoud = maak_tabel(g, t, tabel)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{g.code}-{tabel}.csv"'
     schrijver = csv.writer(response, delimiter=";")
-    schrijver.writerow(kop)
-    schrijver.writerows(rijen)
+    schrijver.writerow(inhoud.kop)
+    schrijver.writerows(inhoud.rijen)
     return response
 
 
