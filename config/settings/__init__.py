@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "kern",
+    "kern.mail",
     "loket.portaal",
     "kaartlagen",
     "toepasbare_regels.omgevingsplan",
@@ -133,6 +134,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "omgevingsloket@denhelder.nl")
+# The mail outbox (kern/mail, docs/mail.md): how much per job, how fast, how long to keep trying.
+MAIL_PER_RONDE = int(os.environ.get("MAIL_PER_RONDE", "50"))
+MAIL_PER_MINUUT = int(os.environ.get("MAIL_PER_MINUUT", "0"))  # 0: as fast as the server takes them
+MAIL_MAX_POGINGEN = int(os.environ.get("MAIL_MAX_POGINGEN", "10"))
+MAIL_BACKOFF_BASIS = float(os.environ.get("MAIL_BACKOFF_BASIS", "60"))
+MAIL_BACKOFF_MAX = float(os.environ.get("MAIL_BACKOFF_MAX", "21600"))
+MAIL_BLOKKEER_NA = int(os.environ.get("MAIL_BLOKKEER_NA", "2"))
+MAIL_BEWAAR_DAGEN = int(os.environ.get("MAIL_BEWAAR_DAGEN", "30"))
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "30"))
 
 # The municipality this installation serves. The bounding box (RD New: minx,miny,maxx,maxy) is the
 # first line of defence for every incoming geometry; the CBS code ties us to CBS wijken en buurten.

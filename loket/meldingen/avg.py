@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from kern.mail import wis_adres
 from loket.meldingen.models import ContactInzage, Melding, Volger
 from loket.zaken.models import Zaak
 
@@ -72,9 +73,12 @@ def wis(melding: Melding, volger: Volger | None = None) -> None:
     """Erase the resident's personal data now: contact data, photos and their own words."""
     with transaction.atomic():
         if volger is not None:
+            wis_adres(volger.email)
             volger.email = ""
             volger.save(update_fields=["email"])
             return
+        if melding.email:
+            wis_adres(melding.email)
         melding.email, melding.telefoon, melding.contact_verwijderd = "", "", timezone.now()
         melding.save(update_fields=["email", "telefoon", "contact_verwijderd"])
         melding.reacties.update(toelichting="")

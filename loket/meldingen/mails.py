@@ -1,13 +1,15 @@
-"""E-mails to melders and followers, sent by a consumer of the zaak outbox: the confirmation with the
-track & trace link, and a mail on every status change ("Bent u tevreden?" after afhandeling)."""
+"""E-mails to melders and followers: a consumer of the zaak outbox plans one delivery per (event,
+recipient, kind) in the mail outbox (`kern.mail`), which sends them one by one: the confirmation with
+the track & trace link, and a mail on every status change ("Bent u tevreden?" after afhandeling)."""
 
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from kern.mail import plan_mail
 from loket.meldingen import zaaktype as zt
 from loket.meldingen.models import ZAAKTYPE, Melding
 from loket.zaken import services as zaken
@@ -21,15 +23,24 @@ def _link(naam: str, token: str) -> str:
     return settings.PORTAAL_URL.rstrip("/") + reverse(naam, args=[token])
 
 
-def _ontvangers(melding: Melding, alleen_melder: bool) -> list[tuple[str, str]]:
-    """(e-mail, token) of the melder and, unless only the melder is meant, the followers."""
-    ontvangers = [(melding.email, melding.token)] if melding.email else []
+@dataclass(frozen=True)
+class Bericht:
+    sleutel: str  # one per (event, recipient, kind); no personal data
+    soort: str
+    aan: str
+    onderwerp: str
+    tekst: str
+
+
+def _ontvangers(melding: Melding, alleen_melder: bool) -> list[tuple[str, str, str]]:
+    """(who, e-mail, token) of the melder and, unless only the melder is meant, the followers."""
+    ontvangers = [("melder", melding.email, melding.token)] if melding.email else []
     if not alleen_melder:
-        ontvangers += [(v.email, v.token) for v in melding.volgers.exclude(email="")]
+        ontvangers += [(f"volger-{v.pk}", v.email, v.token) for v in melding.volgers.exclude(email="")]
     return ontvangers
 
 
-def berichten(gebeurtenis: Gebeurtenis) -> list[EmailMessage]:
+def berichten(gebeurtenis: Gebeurtenis) -> list[Bericht]:
     if gebeurtenis.gegevens.get("zaaktype") != ZAAKTYPE or gebeurtenis.zaak_id is None:
         return []
     melding = Melding.objects.select_related("zaak", "categorie").filter(pk=gebeurtenis.zaak_id).first()
@@ -37,7 +48,12 @@ def berichten(gebeurtenis: Gebeurtenis) -> list[EmailMessage]:
         return []
     zaak = melding.zaak
     if gebeurtenis.soort == zaken.AANGEMAAKT:
-        onderwerp, status, alleen_melder = f"Uw melding {zaak.referentie} is ontvangen", None, True
+        soort, onderwerp, status, alleen_melder = (
+            "melding.ontvangen",
+            f"Uw melding {zaak.referentie} is ontvangen",
+            None,
+            True,
+        )
     elif gebeurtenis.soort == zaken.STATUS_GEWIJZIGD:
         status = (
             Status.objects.select_related("statustype")
@@ -46,11 +62,11 @@ def berichten(gebeurtenis: Gebeurtenis) -> list[EmailMessage]:
         )
         if status is None:
             return []
-        onderwerp, alleen_melder = f"Nieuws over uw melding {zaak.referentie}", False
+        soort, onderwerp, alleen_melder = "melding.status", f"Nieuws over uw melding {zaak.referentie}", False
     else:
         return []
     uit = []
-    for email, token in _ontvangers(melding, alleen_melder):
+    for wie, email, token in _ontvangers(melding, alleen_melder):
         context = {
             "zaak": zaak,
             "melding": melding,
@@ -61,23 +77,23 @@ def berichten(gebeurtenis: Gebeurtenis) -> list[EmailMessage]:
             "gemeente_naam": settings.GEMEENTE_NAAM,
         }
         tekst = render_to_string("meldingen/mail.txt", context)
-        uit.append(EmailMessage(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [email]))
+        uit.append(Bericht(f"melding:{gebeurtenis.pk}:{wie}:{soort}", soort, email, onderwerp, tekst))
     return uit
 
 
-def verstuur(max_aantal: int = 100) -> int:
-    """Send the mails of the next events; on an SMTP failure the batch comes again (at least once)."""
-    verbinding = get_connection()
-    verstuurd = 0
+def plan(max_aantal: int = 500) -> int:
+    """Turn the next events into deliveries, in the transaction that moves the consumer's cursor, so
+    each mail is planned exactly once; `kern.mail` sends them. Returns the number planned."""
+    gepland = 0
 
     def verwerk(gebeurtenis: Gebeurtenis) -> None:
-        nonlocal verstuurd
-        for bericht in berichten(gebeurtenis):
-            bericht.connection = verbinding
-            bericht.send()
-            verstuurd += 1
+        nonlocal gepland
+        for b in berichten(gebeurtenis):
+            gepland += plan_mail(
+                sleutel=b.sleutel, soort=b.soort, aan=b.aan, onderwerp=b.onderwerp, tekst=b.tekst
+            )
 
     aantal = zaken.verwerk_gebeurtenissen(CONSUMENT, verwerk, max_aantal)
-    if verstuurd:
-        logger.info("meldingen-mail: %d gebeurtenissen, %d e-mails", aantal, verstuurd)
-    return verstuurd
+    if gepland:
+        logger.info("meldingen-mail: %d gebeurtenissen, %d e-mails gepland", aantal, gepland)
+    return gepland

@@ -11,9 +11,9 @@ logger = logging.getLogger(__name__)
 
 
 @app.periodic(cron="* * * * *")
-@app.task(queue="meldingen", name="meldingen.verstuur_mails", queueing_lock="meldingen.verstuur_mails")
-def verstuur_mails(timestamp: int) -> int:
-    return mails.verstuur()
+@app.task(queue="meldingen", name="meldingen.plan_mails", queueing_lock="meldingen.plan_mails")
+def plan_mails(timestamp: int) -> int:
+    return mails.plan()
 
 
 @app.periodic(cron="* * * * *")

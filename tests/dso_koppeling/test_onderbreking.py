@@ -7,24 +7,21 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 
 from dso_koppeling.models import Quarantaine, Synctoestand, Verzoek
 from tests.dso_koppeling.verwachting import controleer_lokaal
 from tests.support.paden import ROOT
+from tests.support.proces import database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _omgeving(url: str, media: Path) -> dict:
-    db = connection.settings_dict
-    host = quote(db["HOST"], safe="") if db["HOST"] else ""
     return {
         **os.environ,
-        "DATABASE_URL": f"postgis://{db['USER']}@{host}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_URL": database_url(),
         "DSO_BASIS_URL": url,
         "DSO_TIMEOUT": "2",
         "MEDIA_ROOT": str(media),

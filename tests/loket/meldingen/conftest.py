@@ -1,13 +1,12 @@
 """Fixtures for the meldingen tests: the sample teams and categories, posting a melding, and a real SMTP
 server on 127.0.0.1. What they speak of (the place, a melding's body, photos) is in helpers.py."""
 
-import socket
-
 import pytest
 
 from kern.crs import RD_NEW
 from loket.zaken.models import Team
 from tests.loket.meldingen.helpers import melding_data
+from tests.support.smtp import smtp_sink
 
 
 @pytest.fixture
@@ -30,28 +29,9 @@ def teams(db):
 
 @pytest.fixture
 def smtp_server():
-    """aiosmtpd on 127.0.0.1 and a free port; yields the list of received messages."""
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.handlers import Message
-
-    class Ontvangen(list):
-        poort: int
-
-    ontvangen = Ontvangen()
-
-    class Bewaar(Message):
-        def handle_message(self, message):
-            ontvangen.append(message)
-
-    # aiosmtpd's start() connects to its own port to check it is up, so it needs a real number.
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        poort = s.getsockname()[1]
-    controller = Controller(Bewaar(), hostname="127.0.0.1", port=poort)
-    controller.start()
-    ontvangen.poort = poort
-    yield ontvangen
-    controller.stop()
+    """A real SMTP server on 127.0.0.1 (tests/support/smtp.py); yields the list of received messages."""
+    with smtp_sink() as sink:
+        yield sink
 
 
 @pytest.fixture

@@ -72,7 +72,7 @@ def test_meldingen_weg_na_bewaartermijn_per_status(adressen, settings, tmp_path)
 def test_periodieke_taken_geregistreerd():
     namen = {t.task.name: t.cron for t in tasks.app.periodic_registry.periodic_tasks.values()}
     assert namen["meldingen.avg_opruimen"] == "17 3 * * *"
-    assert namen["meldingen.verstuur_mails"] == namen["meldingen.ververs_openbaar"] == "* * * * *"
+    assert namen["meldingen.plan_mails"] == namen["meldingen.ververs_openbaar"] == "* * * * *"
 
 
 def test_opruimtaak_geeft_tellingen(adressen):

@@ -1,9 +1,12 @@
-"""E-mails to a real SMTP server (aiosmtpd on 127.0.0.1), sent by the outbox consumer: confirmation
-with the track & trace link, a mail on each status change to melder and followers, and the
-"Bent u tevreden?" question after afhandeling."""
+"""E-mails to a real SMTP server (aiosmtpd on 127.0.0.1), planned by the outbox consumer and sent by the
+mail outbox (kern.mail): confirmation with the track & trace link, a mail on each status change to
+melder and followers, the "Bent u tevreden?" question after afhandeling; a refused address holds up
+and repeats nobody else's mail."""
 
 import pytest
 
+from kern.mail import verzending
+from kern.mail.models import AFGEWEZEN, Bezorging
 from loket.meldingen import mails, services
 from loket.meldingen.models import Volger
 from loket.zaken import services as zaken
@@ -23,9 +26,11 @@ def smtp_instellingen(settings, smtp_server):
 
 
 def verstuur() -> int:
-    """The outbox consumer's run, once the events written so far may be read (tests/support/outbox.py)."""
+    """The outbox consumer's run, once the events written so far may be read (tests/support/outbox.py),
+    then the mail outbox's send job."""
     wacht_tot_gebeurtenissen_vrij()
-    return mails.verstuur()
+    mails.plan()
+    return verzending.verstuur().verstuurd
 
 
 def tekst(bericht) -> str:
@@ -71,8 +76,28 @@ def test_zonder_email_geen_mail_en_smtp_storing_verliest_niets(adressen, smtp_in
         services.Invoer("lamp-kapot", "Nog een lamp stuk.", *PUNT_RD, email="x@example.org", toestemming=True)
     )
     settings.EMAIL_PORT = 1  # nothing listens there
-    with pytest.raises(OSError):
-        verstuur()
+    settings.MAIL_BACKOFF_BASIS = 0  # try again at once
+    assert verstuur() == 0
+    assert Bezorging.objects.get().pogingen == 1
     settings.EMAIL_PORT = smtp_instellingen.poort
     assert verstuur() == 1
     assert [b["To"] for b in smtp_instellingen] == ["x@example.org"]
+
+
+def test_een_geweigerd_adres_houdt_niemand_op_en_herhaalt_niets(adressen, smtp_instellingen):
+    """Issue 13 point 1: a refused address used to keep the consumer's cursor where it was, so ok2@
+    got nothing and ok1@ got the same confirmation every minute."""
+    verstuur()
+    smtp_instellingen.clear()
+    smtp_instellingen.weigeren.add("weg@example.org")
+    for adres in ("ok1@example.org", "weg@example.org", "ok2@example.org"):
+        services.meld(
+            services.Invoer("lamp-kapot", "De lamp doet het niet.", *PUNT_RD, email=adres, toestemming=True)
+        )
+    assert verstuur() == 2
+    for _ in range(3):
+        assert verstuur() == 0
+    assert sorted(b["To"] for b in smtp_instellingen) == ["ok1@example.org", "ok2@example.org"]
+    geweigerd = Bezorging.objects.get(aan="weg@example.org")
+    assert geweigerd.status == AFGEWEZEN and geweigerd.laatste_fout.startswith("550")
+    assert "weg@example.org" not in geweigerd.laatste_fout

@@ -1,0 +1,65 @@
+"""The outbox of mail: one `Bezorging` per (event, recipient, kind), and what we know of an address."""
+
+from django.db import models
+
+GEPLAND = "gepland"
+VERSTUURD = "verstuurd"
+AFGEWEZEN = "afgewezen"  # the receiving server refused it for good (5xx)
+OPGEGEVEN = "opgegeven"  # temporary errors until MAIL_MAX_POGINGEN ran out
+GEBLOKKEERD = "geblokkeerd"  # not sent: the address bounced too often
+GEWIST = "gewist"  # not sent: the address was erased (AVG) before it went out
+
+
+class Bezorging(models.Model):
+    STATUSSEN = [(s, s) for s in (GEPLAND, VERSTUURD, AFGEWEZEN, OPGEGEVEN, GEBLOKKEERD, GEWIST)]
+
+    sleutel = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="Eén per (gebeurtenis, ontvanger, soort); nooit persoonsgegevens",
+    )
+    soort = models.CharField(max_length=40, db_index=True, help_text="bijv. melding.status, buurtbericht")
+    aan = models.CharField(max_length=254, blank=True)
+    onderwerp = models.CharField(max_length=300)
+    tekst = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    # (content-id/bestandsnaam, base64, mimetype); small inline images only.
+    bijlagen = models.JSONField(default=list, blank=True)
+    message_id = models.CharField(
+        max_length=200, help_text="Vast bij elke poging, zodat ontvangers ontdubbelen"
+    )
+    status = models.CharField(max_length=12, choices=STATUSSEN, default=GEPLAND)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    volgende_poging = models.DateTimeField()
+    laatste_fout = models.CharField(max_length=300, blank=True, help_text="SMTP-code en tekst, zonder adres")
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "bezorgingen"
+        indexes = [
+            models.Index(
+                fields=["volgende_poging", "id"], name="bezorging_te_doen", condition=models.Q(status=GEPLAND)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sleutel} ({self.status})"
+
+
+class Adres(models.Model):
+    """Hard bounces per address, keyed by an HMAC of the address (no readable address is kept)."""
+
+    kenmerk = models.CharField(
+        max_length=64, unique=True, help_text="HMAC-SHA256 van het adres in kleine letters"
+    )
+    harde_bounces = models.PositiveSmallIntegerField(default=0)
+    laatste_bounce = models.DateTimeField(null=True, blank=True)
+    geblokkeerd_sinds = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "adressen"
+
+    def __str__(self) -> str:
+        return self.kenmerk[:12]

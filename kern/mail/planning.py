@@ -1,0 +1,73 @@
+"""Planning deliveries (inside the caller's transaction), the block list of addresses, and erasure."""
+
+import base64
+import hashlib
+import hmac
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kern.mail.models import GEPLAND, GEWIST, Adres, Bezorging
+
+
+def kenmerk(aan: str) -> str:
+    """The address as a keyed hash: enough to recognise it again, not to read it."""
+    return hmac.new(settings.SECRET_KEY.encode(), aan.strip().lower().encode(), hashlib.sha256).hexdigest()
+
+
+def adres_geblokkeerd(aan: str) -> bool:
+    return Adres.objects.filter(kenmerk=kenmerk(aan), geblokkeerd_sinds__isnull=False).exists()
+
+
+def plan_mail(
+    *,
+    sleutel: str,
+    aan: str,
+    onderwerp: str,
+    tekst: str,
+    html: str = "",
+    headers: dict[str, str] | None = None,
+    bijlagen: list[tuple[str, bytes, str]] | tuple = (),
+    soort: str,
+) -> bool:
+    """Plan one mail; True when a new delivery was written, False for a known key or a blocked address.
+
+    Call it inside the transaction that makes the data the mail speaks of: the row and the job that
+    sends it are committed (or rolled back) together with that data.
+    """
+    if not aan or adres_geblokkeerd(aan):
+        return False
+    domein = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or None
+    try:
+        with transaction.atomic():
+            Bezorging.objects.create(
+                sleutel=sleutel,
+                soort=soort,
+                aan=aan,
+                onderwerp=onderwerp,
+                tekst=tekst,
+                html=html,
+                headers=dict(headers or {}),
+                bijlagen=[[naam, base64.b64encode(data).decode(), mime] for naam, data, mime in bijlagen],
+                message_id=make_msgid(domain=domein),
+                volgende_poging=timezone.now(),
+            )
+    except IntegrityError:
+        return False  # this key was planned before: nothing twice
+    from kern.mail.tasks import wek
+
+    wek()
+    return True
+
+
+def wis_adres(aan: str) -> int:
+    """AVG: erase the address and the content from every delivery to it; what was still to be sent is
+    not sent. The hashed bounce record stays (it holds no readable address). Returns the rows touched."""
+    if not aan.strip():
+        return 0
+    with transaction.atomic():
+        rijen = Bezorging.objects.filter(aan__iexact=aan.strip())
+        rijen.filter(status=GEPLAND).update(status=GEWIST)
+        return rijen.update(aan="", tekst="", html="", headers={}, bijlagen=[])

@@ -1,0 +1,163 @@
+"""The mail outbox against a real SMTP server: one row per key, one failure holds up or repeats no
+other, temporary errors retried with backoff, hard bounces block the address, erasure (AVG)."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+from procrastinate.contrib.django.models import ProcrastinateJob
+
+from kern.mail import adres_geblokkeerd, plan_mail, verzending, wis_adres
+from kern.mail.models import AFGEWEZEN, GEBLOKKEERD, GEPLAND, GEWIST, OPGEGEVEN, VERSTUURD, Adres, Bezorging
+
+# The sending runs in savepoints of the test's transaction; nothing here needs a second connection.
+pytestmark = pytest.mark.django_db
+
+
+def plan(aan: str, sleutel: str | None = None, **extra) -> bool:
+    with transaction.atomic():
+        return plan_mail(
+            sleutel=sleutel or f"test:{aan}",
+            aan=aan,
+            onderwerp="Nieuws",
+            tekst=f"Hallo {aan}",
+            soort="test",
+            **extra,
+        )
+
+
+def aan(sink) -> list[str]:
+    return [b["To"] for b in sink]
+
+
+def test_een_sleutel_een_bezorging_en_de_taak_in_dezelfde_transactie(sink):
+    assert plan("a@example.org", "gebeurtenis:1:a") is True
+    assert plan("a@example.org", "gebeurtenis:1:a") is False
+    assert Bezorging.objects.count() == 1
+    # The send job was queued with the row, once however many rows were planned.
+    assert plan("b@example.org") is True
+    assert ProcrastinateJob.objects.filter(task_name="mail.verstuur", status="todo").count() == 1
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        plan_mail(sleutel="terug", aan="c@example.org", onderwerp="x", tekst="x", soort="test")
+        raise RuntimeError("de transactie van de aanroeper faalt")
+    assert not Bezorging.objects.filter(sleutel="terug").exists()
+
+    assert verzending.verstuur().verstuurd == 2
+    assert verzending.verstuur().verstuurd == 0
+    assert aan(sink) == ["a@example.org", "b@example.org"]
+    assert set(Bezorging.objects.values_list("status", flat=True)) == {VERSTUURD}
+    # The Message-ID is fixed when the mail is planned, so a repeat could be recognised downstream.
+    assert sink[0]["Message-ID"] == Bezorging.objects.get(aan="a@example.org").message_id
+
+
+def test_geweigerd_adres_houdt_niemand_op_en_herhaalt_niets(sink):
+    sink.weigeren.add("weg@example.org")
+    for adres in ("ok1@example.org", "weg@example.org", "ok2@example.org"):
+        plan(adres)
+    ronde = verzending.verstuur()
+    assert (ronde.verstuurd, ronde.afgewezen) == (2, 1)
+    for _ in range(3):
+        assert verzending.verstuur().behandeld == 0
+    assert aan(sink) == ["ok1@example.org", "ok2@example.org"]
+    rij = Bezorging.objects.get(aan="weg@example.org")
+    assert rij.status == AFGEWEZEN and rij.pogingen == 1 and rij.laatste_fout.startswith("550")
+
+
+def test_tijdelijke_fout_later_opnieuw_met_oplopende_wachttijd(sink, settings):
+    settings.MAIL_BACKOFF_BASIS, settings.MAIL_MAX_POGINGEN = 60, 3
+    sink.later.add("druk@example.org")
+    plan("druk@example.org")
+    plan("vlot@example.org")
+    assert verzending.verstuur().verstuurd == 1
+    rij = Bezorging.objects.get(aan="druk@example.org")
+    assert rij.status == GEPLAND and rij.pogingen == 1 and rij.laatste_fout.startswith("450")
+    wacht = rij.volgende_poging - timezone.now()
+    assert timedelta(seconds=50) < wacht <= timedelta(seconds=60)
+    assert verzending.verstuur().behandeld == 0  # not due yet
+
+    Bezorging.objects.filter(pk=rij.pk).update(volgende_poging=timezone.now())
+    verzending.verstuur()
+    rij.refresh_from_db()
+    assert rij.pogingen == 2 and rij.volgende_poging - timezone.now() > timedelta(seconds=110)
+
+    Bezorging.objects.filter(pk=rij.pk).update(volgende_poging=timezone.now())
+    verzending.verstuur()
+    assert Bezorging.objects.get(pk=rij.pk).status == OPGEGEVEN  # the third try was the last
+
+    sink.later.clear()
+    plan("druk@example.org", "tweede")
+    assert verzending.verstuur().verstuurd == 1  # a temporary error does not block the address
+    assert aan(sink) == ["vlot@example.org", "druk@example.org"]
+
+
+def test_harde_bounces_blokkeren_het_adres(sink, settings):
+    settings.MAIL_BLOKKEER_NA = 2
+    sink.weigeren.add("weg@example.org")
+    plan("weg@example.org", "een")
+    verzending.verstuur()
+    assert not adres_geblokkeerd("weg@example.org")
+    plan("weg@example.org", "twee")
+    plan("weg@example.org", "drie")  # planned before the second bounce: not sent after it
+    verzending.verstuur()
+    assert adres_geblokkeerd("Weg@Example.org ")
+    assert Bezorging.objects.get(sleutel="drie").status == GEBLOKKEERD
+    assert plan("weg@example.org", "vier") is False
+    assert not Bezorging.objects.filter(sleutel="vier").exists()
+    # The block list keeps no readable address.
+    assert not Adres.objects.filter(kenmerk__icontains="weg").exists()
+    assert len(sink) == 0
+
+
+def test_wis_adres(sink):
+    plan("weg@example.org", "verstuurd")
+    verzending.verstuur()
+    plan("weg@example.org", "nog-niet")
+    plan("blijft@example.org")
+    assert wis_adres("WEG@example.org") == 2
+    assert not Bezorging.objects.filter(aan__iexact="weg@example.org").exists()
+    assert Bezorging.objects.get(sleutel="nog-niet").status == GEWIST
+    assert Bezorging.objects.get(sleutel="verstuurd").tekst == ""
+    assert verzending.verstuur().verstuurd == 1
+    assert aan(sink) == ["weg@example.org", "blijft@example.org"]
+
+
+def test_html_met_ingesloten_afbeelding_en_headers(sink):
+    png = b"\x89PNG\r\n\x1a\n-nep-"
+    plan(
+        "a@example.org",
+        html='<p>Kijk: <img src="cid:kaart.png" alt="kaart"></p>',
+        headers={"List-Unsubscribe": "<https://loket.example/afmelden/x>"},
+        bijlagen=[("kaart.png", png, "image/png")],
+    )
+    verzending.verstuur()
+    [bericht] = sink
+    assert bericht["List-Unsubscribe"] == "<https://loket.example/afmelden/x>"
+    assert bericht.get_content_type() == "multipart/related"
+    delen = {d.get_content_type(): d for d in bericht.walk()}
+    assert "cid:kaart.png" in delen["text/html"].get_payload(decode=True).decode()
+    assert delen["image/png"]["Content-ID"] == "<kaart.png>"
+    assert delen["image/png"].get_payload(decode=True) == png
+
+
+def test_server_weg_rest_blijft_staan(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens there
+    for adres in ("a@example.org", "b@example.org", "c@example.org"):
+        plan(adres)
+    ronde = verzending.verstuur()
+    assert (ronde.verstuurd, ronde.uitgesteld) == (0, 1)  # one try, then it stops knocking
+    assert sorted(Bezorging.objects.values_list("pogingen", flat=True)) == [0, 0, 1]
+
+
+def test_opruimen_wist_inhoud_en_houdt_de_sleutel(sink, settings):
+    plan("a@example.org", "oud")
+    verzending.verstuur()
+    plan("b@example.org", "wacht")
+    later = timezone.now() + timedelta(days=settings.MAIL_BEWAAR_DAGEN + 1)
+    assert verzending.ruim_op(later) == 1
+    oud = Bezorging.objects.get(sleutel="oud")
+    assert (oud.aan, oud.tekst, oud.status) == ("", "", VERSTUURD)
+    assert Bezorging.objects.get(sleutel="wacht").aan == "b@example.org"
+    assert plan("a@example.org", "oud") is False
