@@ -286,9 +286,12 @@ class _Controle:
                 tuple(o.tekst for o in u.opties),
             )
         if u is not None and u.soort == "geoVerwijzing" and (i.type_ref or type_ref) == "string":
-            # The vergunningcheck answers a text-typed geo question with "ja" or "nee", never asks it.
-            waarden = ["ja", "nee"] + ([None] if noemt_null(tests) else [])
-            return Kolom(naam, "type", "string", waarden, "de geoVerwijzing (ja/nee)", ("ja", "nee"))
+            # The vergunningcheck answers a text-typed geo question with "ja", "nee" or, for an area
+            # partly inside the locatie, "deels" (as the DSO does); it never asks it.
+            waarden = ["ja", "nee", "deels"] + ([None] if noemt_null(tests) else [])
+            return Kolom(
+                naam, "type", "string", waarden, "de geoVerwijzing (ja/nee/deels)", ("ja", "nee", "deels")
+            )
         # Other geoVerwijzingen and bijlagen are answered yes/no.
         return _kolom_van_type(naam, "boolean" if u is not None else (i.type_ref or type_ref), tests)
 

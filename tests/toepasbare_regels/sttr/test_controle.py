@@ -411,15 +411,23 @@ def test_many_overlapping_pairs_are_counted_after_the_first_ten():
     assert overlap[-1].bericht == "en nog 5 overlappende paren regels" and overlap[-1].regel is None
 
 
-def test_a_text_typed_geo_question_is_answered_ja_or_nee():
+def test_a_text_typed_geo_question_is_answered_ja_nee_or_deels():
     inhoud = _geo("nl.imow-gm0400.gebied.Centrum").replace(b'typeRef="boolean"', b'typeRef="string"')
-    inhoud = inhoud.replace(b"<dmn:text>true</dmn:text>", b'<dmn:text>"ja"</dmn:text>')
+    inhoud = inhoud.replace(b"<dmn:text>true</dmn:text>", b'<dmn:text>"ja","deels"</dmn:text>')
     assert controle(inhoud.replace(b"<dmn:text>false</dmn:text>", b'<dmn:text>"nee"</dmn:text>')) == []
+    zonder_deels = inhoud.replace(b'"ja","deels"', b'"ja"')
+    gat = enige(
+        controle(zonder_deels.replace(b"<dmn:text>false</dmn:text>", b'<dmn:text>"nee"</dmn:text>')),
+        "tabel.gat",
+    )
+    assert '"deels"' in gat.bericht  # an area partly inside gets no answer
     bevinding = enige(
         controle(inhoud.replace(b"<dmn:text>false</dmn:text>", b'<dmn:text>"nooit"</dmn:text>')),
         "regel.onvervulbaar",
     )
-    assert bevinding.bericht.endswith('geen enkele waarde van de geoVerwijzing (ja/nee) voldoet aan "nooit"')
+    assert bevinding.bericht.endswith(
+        'geen enkele waarde van de geoVerwijzing (ja/nee/deels) voldoet aan "nooit"'
+    )
 
 
 @pytest.mark.parametrize(

@@ -86,3 +86,19 @@ def test_a_table_of_3000_rules_is_checked_without_comparing_every_pair(monkeypat
     bevindingen = controleer_bestand(dmn.enkel("UNIQUE", VRAGEN, regels), "groot.dmn")
     assert _gevonden(bevindingen)[0] > 1_000_000  # nearly every pair overlaps, and all are counted
     assert aantal < 500
+
+
+def test_deels_is_a_value_a_text_geo_question_can_take():
+    """The DSO answers a geometry partly inside the locatie with "deels": a rule for it can fire."""
+    regels = [
+        (['"ja"'], '"Vergunningplicht"'),
+        (['"deels"'], '"Meldingsplicht"'),
+        (['"nee"'], '"Toestemmingsvrij"'),
+    ]
+    inhoud = dmn.document(
+        dmn.input_data("I1", "gebied", "G1", "string"),
+        dmn.besluit("B1", "Uitkomst", "UNIQUE", [("gebied", "string")], regels, top=True, invoer=["I1"]),
+        uitvoeringsregels=dmn.geo("G1", "nl.imow-gm0400.gebied.Centrum"),
+    )
+    bevindingen = controleer_bestand(inhoud, "geo.dmn")
+    assert [b.code for b in bevindingen if b.code.startswith(("regel.", "tabel."))] == []
