@@ -4,6 +4,11 @@ import sys
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    from django.core.management import execute_from_command_line
+    from config import importeren
 
-    execute_from_command_line(sys.argv)
+    if importeren.is_import(sys.argv):
+        importeren.start(sys.argv)
+    else:
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(sys.argv)

@@ -1,11 +1,8 @@
 """Vergunningaanvragen on the map and in the locatie-informatie panel, through the kaartportaal's
 extension points: a vector source (a database view without personal data) and a panel section."""
 
-from django.db import connection
-
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
-from kaartlagen.locatie import LocatieInformatie, Sectie, sectie
-from kern.crs import RD_NEW
+from kaartlagen.locatie import LocatieInformatie, Sectie, sql_sectie
 
 BRON = "dso_vergunningaanvragen"
 VIEW = "dso_koppeling_vergunningaanvraag_kaart"
@@ -45,23 +42,21 @@ VECTOR_BRONNEN.setdefault(
 STRAAL = 100.0
 
 
-@sectie
-def vergunningaanvragen(info: LocatieInformatie) -> Sectie | None:
+@sql_sectie(f"""
+    SELECT json_agg(json_build_array(r.activiteit, r.adres, r.status, to_char(r.datum, 'DD-MM-YYYY'))) FROM (
+        SELECT activiteit, adres, status, datum FROM {VIEW}
+        WHERE ST_DWithin(geom, pt.p, {STRAAL}) ORDER BY datum DESC LIMIT 10
+    ) r
+""")
+def vergunningaanvragen(info: LocatieInformatie, rijen) -> Sectie | None:
     """Aanvragen within STRAAL metres: neighbours see what is planned near them."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT activiteit, adres, status, datum FROM {VIEW} "
-            "WHERE ST_DWithin(geom, ST_SetSRID(ST_MakePoint(%s, %s), %s), %s) ORDER BY datum DESC LIMIT 10",
-            [*info.punt_rd, RD_NEW, STRAAL],
-        )
-        rijen = cursor.fetchall()
     if not rijen:
         return None
     return Sectie(
         "vergunningaanvragen",
         f"Vergunningaanvragen in de buurt (binnen {STRAAL:.0f} meter)",
         [
-            (activiteit or "Aanvraag", f"{adres} — {status}, ingediend {datum:%d-%m-%Y}")
+            (activiteit or "Aanvraag", f"{adres} — {status}, ingediend {datum}")
             for activiteit, adres, status, datum in rijen
         ],
     )

@@ -157,4 +157,5 @@ class InformatieView(APIView):
             info = locatie.bij_punt(p["x"], p["y"], WGS84 if p["crs"] == "wgs84" else RD_NEW)
         else:
             raise ApiFout("invoer_ongeldig", "Geef een id, of x en y.")
-        return Response(LocatieInformatieSerializer(info).data)
+        # The serializer describes the answer (OpenAPI); the dict is already in its shape.
+        return Response(info.als_dict())

@@ -7,14 +7,19 @@ The core (addresses, the pand, buurt and wijk) comes from here; other apps add t
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from kaartlagen import zoeken
 from kern.crs import RD_NEW, naar_wgs84
 
 # How far from a click we still look for an address when the click is not on a building.
 ZOEKSTRAAL_ADRES = 25.0
+# A building's addresses in the panel, at most.
+MAX_ADRESSEN = 200
 
 
 @dataclass
@@ -22,6 +27,9 @@ class Sectie:
     sleutel: str
     titel: str
     rijen: list[tuple[str, str]]  # (label, value), plain text; `regels` in the API (its published name)
+
+    def als_dict(self) -> dict:
+        return {"sleutel": self.sleutel, "titel": self.titel, "regels": [list(r) for r in self.rijen]}
 
 
 @dataclass
@@ -34,76 +42,161 @@ class LocatieInformatie:
     wijk: dict | None = None
     secties: list[Sectie] = field(default_factory=list)
 
+    def als_dict(self) -> dict:
+        """The panel's JSON (what LocatieInformatieSerializer in the API describes)."""
+        return {
+            "punt_rd": list(self.punt_rd),
+            "punt_ll": list(self.punt_ll),
+            "adressen": self.adressen,
+            "panden": self.panden,
+            "buurt": self.buurt,
+            "wijk": self.wijk,
+            "secties": [s.als_dict() for s in self.secties],
+        }
 
-_SECTIES: list[Callable[[LocatieInformatie], Sectie | None]] = []
+
+@dataclass(frozen=True)
+class SqlSectie:
+    """A section read in the panel's one statement: `sql` is a scalar subquery that yields JSON (or NULL)
+    about the point `pt.p` (RD New) on the date %(vandaag)s (local times: AT TIME ZONE %(tijdzone)s); `maak(info, waarde)` turns that into rows."""
+
+    sql: str
+    maak: Callable[["LocatieInformatie", Any], Sectie | None]
+
+
+_SECTIES: list[Callable[[LocatieInformatie], Sectie | None] | SqlSectie] = []
 
 
 def sectie(functie: Callable[[LocatieInformatie], Sectie | None]):
-    """The extension point: `@sectie def omgevingsplan(info) -> Sectie | None`."""
+    """The extension point: `@sectie def omgevingsplan(info) -> Sectie | None`, called after the core
+    is read (it may query the database itself: a round trip of its own)."""
     _SECTIES.append(functie)
     return functie
 
 
+def sql_sectie(sql: str):
+    """The extension point without a round trip of its own: `@sql_sectie("SELECT json_agg(…) FROM …
+    WHERE ST_DWithin(t.geom, pt.p, 100)") def meldingen(info, waarde) -> Sectie | None`; the subquery
+    runs inside the panel's one statement, the function only shapes what it returned."""
+
+    def registreer(maak):
+        _SECTIES.append(SqlSectie(sql, maak))
+        return maak
+
+    return registreer
+
+
+# One buurt with its wijk at a point, as a JSON array [buurtcode, buurtnaam, wijkcode, wijknaam].
+_GEBIED = """(SELECT json_build_array(b.code, b.naam, w.code, w.naam) FROM kaartlagen_buurt b
+    LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id WHERE ST_Intersects(b.geom, {punt}) LIMIT 1)"""
 _PANDEN_SQL = """
-    SELECT p.identificatie, p.oorspronkelijk_bouwjaar, p.status, round(ST_Area(p.geom)),
+    SELECT p.identificatie, p.oorspronkelijk_bouwjaar, p.status, round(ST_Area(p.geom)) AS oppervlakte,
            (SELECT array_agg(DISTINCT d ORDER BY d) FROM kaartlagen_verblijfsobject v, unnest(v.gebruiksdoelen) d
-            WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[]),
+            WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[]) AS doelen,
            (SELECT coalesce(sum(v.oppervlakte), 0) FROM kaartlagen_verblijfsobject v
-            WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[])
-    FROM kaartlagen_pand p
-    WHERE p.actief AND ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), %(srid)s))
+            WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[]) AS vbo_oppervlakte
+    FROM kaartlagen_pand p, pt
+    WHERE p.actief AND ST_Intersects(p.geom, pt.p)
 """
-_ADRESSEN_IN_PANDEN_SQL = """
-    SELECT n.identificatie FROM kaartlagen_verblijfsobject v
-    JOIN kaartlagen_nummeraanduiding n ON n.identificatie = v.hoofdadres_id
-    WHERE v.actief AND v.panden && %(panden)s::varchar[]
-    LIMIT 200
-"""
-_GEBIED_SQL = """
-    SELECT b.code, b.naam, w.code, w.naam FROM kaartlagen_buurt b LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id
-    WHERE ST_Intersects(b.geom, ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), %(srid)s)) LIMIT 1
-"""
+# The addresses of the buildings here; when the point is on no building, the nearest address within
+# ZOEKSTRAAL_ADRES with where it lies (as reverse gives it).
+_ADRESSEN_IN_PANDEN = zoeken.ADRES_SQL.format(
+    extra="",
+    bron=zoeken.NUMMERAANDUIDINGEN,
+    score="1.0",
+    voorwaarde=f"""n.identificatie = ANY(ARRAY(
+        SELECT v.hoofdadres_id FROM kaartlagen_verblijfsobject v
+        WHERE v.actief AND v.panden && ARRAY(SELECT identificatie FROM panden)::varchar[] LIMIT {MAX_ADRESSEN}))""",
+)
+_NAASTE_ADRES = zoeken.ADRES_SQL.format(
+    bron=zoeken.NABIJ,
+    score="-ST_Distance(v.geom, pt.p)",
+    extra=", ST_X(v.geom), ST_Y(v.geom), " + _GEBIED.format(punt="v.geom"),
+    voorwaarde="NOT EXISTS (SELECT FROM panden)",
+).replace("LIMIT %(limit)s", "LIMIT 1")
 
 
-def gebied(x_rd: float, y_rd: float) -> tuple[dict | None, dict | None]:
-    """Buurt and wijk ({code, naam}) at a point in RD New; None where no buurt lies."""
-    with connection.cursor() as cursor:
-        cursor.execute(_GEBIED_SQL, {"x": x_rd, "y": y_rd, "srid": RD_NEW})
-        rij = cursor.fetchone()
+def _kolommen(n: int) -> str:
+    return ", ".join(f"k{i}" for i in range(n))
+
+
+def _informatie_sql() -> str:
+    secties = "".join(f",\n ({s.sql})" for s in _SECTIES if isinstance(s, SqlSectie))
+    return f"""
+        WITH pt AS (SELECT ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), %(srid)s) AS p),
+        panden AS ({_PANDEN_SQL})
+        SELECT (SELECT json_agg(json_build_array(identificatie, oorspronkelijk_bouwjaar, status, oppervlakte,
+                                                 doelen, vbo_oppervlakte)) FROM panden),
+               (SELECT json_agg(json_build_array({_kolommen(8)})) FROM ({_ADRESSEN_IN_PANDEN}) a({_kolommen(8)})),
+               (SELECT json_agg(json_build_array({_kolommen(11)})) FROM ({_NAASTE_ADRES}) a({_kolommen(11)})),
+               {_GEBIED.format(punt="pt.p")}{secties}
+        FROM pt
+    """
+
+
+def _gebied(rij) -> tuple[dict | None, dict | None]:
     if rij is None:
         return None, None
     return {"code": rij[0], "naam": rij[1]}, ({"code": rij[2], "naam": rij[3]} if rij[2] else None)
 
 
+def gebied(x_rd: float, y_rd: float) -> tuple[dict | None, dict | None]:
+    """Buurt and wijk ({code, naam}) at a point in RD New; None where no buurt lies."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_GEBIED.format(punt='ST_SetSRID(ST_MakePoint(%s, %s), %s)')}", [x_rd, y_rd, RD_NEW]
+        )
+        return _gebied(cursor.fetchone()[0])
+
+
 def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
-    """What is at this point (WGS84 or RD): raises zoeken.ZoekFout outside the municipality."""
+    """What is at this point (WGS84 or RD): raises zoeken.ZoekFout outside the municipality.
+
+    The core and every SQL section come back from ONE statement (one round trip); only sections
+    registered with plain `@sectie` query on their own afterwards."""
     x_rd, y_rd = zoeken.punt_in_gemeente(x, y, srid)
     info = LocatieInformatie(
         (round(x_rd, 3), round(y_rd, 3)), tuple(round(v, 7) for v in naar_wgs84(x_rd, y_rd))
     )
-    params = {"x": x_rd, "y": y_rd, "srid": RD_NEW}
+    params = {
+        "x": x_rd,
+        "y": y_rd,
+        "srid": RD_NEW,
+        "straal": ZOEKSTRAAL_ADRES,
+        "letter": "",
+        "toev": "",
+        "limit": MAX_ADRESSEN,
+        "vandaag": timezone.localdate(),
+        "tijdzone": settings.TIME_ZONE,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(_PANDEN_SQL, params)
-        for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte in cursor.fetchall():
-            info.panden.append(
-                {
-                    "identificatie": ident,
-                    "bouwjaar": bouwjaar,
-                    "status": status,
-                    "oppervlakte": int(oppervlakte),
-                    "gebruiksdoelen": doelen or [],
-                    "oppervlakte_verblijfsobjecten": int(vbo_oppervlakte),
-                }
-            )
-        if info.panden:
-            cursor.execute(_ADRESSEN_IN_PANDEN_SQL, {"panden": [p["identificatie"] for p in info.panden]})
-            gevonden = zoeken.adressen([ident for (ident,) in cursor.fetchall()])
-            info.adressen = [t.als_dict() for t in gevonden]
-        else:
-            gevonden = zoeken.reverse(x_rd, y_rd, RD_NEW, limit=1, straal=ZOEKSTRAAL_ADRES)
-            info.adressen = [t.als_dict() for t in gevonden]
-    info.buurt, info.wijk = gebied(x_rd, y_rd)
-    info.secties = [s for s in (maak(info) for maak in _SECTIES) if s is not None]
+        cursor.execute(_informatie_sql(), params)
+        panden, in_panden, naaste, gebied_rij, *sql_waarden = cursor.fetchone()
+    for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte in panden or []:
+        info.panden.append(
+            {
+                "identificatie": ident,
+                "bouwjaar": bouwjaar,
+                "status": status,
+                "oppervlakte": int(oppervlakte),
+                "gebruiksdoelen": doelen or [],
+                "oppervlakte_verblijfsobjecten": int(vbo_oppervlakte),
+            }
+        )
+    if in_panden:
+        treffers = [zoeken.adres_treffer(rij) for rij in in_panden]
+        info.adressen = [t.als_dict() for t in zoeken.op_postcode(treffers)]
+    for rij in (naaste or [])[:1]:
+        treffer = zoeken.adres_treffer(rij[:8])
+        treffer.details["afstand"] = round(-treffer.score, 1)
+        treffer.score = 1.0
+        info.adressen = [zoeken.met_ligging(treffer, rij[8:10], rij[10]).als_dict()]
+    info.buurt, info.wijk = _gebied(gebied_rij)
+    waarden = iter(sql_waarden)
+    for bron in _SECTIES:
+        s = bron.maak(info, next(waarden)) if isinstance(bron, SqlSectie) else bron(info)
+        if s is not None:
+            info.secties.append(s)
     return info
 
 

@@ -64,7 +64,7 @@ def _adresnaam(straat, nummer, letter, toevoeging, postcode, woonplaats) -> str:
     return f"{tekst}, {postcode} {woonplaats}".replace(",  ", ", ").strip().rstrip(",")
 
 
-_ADRES_SQL = """
+ADRES_SQL = """
     SELECT n.identificatie, o.naam, n.huisnummer, n.huisletter, n.huisnummertoevoeging, n.postcode,
            coalesce(w.naam, ''), {score}{extra}
     FROM {bron}
@@ -75,9 +75,9 @@ _ADRES_SQL = """
              n.huisnummer, n.huisletter, n.huisnummertoevoeging
     LIMIT %(limit)s
 """
-_NUMMERAANDUIDINGEN = "kaartlagen_nummeraanduiding n"
+NUMMERAANDUIDINGEN = "kaartlagen_nummeraanduiding n"
 # Reverse: the verblijfsobjecten near a point, nearest first (GiST index through ST_DWithin).
-_NABIJ = (
+NABIJ = (
     "(SELECT ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), %(srid)s) AS p) pt "
     "JOIN kaartlagen_verblijfsobject v ON v.actief AND ST_DWithin(v.geom, pt.p, %(straal)s) "
     "JOIN kaartlagen_nummeraanduiding n ON n.identificatie = v.hoofdadres_id"
@@ -117,23 +117,23 @@ def suggest(q: str, limit: int = 10) -> list[Treffer]:
             )
             voorwaarde = "n.postcode = %(pc)s" + (" AND n.huisnummer = %(nr)s" if nummer else "")
             cursor.execute(
-                _ADRES_SQL.format(extra="", bron=_NUMMERAANDUIDINGEN, score="1.0", voorwaarde=voorwaarde),
+                ADRES_SQL.format(extra="", bron=NUMMERAANDUIDINGEN, score="1.0", voorwaarde=voorwaarde),
                 params,
             )
-            treffers += [_adres_treffer(row) for row in cursor.fetchall()]
+            treffers += [adres_treffer(row) for row in cursor.fetchall()]
         elif match := _STRAAT_NUMMER.match(q):
             straat, nummer, letter, toev = match.groups()
             params.update(straat=straat, nr=int(nummer), letter=letter or "", toev=toev or "")
             cursor.execute(
-                _ADRES_SQL.format(
+                ADRES_SQL.format(
                     extra="",
-                    bron=_NUMMERAANDUIDINGEN,
+                    bron=NUMMERAANDUIDINGEN,
                     score="word_similarity(%(straat)s, o.naam)",
                     voorwaarde="n.huisnummer = %(nr)s AND %(straat)s <%% o.naam",
                 ),
                 params,
             )
-            treffers += [_adres_treffer(row) for row in cursor.fetchall()]
+            treffers += [adres_treffer(row) for row in cursor.fetchall()]
         if not treffers:
             cursor.execute(_NAMEN_SQL, params)
             treffers += [
@@ -149,7 +149,7 @@ def _kernnaam(treffer: Treffer) -> str:
     return re.sub(r" \((buurt|wijk)\)$|, .*$", "", treffer.weergavenaam).lower()
 
 
-def _adres_treffer(row) -> Treffer:
+def adres_treffer(row) -> Treffer:
     ident, straat, nummer, letter, toev, postcode, woonplaats, score = row
     naam = _adresnaam(straat, nummer, letter, toev, postcode, woonplaats)
     details = {
@@ -191,20 +191,25 @@ def _met_ligging(treffer: Treffer, cursor, punt: tuple[float, float] | None = No
         soort, ident = treffer.id.split("-", 1)
         cursor.execute(_LIGGING_SQL[soort], {"id": ident})
         punt = cursor.fetchone()
-    if punt:
-        x, y = punt
-        treffer.details["centroide_rd"] = [round(x, 3), round(y, 3)]
-        treffer.details["centroide_ll"] = [round(v, 7) for v in naar_wgs84(x, y)]
-        cursor.execute(
-            "SELECT b.code, b.naam, w.code, w.naam FROM kaartlagen_buurt b "
-            "LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id "
-            "WHERE ST_Intersects(b.geom, ST_SetSRID(ST_MakePoint(%s, %s), %s)) LIMIT 1",
-            [x, y, RD_NEW],
-        )
-        if gebied := cursor.fetchone():
-            treffer.details.update(
-                zip(("buurtcode", "buurtnaam", "wijkcode", "wijknaam"), gebied, strict=True)
-            )
+    if not punt:
+        return treffer
+    cursor.execute(
+        "SELECT b.code, b.naam, w.code, w.naam FROM kaartlagen_buurt b "
+        "LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id "
+        "WHERE ST_Intersects(b.geom, ST_SetSRID(ST_MakePoint(%s, %s), %s)) LIMIT 1",
+        [*punt, RD_NEW],
+    )
+    return met_ligging(treffer, punt, cursor.fetchone())
+
+
+def met_ligging(treffer: Treffer, punt, gebied) -> Treffer:
+    """Where a hit lies, already looked up: its point in RD New and [buurtcode, buurtnaam, wijkcode,
+    wijknaam] (or None outside every buurt)."""
+    x, y = punt
+    treffer.details["centroide_rd"] = [round(x, 3), round(y, 3)]
+    treffer.details["centroide_ll"] = [round(v, 7) for v in naar_wgs84(x, y)]
+    if gebied:
+        treffer.details.update(zip(("buurtcode", "buurtnaam", "wijkcode", "wijknaam"), gebied, strict=True))
     return treffer
 
 
@@ -222,13 +227,13 @@ def lookup(ident: str) -> Treffer | None:
     if soort == "adres":
         with connection.cursor() as cursor:
             cursor.execute(
-                _ADRES_SQL.format(
-                    extra="", bron=_NUMMERAANDUIDINGEN, score="1.0", voorwaarde="n.identificatie = %(id)s"
+                ADRES_SQL.format(
+                    extra="", bron=NUMMERAANDUIDINGEN, score="1.0", voorwaarde="n.identificatie = %(id)s"
                 ),
                 {"id": sleutel, "letter": "", "toev": "", "limit": 1},
             )
             row = cursor.fetchone()
-        treffer = _adres_treffer(row) if row else None
+        treffer = adres_treffer(row) if row else None
     else:
         treffer = next((t for t in _namen_op_id(soort, sleutel)), None)
     if treffer is None:
@@ -241,12 +246,16 @@ def adressen(identificaties: list[str]) -> list[Treffer]:
     """Addresses by nummeraanduiding, in postcode order (for a building's list of addresses)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            _ADRES_SQL.format(
-                extra="", bron=_NUMMERAANDUIDINGEN, score="1.0", voorwaarde="n.identificatie = ANY(%(ids)s)"
+            ADRES_SQL.format(
+                extra="", bron=NUMMERAANDUIDINGEN, score="1.0", voorwaarde="n.identificatie = ANY(%(ids)s)"
             ),
             {"ids": identificaties, "letter": "", "toev": "", "limit": len(identificaties)},
         )
-        treffers = [_adres_treffer(row) for row in cursor.fetchall()]
+        return op_postcode([adres_treffer(row) for row in cursor.fetchall()])
+
+
+def op_postcode(treffers: list[Treffer]) -> list[Treffer]:
+    """Addresses in postcode order (a building's list of addresses)."""
     return sorted(treffers, key=lambda t: (t.details["postcode"], t.details["huisnummer"], t.weergavenaam))
 
 
@@ -284,8 +293,8 @@ def reverse(x: float, y: float, srid: int, limit: int = 5, straal: float = 200.0
     x_rd, y_rd = punt_in_gemeente(x, y, srid)
     with connection.cursor() as cursor:
         cursor.execute(
-            _ADRES_SQL.format(
-                bron=_NABIJ,
+            ADRES_SQL.format(
+                bron=NABIJ,
                 score="-ST_Distance(v.geom, pt.p)",
                 extra=", ST_X(v.geom), ST_Y(v.geom)",
                 voorwaarde="true",
@@ -302,7 +311,7 @@ def reverse(x: float, y: float, srid: int, limit: int = 5, straal: float = 200.0
         )
         treffers = []
         for row in cursor.fetchall():
-            t = _adres_treffer(row[:8])
+            t = adres_treffer(row[:8])
             t.details["afstand"] = round(-t.score, 1)
             t.score = 1.0
             treffers.append(_met_ligging(t, cursor, punt=row[8:]))

@@ -12,6 +12,8 @@ from kern.importing.report import samenvatting
 
 class ImportCommand(BaseCommand):
     soort = ""
+    # The system checks are about serving the portal, not about reading a file (and cost ~0.45 s).
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("bron", nargs="+", type=Path, help="bestand, map of zip zoals geleverd")

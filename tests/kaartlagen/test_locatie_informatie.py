@@ -65,3 +65,32 @@ def test_other_parts_of_the_portal_add_sections(client, adressen, monkeypatch):
     ]
     page = client.get("/locatie", {"id": f"adres-{NUM_12A}"}).content.decode()
     assert "Regels voor deze plek" in page and "9 m" in page
+
+
+def test_a_section_can_be_read_in_the_panels_own_statement(client, adressen, monkeypatch):
+    monkeypatch.setattr(locatie, "_SECTIES", [])
+
+    @locatie.sql_sectie("SELECT json_build_array(round(ST_X(pt.p)), %(vandaag)s::text)")
+    def waar(info, waarde):
+        return locatie.Sectie("waar", "Waar", [("x", str(waarde[0])), ("datum gezet", str(bool(waarde[1])))])
+
+    info = client.get("/api/locatie/informatie", {"x": 113022, "y": 553008, "crs": "rd"}).json()
+    assert info["secties"] == [
+        {"sleutel": "waar", "titel": "Waar", "regels": [["x", "113022"], ["datum gezet", "True"]]}
+    ]
+
+
+def test_the_core_and_every_sql_section_come_back_in_one_round_trip(
+    adressen, monkeypatch, django_assert_num_queries
+):
+    # Plain @sectie functions query on their own; everything else is one statement.
+    monkeypatch.setattr(
+        locatie, "_SECTIES", [s for s in locatie._SECTIES if isinstance(s, locatie.SqlSectie)]
+    )
+    assert len(locatie._SECTIES) >= 3  # meldingen, omgevingsplan, vergunningaanvragen
+    with django_assert_num_queries(1):
+        info = locatie.bij_punt(113022, 553008, locatie.RD_NEW)
+    assert info.panden and info.adressen and info.buurt
+    with django_assert_num_queries(1):
+        naast = locatie.bij_punt(113005, 553015, locatie.RD_NEW)
+    assert naast.panden == [] and naast.adressen[0]["afstand"] > 0 and "buurtcode" in naast.adressen[0]

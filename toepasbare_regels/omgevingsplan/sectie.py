@@ -1,11 +1,18 @@
 """The "Omgevingsplan" section of locatie-informatie (the /locatie page and the map panel)."""
 
-from django.contrib.gis.geos import Point
-
-from kaartlagen.locatie import LocatieInformatie, Sectie, sectie
-from kern.crs import RD_NEW
-from toepasbare_regels.omgevingsplan import services
-from toepasbare_regels.omgevingsplan.waardelijsten import label
+from kaartlagen.locatie import LocatieInformatie, Sectie, sql_sectie
+from toepasbare_regels.omgevingsplan.models import (
+    Activiteit,
+    ActiviteitLocatieaanduiding,
+    Gebiedsaanwijzing,
+    JuridischeRegel,
+    LocatieVlak,
+    Normwaarde,
+    Omgevingsnorm,
+    RegelingVersie,
+    Regeltekst,
+)
+from toepasbare_regels.omgevingsplan.waardelijsten import label, term
 
 
 def _waarde(norm: dict) -> str:
@@ -42,18 +49,71 @@ def _activiteit(regels: list[dict]) -> str:
     return tekst[:1].upper() + tekst[1:]
 
 
-@sectie
-def omgevingsplan(info: LocatieInformatie) -> Sectie | None:
-    regels = services.regels_op(Point(*info.punt_rd, srid=RD_NEW))
-    if not regels["locaties"]:
+def _tabel(model) -> str:
+    return model._meta.db_table
+
+
+# What regels_op answers at a point, as far as the panel shows it, in one subquery of the panel's
+# statement: the versions in force, the locaties at the point (LocatieVlak, GiST), then through the GIN
+# indexes on the identificatie arrays the activiteiten with kwalificatie and artikel kop, the
+# gebiedsaanwijzingen and the normwaarden. NULL where no locatie lies.
+_SQL = f"""
+    WITH versies AS (
+        SELECT id FROM {_tabel(RegelingVersie)}
+        WHERE begin_geldigheid <= %(vandaag)s AND (eind_geldigheid IS NULL OR eind_geldigheid > %(vandaag)s)
+    ),
+    hier AS (
+        SELECT array_agg(DISTINCT l)::varchar[] AS ids
+        FROM {_tabel(LocatieVlak)} v, unnest(v.locaties) l
+        WHERE v.versie_id IN (SELECT id FROM versies) AND ST_Intersects(v.geom, pt.p)
+    )
+    SELECT json_build_object(
+        'activiteiten', (
+            SELECT json_agg(json_build_array(x.naam, x.regels) ORDER BY x.activiteit) FROM (
+                SELECT a.activiteit,
+                       coalesce((array_agg(act.naam ORDER BY a.identificatie))[1], a.activiteit) AS naam,
+                       json_agg(json_build_array(a.kwalificatie, t.kop) ORDER BY a.identificatie) AS regels
+                FROM {_tabel(ActiviteitLocatieaanduiding)} a
+                JOIN {_tabel(JuridischeRegel)} r ON r.id = a.regel_id
+                LEFT JOIN {_tabel(Regeltekst)} t ON t.versie_id = a.versie_id AND t.identificatie = r.regeltekst
+                LEFT JOIN {_tabel(Activiteit)} act
+                       ON act.versie_id = a.versie_id AND act.identificatie = a.activiteit
+                WHERE a.versie_id IN (SELECT id FROM versies) AND a.locaties && hier.ids
+                GROUP BY a.activiteit
+            ) x
+        ),
+        'gebiedsaanwijzingen', (
+            SELECT json_agg(json_build_array(g.type, g.naam) ORDER BY g.type, g.naam, g.identificatie)
+            FROM {_tabel(Gebiedsaanwijzing)} g
+            WHERE g.versie_id IN (SELECT id FROM versies) AND g.locaties && hier.ids
+        ),
+        'normen', (
+            SELECT json_agg(json_build_array(n.naam, w.kwantitatief, w.kwalitatief, w.in_regeltekst, n.eenheid)
+                            ORDER BY n.naam, w.identificatie)
+            FROM {_tabel(Normwaarde)} w JOIN {_tabel(Omgevingsnorm)} n ON n.id = w.norm_id
+            WHERE w.versie_id IN (SELECT id FROM versies) AND w.locaties && hier.ids
+        )
+    )
+    FROM hier WHERE hier.ids IS NOT NULL
+"""
+
+
+@sql_sectie(_SQL)
+def omgevingsplan(info: LocatieInformatie, regels) -> Sectie | None:
+    if regels is None:
         return None
     rijen: list[tuple[str, str]] = []
-    for act in regels["activiteiten"]:
-        rijen.append((act["naam"][:1].upper() + act["naam"][1:], _activiteit(act["regels"])))
-    for ga in regels["gebiedsaanwijzingen"]:
-        rijen.append((label(ga["type"]).capitalize() or "Gebiedsaanwijzing", ga["naam"]))
-    for norm in regels["normen"]:
-        rijen.append((norm["naam"].capitalize(), _waarde(norm)))
+    for naam, aanduidingen in regels["activiteiten"] or []:
+        per_regel = [
+            {"kwalificatie": kwalificatie, "artikel": None if kop is None else {"kop": kop}}
+            for kwalificatie, kop in aanduidingen
+        ]
+        rijen.append((naam[:1].upper() + naam[1:], _activiteit(per_regel)))
+    for type_, naam in regels["gebiedsaanwijzingen"] or []:
+        rijen.append((label(type_).capitalize() or "Gebiedsaanwijzing", naam))
+    for naam, kwantitatief, kwalitatief, in_regeltekst, eenheid in regels["normen"] or []:
+        waarde = kwantitatief if kwantitatief is not None else (kwalitatief or in_regeltekst)
+        rijen.append((naam.capitalize(), _waarde({"waarde": waarde, "eenheid": term(eenheid)})))
     if not rijen:
         return None
     return Sectie("omgevingsplan", "Omgevingsplan", rijen)
