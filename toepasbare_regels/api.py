@@ -1,5 +1,5 @@
 """The toepasbare-regels API in the shape of the DSO services, so DSO clients feel at home:
-Uitvoeren services v3 (conclusie/_bepaal, indieningsvereisten/_bepaal, toelichtingen) and the
+Uitvoeren services v3 (conclusie/_bepaal, indieningsvereisten/_bepaal, maatregelen/_bepaal, toelichtingen) and the
 Zoekinterface v2 (werkzaamheden/_zoek). Plus /api/vergunningcheck/sessies for permalinks."""
 
 from django.utils import timezone
@@ -98,28 +98,43 @@ def _uitvoeren(request, typering: str) -> list[dict]:
         resultaat = Check(
             [ref["functioneleStructuurRef"]], plek, antwoorden, set(v["betwisteFeiten"]), typering
         ).uitvoeren()
-        uit.append(_dso(ref["functioneleStructuurRef"], resultaat))
+        uit.append(_dso(ref["functioneleStructuurRef"], resultaat, typering))
     return uit
 
 
-def _dso(ref: str, r: dict) -> dict:
+def _vraag(q: dict) -> dict:
+    return {
+        "id": q["id"],
+        "tekst": q["tekst"],
+        "antwoordType": ANTWOORDTYPE.get(q["type"], "string"),
+        "opties": [{"optieTekst": o} for o in q["opties"]],
+        "toelichtingId": q["id"] if q["toelichting"] else None,
+        "bijlage": q["bijlage"],
+    }
+
+
+def _per_typering(a: dict, typering: str) -> dict:
+    """Indieningsvereisten: indienbaar, and while it is not, every question and bijlage still open (or
+    why it cannot be decided). Maatregelen: the voorschriften and maatregelen that apply."""
+    if typering == "Indieningsvereisten":
+        return {
+            "indienbaar": a.get("uitkomst") == "ja",
+            "openVragen": [_vraag(v.als_dict()) for v in a.get("open_vragen", [])],
+            "redenen": a.get("redenen", []),
+        }
+    if typering == "Maatregelen" and "uitkomst" in a:
+        return {"voorschriften": a.get("voorschriften", []), "maatregelen": a.get("maatregelen", [])}
+    return {}
+
+
+def _dso(ref: str, r: dict, typering: str = "Conclusie") -> dict:
     """Our check result in the DSO Uitvoeren v3 shape (per activiteit conclusies or vraaggroepen)."""
     vraaggroepen = []
     if r["vraaggroep"]:
         vraaggroepen = [
             {
                 "omschrijving": r["vraaggroep"]["naam"],
-                "vragen": [
-                    {
-                        "id": q["id"],
-                        "tekst": q["tekst"],
-                        "antwoordType": ANTWOORDTYPE.get(q["type"], "string"),
-                        "opties": [{"optieTekst": o} for o in q["opties"]],
-                        "toelichtingId": q["id"] if q["toelichting"] else None,
-                        "bijlage": q["bijlage"],
-                    }
-                    for q in r["vraaggroep"]["vragen"]
-                ],
+                "vragen": [_vraag(q) for q in r["vraaggroep"]["vragen"]],
             }
         ]
     return {
@@ -129,6 +144,7 @@ def _dso(ref: str, r: dict) -> dict:
                 "identificatie": a["activiteit"],
                 "omschrijving": a["naam"],
                 "bestuursorgaan": {"bestuurslaag": "gemeente", "organisatieCode": huidige().code},
+                **_per_typering(a, typering),
                 "conclusies": (
                     [
                         {
@@ -158,12 +174,7 @@ def _dso(ref: str, r: dict) -> dict:
                     if a.get("conclusie")
                     else []
                 ),
-                **(
-                    {"indienbaar": a["uitkomst"] == "ja"}
-                    if a.get("uitkomst") and not a.get("conclusie")
-                    else {}
-                ),
-                "vraaggroepen": vraaggroepen if not a.get("conclusie") and "uitkomst" not in a else [],
+                "vraaggroepen": vraaggroepen if a.get("open_vragen") else [],
             }
             for a in r["activiteiten"]
         ],
@@ -203,6 +214,15 @@ class IndieningsvereistenBepaalView(APIView):
     )
     def post(self, request):
         return Response(_uitvoeren(request, "Indieningsvereisten"))
+
+
+class MaatregelenBepaalView(APIView):
+    @extend_schema(
+        summary="Maatregelen: de voorschriften en maatregelen die gelden, of de volgende vragen",
+        **_BEPAAL_SCHEMA,
+    )
+    def post(self, request):
+        return Response(_uitvoeren(request, "Maatregelen"))
 
 
 class ToelichtingSerializer(serializers.Serializer):

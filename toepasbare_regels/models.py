@@ -129,3 +129,32 @@ class FeitBetwisting(models.Model):
     class Meta:
         verbose_name_plural = "betwiste feiten"
         ordering = ["-aangemaakt"]
+
+
+class Antwoordkoppeling(models.Model):
+    """Staff say: this question of a rule file is answered by this feit (data-answer), so it is never
+    asked where the data knows. A koppeling holds the question text it was made for: a new version of
+    the file keeps it while the question reads the same, and drops it (the question is asked again)
+    when the text changed."""
+
+    feit = models.CharField(max_length=100)
+    bestand_sleutel = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="Het regelbestand (alle versies); leeg: elk bestand met deze vraag",
+    )
+    uitvoeringsregel = models.CharField(max_length=200, blank=True, help_text="Leeg: op vraagtekst")
+    vraagtekst = models.CharField(max_length=1000, help_text="De vraag, genormaliseerd (kleine letters)")
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "antwoordkoppelingen"
+        ordering = ["feit", "vraagtekst"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bestand_sleutel", "uitvoeringsregel", "vraagtekst"], name="antwoordkoppeling_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.vraagtekst[:60]} → {self.feit}"

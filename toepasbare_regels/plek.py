@@ -13,6 +13,7 @@ from kaartlagen.zoeken import ZoekFout, punt_in_gemeente
 from kern.crs import RD_NEW
 from toepasbare_regels.omgevingsplan.services import (
     gebiedsaanwijzingen_van,
+    geheel_in_versies,
     geldige_versies,
     locaties_in_versies,
     normwaarden_van,
@@ -67,6 +68,19 @@ class Plek:
         return locaties_in_versies(self.geometrie, self.versies)
 
     @cached_property
+    def geheel_in(self) -> set[str]:
+        """The locaties the whole location lies in (a point lies wholly in every locatie it touches)."""
+        if self.geometrie.geom_type == "Point" or not self.locaties:
+            return self.locaties
+        return geheel_in_versies(self.geometrie, self.versies)
+
+    def ligging(self, locatie: str) -> str:
+        """ "ja", "deels" or "nee", as the DSO answers a geoVerwijzing."""
+        if locatie not in self.locaties:
+            return "nee"
+        return "ja" if locatie in self.geheel_in else "deels"
+
+    @cached_property
     def gebiedsaanwijzingen(self) -> list[dict]:
         return gebiedsaanwijzingen_van(self.versies, self.locaties) if self.locaties else []
 
@@ -79,12 +93,28 @@ class Plek:
         """The active BAG pand at (or, for an area, most overlapping) the location."""
         with connection.cursor() as cursor:
             cursor.execute(
-                """SELECT identificatie, ST_AsBinary(geom) FROM kaartlagen_pand
+                """SELECT identificatie, ST_AsBinary(geom), status FROM kaartlagen_pand
                    WHERE actief AND ST_Intersects(geom, ST_GeomFromEWKB(%s))
                    ORDER BY ST_Area(ST_Intersection(geom, ST_GeomFromEWKB(%s))) DESC LIMIT 1""",
                 [bytes(self.geometrie.ewkb), bytes(self.geometrie.ewkb)],
             )
             rij = cursor.fetchone()
-        return (
-            {"identificatie": rij[0], "geom": GEOSGeometry(memoryview(rij[1]), srid=RD_NEW)} if rij else None
-        )
+        if not rij:
+            return None
+        return {
+            "identificatie": rij[0],
+            "geom": GEOSGeometry(memoryview(rij[1]), srid=RD_NEW),
+            "status": rij[2],
+        }
+
+    @cached_property
+    def gebruiksdoelen(self) -> list[list[str]]:
+        """Per active verblijfsobject in the pand, its BAG gebruiksdoelen."""
+        if self.pand is None:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT gebruiksdoelen FROM kaartlagen_verblijfsobject WHERE actief AND panden @> ARRAY[%s]::varchar[]",
+                [self.pand["identificatie"]],
+            )
+            return [list(r[0]) for r in cursor.fetchall()]

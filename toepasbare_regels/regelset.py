@@ -72,3 +72,11 @@ def activiteiten_van(refs: list[str]) -> list[tuple[Werkzaamheid | None, str]]:
         out.extend((werkzaamheid, a) for a in werkzaamheid.activiteiten)
     gezien: set[str] = set()
     return [(w, a) for w, a in out if not (a in gezien or gezien.add(a))]
+
+
+def aansluitpunt(
+    row: ToepasbareRegelBestand, model_naam: str, peildatum: date
+) -> ToepasbareRegelBestand | None:
+    """The rule file an aansluitpunt names: same bevoegd gezag (namespace) first, valid on the peildatum."""
+    qs = ToepasbareRegelBestand.objects.filter(geldig_op(peildatum), naam=model_naam).defer("dmn")
+    return qs.filter(namespace=row.namespace).first() or qs.first()

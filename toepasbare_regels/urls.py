@@ -11,6 +11,11 @@ urlpatterns = [
         api.IndieningsvereistenBepaalView.as_view(),
         name="regels-iv",
     ),
+    path(
+        f"{UITVOEREN}maatregelen/_bepaal",
+        api.MaatregelenBepaalView.as_view(),
+        name="regels-maatregelen",
+    ),
     path(f"{UITVOEREN}toelichtingen/<str:ident>", api.ToelichtingView.as_view(), name="regels-toelichting"),
     path(
         "api/toepasbare-regels/zoekinterface/v2/werkzaamheden/_zoek",

@@ -6,19 +6,21 @@ never when our data answers them: geoVerwijzing by PostGIS intersection with the
 locaties, other questions through the data-answer registry (feiten.py).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from toepasbare_regels.omgevingsplan.models import Activiteit
 from toepasbare_regels.omgevingsplan.services import regeltekst
 
-from .feiten import FEITEN, uit_herbruikbaar_id
+from .antwoordkoppeling import Koppelingen, als_type
+from .feiten import FEITEN
+from .maatregelen import maatregelen_van
 from .models import ToepasbareRegelBestand
 from .plek import Plek
-from .regelset import activiteiten_van, bestanden_voor, geladen
+from .regelset import aansluitpunt, activiteiten_van, bestanden_voor, geladen
 from .sttr.antwoorden import toon, typeer
 from .sttr.feel import ONBEKEND
-from .sttr.model import Bestand, InputData, Uitvoeringsregel
+from .sttr.model import Aanroep, Bestand, InputData, Uitvoeringsregel
 
 CONCLUSIE_TEKST = {
     "Vergunningplicht": "U heeft een vergunning nodig.",
@@ -47,6 +49,16 @@ SOORT_VAN_CONCLUSIE = {
 
 def vraag_id(row: ToepasbareRegelBestand, ident: str) -> str:
     return f"{row.sleutel}.{ident}"
+
+
+def _open_vraag(row, model: Bestand, inp_id) -> "Vraag":
+    """An open input: an inputData id of `model`, or (row, id) of a model an aansluitpunt reached."""
+    if isinstance(inp_id, tuple):
+        row, inp_id = inp_id
+        model = geladen(row)[0]
+    inp = model.input_data(inp_id)
+    u = model.uitvoeringsregel(inp.uitvoeringsregel) if inp.uitvoeringsregel else None
+    return _vraag(row, model, inp, u)
 
 
 @dataclass
@@ -111,6 +123,7 @@ class Check:
         self.betwist = set(betwist)
         self.typering = typering
         self.feiten: dict[str, dict] = {}
+        self.koppelingen = Koppelingen()
 
     def _feit(self, sleutel: str):
         waarden = self.plek.feitwaarden
@@ -136,15 +149,22 @@ class Check:
                 if u.tekst_voorbehoud:
                     herkomst[inp.id]["voorbehoud"] = u.tekst_voorbehoud
                 return waarde
+            gekoppeld = self.koppelingen.feit(row.sleutel, u) if u is not None else None
             if u is not None and u.soort == "geoVerwijzing":
-                raak = u.locatie in self.plek.locaties
+                if (
+                    gekoppeld
+                    and (waarde := self._uit_data(gekoppeld, tekst, inp, soort, herkomst)) is not ONBEKEND
+                ):
+                    return waarde
+                # A yes/no question is "ja" as soon as part of the location lies in the locatie.
+                ligging = self.plek.ligging(u.locatie)
                 herkomst[inp.id] = {
                     "vraag": tekst,
-                    "antwoord": toon(raak),
+                    "antwoord": ligging,
                     "bron": "kaart van het omgevingsplan",
                     "locatie": u.locatie,
                 }
-                return raak if inp.type_ref != "string" else ("ja" if raak else "nee")
+                return ligging if inp.type_ref == "string" else ligging != "nee"
             gegeven = self.antwoorden.get(vid)
             if gegeven is None and u is not None and u.herbruikbaar_id:
                 gegeven = self.antwoorden.get(u.herbruikbaar_id)
@@ -157,30 +177,63 @@ class Check:
                     "vraag_id": vid,
                 }
                 return waarde
-            sleutel = uit_herbruikbaar_id(u.herbruikbaar_id) if u else ""
-            if sleutel in FEITEN and sleutel not in self.betwist:
-                waarde = self._feit(sleutel)
-                if waarde is not None:
-                    feit = FEITEN[sleutel]
-                    self.feiten[sleutel] = {
-                        "feit": sleutel,
-                        "titel": feit.titel,
-                        "waarde": toon(waarde),
-                        "bron": feit.bron,
-                        "vraag": tekst,
-                    }
-                    herkomst[inp.id] = {
-                        "vraag": tekst,
-                        "antwoord": toon(waarde),
-                        "bron": feit.bron,
-                        "feit": sleutel,
-                    }
-                    if feit.gebieden and waarde is True:
-                        herkomst[inp.id]["gebieden"] = feit.gebieden(self.plek)
-                    return waarde
+            if gekoppeld:
+                return self._uit_data(gekoppeld, tekst, inp, soort, herkomst)
             return ONBEKEND
 
         return waarde_van
+
+    def _uit_data(self, gekoppeld: tuple[str, str], tekst: str, inp: InputData, soort: str, herkomst: dict):
+        """The feit's value typed for this input, or ONBEKEND (no data here, or the user disputes it)."""
+        sleutel, _ = gekoppeld
+        if sleutel in self.betwist:
+            return ONBEKEND
+        waarde = als_type(self._feit(sleutel), soort)
+        if waarde is None:
+            return ONBEKEND
+        feit = FEITEN[sleutel]
+        self.feiten[sleutel] = {
+            "feit": sleutel,
+            "titel": feit.titel,
+            "waarde": toon(waarde),
+            "bron": feit.bron,
+            "vraag": tekst,
+        }
+        herkomst[inp.id] = {"vraag": tekst, "antwoord": toon(waarde), "bron": feit.bron, "feit": sleutel}
+        if feit.gebieden and waarde is True:
+            herkomst[inp.id]["gebieden"] = feit.gebieden(self.plek)
+        return waarde
+
+    def _aansluiten(self, row, herkomst: dict, stapel: frozenset = frozenset()):
+        """Evaluate an aansluitpunt in the model it names; its inputs and herkomst are keyed (row, id)."""
+
+        def aansluiten(a: Aanroep):
+            doel = aansluitpunt(row, a.model, self.plek.peildatum)
+            if doel is None or doel.sha256 in stapel | {row.sha256}:
+                return (
+                    f"Een deel van de vragen ({a.besluit}) staat in regels ({a.model}) "
+                    "die de gemeente nog niet heeft klaargezet."
+                )
+            model, engine = geladen(doel)
+            besluit = next((b for b in model.besluiten if b.naam == a.besluit), None)
+            if besluit is None:
+                return f"De regels {a.model!r} hebben geen onderdeel {a.besluit!r}."
+            eigen: dict = {}
+            uit = engine.evalueer(
+                besluit.id,
+                self._bron(doel, model, eigen),
+                aansluiten=self._aansluiten(doel, eigen, stapel | {row.sha256}),
+            )
+
+            def sleutel(i):
+                return i if isinstance(i, tuple) else (doel, i)
+
+            herkomst.update({sleutel(k): v for k, v in eigen.items()})
+            return replace(
+                uit, open=[sleutel(i) for i in uit.open], gebruikt=[sleutel(i) for i in uit.gebruikt]
+            )
+
+        return aansluiten
 
     def uitvoeren(self) -> dict:
         activiteiten, open_vragen = [], {}
@@ -194,7 +247,9 @@ class Check:
                 herkomst: dict = {}
                 waarde_van = self._bron(row, model, herkomst)
                 for besluit in model.top_besluiten:
-                    uitkomst = engine.evalueer(besluit.id, waarde_van)
+                    uitkomst = engine.evalueer(
+                        besluit.id, waarde_van, aansluiten=self._aansluiten(row, herkomst)
+                    )
                     item = {
                         "activiteit": activiteit,
                         "werkzaamheid": werkzaamheid.naam if werkzaamheid else "",
@@ -204,14 +259,14 @@ class Check:
                     }
                     if uitkomst.beslist:
                         item |= self._conclusie(activiteit, model, uitkomst, herkomst)
+                    elif not uitkomst.open:
+                        item |= self._onbeslist(uitkomst)
                     else:
                         item["conclusie"] = None
-                        for inp_id in uitkomst.open:
-                            inp = model.input_data(inp_id)
-                            u = model.uitvoeringsregel(inp.uitvoeringsregel) if inp.uitvoeringsregel else None
-                            v = _vraag(row, model, inp, u)
-                            key = v.herbruikbaar_id or v.id
-                            open_vragen.setdefault(key, v)
+                        eigen = [_open_vraag(row, model, i) for i in uitkomst.open]
+                        item["open_vragen"] = sorted(eigen, key=lambda v: v.volgorde)
+                        for v in eigen:
+                            open_vragen.setdefault(v.herbruikbaar_id or v.id, v)
                     activiteiten.append(item)
         volgende = sorted(open_vragen.values(), key=lambda v: v.volgorde)
         groep = [v for v in volgende if v.groep == volgende[0].groep] if volgende else []
@@ -224,6 +279,23 @@ class Check:
             "nog_vragen": len(volgende),
             "feiten": list(self.feiten.values()),
             "peildatum": self.plek.peildatum.isoformat(),
+        }
+
+    def _onbeslist(self, uitkomst) -> dict:
+        """Undecided with nothing left to ask: an aansluitpunt that is not loaded, or a table gap."""
+        redenen = uitkomst.ontbreekt or [
+            "Uw antwoorden passen bij geen enkele regel. Dat is een fout in de regels; wij hebben die gemeld."
+        ]
+        if self.typering != "Conclusie":
+            return {"conclusie": None, "uitkomst": None, "open_vragen": [], "redenen": redenen}
+        return {
+            "conclusie": {"code": "NeemContactOpMet", "tekst": CONCLUSIE_TEKST["NeemContactOpMet"]},
+            "toelichting": "\n\n".join(redenen),
+            "artikelen": [],
+            "waarom": [],
+            "werkingsgebieden": [],
+            "voorbehouden": [],
+            "acties": [ACTIES["NeemContactOpMet"]],
         }
 
     def _zonder_regels(self, werkzaamheid, activiteit: str) -> dict:
@@ -262,12 +334,14 @@ class Check:
             "artikelen": list({a["verwijzing"]: a for a in artikelen}.values()),
             "waarom": waarom,
             "werkingsgebieden": sorted(
-                {w["locatie"] for w in waarom if w.get("locatie") and w["antwoord"] == "ja"}
+                {w["locatie"] for w in waarom if w.get("locatie") and w["antwoord"] in ("ja", "deels")}
                 | {g for w in waarom for g in w.get("gebieden", [])}
             ),
             "voorbehouden": [w["voorbehoud"] for w in waarom if w.get("voorbehoud")],
             "acties": [ACTIES[code]] if code in ACTIES else [],
         }
+        if self.typering == "Maatregelen":
+            resultaat |= maatregelen_van(model, uitkomst.regels)
         if code in SOORT_VAN_CONCLUSIE:
             # For the activiteit evaluated here: one file may serve several activiteiten.
             resultaat["indieningsvereisten"] = indieningsvereisten(

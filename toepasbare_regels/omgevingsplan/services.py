@@ -72,6 +72,22 @@ def locaties_in_versies(geometrie, versies: list[int]) -> set[str]:
         return {ident for (ident,) in cursor.fetchall()}
 
 
+_GEHEEL_SQL = """
+    SELECT l FROM omgevingsplan_locatievlak v, unnest(v.locaties) AS l
+    WHERE v.versie_id = ANY(%(versies)s) AND ST_Intersects(v.geom, ST_GeomFromEWKB(%(geom)s))
+    GROUP BY l HAVING ST_CoveredBy(ST_GeomFromEWKB(%(geom)s), ST_Union(v.geom))
+"""
+
+
+def geheel_in_versies(geometrie, versies: list[int]) -> set[str]:
+    """The locaties the whole geometry lies in; the others it intersects it lies in only partly."""
+    if not versies:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(_GEHEEL_SQL, {"versies": versies, "geom": _ewkb(geometrie)})
+        return {ident for (ident,) in cursor.fetchall()}
+
+
 def locaties_op(geometrie, peildatum: date | None = None) -> set[str]:
     """Identificaties of every locatie (gebied, lijn, punt, and each groep with a member) that
     intersects the geometry."""

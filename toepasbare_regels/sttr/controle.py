@@ -204,6 +204,9 @@ class _Controle:
         """Check a decision's table once (its sub-decisions first); returns the values it can produce."""
         if besluit.id in self.uitkomsten:
             return self.uitkomsten[besluit.id]
+        if besluit.tabel is None:  # an aansluitpunt: its values come from another model
+            self.uitkomsten[besluit.id] = None
+            return None
         if besluit.id in self.bezig:
             self.noteer(
                 "besluit.kring",

@@ -4,8 +4,21 @@
 it, for "waarom") or the inputs that can still change it. Inputs nobody needs are never reported, so the
 caller asks only questions that matter. The engine never asks anything itself: `waarde_van(input)`
 returns a value or ONBEKEND, and the caller decides where values come from (answers, geo, data).
+
+A decision that is an aansluitpunt (`dmn:invocation`) is answered by `aansluiten(aanroep)`: the caller
+evaluates the decision of the other model and returns its Uitkomst, or a reason why it cannot (the
+model is not loaded). Such a reason travels up in `Uitkomst.ontbreekt`, and so does an ANY table whose
+hits disagree (a conflict in the rules: no value is chosen).
+
+Which questions matter is decided per table exactly when it is small enough: every representative value
+of its open columns is tried (the values `check_regels` uses, MAX_WERK at most), and a column is asked
+only when two values of it, all else equal, give different outcomes (and of those, the ones in the rows
+that decide first); a table whose outcome is the same for every value is decided without asking. Larger tables fall back to the open columns of the rows that
+can still change the outcome.
 """
 
+import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,7 +27,7 @@ from kern.fouten import CodeFout
 
 from . import feel
 from .feel import ONBEKEND
-from .model import CONCLUSIES, Besluit, Bestand, InputData, Regel
+from .model import CONCLUSIES, Aanroep, Besluit, Bestand, InputData, Regel
 
 
 class EngineFout(CodeFout):
@@ -29,6 +42,15 @@ class Uitkomst:
     open: list[str] = field(default_factory=list)  # inputData ids that can still change the value
     gebruikt: list[str] = field(default_factory=list)  # inputData ids the hits depend on
     relevant: list = field(default_factory=list, repr=False)  # open rows that can change the value
+    ontbreekt: list[str] = field(default_factory=list)  # why it cannot be decided (aansluitpunt, conflict)
+    mogelijk: list | None = None  # the values still reachable, when the table was searched exactly
+
+
+MAX_WERK = 3_000
+"""Combinations × open rows tried per table evaluation before falling back (about a millisecond)."""
+
+
+Aansluiten = Callable[[Aanroep], "Uitkomst | str"]
 
 
 def strengste(waarden) -> str | None:
@@ -54,16 +76,14 @@ class Engine:
             self._namen.setdefault(i.naam, ("input", i))
         for b in bestand.besluiten:
             self._namen.setdefault(b.naam, ("besluit", b))
+        tabellen = [b for b in bestand.besluiten if b.tabel is not None]
         self._tests = {
-            b.id: [tuple(feel.test(c) for c in r.invoer) for r in b.tabel.regels] for b in bestand.besluiten
+            b.id: [tuple(feel.test(c) for c in r.invoer) for r in b.tabel.regels] for b in tabellen
         }
         self._uitvoer = {
-            b.id: [tuple(feel.waarde(c) for c in r.uitvoer) for r in b.tabel.regels]
-            for b in bestand.besluiten
+            b.id: [tuple(feel.waarde(c) for c in r.uitvoer) for r in b.tabel.regels] for b in tabellen
         }
-        self._kolommen = {
-            b.id: [self._kolom(b, i.expressie) for i in b.tabel.invoer] for b in bestand.besluiten
-        }
+        self._kolommen = {b.id: [self._kolom(b, i.expressie) for i in b.tabel.invoer] for b in tabellen}
 
     def _kolom(self, besluit: Besluit, expressie: str) -> tuple[str, object]:
         naam = expressie.strip()
@@ -79,22 +99,31 @@ class Engine:
         """Per decision, its output values in order: the priority order of a PRIORITY table."""
         out = {}
         for b in self.bestand.besluiten:
-            tekst = b.tabel.uitvoer[0].waarden if b.tabel.uitvoer else ""
+            tekst = b.tabel.uitvoer[0].waarden if b.tabel and b.tabel.uitvoer else ""
             out[b.id] = [w for w in feel.waarden(tekst) if w is not None] if tekst else []
         return out
 
-    def evalueer(self, besluit_id: str, waarde_van: Callable[[InputData], object], _memo=None) -> Uitkomst:
+    def evalueer(
+        self,
+        besluit_id: str,
+        waarde_van: Callable[[InputData], object],
+        _memo=None,
+        aansluiten: Aansluiten | None = None,
+    ) -> Uitkomst:
         memo = {} if _memo is None else _memo
         if besluit_id in memo:
             return memo[besluit_id]
         memo[besluit_id] = Uitkomst(False)  # a cycle evaluates as open, never loops
         besluit = self.bestand.besluit(besluit_id)
+        if besluit.tabel is None:
+            memo[besluit_id] = _aansluitpunt(besluit, aansluiten)
+            return memo[besluit_id]
         kolommen = []
         for soort, doel in self._kolommen[besluit_id]:
             if soort == "input":
                 kolommen.append((doel, waarde_van(doel), None))
             else:
-                sub = self.evalueer(doel.id, waarde_van, memo)
+                sub = self.evalueer(doel.id, waarde_van, memo, aansluiten)
                 kolommen.append((doel, sub.waarde if sub.beslist else ONBEKEND, sub))
         rijen = []
         for nr, (regel, tests, uit) in enumerate(
@@ -115,6 +144,14 @@ class Engine:
                 )
             )
         uitkomst = self._beslis(besluit, rijen)
+        # The rows that can change the outcome first (FIRST: the first open row), but only the columns
+        # of them that really can; when none of those can, every column that can.
+        vraag_kolommen = list(dict.fromkeys(k for rij in uitkomst.relevant for k in rij.open_kolommen))
+        if not uitkomst.beslist and not uitkomst.ontbreekt:
+            precies = self._precies(besluit, kolommen, rijen)
+            if precies is not None:
+                uitkomst, kunnen = precies
+                vraag_kolommen = [k for k in vraag_kolommen if k in kunnen] or kunnen
         if uitkomst.beslist:
             for hit in uitkomst.relevant:
                 for k, test in enumerate(self._tests[besluit_id][hit.nr]):
@@ -126,14 +163,76 @@ class Engine:
                             uitkomst.regels.extend(sub.regels)
                             uitkomst.gebruikt.extend(sub.gebruikt)
         else:
-            for rij in uitkomst.relevant:
-                for k in rij.open_kolommen:
-                    doel, _, sub = kolommen[k]
-                    uitkomst.open.extend([doel.id] if sub is None else sub.open)
+            for k in vraag_kolommen:
+                doel, _, sub = kolommen[k]
+                uitkomst.open.extend([doel.id] if sub is None else sub.open)
+                uitkomst.ontbreekt.extend(sub.ontbreekt if sub is not None else [])
             uitkomst.open = list(dict.fromkeys(uitkomst.open))
+            uitkomst.ontbreekt = list(dict.fromkeys(uitkomst.ontbreekt))
         uitkomst.gebruikt = list(dict.fromkeys(uitkomst.gebruikt))
         memo[besluit_id] = uitkomst
         return uitkomst
+
+    def _precies(self, besluit: Besluit, kolommen, rijen: list[_Rij]) -> tuple[Uitkomst, list[int]] | None:
+        """Try every representative value of the open columns; None when that is too much work."""
+        open_rijen = [r for r in rijen if r.status is ONBEKEND]
+        open_k = sorted({k for r in open_rijen for k in r.open_kolommen})
+        tests = self._tests[besluit.id]
+        waarden = [self._kandidaten(kolommen[k], [t[k] for t in tests]) for k in open_k]
+        if not open_k or math.prod(map(len, waarden)) * len(open_rijen) > MAX_WERK:
+            return None
+        plek = {k: i for i, k in enumerate(open_k)}
+        past = {
+            r.nr: [
+                (plek[k], [feel.evalueer(tests[r.nr][k], w) for w in waarden[plek[k]]])
+                for k in r.open_kolommen
+            ]
+            for r in open_rijen
+        }
+        uitkomsten, per_stand = {}, {}
+        for keuze in itertools.product(*(range(len(w)) for w in waarden)):
+            # Many combinations give the same rows: decide each pattern of rows once.
+            stand = tuple(all(p[keuze[i]] for i, p in past[r.nr]) for r in open_rijen)
+            if stand not in per_stand:
+                nieuw = dict(zip((r.nr for r in open_rijen), stand, strict=True))
+                proef = [
+                    r if r.status is not ONBEKEND else _Rij(r.nr, r.regel, nieuw[r.nr], [], r.uitvoer)
+                    for r in rijen
+                ]
+                per_stand[stand] = (self._beslis(besluit, proef), [r for r in proef if r.status is True])
+            uitkomsten[keuze] = per_stand[stand]
+        sleutels = {keuze: _sleutel(u) for keuze, (u, _) in uitkomsten.items()}
+        if len(set(sleutels.values())) == 1:
+            u, hits = next(iter(uitkomsten.values()))
+            if not u.beslist:
+                return u, []
+            altijd = [r for r in hits if all(any(h.nr == r.nr for h in hs) for _, hs in uitkomsten.values())]
+            gekozen = altijd or u.relevant
+            return Uitkomst(True, u.waarde, [(besluit, r.regel) for r in gekozen], relevant=gekozen), []
+        vragen = []
+        for i, k in enumerate(open_k):
+            groepen: dict = {}
+            for keuze, sleutel in sleutels.items():
+                groepen.setdefault(keuze[:i] + keuze[i + 1 :], set()).add(sleutel)
+            if any(len(g) > 1 for g in groepen.values()):
+                vragen.append(k)
+        mogelijk = list({sleutels[k]: u.waarde for k, (u, _) in uitkomsten.items() if u.beslist}.values())
+        return Uitkomst(False, mogelijk=mogelijk), vragen
+
+    def _kandidaten(self, kolom, tests: list[tuple]) -> list:
+        """Representative values of one column, as check_regels chooses them."""
+        from .tabelcontrole import kandidaten  # tabelcontrole imports this module
+
+        doel, _, sub = kolom
+        if sub is not None:
+            return sub.mogelijk if sub.mogelijk is not None else kandidaten(doel.type_ref, tests)
+        u = self.bestand.uitvoeringsregel(doel.uitvoeringsregel) if doel.uitvoeringsregel else None
+        if u is not None and u.soort == "geoVerwijzing":
+            return ["ja", "nee", "deels"] if doel.type_ref == "string" else [True, False]
+        # A bijlage is yes/no; null stays a value where a cell tests for it (not(null): "answered").
+        soort = "boolean" if u is not None and u.soort == "bijlage" else None
+        soort = soort or (u.gegevens_type if u is not None else "") or doel.type_ref
+        return kandidaten(soort, tests, tuple(o.tekst for o in u.opties) if u is not None else ())
 
     def _beslis(self, besluit: Besluit, rijen: list[_Rij]) -> Uitkomst:
         hits = [r for r in rijen if r.status is True]
@@ -154,6 +253,15 @@ class Engine:
                     return nog_open([r])
             return klaar(None, [])
         if beleid in ("UNIQUE", "ANY"):
+            if beleid == "ANY" and any(r.uitvoer != hits[0].uitvoer for r in hits):
+                a, b = hits[0], next(r for r in hits if r.uitvoer != hits[0].uitvoer)
+                return Uitkomst(
+                    False,
+                    ontbreekt=[
+                        f"De regels spreken elkaar tegen in {besluit.naam!r}: regel {a.nr + 1} geeft "
+                        f"{a.uitvoer!r} en regel {b.nr + 1} geeft {b.uitvoer!r}. Dat is een fout in de regels."
+                    ],
+                )
             if hits:
                 verschillend = [r for r in open_ if r.uitvoer != hits[0].uitvoer]
                 if beleid == "UNIQUE" or not verschillend:
@@ -193,6 +301,24 @@ class Engine:
         if relevant:
             return nog_open(relevant)
         return klaar(_aggregeer(besluit.tabel.aggregatie, waarden), hits)
+
+
+def _sleutel(u: Uitkomst):
+    """What makes two outcomes the same, hashable (COLLECT gives lists)."""
+    if not u.beslist:
+        return ("onbeslist",)  # whichever conflict or missing model: no answer either way
+    w = u.waarde
+    return ("waarde", tuple(w) if isinstance(w, list) else w)
+
+
+def _aansluitpunt(besluit: Besluit, aansluiten: Aansluiten | None) -> Uitkomst:
+    a = besluit.aanroep
+    gevonden = (
+        aansluiten(a)
+        if aansluiten is not None
+        else f"Het aansluitpunt {a.besluit!r} (regels {a.model!r}) kan hier niet worden uitgevoerd."
+    )
+    return Uitkomst(False, ontbreekt=[gevonden]) if isinstance(gevonden, str) else gevonden
 
 
 def _aggregeer(aggregatie: str, waarden: list):

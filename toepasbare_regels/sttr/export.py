@@ -159,6 +159,14 @@ def _besluit(root, b: Besluit) -> None:
         _knoop(el, k)
     if b.tabel is not None:
         _tabel(el, b.tabel)
+    if b.aanroep is not None:
+        a = b.aanroep
+        aanroep = _sub(el, "dmn", "invocation", id=a.id, typeRef=a.type_ref)
+        _sub(_sub(aanroep, "dmn", "literalExpression"), "dmn", "text", a.functie)
+        for parameter, tekst in a.bindingen:
+            binding = _sub(aanroep, "dmn", "binding")
+            _sub(binding, "dmn", "parameter", name=parameter)
+            _sub(_sub(binding, "dmn", "literalExpression"), "dmn", "text", tekst)
 
 
 def _tabel(parent, t: Beslistabel) -> None:

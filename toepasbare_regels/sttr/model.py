@@ -71,6 +71,7 @@ class Aanroep:
     besluit: str
     type_ref: str = ""
     bindingen: tuple[tuple[str, str], ...] = ()  # (parameter, expression text), as written
+    functie: str = "invoke"  # the invocation's own literalExpression
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from . import feel
 from .model import (
     GEGEVENSTYPEN,
     HIT_POLICIES,
+    Aanroep,
     Beslistabel,
     Besluit,
     Bestand,
@@ -250,11 +251,14 @@ class _Lezer:
         var = b.find("d:variable", ns)
         tabel_el = b.find("d:decisionTable", ns)
         naam = b.get("name", "")
+        aanroep = None
         if tabel_el is None:
-            raise self.fout(
-                "sttr.geen_beslistabel",
-                f"besluit {naam!r} heeft geen beslistabel (alleen tabellen worden ondersteund)",
-            )
+            if (aanroep_el := b.find("d:invocation", ns)) is None:
+                raise self.fout(
+                    "sttr.geen_beslistabel",
+                    f"besluit {naam!r} heeft geen beslistabel of aansluitpunt (dmn:invocation)",
+                )
+            aanroep = self.aanroep(aanroep_el, naam)
         return Besluit(
             id=b.get("id", ""),
             naam=naam,
@@ -266,8 +270,36 @@ class _Lezer:
             vereiste_besluiten=tuple(
                 _href(r) for r in b.iterfind("d:informationRequirement/d:requiredDecision", ns)
             ),
-            tabel=self.tabel(tabel_el, naam),
+            tabel=self.tabel(tabel_el, naam) if tabel_el is not None else None,
+            aanroep=aanroep,
             autoriteit=tuple(self.knoop(k) for k in b.iterfind("d:authorityRequirement", ns)),
+        )
+
+    def aanroep(self, el, besluit: str) -> Aanroep:
+        """An aansluitpunt: bindings `model name` and `decision name` name the decision it stands for
+        (quoted FEEL strings); `namespace` and `parameters` are kept as written."""
+        ns = self.ns
+        bindingen = tuple(
+            (
+                (p.get("name", "") if (p := bd.find("d:parameter", ns)) is not None else ""),
+                _tekst(bd, "d:literalExpression/d:text", ns),
+            )
+            for bd in el.iterfind("d:binding", ns)
+        )
+        waarden = {naam: tekst for naam, tekst in bindingen}
+        model, doel = (_ontquote(waarden.get(k, "")) for k in ("model name", "decision name"))
+        if not model or not doel:
+            raise self.fout(
+                "sttr.aansluitpunt_onvolledig",
+                f"besluit {besluit!r}: het aansluitpunt noemt geen 'model name' en 'decision name'",
+            )
+        return Aanroep(
+            id=el.get("id", ""),
+            model=model,
+            besluit=doel,
+            type_ref=_type(el.get("typeRef", "")),
+            bindingen=bindingen,
+            functie=_tekst(el, "d:literalExpression/d:text", ns),
         )
 
     def tabel(self, t, besluit: str) -> Beslistabel:
@@ -322,7 +354,10 @@ class _Lezer:
                     id=r.get("id", ""),
                     invoer=cellen,
                     uitvoer=uit,
-                    annotaties=tuple(_tekst(a, "d:text", ns) for a in r.iterfind("d:annotationEntry", ns)),
+                    # Builders write annotations as FEEL strings ("/akn/…"); the quotes are not part of it.
+                    annotaties=tuple(
+                        _ontquote(_tekst(a, "d:text", ns)) for a in r.iterfind("d:annotationEntry", ns)
+                    ),
                     toelichtingen=tuple(
                         _tekst(e, "d:extensionElements/content:conclusieToelichting/content:toelichting", ns)
                         for e in r.iterfind("d:outputEntry", ns)
@@ -368,6 +403,11 @@ class _Lezer:
             raise self.fout(
                 "sttr.geen_functionele_structuur", "geen besluit met een bedr:functioneleStructuurRef"
             )
+
+
+def _ontquote(tekst: str) -> str:
+    tekst = tekst.strip()
+    return tekst[1:-1] if len(tekst) >= 2 and tekst[0] == tekst[-1] == '"' else tekst
 
 
 def _type(type_ref: str) -> str:

@@ -207,7 +207,9 @@ def controleer_tabel(besluit: Besluit, kolommen: list[Kolom], melden: Callable) 
     levend = _masker(levend, n)
     beleid = tabel.hit_policy
     if beleid in ("UNIQUE", "ANY"):
-        _overlap(beleid, kolommen, sets, uitvoer, levend, melden)
+        _overlap(
+            beleid, kolommen, sets, uitvoer, levend, melden if beleid == "UNIQUE" else _als_conflict(melden)
+        )
     rang = _rang(besluit, uitvoer)
     if beleid in ("FIRST", "PRIORITY"):
         _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden)
@@ -306,6 +308,16 @@ def _overlap(beleid, kolommen, sets, uitvoer, levend, melden) -> None:
         )
     if aantal > MAX_PAREN:
         melden("regel.overlap", "fout", f"en nog {aantal - MAX_PAREN} overlappende paren regels")
+
+
+def _als_conflict(melden: Callable) -> Callable:
+    """Under ANY two rules that can hold together with different outcomes contradict each other: the
+    engine then gives no answer (neem contact op), so it is reported as a conflict, not as an overlap."""
+
+    def conflict(code, ernst, bericht, **waar):
+        melden("regel.conflict" if code == "regel.overlap" else code, ernst, bericht, **waar)
+
+    return conflict
 
 
 def _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden) -> None:

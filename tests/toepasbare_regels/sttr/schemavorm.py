@@ -105,3 +105,169 @@ def met_regel(
         + top_besluit(versie, [("_i1", "Invoer", soort)], [(["-"], "Toestemmingsvrij")]),
         ext=f"    <uitv:uitvoeringsregels>{regel_xml}</uitv:uitvoeringsregels>\n{ext}",
     )
+
+
+def _iv_besluit(versie: str, ident: str, naam: str, ref: str, kolommen, regels, besluiten=()) -> str:
+    """An ANY boolean table as indieningsvereisten files have them; kolommen: (id, naam, type, is_besluit)."""
+    ext = (
+        f'<dmn:extensionElements><bedr:functioneleStructuurRef href="#{OIN}/id/concept/{ref}"/>'
+        "</dmn:extensionElements>"
+        if ref
+        else ""
+    )
+    eisen = "".join(
+        f'<dmn:informationRequirement><dmn:required{"Decision" if b else "Input"} href="#{i}"/>'
+        "</dmn:informationRequirement>"
+        for i, _, _, b in kolommen
+    )
+    inputs = "".join(
+        f'<dmn:input id="{ident}_in{k}"><dmn:inputExpression typeRef="{type_ref(versie, t)}">'
+        f"<dmn:text>{n}</dmn:text></dmn:inputExpression></dmn:input>"
+        for k, (_, n, t, _) in enumerate(kolommen)
+    )
+    rules = "".join(
+        f'<dmn:rule id="{ident}_r{n}">'
+        + "".join(f"<dmn:inputEntry><dmn:text>{c}</dmn:text></dmn:inputEntry>" for c in cellen)
+        + f"<dmn:outputEntry><dmn:text>{uit}</dmn:text></dmn:outputEntry></dmn:rule>"
+        for n, (cellen, uit) in enumerate(regels)
+    )
+    return (
+        f'  <dmn:decision id="{ident}" name="{naam}">{ext}'
+        f'<dmn:variable id="{ident}.var" name="{naam}" typeRef="{type_ref(versie, "boolean")}"/>{eisen}'
+        f'<dmn:decisionTable hitPolicy="ANY" id="{ident}_t" outputLabel="{naam}">{inputs}'
+        f'<dmn:output id="{ident}_o"/>{rules}</dmn:decisionTable></dmn:decision>\n'
+    )
+
+
+def vraag_regel(ident: str, gegevens_type: str, tekst: str, prioriteit: int = 1) -> str:
+    return (
+        f'<uitv:uitvoeringsregel id="{ident}"><uitv:regelgroepRef href="#groep1"/>'
+        f"<inter:prioriteit>{prioriteit}</inter:prioriteit><uitv:vraag><uitv:gegevensType>{gegevens_type}"
+        f"</uitv:gegevensType><uitv:vraagTekst>{tekst}</uitv:vraagTekst></uitv:vraag></uitv:uitvoeringsregel>"
+    )
+
+
+AANSLUITING = "Aansluiting Indieningsvereisten evenement organiseren"
+AANSLUIT_MODEL = "Indieningsvereisten evenement organiseren"
+
+
+def indieningsvereisten_met_aansluitpunt(versie: str = "1.2") -> bytes:
+    """IndieningsvereistenVergunningEvenementOrganiseren: one own question and an aansluitpunt whose
+    answer comes from the model AANSLUIT_MODEL (the `namespace` input is a vasteWaarde, as delivered)."""
+    regels = vraag_regel("UitvId0001", "string", "Wie organiseert het evenement?") + (
+        '<uitv:uitvoeringsregel id="UitvId0015"><uitv:regelgroepRef href="#groep1"/>'
+        "<inter:prioriteit>1</inter:prioriteit><uitv:vasteWaarde><uitv:waardeVraag>Namespace</uitv:waardeVraag>"
+        "<uitv:waarde>true</uitv:waarde><uitv:gegevensType>boolean</uitv:gegevensType></uitv:vasteWaarde>"
+        "</uitv:uitvoeringsregel>"
+    )
+    aansluitpunt = (
+        f'  <dmn:decision id="Decision0005" name="Aansluitpunt evenement organiseren">'
+        f'<dmn:variable id="Decision0005.var" name="Aansluitpunt evenement organiseren" typeRef="{type_ref(versie, "boolean")}"/>'
+        '<dmn:informationRequirement><dmn:requiredInput href="#InputData0015"/></dmn:informationRequirement>'
+        f'<dmn:invocation id="_inv" typeRef="{type_ref(versie, "boolean")}">'
+        '<dmn:literalExpression id="literal__inv"><dmn:text>invoke</dmn:text></dmn:literalExpression>'
+        '<dmn:binding><dmn:parameter id="_p1" name="namespace"/><dmn:literalExpression id="_l1">'
+        "<dmn:text>namespace</dmn:text></dmn:literalExpression></dmn:binding>"
+        '<dmn:binding><dmn:parameter id="_p2" name="model name"/><dmn:literalExpression id="_l2">'
+        f'<dmn:text>"{AANSLUIT_MODEL}"</dmn:text></dmn:literalExpression></dmn:binding>'
+        '<dmn:binding><dmn:parameter id="_p3" name="decision name"/><dmn:literalExpression id="_l3">'
+        f'<dmn:text>"{AANSLUITING}"</dmn:text></dmn:literalExpression></dmn:binding>'
+        '<dmn:binding><dmn:parameter id="_p4" name="parameters"/><dmn:literalExpression id="_l4">'
+        "<dmn:text>context()</dmn:text></dmn:literalExpression></dmn:binding>"
+        "</dmn:invocation></dmn:decision>\n"
+    )
+    inhoud = (
+        input_data(versie, "InputData0005", "Organisatie evenement", "UitvId0001", "string")
+        + input_data(versie, "InputData0015", "namespace", "UitvId0015", "boolean")
+        + _iv_besluit(
+            versie,
+            "Decision0001",
+            "IndieningsvereistenEvenementOrganiseren",
+            "IndieningsvereistenVergunningEvenementOrganiseren",
+            [
+                ("InputData0005", "Organisatie evenement", "string", False),
+                ("Decision0005", "Aansluitpunt evenement organiseren", "boolean", True),
+            ],
+            [(["not(null)", "true"], "true"), (["-", "false"], "false")],
+        )
+        + aansluitpunt
+    )
+    return definitions(
+        versie, inhoud, ext=f"<uitv:uitvoeringsregels>{regels}</uitv:uitvoeringsregels>"
+    ).replace(
+        b'name="Conclusie Bouwen Dakkapel"', b'name="IndieningsvereistenVergunningEvenementOrganiseren"'
+    )
+
+
+def aansluit_model(versie: str = "1.2") -> bytes:
+    """The model the aansluitpunt names: its decision AANSLUITING needs a plattegrond (a bijlage)."""
+    regels = (
+        '<uitv:uitvoeringsregel id="UitvId0006"><uitv:regelgroepRef href="#groep1"/>'
+        "<inter:prioriteit>6</inter:prioriteit><uitv:bijlage><uitv:bijlageType>Plattegrond evenement"
+        "</uitv:bijlageType></uitv:bijlage></uitv:uitvoeringsregel>"
+    )
+    inhoud = input_data(
+        versie, "InputData0006", "Plattegrond evenement", "UitvId0006", "boolean"
+    ) + _iv_besluit(
+        versie,
+        "Decision0001",
+        AANSLUITING,
+        "IndieningsvereistenVergunningEvenementAansluiting",
+        [("InputData0006", "Plattegrond evenement", "boolean", False)],
+        [(["true"], "true"), (["false"], "false")],
+    )
+    return definitions(
+        versie, inhoud, ext=f"<uitv:uitvoeringsregels>{regels}</uitv:uitvoeringsregels>"
+    ).replace(b'name="Conclusie Bouwen Dakkapel"', f'name="{AANSLUIT_MODEL}"'.encode())
+
+
+def maatregelen_bestand(versie: str = "1.2") -> bytes:
+    """MaatregelenOpslaanOlieproducten: a COLLECT table with a Voorschriften (jci) and a Maatregelen column."""
+    regels = vraag_regel(
+        "UitvId0001", "boolean", "Worden er in uw bedrijf activiteiten met afvalstoffen uitgevoerd?"
+    ).replace("<inter:prioriteit>", "<uitv:bereik>werkzaamheid</uitv:bereik><inter:prioriteit>")
+    jci = "jci1.3:c:BWBR0022762&amp;hoofdstuk=3&amp;artikel=3.54c&amp;lid=1"
+    tabel = (
+        '  <dmn:decision id="_m" name="Maatregelen Opslaan olieproducten">'
+        f'<dmn:extensionElements><bedr:functioneleStructuurRef href="{OIN}/id/concept/MaatregelenOpslaanOlieproducten"/>'
+        "</dmn:extensionElements>"
+        f'<dmn:variable id="_m_var" name="Maatregelen Opslaan olieproducten" typeRef="tMaatregelen"/>'
+        '<dmn:informationRequirement><dmn:requiredInput href="#_afval"/></dmn:informationRequirement>'
+        '<dmn:decisionTable id="_m_t" hitPolicy="COLLECT" typeRef="tMaatregelen">'
+        f'<dmn:input id="_m_i"><dmn:inputExpression typeRef="{type_ref(versie, "boolean")}"><dmn:text>Afval</dmn:text>'
+        "</dmn:inputExpression></dmn:input>"
+        f'<dmn:output id="_m_o1" name="Voorschriften" typeRef="{type_ref(versie, "string")}"/>'
+        f'<dmn:output id="_m_o2" name="Maatregelen" typeRef="{type_ref(versie, "string")}"/>'
+        f'<dmn:rule id="_m_r1"><dmn:inputEntry><dmn:text>false</dmn:text></dmn:inputEntry>'
+        f'<dmn:outputEntry><dmn:text>"{jci}"</dmn:text></dmn:outputEntry>'
+        '<dmn:outputEntry><dmn:text>"m0112,m0106"</dmn:text></dmn:outputEntry></dmn:rule>'
+        '<dmn:rule id="_m_r2"><dmn:inputEntry><dmn:text>true</dmn:text></dmn:inputEntry>'
+        '<dmn:outputEntry><dmn:text>""</dmn:text></dmn:outputEntry>'
+        '<dmn:outputEntry><dmn:text>""</dmn:text></dmn:outputEntry></dmn:rule>'
+        "</dmn:decisionTable></dmn:decision>\n"
+    )
+    items = (
+        '<dmn:itemDefinition isCollection="true" name="tMaatregelen" label="tMaatregelen">'
+        f'<dmn:itemComponent isCollection="false" name="Voorschriften" id="_c1"><dmn:typeRef>{type_ref(versie, "string")}</dmn:typeRef></dmn:itemComponent>'
+        f'<dmn:itemComponent isCollection="false" name="Maatregelen" id="_c2"><dmn:typeRef>{type_ref(versie, "string")}</dmn:typeRef></dmn:itemComponent>'
+        "</dmn:itemDefinition>"
+    )
+    maatregelen = (
+        "<content:maatregelen>"
+        '<content:maatregel id="m0112"><content:nummer>m0112</content:nummer><content:maatregeltekst>Leeg de opslagtank'
+        "</content:maatregeltekst><content:toelichting>U moet de tank elk jaar leegmaken.</content:toelichting>"
+        "<content:frequentie>Een keer per jaar</content:frequentie><content:volgorde>1</content:volgorde>"
+        "<content:kenmerk>Afgewerkte olie (BGT)</content:kenmerk><content:thema>Bodem</content:thema></content:maatregel>"
+        '<content:maatregel id="m0106"><content:nummer>m0106</content:nummer><content:maatregeltekst>Plaats een '
+        "bovengrondse tank boven een lekbak.</content:maatregeltekst><content:frequentie>Eenmalig</content:frequentie>"
+        "<content:volgorde>2</content:volgorde><content:thema>Bodem</content:thema><content:thema>Veiligheid"
+        "</content:thema></content:maatregel>"
+        '<content:maatregel id="m0086"><content:nummer>m0086</content:nummer><content:maatregeltekst>Voldoe aan '
+        "een maatwerkvoorschrift.</content:maatregeltekst><content:volgorde>6</content:volgorde></content:maatregel>"
+        "</content:maatregelen>"
+    )
+    return definitions(
+        versie,
+        items + input_data(versie, "_afval", "Afval", "UitvId0001", "boolean") + tabel,
+        ext=f"<uitv:uitvoeringsregels>{regels}</uitv:uitvoeringsregels>{maatregelen}",
+    ).replace(b'name="Conclusie Bouwen Dakkapel"', b'name="Maatregelen opslaan olieproducten"')

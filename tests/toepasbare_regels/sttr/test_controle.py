@@ -301,7 +301,9 @@ def test_overlap_under_any_only_counts_with_different_outputs():
         {"a": "boolean", "b": "boolean"},
         [(["true", "-"], "true"), (["-", "true"], "false"), (["false", "false"], "false")],
     )
-    assert "met verschillende uitkomsten (true, false)" in enige(controle(anders), "regel.overlap").bericht
+    conflict = enige(controle(anders), "regel.conflict")  # under ANY a contradiction, not an overlap
+    assert conflict.ernst == "fout"
+    assert "met verschillende uitkomsten (true, false)" in conflict.bericht
 
 
 def test_a_combination_no_rule_covers_with_an_example():

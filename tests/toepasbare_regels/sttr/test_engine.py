@@ -202,9 +202,13 @@ def _getallen(aggregatie: str):
 def test_collect_aggregations(aggregatie, verwacht):
     bestand = _getallen(aggregatie)
     assert beslis(bestand, {"a": True, "b": False}).waarde == verwacht
-    # every open row changes a sum or a count, so b must be asked
     uitkomst = beslis(bestand, {"a": True})
-    assert not uitkomst.beslist and namen(bestand, uitkomst.open) == ["b"]
+    if aggregatie in ("SUM", "COUNT"):
+        # every open row changes a sum or a count, so b must be asked
+        assert not uitkomst.beslist and namen(bestand, uitkomst.open) == ["b"]
+    else:
+        # the catch-all row already gives the minimum 1 and a the maximum 10: b cannot change them
+        assert (uitkomst.beslist, uitkomst.waarde, uitkomst.open) == (True, verwacht, [])
 
 
 def test_collect_without_aggregation_lists_the_hits():
@@ -259,3 +263,25 @@ def test_a_sub_decision_passes_its_open_inputs_up():
         beslis(bestand, {"monument": False, "beschermd gezicht": False, "hoogte": D(6)}).waarde
         == "Vergunningplicht"
     )
+
+
+def test_an_any_conflict_gives_no_value_and_names_both_rules():
+    bestand = _lees(
+        dmn.enkel(
+            "ANY",
+            AB,
+            [
+                (["true", "-"], '"Vergunningplicht"'),
+                (["-", "true"], '"Toestemmingsvrij"'),
+                (["false", "false"], '"Toestemmingsvrij"'),
+            ],
+        )
+    )
+    conflict = beslis(bestand, {"a": True, "b": True})
+    assert (conflict.beslist, conflict.waarde, conflict.open, conflict.regels) == (False, None, [], [])
+    assert "spreken elkaar tegen" in conflict.ontbreekt[0]
+    assert "regel 1" in conflict.ontbreekt[0] and "regel 2" in conflict.ontbreekt[0]
+    # with a, b decides between a conflict and Vergunningplicht, so it is asked
+    assert namen(bestand, beslis(bestand, {"a": True}).open) == ["b"]
+    assert beslis(bestand, {"a": True, "b": False}).waarde == "Vergunningplicht"
+    assert beslis(bestand, {"a": False, "b": True}).waarde == "Toestemmingsvrij"

@@ -243,14 +243,14 @@ def test_conclusie_toelichting_and_annotation(versie):
         )
         .replace(
             b"</dmn:outputEntry></dmn:rule>",
-            b"</dmn:outputEntry><dmn:annotationEntry><dmn:text>/akn/nl/act/gm0400/2024/omgevingsplan/art_2</dmn:text>"
+            b'</dmn:outputEntry><dmn:annotationEntry><dmn:text>"/akn/nl/act/gm0400/2024/omgevingsplan/art_2"</dmn:text>  '
             b"</dmn:annotationEntry></dmn:rule>",
         )
     )
     bestand, uit = _rond(inhoud)
     regel = bestand.top_besluiten[0].tabel.regels[0]
     assert regel.toelichtingen == ("Zo plaatst u veilig een dakkapel.",)
-    assert regel.annotaties == ("/akn/nl/act/gm0400/2024/omgevingsplan/art_2",)
+    assert regel.annotaties == ("/akn/nl/act/gm0400/2024/omgevingsplan/art_2",)  # quotes are FEEL, not text
     assert _x(
         uit,
         "//dmn:rule/dmn:outputEntry/dmn:extensionElements/content:conclusieToelichting/content:toelichting/text()",
@@ -363,3 +363,32 @@ def test_definitions_id_is_kept_or_left_out(versie, attributen):
     assert (uit.get("name"), uit.get("namespace")) == (bestand.naam, bestand.namespace)
     assert [g.naam for g in bestand.regelgroepen] == ["Algemene vragen"]
     assert _x(uit, "//inter:regelgroep/inter:prioriteit/text()") == ["1"]
+
+
+@VERSIES
+def test_invocation_is_an_aansluitpunt(versie):
+    from tests.toepasbare_regels.sttr.schemavorm import (
+        AANSLUIT_MODEL,
+        AANSLUITING,
+        indieningsvereisten_met_aansluitpunt,
+    )
+
+    bestand, uit = _rond(indieningsvereisten_met_aansluitpunt(versie))
+    besluit = bestand.besluit("Decision0005")
+    assert besluit.tabel is None
+    assert (besluit.aanroep.model, besluit.aanroep.besluit, besluit.aanroep.type_ref) == (
+        AANSLUIT_MODEL,
+        AANSLUITING,
+        "boolean",
+    )
+    assert [p for p, _ in besluit.aanroep.bindingen] == [
+        "namespace",
+        "model name",
+        "decision name",
+        "parameters",
+    ]
+    pad = "//dmn:decision[@id='Decision0005']/dmn:invocation"
+    assert _x(uit, f"{pad}/dmn:literalExpression/dmn:text/text()") == ["invoke"]
+    assert _x(
+        uit, f"{pad}/dmn:binding[dmn:parameter/@name='model name']/dmn:literalExpression/dmn:text/text()"
+    ) == [f'"{AANSLUIT_MODEL}"']

@@ -46,8 +46,11 @@ def test_indieningsvereisten_lists_what_is_missing_until_complete(client, opzet)
     antwoorden, gezien = [], 0
     while True:
         r = bepaal(client, [ref], antwoorden, pad="indieningsvereisten").json()[0]["activiteiten"][0]
-        if "indienbaar" in r:
+        if not r["openVragen"]:
             break
+        # Undecided: not indienbaar, and every open question listed, not only the next group.
+        assert r["indienbaar"] is False
+        assert {v["id"] for v in r["vraaggroepen"][0]["vragen"]} <= {v["id"] for v in r["openVragen"]}
         for v in r["vraaggroepen"][0]["vragen"]:
             antwoorden.append({"id": v["id"], "antwoord": "3" if v["antwoordType"] == "numeriek" else "true"})
             gezien += 1
@@ -187,3 +190,92 @@ def test_fact_ids_are_municipality_neutral_and_old_prefixed_ids_still_work(setti
     assert "Aalten" not in FEITEN["monument"].bron
     settings.GEMEENTE_NAAM = "Aalten"
     assert FEITEN["monument"].bron.startswith("Omgevingsplan Aalten")
+
+
+IV_EVENEMENT = (
+    "http://toepasbare-regels.omgevingswet.overheid.nl/00000001001234567000/id/concept/"
+    "IndieningsvereistenVergunningEvenementOrganiseren"
+)
+
+
+def _iv(client, antwoorden=()):
+    r = bepaal(client, [IV_EVENEMENT], antwoorden, pad="indieningsvereisten")
+    assert r.status_code == 200, r.content
+    return r.json()[0]["activiteiten"][0]
+
+
+def test_an_aansluitpunt_asks_the_questions_of_the_model_it_names(client, db):
+    from tests.toepasbare_regels.sttr.schemavorm import aansluit_model, indieningsvereisten_met_aansluitpunt
+    from toepasbare_regels.importing import importeer_sttr
+
+    importeer_sttr(indieningsvereisten_met_aansluitpunt("1.1"), "iv.dmn")
+    importeer_sttr(aansluit_model("1.2"), "aansluiting.dmn")
+    eerste = _iv(client)
+    assert eerste["indienbaar"] is False
+    assert {v["tekst"] for v in eerste["openVragen"]} == {
+        "Wie organiseert het evenement?",
+        "Heeft u dit bij de hand: Plattegrond evenement?",
+    }
+    antwoorden = [
+        {"id": v["id"], "antwoord": "true" if v["bijlage"] else "Stichting Havenfeest"}
+        for v in eerste["openVragen"]
+    ]
+    klaar = _iv(client, antwoorden)
+    assert (klaar["indienbaar"], klaar["openVragen"]) == (True, [])
+    zonder_plattegrond = [
+        a if "Stichting" in a["antwoord"] else a | {"antwoord": "false"} for a in antwoorden
+    ]
+    assert _iv(client, zonder_plattegrond)["indienbaar"] is False
+
+
+def test_an_aansluitpunt_to_a_model_that_is_not_loaded_says_why(client, db):
+    from tests.toepasbare_regels.sttr.schemavorm import indieningsvereisten_met_aansluitpunt
+    from toepasbare_regels.importing import importeer_sttr
+
+    importeer_sttr(indieningsvereisten_met_aansluitpunt("1.2"), "iv.dmn")
+    [vraag] = _iv(client)["openVragen"]
+    r = _iv(client, [{"id": vraag["id"], "antwoord": "Stichting Havenfeest"}])
+    assert (r["indienbaar"], r["openVragen"]) == (False, [])
+    assert "Indieningsvereisten evenement organiseren" in r["redenen"][0]
+    assert "nog niet heeft klaargezet" in r["redenen"][0]
+
+
+def test_maatregelen_bepaal_gives_voorschriften_and_maatregelen_in_order(client, db):
+    from tests.toepasbare_regels.sttr.schemavorm import OIN, maatregelen_bestand
+    from toepasbare_regels.importing import importeer_sttr
+
+    importeer_sttr(maatregelen_bestand("1.1"), "maatregelen.dmn")
+    ref = f"{OIN}/id/concept/MaatregelenOpslaanOlieproducten"
+    eerste = bepaal(client, [ref], pad="maatregelen")
+    assert eerste.status_code == 200, eerste.content
+    [activiteit] = eerste.json()[0]["activiteiten"]
+    [vraag] = activiteit["vraaggroepen"][0]["vragen"]
+    assert "maatregelen" not in activiteit
+    nee = bepaal(client, [ref], [{"id": vraag["id"], "antwoord": "false"}], pad="maatregelen").json()
+    [activiteit] = nee[0]["activiteiten"]
+    assert activiteit["voorschriften"] == [
+        {"verwijzing": "jci1.3:c:BWBR0022762&hoofdstuk=3&artikel=3.54c&lid=1"}
+    ]
+    assert [(m["id"], m["frequentie"], m["themas"]) for m in activiteit["maatregelen"]] == [
+        ("m0112", "Een keer per jaar", ["Bodem"]),
+        ("m0106", "Eenmalig", ["Bodem", "Veiligheid"]),
+    ]
+    assert activiteit["maatregelen"][0]["maatregeltekst"] == "Leeg de opslagtank"
+    ja = bepaal(client, [ref], [{"id": vraag["id"], "antwoord": "true"}], pad="maatregelen").json()
+    assert ja[0]["activiteiten"][0]["maatregelen"] == []
+
+
+def test_a_conclusie_with_an_aansluitpunt_that_is_not_loaded_is_neem_contact_op_with_the_reason(client, db):
+    from tests.toepasbare_regels.sttr.schemavorm import OIN, indieningsvereisten_met_aansluitpunt
+    from toepasbare_regels.importing import importeer_sttr
+
+    inhoud = indieningsvereisten_met_aansluitpunt("1.2").replace(
+        b"IndieningsvereistenVergunningEvenementOrganiseren", b"ConclusieEvenementOrganiseren"
+    )
+    importeer_sttr(inhoud, "conclusie.dmn")
+    ref = f"{OIN}/id/concept/ConclusieEvenementOrganiseren"
+    [vraag] = bepaal(client, [ref]).json()[0]["activiteiten"][0]["vraaggroepen"][0]["vragen"]
+    r = bepaal(client, [ref], [{"id": vraag["id"], "antwoord": "Stichting Havenfeest"}]).json()
+    [conclusie] = r[0]["activiteiten"][0]["conclusies"]
+    assert conclusie["toestemmingstype"]["code"] == "NeemContactOpMet"
+    assert "nog niet heeft klaargezet" in conclusie["toelichting"]

@@ -1,0 +1,116 @@
+"""Antwoordkoppeling: which feit answers a question of an imported rule file.
+
+In order: the question's own `herbruikbaarId` (our rule files); a koppeling staff made in the admin for
+this file's uitvoeringsregel, or for this question text in any file; the koppelingen shipped here for the
+national question texts our data can answer. A koppeling holds the question text, so it survives a new
+version of the file only while the question reads the same. `suggesties` offers feiten for a question
+from its words, for staff to confirm.
+"""
+
+import re
+
+from kern.gemeente import huidige
+
+from . import feiten_bag  # noqa: F401  (registers the BAG/BGT/CBS feiten)
+from .feiten import FEITEN, uit_herbruikbaar_id
+from .models import Antwoordkoppeling
+from .sttr.model import Uitvoeringsregel
+
+
+def normaliseer(tekst: str) -> str:
+    """Lower case, one space, no closing punctuation: "Is het  een monument ?" = "is het een monument"."""
+    return re.sub(r"\s+", " ", (tekst or "").lower()).strip().rstrip("?.!: ").strip()
+
+
+STANDAARD = {
+    normaliseer(tekst): feit
+    for tekst, feit in (
+        # Question texts of the national-style Conclusie Bouwen Dakkapel (tests/toepasbare_regels/sttr/README.md).
+        ("Is er sprake van een monument (gemeentelijk / provinciaal / rijk)?", "monument"),
+        ("Is hoofdgebouw gelegen in Rijks Beschermd Stadsgezicht?", "beschermd-gezicht"),
+        ("Betreft het plaatsing op een woonwagen?", "woonwagen"),
+        ("Betreft het plaatsing op een tijdelijk bouwwerk?", "tijdelijk-bouwwerk"),
+        (
+            "Betreft het plaatsing op een recreatief nachtverblijf voor één huishouden?",
+            "recreatief-nachtverblijf",
+        ),
+        (
+            "Betreft het plaatsing op een dakvlak gekeerd naar openbaar toegankelijk gebied?",
+            "dakvlak-openbaar-gebied",
+        ),
+        ("Komt de dakkapel op een nieuw te bouwen pand?", "nieuwbouw"),
+        ("Ligt het pand binnen de gemeentegrens?", "binnen-gemeente"),
+        ("Is het pand een monument?", "monument"),
+        ("Is uw pand een monument?", "monument"),
+        ("Ligt het pand in een beschermd stads- of dorpsgezicht?", "beschermd-gezicht"),
+    )
+}
+
+SUGGESTIES = [
+    (re.compile(p), feit)
+    for p, feit in (
+        (r"\bmonument", "monument"),
+        (
+            r"beschermd\w* (stads|dorps)?-?\s*(of dorps)?gezicht|stadsgezicht|dorpsgezicht",
+            "beschermd-gezicht",
+        ),
+        (r"woonwagen|standplaats", "woonwagen"),
+        (r"recreatie(f|woning)|nachtverblijf|vakantiewoning", "recreatief-nachtverblijf"),
+        (r"tijdelijk\w* bouwwerk", "tijdelijk-bouwwerk"),
+        (
+            r"openbaar\w* (toegankelijk\w* )?(gebied|terrein|weg)|naar de (weg|straat)",
+            "dakvlak-openbaar-gebied",
+        ),
+        (r"nieuw te bouwen|nieuwbouw", "nieuwbouw"),
+        (r"gemeentegrens|binnen de gemeente", "binnen-gemeente"),
+        (r"bouwhoogte", "maximum-bouwhoogte"),
+        (r"afstand .*(weg|stoep|openbare)", "afstand-openbare-weg"),
+        (r"voorerf|achtererf", "erf"),
+    )
+]
+
+
+def suggesties(u: Uitvoeringsregel) -> list[str]:
+    tekst = normaliseer(u.vraag_tekst)
+    gevonden = [feit for patroon, feit in SUGGESTIES if patroon.search(tekst)]
+    if _eigen_gemeentegrens(u):
+        gevonden.insert(0, "binnen-gemeente")
+    return list(dict.fromkeys(gevonden))
+
+
+class Koppelingen:
+    """The koppelingen in force, read once (a check asks for many questions)."""
+
+    def __init__(self):
+        self._rijen = {
+            (k.bestand_sleutel, k.uitvoeringsregel, k.vraagtekst): k.feit
+            for k in Antwoordkoppeling.objects.all()
+            if k.feit in FEITEN
+        }
+
+    def feit(self, sleutel: str, u: Uitvoeringsregel) -> tuple[str, str] | None:
+        """(feit, how it was found) for a question of the file with this sleutel, or None."""
+        if u.herbruikbaar_id and (eigen := uit_herbruikbaar_id(u.herbruikbaar_id)) in FEITEN:
+            return eigen, "herbruikbaarId"
+        tekst = normaliseer(u.vraag_tekst)
+        for key in ((sleutel, u.id, tekst), (sleutel, "", tekst), ("", "", tekst)):
+            if key in self._rijen:
+                return self._rijen[key], "koppeling"
+        if tekst in STANDAARD:
+            return STANDAARD[tekst], "standaard"
+        if _eigen_gemeentegrens(u):
+            return "binnen-gemeente", "standaard"
+        return None
+
+
+def _eigen_gemeentegrens(u: Uitvoeringsregel) -> bool:
+    return u.soort == "geoVerwijzing" and u.locatie == f"nl.imow-{huidige().code}.gebied.gemeentegrens"
+
+
+def als_type(waarde, type_ref: str):
+    """A geo-like feit ("ja"/"deels"/"nee") for a yes/no question, and a yes/no feit for a text one."""
+    if type_ref == "boolean" and waarde in ("ja", "deels", "nee"):
+        return waarde != "nee"
+    if type_ref == "string" and isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return waarde
