@@ -11,7 +11,7 @@ KWB_DIR := data/kwb_samples
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
-.PHONY: run test stop system venv db sample load seed lint bench clean-sample
+.PHONY: run test stop system venv db sample load seed lint bench clean-sample screenshots
 
 system:
 	@scripts/system-packages.sh
@@ -60,6 +60,10 @@ test: db sample
 # Fills the basemap's tile cache for the area with BGT data (MapProxy also renders tiles on demand).
 seed: load
 	@$(MANAGE) seed_basiskaart
+
+# The main pages at phone and desktop size into var/screenshots/ (not committed).
+screenshots: load
+	@$(MANAGE) screenshots
 
 stop:
 ifeq ($(LOCAL_DB),yes)

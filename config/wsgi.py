@@ -1,4 +1,5 @@
 import os
+import threading
 
 from django.core.wsgi import get_wsgi_application
 
@@ -7,11 +8,14 @@ django_app = get_wsgi_application()
 
 
 class MetBasiskaart:
-    """Django, with MapProxy mounted under /basiskaart/ (built on first use: it writes its config)."""
+    """Django, with MapProxy mounted under /basiskaart/. Built once per process, on the first basemap
+    request (it writes its configuration, which needs the database); parallel first requests wait for
+    that one build instead of each writing the configuration."""
 
     def __init__(self, django):
         self.django = django
         self.mapproxy = None
+        self._bouwen = threading.Lock()
 
     def __call__(self, environ, start_response):
         from kaartlagen.basiskaart.mapproxy import PAD, maak_app
@@ -19,7 +23,9 @@ class MetBasiskaart:
         pad = environ.get("PATH_INFO", "")
         if pad == PAD or pad.startswith(PAD + "/"):
             if self.mapproxy is None:
-                self.mapproxy = maak_app()
+                with self._bouwen:
+                    if self.mapproxy is None:
+                        self.mapproxy = maak_app()
             environ = {
                 **environ,
                 "SCRIPT_NAME": environ.get("SCRIPT_NAME", "") + PAD,

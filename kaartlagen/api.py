@@ -105,10 +105,13 @@ class ReverseView(APIView):
 class PandSerializer(serializers.Serializer):
     identificatie = serializers.CharField()
     bouwjaar = serializers.IntegerField()
-    status = serializers.CharField()
+    status = serializers.CharField(help_text="de status zoals de BAG hem noemt")
+    status_tekst = serializers.CharField(help_text="de status in gewone woorden")
     oppervlakte = serializers.IntegerField(help_text="grondvlak in m²")
-    gebruiksdoelen = serializers.ListField(child=serializers.CharField())
+    gebruiksdoelen = serializers.ListField(child=serializers.CharField(), help_text="BAG-gebruiksdoelen")
+    gebruik = serializers.CharField(help_text="de gebruiksdoelen in gewone woorden, bijvoorbeeld 'wonen'")
     oppervlakte_verblijfsobjecten = serializers.IntegerField(help_text="gebruiksoppervlakte in m² (BAG)")
+    contour = serializers.JSONField(help_text="de omtrek van het pand, GeoJSON in WGS84")
 
 
 class GebiedSerializer(serializers.Serializer):

@@ -1,11 +1,34 @@
 """What the map page needs from the layer registry: its layers with tile URLs, styles and legends."""
 
-from django.conf import settings
+import math
+
 from django.urls import reverse
 
 from kaartlagen.basiskaart.mapproxy import PAD
 from kaartlagen.models import Kaartlaag
-from kern.crs import naar_wgs84
+from kaartlagen.services import data_grenzen
+from kern.crs import WEB_MERCATOR_WERELD, naar_wgs84
+
+# The map width a start zoom is chosen for (a phone; wider screens fit the extent themselves).
+KAARTBREEDTE_PX = 360
+
+
+def startbeeld() -> dict:
+    """Centre, zoom and bounds (WGS84) of the loaded data, so every map opens where the data is."""
+    minx, miny, maxx, maxy = data_grenzen()
+    zuidwest, noordoost = naar_wgs84(minx, miny), naar_wgs84(maxx, maxy)
+    lon, lat = naar_wgs84((minx + maxx) / 2, (miny + maxy) / 2)
+    # Web Mercator metres per RD metre grow with 1/cos(lat); zoom so the extent's width fits the map.
+    breedte = max(maxx - minx, maxy - miny, 200) / math.cos(math.radians(lat))
+    zoom = int(math.log2(WEB_MERCATOR_WERELD * KAARTBREEDTE_PX / (256 * breedte)))
+    return {
+        "centrum": [round(lat, 6), round(lon, 6)],
+        "zoom": max(11, min(zoom, 17)),
+        "grenzen": [
+            [round(zuidwest[1], 6), round(zuidwest[0], 6)],
+            [round(noordoost[1], 6), round(noordoost[0], 6)],
+        ],
+    }
 
 
 def kaartconfig(request) -> dict:
@@ -13,11 +36,8 @@ def kaartconfig(request) -> dict:
     tegel_basis = reverse("kaartlagen:tegel", args=["LAAG", 0, 0, 0]).replace(
         "LAAG/0/0/0", "{naam}/{{z}}/{{x}}/{{y}}"
     )
-    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
-    lon, lat = naar_wgs84((minx + maxx) / 2, (miny + maxy) / 2)
     return {
-        "centrum": [round(lat, 6), round(lon, 6)],
-        "zoom": 13,
+        **startbeeld(),
         "vergunningcheck": reverse("vergunningcheck"),
         "api": {
             "suggest": reverse("kaartlagen:locatie-suggest"),

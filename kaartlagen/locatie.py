@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from kaartlagen import zoeken
-from kern.crs import RD_NEW, naar_wgs84
+from kaartlagen import bagwoorden, zoeken
+from kern.crs import RD_NEW, WGS84, naar_wgs84
 
 # How far from a click we still look for an address when the click is not on a building.
 ZOEKSTRAAL_ADRES = 25.0
@@ -94,7 +94,8 @@ _PANDEN_SQL = """
            (SELECT array_agg(DISTINCT d ORDER BY d) FROM kaartlagen_verblijfsobject v, unnest(v.gebruiksdoelen) d
             WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[]) AS doelen,
            (SELECT coalesce(sum(v.oppervlakte), 0) FROM kaartlagen_verblijfsobject v
-            WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[]) AS vbo_oppervlakte
+            WHERE v.actief AND v.panden @> ARRAY[p.identificatie]::varchar[]) AS vbo_oppervlakte,
+           ST_AsGeoJSON(ST_Transform(p.geom, %(wgs84)s), 7)::json AS contour
     FROM kaartlagen_pand p, pt
     WHERE p.actief AND ST_Intersects(p.geom, pt.p)
 """
@@ -126,7 +127,7 @@ def _informatie_sql() -> str:
         WITH pt AS (SELECT ST_SetSRID(ST_MakePoint(%(x)s, %(y)s), %(srid)s) AS p),
         panden AS ({_PANDEN_SQL})
         SELECT (SELECT json_agg(json_build_array(identificatie, oorspronkelijk_bouwjaar, status, oppervlakte,
-                                                 doelen, vbo_oppervlakte)) FROM panden),
+                                                 doelen, vbo_oppervlakte, contour)) FROM panden),
                (SELECT json_agg(json_build_array({_kolommen(8)})) FROM ({_ADRESSEN_IN_PANDEN}) a({_kolommen(8)})),
                (SELECT json_agg(json_build_array({_kolommen(11)})) FROM ({_NAASTE_ADRES}) a({_kolommen(11)})),
                {_GEBIED.format(punt="pt.p")}{secties}
@@ -162,6 +163,7 @@ def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
         "x": x_rd,
         "y": y_rd,
         "srid": RD_NEW,
+        "wgs84": WGS84,
         "straal": ZOEKSTRAAL_ADRES,
         "letter": "",
         "toev": "",
@@ -172,15 +174,18 @@ def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
     with connection.cursor() as cursor:
         cursor.execute(_informatie_sql(), params)
         panden, in_panden, naaste, gebied_rij, *sql_waarden = cursor.fetchone()
-    for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte in panden or []:
+    for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte, contour in panden or []:
         info.panden.append(
             {
                 "identificatie": ident,
                 "bouwjaar": bouwjaar,
                 "status": status,
+                "status_tekst": bagwoorden.pandstatus(status),
                 "oppervlakte": int(oppervlakte),
                 "gebruiksdoelen": doelen or [],
+                "gebruik": bagwoorden.gebruik(doelen or []),
                 "oppervlakte_verblijfsobjecten": int(vbo_oppervlakte),
+                "contour": contour,
             }
         )
     if in_panden:

@@ -85,6 +85,17 @@ def sample_dir(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(autouse=True)
+def _eigen_kaartinstellingen(settings, tmp_path_factory):
+    """Maps start at the extent of the loaded BAG, kept a few minutes per process: each test its own.
+    The basemap's files (rewritten when a kaartlaag changes) go to a folder of the test run, never to
+    the developer's var/basiskaart."""
+    from kaartlagen.services import vergeet_grenzen
+
+    vergeet_grenzen()
+    settings.BASISKAART_DIR = tmp_path_factory.getbasetemp() / "basiskaart"
+
+
 @pytest.fixture
 def adressen():
     """Keizerstraat 12a and 14 in two panden in buurt Centrum; Spoorstraat 3 outside any buurt.
@@ -117,7 +128,7 @@ def portalen(settings, tmp_path):
 
     settings.BASISKAART_DIR = tmp_path / "basiskaart"
     servers = []
-    yield lambda: start_portaal(servers)
+    yield lambda **opties: start_portaal(servers, **opties)
     for server in servers:
         server.shutdown()
     sluit_pool()  # the tile fast path's own connections, or the test database cannot be dropped

@@ -110,6 +110,8 @@ def _vraag(q: dict) -> dict:
         "opties": [{"optieTekst": o} for o in q["opties"]],
         "toelichtingId": q["id"] if q["toelichting"] else None,
         "bijlage": q["bijlage"],
+        # Our addition: a number's unit and bounds from the rule's itemDefinition (sttr.grenzen).
+        **{k: q[k] for k in ("eenheid", "minimum", "maximum") if q.get(k)},
     }
 
 

@@ -2,7 +2,10 @@
 
 from fpdf import FPDF
 
+from kern.gemeente import huidige
+
 from .models import CheckSessie
+from .sessies import plek_omschrijving
 
 _VERVANG = {"…": "...", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "€": "EUR"}
 
@@ -22,13 +25,20 @@ def uitkomst_pdf(sessie: CheckSessie, resultaat: dict) -> bytes:
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
     pdf.multi_cell(
-        0, 8, _tekst("Uitkomst van uw vergunningcheck - gemeente Den Helder"), new_x="LMARGIN", new_y="NEXT"
+        0,
+        8,
+        _tekst(f"Uitkomst van uw vergunningcheck - gemeente {huidige().naam}"),
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
     pdf.set_font("Helvetica", "", 10)
     pdf.multi_cell(
         0,
         6,
-        _tekst(f"Gecontroleerd op {resultaat['peildatum']}. Kenmerk: {sessie.token[:8]}"),
+        _tekst(
+            f"Plek: {plek_omschrijving(sessie)}. "
+            f"Gecontroleerd op {resultaat['peildatum']}. Kenmerk: {sessie.token[:8]}"
+        ),
         new_x="LMARGIN",
         new_y="NEXT",
     )

@@ -7,6 +7,8 @@ from django.contrib.gis.geos import GEOSGeometry
 from django.db import transaction
 from django.utils import timezone
 
+from kaartlagen import zoeken
+from kern.crs import RD_NEW
 from kern.fouten import CodeFout
 
 from .models import CheckSessie, FeitBetwisting
@@ -82,3 +84,19 @@ def opruimen() -> int:
     """Delete expired checks (run daily by the worker)."""
     aantal, _ = CheckSessie.objects.filter(verloopt_op__lt=timezone.now()).delete()
     return aantal
+
+
+# How near an address must be to name the checked spot by it (the spot is an address or a map click).
+ADRES_STRAAL = 30.0
+
+
+def plek_omschrijving(sessie: CheckSessie) -> str:
+    """Which place was checked, in words for the result page, the PDF and the permalink: the address
+    at the spot, else its RD coordinates."""
+    punt = sessie.locatie.centroid
+    try:
+        treffers = zoeken.reverse(punt.x, punt.y, RD_NEW, limit=1, straal=ADRES_STRAAL)
+    except zoeken.ZoekFout:
+        treffers = []
+    rd = f"x {punt.x:.0f}, y {punt.y:.0f} (RD)"
+    return treffers[0].weergavenaam if treffers else f"de plek op de kaart met coördinaten {rd}"

@@ -9,6 +9,7 @@ locaties, other questions through the data-answer registry (feiten.py).
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from kern.gemeente import huidige
 from toepasbare_regels.omgevingsplan.models import Activiteit
 from toepasbare_regels.omgevingsplan.services import regeltekst
 
@@ -20,6 +21,7 @@ from .plek import Plek
 from .regelset import aansluitpunt, activiteiten_van, bestanden_voor, geladen
 from .sttr.antwoorden import toon, typeer
 from .sttr.feel import ONBEKEND
+from .sttr.grenzen import grenzen_van
 from .sttr.model import Aanroep, Bestand, InputData, Uitvoeringsregel
 
 CONCLUSIE_TEKST = {
@@ -37,7 +39,6 @@ ACTIES = {
     "Informatieplicht": "Geef de gemeente de gevraagde informatie via het Omgevingsloket voordat u begint.",
     "Toestemmingsvrij": "U kunt beginnen. Houd u aan de regels in de toelichting en overleg met uw buren.",
     "Verbod": "Pas uw plan aan. Zoals het nu is, mag het niet.",
-    "NeemContactOpMet": "Bel de gemeente Den Helder op 14 0223 of mail naar info@denhelder.nl.",
     "NietVanToepassing": "Voor dit onderdeel hoeft u niets te doen.",
 }
 SOORT_VAN_CONCLUSIE = {
@@ -45,6 +46,12 @@ SOORT_VAN_CONCLUSIE = {
     "Meldingsplicht": "Melding",
     "Informatieplicht": "Informatie",
 }
+
+
+def actie(code: str) -> str:
+    """What to do after a conclusion; "neem contact op" names the configured municipality's phone and
+    e-mail (kern.gemeente), never a hard-coded one."""
+    return huidige().contact_zin if code == "NeemContactOpMet" else ACTIES[code]
 
 
 def vraag_id(row: ToepasbareRegelBestand, ident: str) -> str:
@@ -72,6 +79,10 @@ class Vraag:
     toelichting: str = ""
     bijlage: bool = False
     herbruikbaar_id: str = ""
+    # A number question's unit and bounds, from its rule file (sttr.grenzen); shown with the field.
+    eenheid: str = ""
+    minimum: str = ""
+    maximum: str = ""
 
     def als_dict(self) -> dict:
         return {
@@ -81,6 +92,9 @@ class Vraag:
             "opties": self.opties,
             "toelichting": self.toelichting,
             "bijlage": self.bijlage,
+            "eenheid": self.eenheid,
+            "minimum": self.minimum,
+            "maximum": self.maximum,
         }
 
 
@@ -96,15 +110,20 @@ def _vraag(row, model: Bestand, inp: InputData, u: Uitvoeringsregel | None) -> V
             toelichting=u.toelichting,
             bijlage=True,
         )
+    soort = (u.gegevens_type if u else "") or inp.type_ref or "string"
+    grenzen = grenzen_van(model, inp) if soort == "number" else None
     return Vraag(
         vraag_id(row, u.id if u else inp.id),
         (u.vraag_tekst if u else "") or inp.naam,
-        (u.gegevens_type if u else "") or inp.type_ref or "string",
+        soort,
         groep.naam if groep else "Vragen",
         (groep.prioriteit if groep else 50, u.prioriteit if u else 0),
         opties=[o.tekst for o in u.opties] if u else [],
         toelichting=u.toelichting if u else "",
         herbruikbaar_id=u.herbruikbaar_id if u else "",
+        eenheid=grenzen.eenheid if grenzen else "",
+        minimum=toon(grenzen.minimum) if grenzen and grenzen.minimum is not None else "",
+        maximum=toon(grenzen.maximum) if grenzen and grenzen.maximum is not None else "",
     )
 
 
@@ -169,7 +188,8 @@ class Check:
             if gegeven is None and u is not None and u.herbruikbaar_id:
                 gegeven = self.antwoorden.get(u.herbruikbaar_id)
             if gegeven is not None:
-                waarde = typeer(gegeven, "boolean" if u and u.soort == "bijlage" else soort, u, vid)
+                grenzen = grenzen_van(model, inp) if soort == "number" else None
+                waarde = typeer(gegeven, "boolean" if u and u.soort == "bijlage" else soort, u, vid, grenzen)
                 herkomst[inp.id] = {
                     "vraag": tekst,
                     "antwoord": toon(waarde),
@@ -236,7 +256,7 @@ class Check:
         return aansluiten
 
     def uitvoeren(self) -> dict:
-        activiteiten, open_vragen = [], {}
+        activiteiten, open_vragen, mogelijk = [], {}, set()
         for werkzaamheid, activiteit in self.paren:
             rows = bestanden_voor(activiteit, self.typering, self.plek.peildatum)
             if not rows:
@@ -244,6 +264,7 @@ class Check:
                 continue
             for row in rows:
                 model, engine = geladen(row)
+                mogelijk |= self._nog_te_vragen(row, model)
                 herkomst: dict = {}
                 waarde_van = self._bron(row, model, herkomst)
                 for besluit in model.top_besluiten:
@@ -277,9 +298,26 @@ class Check:
             if groep
             else None,
             "nog_vragen": len(volgende),
+            # Honest progress: the engine only knows the next question(s); this is the most that can
+            # still come (every question of these rules not answered yet, this page included).
+            "nog_hoogstens": max(len(mogelijk), len(groep)),
             "feiten": list(self.feiten.values()),
             "peildatum": self.plek.peildatum.isoformat(),
         }
+
+    def _nog_te_vragen(self, row, model: Bestand) -> set[str]:
+        sleutels = set()
+        for u in model.uitvoeringsregels:
+            if u.soort not in ("vraag", "bijlage"):
+                continue
+            vid = vraag_id(row, u.id)
+            if vid in self.antwoorden or (u.herbruikbaar_id and u.herbruikbaar_id in self.antwoorden):
+                continue
+            gekoppeld = self.koppelingen.feit(row.sleutel, u)
+            if gekoppeld and gekoppeld[0] not in self.betwist and self._feit(gekoppeld[0]) is not None:
+                continue  # the portal knows this from its data: it will not be asked
+            sleutels.add(u.herbruikbaar_id or vid)
+        return sleutels
 
     def _onbeslist(self, uitkomst) -> dict:
         """Undecided with nothing left to ask: an aansluitpunt that is not loaded, or a table gap."""
@@ -295,7 +333,7 @@ class Check:
             "waarom": [],
             "werkingsgebieden": [],
             "voorbehouden": [],
-            "acties": [ACTIES["NeemContactOpMet"]],
+            "acties": [actie("NeemContactOpMet")],
         }
 
     def _zonder_regels(self, werkzaamheid, activiteit: str) -> dict:
@@ -310,7 +348,7 @@ class Check:
             "waarom": [],
             "werkingsgebieden": [],
             "voorbehouden": [],
-            "acties": [ACTIES["NeemContactOpMet"]],
+            "acties": [actie("NeemContactOpMet")],
         }
 
     def _conclusie(self, activiteit: str, model: Bestand, uitkomst, herkomst: dict) -> dict:
@@ -338,7 +376,7 @@ class Check:
                 | {g for w in waarom for g in w.get("gebieden", [])}
             ),
             "voorbehouden": [w["voorbehoud"] for w in waarom if w.get("voorbehoud")],
-            "acties": [ACTIES[code]] if code in ACTIES else [],
+            "acties": [actie(code)] if code in ACTIES or code == "NeemContactOpMet" else [],
         }
         if self.typering == "Maatregelen":
             resultaat |= maatregelen_van(model, uitkomst.regels)

@@ -11,6 +11,7 @@ from kaartlagen import zoeken
 from kaartlagen.basiskaart.mapproxy import PAD
 from kaartlagen.zoeken import ZoekFout
 from kern.crs import RD_NEW, WGS84, naar_wgs84
+from kern.gemeente import huidige
 from toepasbare_regels.omgevingsplan.services import locaties_geojson
 
 from . import sessies, werkzaamheden
@@ -144,10 +145,10 @@ def uitkomst(request, token):
         "punt": [round(lat, 7), round(lon, 7)],
         "basiskaart": f"{PAD}/tiles/basiskaart/GLOBAL_WEBMERCATOR/{{z}}/{{x}}/{{y}}.png",
         "gebieden": reverse("vergunningcheck-gebieden", args=[token]),
+        "attributie": f"BGT, gemeente {huidige().naam}",
     }
-    return render(
-        request, "toepasbare_regels/uitkomst.html", {"sessie": sessie, "r": resultaat, "kaart": kaart}
-    )
+    context = {"sessie": sessie, "r": resultaat, "kaart": kaart, "plek": sessies.plek_omschrijving(sessie)}
+    return render(request, "toepasbare_regels/uitkomst.html", context)
 
 
 @require_GET

@@ -4,6 +4,8 @@ Colours follow the BGT standaardvisualisatie in spirit (grey roads, green vegeta
 light-brown buildings); they are ours to tune, not a copy of PDOK's style files.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -78,8 +80,8 @@ def schrijf() -> tuple[Path, Path]:
     minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
     mapfile = map_dir() / "basiskaart.map"
     # The mapfile holds the database connection (and a password, if any): for our eyes only.
-    mapfile.touch(mode=0o600, exist_ok=True)
-    mapfile.write_text(
+    schrijf_atomair(
+        mapfile,
         f"""MAP
   NAME "basiskaart"
   EXTENT {minx} {miny} {maxx} {maxy}
@@ -96,15 +98,38 @@ def schrijf() -> tuple[Path, Path]:
   END
 {"".join(_laag(*stijl) for stijl in BGT_STIJL)}
 END
-"""
+""",
+        modus=0o600,
     )
     config = map_dir() / "mapserver.conf"
-    config.write_text(
+    schrijf_atomair(
+        config,
         f"""CONFIG
   ENV
     MS_MAP_PATTERN "^{map_dir()}/.*\\.map$"
   END
 END
-"""
+""",
     )
     return mapfile, config
+
+
+def schrijf_atomair(pad: Path, tekst: str, modus: int = 0o644) -> bool:
+    """Put `tekst` in `pad` in one step, and only when it changed. Several web processes and threads
+    write these files at a cold start; a reader (mapserv, MapProxy) sees the old or the new file,
+    never a half-written one. Returns whether the file changed (a changed file reloads MapProxy)."""
+    try:
+        if pad.read_text() == tekst:
+            return False
+    except FileNotFoundError:
+        pass
+    fd, tijdelijk = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.")
+    try:
+        with os.fdopen(fd, "w") as uit:
+            uit.write(tekst)
+        os.chmod(tijdelijk, modus)
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
+    return True

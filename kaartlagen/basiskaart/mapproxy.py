@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 from django.conf import settings
+from django.db import transaction
 
 from kaartlagen.basiskaart import mapfile
 from kaartlagen.models import Kaartlaag
@@ -115,17 +116,29 @@ def configuratie() -> dict:
 
 
 def schrijf_configuratie():
+    """Write mapproxy.yaml (and the mapfile) atomically; a running MapProxy reloads when it changed."""
     config = configuratie()
     pad = mapfile.map_dir() / "mapproxy.yaml"
-    pad.write_text(yaml.safe_dump(config, sort_keys=False))
+    mapfile.schrijf_atomair(pad, yaml.safe_dump(config, sort_keys=False))
     return pad
 
 
 def maak_app():
-    """The MapProxy WSGI app. MapServer 8 refuses to run without MAPSERVER_CONFIG_FILE, and MapProxy
-    hands its own environment to each mapserv it starts, so the variable is set here."""
+    """The MapProxy WSGI app. It watches its configuration file and reloads itself when that changes
+    (a kaartlaag added or changed, `seed_basiskaart`), so web processes need no restart.
+    MapServer 8 refuses to run without MAPSERVER_CONFIG_FILE, and MapProxy hands its own environment
+    to each mapserv it starts, so the variable is set here."""
     from mapproxy.wsgiapp import make_wsgi_app
 
     pad = schrijf_configuratie()
     os.environ["MAPSERVER_CONFIG_FILE"] = str(mapfile.map_dir() / "mapserver.conf")
-    return make_wsgi_app(str(pad))
+    return make_wsgi_app(str(pad), reloader=True)
+
+
+def na_wijziging_kaartlaag(sender, instance, **kwargs):
+    """A basemap or external layer was saved or deleted: rewrite the configuration once the change is
+    committed (every process's MapProxy then reloads on its next request). Vector layers are not
+    MapProxy's; without a configuration yet, the first request writes it."""
+    if instance.soort == Kaartlaag.Soort.VECTOR or not (mapfile.map_dir() / "mapproxy.yaml").exists():
+        return
+    transaction.on_commit(schrijf_configuratie)

@@ -4,27 +4,6 @@ from django.shortcuts import render
 
 from kaartlagen import locatie, zoeken
 
-# BAG gebruiksdoelen in everyday words (taalniveau B1).
-GEBRUIKSDOELEN = {
-    "woonfunctie": "wonen",
-    "winkelfunctie": "winkel",
-    "kantoorfunctie": "kantoor",
-    "bijeenkomstfunctie": "bijeenkomsten (bijvoorbeeld horeca of een kerk)",
-    "industriefunctie": "bedrijf of werkplaats",
-    "onderwijsfunctie": "school",
-    "gezondheidszorgfunctie": "zorg",
-    "logiesfunctie": "hotel of pension",
-    "sportfunctie": "sport",
-    "celfunctie": "gevangenis",
-    "overige gebruiksfunctie": "overig",
-}
-
-
-def _leesbaar(info: locatie.LocatieInformatie) -> locatie.LocatieInformatie:
-    for pand in info.panden:
-        pand["gebruik"] = ", ".join(GEBRUIKSDOELEN.get(d, d) for d in pand["gebruiksdoelen"]) or "onbekend"
-    return info
-
 
 def locatie_pagina(request):
     adres = request.GET.get("adres", "")[: zoeken.MAX_ZOEKTERM + 1]
@@ -52,6 +31,4 @@ def locatie_pagina(request):
                 )
     except zoeken.ZoekFout as exc:
         context["fout"], status = str(exc), 400
-    if context["info"]:
-        _leesbaar(context["info"])
     return render(request, "portaal/locatie.html", context, status=status)

@@ -20,6 +20,11 @@ def test_information_at_an_address(client, adressen):
     )
     assert info["buurt"] == {"code": "BU04000102", "naam": "Centrum"}
     assert info["punt_rd"] == [113005.0, 553005.0]
+    # People read plain words, machines keep the BAG's own; the outline is drawn on the map.
+    assert pand["gebruik"] == "wonen" and pand["status_tekst"] == "in gebruik"
+    assert (
+        pand["contour"]["type"] == "MultiPolygon" and 4.7 < pand["contour"]["coordinates"][0][0][0][0] < 4.8
+    )
 
 
 def test_information_at_a_clicked_point_in_rd_and_wgs84(client, adressen):
@@ -65,6 +70,33 @@ def test_other_parts_of_the_portal_add_sections(client, adressen, monkeypatch):
     ]
     page = client.get("/locatie", {"id": f"adres-{NUM_12A}"}).content.decode()
     assert "Regels voor deze plek" in page and "9 m" in page
+
+
+def test_bag_values_in_everyday_words_come_from_one_mapping():
+    from kaartlagen import bagwoorden
+
+    assert bagwoorden.gebruik(["woonfunctie", "winkelfunctie"]) == "wonen, winkel"
+    assert bagwoorden.gebruik([]) == "onbekend"
+    assert bagwoorden.pandstatus("Sloopvergunning verleend") == "wordt gesloopt"
+    assert bagwoorden.pandstatus("iets nieuws") == "iets nieuws"  # an unknown value is shown as it is
+
+
+def test_every_map_starts_at_the_extent_of_the_loaded_bag(client, adressen, settings):
+    from kaartlagen.kaart import startbeeld
+    from kern.crs import naar_wgs84
+
+    beeld = startbeeld()
+    (zuid, west), (noord, oost) = beeld["grenzen"]
+    lon, lat = naar_wgs84(113005, 553005)  # inside the first pand
+    assert west <= lon <= oost and zuid <= lat <= noord
+    # The panden of the fixture lie within 520 m: far from the middle of the municipality's bbox.
+    minx, miny, maxx, maxy = settings.GEMEENTE_BBOX_RD
+    midden = naar_wgs84((minx + maxx) / 2, (miny + maxy) / 2)
+    assert not (west <= midden[0] <= oost and zuid <= midden[1] <= noord)
+    assert 15 <= beeld["zoom"] <= 17
+    html = client.get("/kaart").content.decode()
+    assert f'"grenzen": {beeld["grenzen"]}'.replace("'", '"') in html
+    assert client.get("/meldingen/nieuw").context["config"]["centrum"] == beeld["centrum"]
 
 
 def test_a_section_can_be_read_in_the_panels_own_statement(client, adressen, monkeypatch):

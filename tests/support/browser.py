@@ -5,8 +5,12 @@ from pathlib import Path
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def nieuwe_pagina(browser):
-    page = browser.new_page()
+TELEFOON = {"width": 390, "height": 844}
+BUREAU = {"width": 1366, "height": 900}
+
+
+def nieuwe_pagina(browser, viewport: dict | None = None):
+    page = browser.new_page(viewport=viewport or BUREAU)
     page.verzoeken, page.csp = [], []
     page.on("request", lambda r: page.verzoeken.append(r.url))
     page.on("console", lambda m: page.csp.append(m.text) if "Content Security Policy" in m.text else None)
@@ -34,3 +38,32 @@ def kaart_op_adres(page, basis: str, adres: str) -> None:
     page.fill("#zoek", adres)
     page.locator("#suggesties button").first.click()
     page.wait_for_selector("#paneel:not([hidden])")
+
+
+def axe_schoon(page, waar: str = "") -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_load_state("networkidle")
+    resultaat = Axe().run(page)
+    assert resultaat.violations_count == 0, f"{waar or page.url}:\n{resultaat.generate_report()}"
+
+
+def kaart_en_paneel_in_beeld(page) -> None:
+    """The panel is open and the map is not pushed away: a good part of it is still in sight, with
+    the marker and the pand outline in the part the panel does not cover."""
+    page.wait_for_selector("#paneel:not([hidden])")
+    page.wait_for_timeout(300)
+    kaart, paneel = page.locator("#kaart").bounding_box(), page.locator("#paneel").bounding_box()
+    hoogte = page.viewport_size["height"]
+    marker = page.locator(".leaflet-marker-icon").bounding_box()
+    assert marker, "een marker op de gekozen plek"
+    assert page.locator(".leaflet-overlay-pane path").count() >= 1, "het pand omlijnd"
+    punt_x, punt_y = marker["x"] + marker["width"] / 2, marker["y"] + marker["height"]
+    if paneel["width"] >= page.viewport_size["width"] - 1:  # bottom sheet
+        zichtbaar = min(kaart["y"] + kaart["height"], paneel["y"]) - max(kaart["y"], 0)
+        assert zichtbaar >= 0.3 * hoogte, f"maar {zichtbaar:.0f} px kaart in beeld boven het paneel"
+        assert max(kaart["y"], 0) <= punt_y <= paneel["y"], "de marker valt onder het paneel"
+    else:  # side panel over the right of the map
+        assert paneel["x"] > kaart["x"] + kaart["width"] / 3 and abs(paneel["y"] - kaart["y"]) < 2
+        assert kaart["x"] <= punt_x <= paneel["x"], "de marker valt onder het paneel"
+        assert kaart["y"] < hoogte, "de kaart staat in beeld"

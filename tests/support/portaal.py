@@ -1,11 +1,13 @@
 """The whole portal on a real socket, for browser tests and for clients such as OWSLib and the DSO webhook."""
 
 
-def start_portaal(stop_lijst: list) -> str:
+def start_portaal(stop_lijst: list, *, parallel: bool = False) -> str:
     """Our whole WSGI application (Django with MapProxy under /basiskaart/) on a real socket, in a
-    thread; the data it serves must be committed (transactional tests). Returns the base URL."""
+    thread; the data it serves must be committed (transactional tests). Returns the base URL.
+    `parallel=True` answers each request in its own thread, as gunicorn's threads do."""
+    import socketserver
     import threading
-    from wsgiref.simple_server import WSGIRequestHandler, make_server
+    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
     from django.contrib.staticfiles.handlers import StaticFilesHandler
     from django.db import connections
@@ -26,7 +28,12 @@ def start_portaal(stop_lijst: list) -> str:
         finally:
             connections.close_all()
 
-    server = make_server("127.0.0.1", 0, app, handler_class=Stil)
+    class ParallelServer(socketserver.ThreadingMixIn, WSGIServer):
+        daemon_threads = True
+
+    server = make_server(
+        "127.0.0.1", 0, app, server_class=ParallelServer if parallel else WSGIServer, handler_class=Stil
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     stop_lijst.append(server)
     return f"http://127.0.0.1:{server.server_port}"

@@ -23,8 +23,9 @@ def _waarde(norm: dict) -> str:
     return f"{waarde} {eenheid}".strip()
 
 
-# The kwalificaties in plain words (B1), strictest first: where a monument needs a vergunning, that
-# comes before the general "no vergunning needed".
+# The kwalificaties in plain words (B1), strictest first. Of all the rules for one activiteit here,
+# the strictest decides: where a monument needs a vergunning, the general "no vergunning needed" for
+# the same work does not hold, so the panel shows that one conclusion and the article(s) behind it.
 IN_GEWONE_WOORDEN = {
     "verbod": "niet toegestaan",
     "vergunningplicht": "vergunning nodig",
@@ -37,16 +38,15 @@ IN_GEWONE_WOORDEN = {
 }
 
 
-def _activiteit(regels: list[dict]) -> str:
-    delen = []
+def conclusie(regels: list[dict]) -> str:
+    """The one conclusion that holds for an activiteit at this spot, with the articles it rests on."""
     for kwalificatie, woorden in IN_GEWONE_WOORDEN.items():
-        koppen = sorted(
-            {r["artikel"]["kop"] for r in regels if r["kwalificatie"] == kwalificatie and r["artikel"]}
-        )
-        if any(r["kwalificatie"] == kwalificatie for r in regels):
-            delen.append(f"{woorden} ({'; '.join(koppen)})" if koppen else woorden)
-    tekst = "; ".join(delen)
-    return tekst[:1].upper() + tekst[1:]
+        geldend = [r for r in regels if r["kwalificatie"] == kwalificatie]
+        if geldend:
+            koppen = sorted({r["artikel"]["kop"] for r in geldend if r["artikel"]})
+            tekst = f"{woorden} ({'; '.join(koppen)})" if koppen else woorden
+            return tekst[:1].upper() + tekst[1:]
+    return "Er gelden regels"
 
 
 def _tabel(model) -> str:
@@ -108,7 +108,7 @@ def omgevingsplan(info: LocatieInformatie, regels) -> Sectie | None:
             {"kwalificatie": kwalificatie, "artikel": None if kop is None else {"kop": kop}}
             for kwalificatie, kop in aanduidingen
         ]
-        rijen.append((naam[:1].upper() + naam[1:], _activiteit(per_regel)))
+        rijen.append((naam[:1].upper() + naam[1:], conclusie(per_regel)))
     for type_, naam in regels["gebiedsaanwijzingen"] or []:
         rijen.append((label(type_).capitalize() or "Gebiedsaanwijzing", naam))
     for naam, kwantitatief, kwalitatief, in_regeltekst, eenheid in regels["normen"] or []:

@@ -9,6 +9,7 @@ from toepasbare_regels.sttr.model import (
     Bestand,
     InputData,
     Invoer,
+    Knoop,
     Optie,
     Regel,
     Regelgroep,
@@ -31,9 +32,27 @@ class Invoerregel:
     naam: str
     regel: Uitvoeringsregel
     type_ref: str
+    grenzen: tuple[str, str] = ("", "")  # (unit, FEEL allowedValues), e.g. ("cm", "[20..1000]")
+
+    def item_definitie(self) -> Knoop | None:
+        """The DMN itemDefinition that carries a number question's unit and bounds (sttr.grenzen)."""
+        eenheid, toegestaan = self.grenzen
+        if not toegestaan:
+            return None
+        return Knoop(
+            "itemDefinition",
+            (("label", eenheid), ("name", self.naam)),
+            "",
+            (
+                Knoop("typeRef", (), "number"),
+                Knoop("allowedValues", (), "", (Knoop("text", (), toegestaan),)),
+            ),
+        )
 
 
-def vraag(naam, tekst, soort, prio, toelichting="", opties=(), feit="", groep="g1") -> Invoerregel:
+def vraag(
+    naam, tekst, soort, prio, toelichting="", opties=(), feit="", groep="g1", grenzen=("", "")
+) -> Invoerregel:
     regel = Uitvoeringsregel(
         id=f"U_{naam}",
         soort="vraag",
@@ -46,7 +65,7 @@ def vraag(naam, tekst, soort, prio, toelichting="", opties=(), feit="", groep="g
         opties=tuple(Optie(o, str(i)) for i, o in enumerate(opties, start=1)),
         toelichting=toelichting,
     )
-    return Invoerregel(naam, regel, "string" if soort == "list" else soort)
+    return Invoerregel(naam, regel, "string" if soort == "list" else soort, grenzen)
 
 
 def geo(naam, locatie, tekst, prio=1) -> Invoerregel:
@@ -127,6 +146,7 @@ def _bestand(naam, ref, invoer, regels, hit, type_ref, waarden) -> Bestand:
         id=f"D_{_slug(naam)}",
         regelgroepen=tuple(Regelgroep(k, n, p) for k, (n, p) in groepen.items() if k in gebruikt),
         uitvoeringsregels=tuple(i.regel for i in invoer),
+        item_definities=tuple(d for i in invoer if (d := i.item_definitie()) is not None),
         invoer=tuple(InputData(f"ID_{i.naam}", i.naam, i.type_ref, i.regel.id) for i in invoer),
         besluiten=(
             Besluit(

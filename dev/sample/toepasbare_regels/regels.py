@@ -9,6 +9,10 @@ from .bouw import bijlage, conclusie, geo, indieningsvereisten, vraag
 
 ART = "gm0400_1__chp_22__art_22."
 MONUMENT, GEZICHT = "gm0400_1__chp_5__art_5.3", "gm0400_1__chp_5__art_5.2"
+# Units and bounds of the number questions (a DMN itemDefinition each, read by sttr.grenzen): what
+# cannot be true is refused, e.g. a dakkapel of 1,5 cm (meant: 1,5 m).
+CM_DAKKAPEL = ("cm", "[30..600]")
+M_BOUWWERK = ("m", "(0..30]")
 
 monument = vraag(
     "monument",
@@ -39,6 +43,7 @@ afstand_weg = vraag(
     40,
     feit="afstand-openbare-weg",
     groep="g2",
+    grenzen=("m", "[0..1000]"),
 )
 OPMERKING_MONUMENT = (
     "Uw pand is een monument. Voor bijna elke verandering aan een monument heeft u een vergunning nodig. "
@@ -66,6 +71,7 @@ def dakkapel():
         30,
         groep="g2",
         toelichting="Meet vanaf de onderkant (de voet) tot de bovenkant van de dakkapel.",
+        grenzen=CM_DAKKAPEL,
     )
     afstanden = vraag(
         "afstanden",
@@ -106,9 +112,16 @@ def dakkapel():
 
 
 def aanbouw():
-    hoogte = vraag("hoogte", "Hoe hoog wordt het bouwwerk, in meters?", "number", 30, groep="g2")
+    hoogte = vraag(
+        "hoogte", "Hoe hoog wordt het bouwwerk, in meters?", "number", 30, groep="g2", grenzen=M_BOUWWERK
+    )
     oppervlakte = vraag(
-        "oppervlakte", "Hoe groot wordt het bouwwerk, in vierkante meters?", "number", 31, groep="g2"
+        "oppervlakte",
+        "Hoe groot wordt het bouwwerk, in vierkante meters?",
+        "number",
+        31,
+        groep="g2",
+        grenzen=("m²", "(0..1000]"),
     )
     max_hoogte = vraag(
         "maximum_bouwhoogte",
@@ -117,6 +130,7 @@ def aanbouw():
         50,
         feit="maximum-bouwhoogte",
         groep="g2",
+        grenzen=("m", "(0..100]"),
     )
     return conclusie(
         "BouwenBijbehorendBouwwerk",
@@ -165,6 +179,7 @@ def schutting():
         "number",
         30,
         groep="g2",
+        grenzen=("m", "(0..10]"),
     )
     return conclusie(
         "BouwenErfafscheiding",
@@ -214,6 +229,7 @@ def boom():
         "number",
         30,
         groep="g2",
+        grenzen=("cm", "[1..500]"),
         toelichting="Meet de omtrek van de stam en deel die door 3. Dat is ongeveer de doorsnede.",
     )
     gevaar = vraag("gevaar", "Is de boom ziek of gevaarlijk, volgens een boomdeskundige?", "boolean", 40)
@@ -333,7 +349,9 @@ def evenement():
         "nl.imow-gm0400.gebiedengroep.Evenemententerreinen",
         "Is het op een evenemententerrein?",
     )
-    bezoekers = vraag("bezoekers", "Hoeveel bezoekers verwacht u tegelijk?", "number", 20)
+    bezoekers = vraag(
+        "bezoekers", "Hoeveel bezoekers verwacht u tegelijk?", "number", 20, grenzen=("", "[1..1000000]")
+    )
     weg = vraag("op_de_weg", "Sluit u een weg af of gebruikt u de rijbaan?", "boolean", 30)
     tijd = vraag("tijd", "Is het evenement tussen 9.00 en 23.00 uur?", "boolean", 31)
     return conclusie(
@@ -390,7 +408,12 @@ def evenement():
 def reclame():
     gevel = vraag("op_gevel", "Komt de reclame plat op de gevel van uw eigen bedrijf?", "boolean", 20)
     oppervlakte = vraag(
-        "oppervlakte", "Hoe groot is de reclame, in vierkante meters?", "number", 30, groep="g2"
+        "oppervlakte",
+        "Hoe groot is de reclame, in vierkante meters?",
+        "number",
+        30,
+        groep="g2",
+        grenzen=("m²", "(0..100]"),
     )
     licht = vraag("licht", "Geeft de reclame licht of knippert hij?", "boolean", 31)
     return conclusie(
@@ -434,8 +457,22 @@ def iv_dakkapel():
         "Dakkapel plaatsen",
         [
             vraag("omschrijving", "Beschrijf de dakkapel: materiaal en kleur.", "string", 10),
-            vraag("hoogte", "Hoe hoog wordt de dakkapel, in centimeters?", "number", 20, groep="g2"),
-            vraag("breedte", "Hoe breed wordt de dakkapel, in centimeters?", "number", 21, groep="g2"),
+            vraag(
+                "hoogte",
+                "Hoe hoog wordt de dakkapel, in centimeters?",
+                "number",
+                20,
+                groep="g2",
+                grenzen=CM_DAKKAPEL,
+            ),
+            vraag(
+                "breedte",
+                "Hoe breed wordt de dakkapel, in centimeters?",
+                "number",
+                21,
+                groep="g2",
+                grenzen=("cm", "[50..2000]"),
+            ),
             bijlage(
                 "bouwtekening", "Bouwtekening", "Een tekening van de voorkant en de zijkant, met maten.", 30
             ),
@@ -464,6 +501,7 @@ def iv_boom():
                 "number",
                 20,
                 groep="g2",
+                grenzen=("cm", "[1..500]"),
             ),
             vraag("reden", "Waarom wilt u de boom kappen?", "string", 30),
             vraag("herplant", "Plant u een nieuwe boom terug?", "boolean", 40),
@@ -478,7 +516,14 @@ def iv_uitweg():
         "AanleggenUitweg",
         "Inrit of uitweg aanleggen",
         [
-            vraag("breedte", "Hoe breed wordt de inrit, in meters?", "number", 10, groep="g2"),
+            vraag(
+                "breedte",
+                "Hoe breed wordt de inrit, in meters?",
+                "number",
+                10,
+                groep="g2",
+                grenzen=("m", "(0..20]"),
+            ),
             bijlage(
                 "situatietekening",
                 "Situatietekening",

@@ -64,11 +64,10 @@ def test_locatie_informatie_has_an_omgevingsplan_section(sample_plan, client):
     info = locatie.bij_punt(punt.x, punt.y, RD_NEW)
     sectie = next(s for s in info.secties if s.sleutel == "omgevingsplan")
     labels = dict(sectie.rijen)
-    # Strictest first, in plain words, each with its artikel.
-    assert labels["Bouwen van een dakkapel"] == (
-        "Vergunning nodig (Artikel 5.3 Gemeentelijk monument); "
-        "geen vergunning nodig als u zich aan de regels houdt (Artikel 22.26 Dakkapel)"
-    )
+    # One conclusion per activiteit: on a monument the vergunningplicht holds, so the general
+    # "geen vergunning nodig" (Artikel 22.26) for the same dakkapel is not shown beside it.
+    assert labels["Bouwen van een dakkapel"] == "Vergunning nodig (Artikel 5.3 Gemeentelijk monument)"
+    assert not any("geen vergunning nodig" in waarde for label, waarde in sectie.rijen if "dakkapel" in label)
     assert labels["Maximum bouwhoogte"].endswith(" m")
     assert labels["Erfgoed"] == "Gemeentelijk monument"
     body = client.get("/api/locatie/informatie", {"x": punt.x, "y": punt.y, "crs": "rd"}).json()
@@ -102,3 +101,18 @@ def test_locatie_page_shows_the_section_without_the_map(sample_plan, adressen, c
     html = client.get("/locatie", {"id": f"adres-{NUM_12A}"}).content.decode()
     assert '<h2 id="kop-omgevingsplan">Omgevingsplan</h2>' in html
     assert "Bouwen van een dakkapel" in html and "Artikel 22.26 Dakkapel" in html
+
+
+def test_the_strictest_kwalificatie_is_the_one_conclusion():
+    from toepasbare_regels.omgevingsplan.sectie import conclusie
+
+    def regel(kwalificatie, kop):
+        return {"kwalificatie": kwalificatie, "artikel": {"kop": kop}}
+
+    assert conclusie([regel("toestemmingsvrij", "Artikel 22.26"), regel("verbod", "Artikel 4.1")]) == (
+        "Niet toegestaan (Artikel 4.1)"
+    )
+    assert conclusie([regel("toestemmingsvrij", "Artikel 22.26")]) == (
+        "Geen vergunning nodig als u zich aan de regels houdt (Artikel 22.26)"
+    )
+    assert conclusie([{"kwalificatie": "vergunningplicht", "artikel": None}]) == "Vergunning nodig"

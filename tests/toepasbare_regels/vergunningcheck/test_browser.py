@@ -3,17 +3,16 @@ axe-core finds no WCAG violations on any of its pages, and nothing leaves 127.0.
 
 import pytest
 
-from tests.support.browser import controleer_schoon, kaart_op_adres, nieuwe_pagina, tab_naar
+from tests.support.browser import (
+    TELEFOON,
+    axe_schoon,
+    controleer_schoon,
+    kaart_en_paneel_in_beeld,
+    nieuwe_pagina,
+    tab_naar,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def axe_schoon(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.wait_for_load_state("networkidle")
-    resultaat = Axe().run(page)
-    assert resultaat.violations_count == 0, f"{page.url}:\n{resultaat.generate_report()}"
 
 
 def test_keyboard_only_check_result_and_permalink(regels, adressen, portaal_server, browser):
@@ -26,7 +25,7 @@ def test_keyboard_only_check_result_and_permalink(regels, adressen, portaal_serv
     page.keyboard.type("Keizerstraat 12a")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Vervangt u alleen een bestaande inrit")
-    assert "Nog ongeveer" in page.inner_text("main")
+    assert "Stap 1." in page.inner_text("main")
     axe_schoon(page)
 
     # Tab reaches the radio group on "Ja"; the arrow key moves to "Nee" and selects it.
@@ -48,16 +47,27 @@ def test_keyboard_only_check_result_and_permalink(regels, adressen, portaal_serv
     assert pdf.ok and pdf.body().startswith(b"%PDF")
 
 
-def test_from_a_map_click_to_the_check(regels, adressen, portaal_server, browser):
-    page = nieuwe_pagina(browser)
-    kaart_op_adres(page, portaal_server, "Keizerstraat 12a")
-    kaart = page.locator("#kaart").bounding_box()
-    page.mouse.click(kaart["x"] + kaart["width"] / 2, kaart["y"] + kaart["height"] / 2)
-    page.wait_for_timeout(500)
-    page.click("#paneel >> text=Mag ik hier")
+def test_keyboard_only_from_the_map_panel_to_the_result_on_a_phone(regels, adressen, portaal_server, browser):
+    page = nieuwe_pagina(browser, TELEFOON)
+    page.goto(portaal_server + "/kaart")
+    page.wait_for_selector(".leaflet-container")
+    tab_naar(page, "#zoek")
+    page.keyboard.type("Keizerstraat 12a")
+    page.wait_for_selector("#suggesties button")
+    page.keyboard.press("Enter")  # the first suggestion
+    kaart_en_paneel_in_beeld(page)
+    tab_naar(page, "#paneel a.knop")
+    page.keyboard.press("Enter")
     page.wait_for_selector("text=Plek:")
     assert "Keizerstraat 12a" in page.inner_text("main")
-    page.check("#w-UitwegAanleggen")
-    page.click("text=Start de check")
+    tab_naar(page, "#w-UitwegAanleggen")
+    page.keyboard.press("Space")
+    tab_naar(page, "#start-check")
+    page.keyboard.press("Enter")
     page.wait_for_selector("text=Vervangt u alleen een bestaande inrit")
+    tab_naar(page, "input[value='true']")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("text=U heeft een vergunning nodig.")
+    axe_schoon(page)
     controleer_schoon(page, portaal_server)

@@ -2,6 +2,7 @@
 permalink and PDF; wrong answers are refused and not saved."""
 
 import re
+import zlib
 from datetime import timedelta
 
 import pytest
@@ -49,7 +50,7 @@ def test_question_answer_back_and_result(client, sessie_url):
     pagina = client.get(sessie_url)
     assert pagina.status_code == 200
     html = pagina.content.decode()
-    assert "Vervangt u alleen een bestaande inrit" in html and "Nog ongeveer 1 vraag" in html
+    assert "Vervangt u alleen een bestaande inrit" in html and "Stap 1. Dit zijn de laatste vragen." in html
     vraag_id = next(k for k in pagina.context["r"]["vraaggroep"]["vragen"])["id"]
     fout = client.post(sessie_url, {vraag_id: "misschien"})
     assert fout.status_code == 400 and "ja of nee" in fout.content.decode()
@@ -98,3 +99,61 @@ def test_a_wrong_answer_names_the_question_as_the_user_saw_it(client, sessie_url
     pagina = client.post(sessie_url, {vraag["id"]: "misschien"}).content.decode()
     fout = re.search(r'<p class="melding" role="alert" id="fout">(.*?)</p>', pagina, re.S).group(1)
     assert vraag["tekst"] in fout and vraag["id"] not in fout
+
+
+def test_the_result_page_pdf_and_permalink_name_the_address(client, sessie_url):
+    vraag_id = client.get(sessie_url).context["r"]["vraaggroep"]["vragen"][0]["id"]
+    uitkomst = client.get(client.post(sessie_url, {vraag_id: "false"})["Location"])
+    assert "<strong>Plek:</strong> Keizerstraat 12a, 1781AB Den Helder" in uitkomst.content.decode()
+    pdf = client.get(uitkomst.request["PATH_INFO"] + "?formaat=pdf").content
+    # The page text sits in the PDF's compressed content streams, one line per text operator.
+    tekst = b"".join(
+        zlib.decompress(stroom) for stroom in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S)
+    ).decode("latin-1")
+    assert "Plek: Keizerstraat 12a, 1781AB Den Helder" in tekst and "gemeente Den Helder" in tekst
+
+
+def test_a_spot_without_an_address_is_named_by_its_coordinates(client, regels, adressen):
+    r = client.post(
+        "/vergunningcheck/nieuw",
+        {"werkzaamheid": ["UitwegAanleggen"], "x": "112500", "y": "552500", "crs": "rd"},
+    )
+    from toepasbare_regels.models import CheckSessie
+    from toepasbare_regels.sessies import plek_omschrijving
+
+    assert r.status_code == 302
+    assert (
+        plek_omschrijving(CheckSessie.objects.get())
+        == "de plek op de kaart met coördinaten x 112500, y 552500 (RD)"
+    )
+
+
+def test_progress_counts_down_honestly(client, regels, adressen):
+    r = client.post(
+        "/vergunningcheck/nieuw", {"werkzaamheid": ["DakkapelPlaatsen"], "adres": "Keizerstraat 12a"}
+    )
+    url = r["Location"]
+    eerste = client.get(url)
+    [eerste_vraag] = eerste.context["r"]["vraaggroep"]["vragen"]
+    assert re.search(r"Stap 1\. Nog hoogstens (\d+) vragen", eerste.content.decode())
+    nog = int(re.search(r"hoogstens (\d+)", eerste.content.decode()).group(1))
+    assert nog >= 2
+    client.post(url, {eerste_vraag["id"]: "false"})
+    tweede = client.get(url).content.decode()
+    assert "Stap 2." in tweede
+    later = re.search(r"hoogstens (\d+)", tweede)
+    assert (later is None and "Dit zijn de laatste vragen" in tweede) or int(later.group(1)) < nog
+
+
+def test_neem_contact_op_names_the_configured_municipality(settings):
+    from toepasbare_regels.vergunningcheck import actie
+
+    settings.GEMEENTE_NAAM, settings.GEMEENTE_TELEFOON, settings.GEMEENTE_EMAIL = (
+        "Doesburg",
+        "0313 1",
+        "a@b.example",
+    )
+    assert (
+        actie("NeemContactOpMet")
+        == "Neem contact op met de gemeente Doesburg: bel 0313 1 of mail naar a@b.example."
+    )

@@ -9,7 +9,7 @@
   if (!cfgEl || !el || !window.L) return;
   const cfg = JSON.parse(cfgEl.textContent);
   const kaart = L.map(el, { keyboard: true }).setView(cfg.punt, 17);
-  L.tileLayer(cfg.basiskaart, { maxZoom: 20, attribution: "BGT, gemeente Den Helder" }).addTo(kaart);
+  L.tileLayer(cfg.basiskaart, { maxZoom: 20, attribution: cfg.attributie }).addTo(kaart);
   L.circleMarker(cfg.punt, { radius: 8, color: "#0b3d91", weight: 3 }).addTo(kaart);
   fetch(cfg.gebieden)
     .then((r) => r.json())

@@ -47,22 +47,7 @@
       $("gekozen").textContent = lijst.length ? `${lijst.length} adressen gevonden. Kies er een.` : "Geen adres gevonden.";
     }, 150);
   });
-  $("adres").addEventListener("keydown", (e) => {
-    const eerste = $("suggesties").querySelector("button");
-    if (e.key === "ArrowDown" && eerste) {
-      e.preventDefault();
-      eerste.focus();
-    } else if (e.key === "Enter" && eerste) {
-      e.preventDefault();
-      eerste.click();
-    }
-  });
-  $("suggesties").addEventListener("keydown", (e) => {
-    const knoppen = [...$("suggesties").querySelectorAll("button")];
-    const i = knoppen.indexOf(document.activeElement);
-    if (e.key === "ArrowDown" && i < knoppen.length - 1) { e.preventDefault(); knoppen[i + 1].focus(); }
-    if (e.key === "ArrowUp") { e.preventDefault(); (i > 0 ? knoppen[i - 1] : $("adres")).focus(); }
-  });
+  window.koppelSuggesties($("adres"), $("suggesties"));
   async function kies(treffer) {
     $("suggesties").replaceChildren();
     $("adres").value = treffer.weergavenaam;

@@ -21,7 +21,10 @@
   }
 
   const start = leesHash();
-  const kaart = L.map("kaart", { keyboard: true }).setView(start ? start.centrum : cfg.centrum, start ? start.zoom : cfg.zoom);
+  const kaart = L.map("kaart", { keyboard: true });
+  // Without a permalink the map opens on the extent of the loaded data.
+  if (start) kaart.setView(start.centrum, start.zoom);
+  else kaart.fitBounds(cfg.grenzen);
   L.control.scale({ imperial: false }).addTo(kaart);
 
   // --- layers and the layer switcher -----------------------------------------------------------
@@ -76,40 +79,79 @@
   kaart.on("moveend", schrijfHash);
 
   // --- the locatie-informatie panel ------------------------------------------------------------
-  function regel(dl, label, waarde) {
-    const dt = document.createElement("dt");
-    dt.textContent = label;
-    const dd = document.createElement("dd");
-    dd.textContent = waarde;
-    dl.append(dt, dd);
+  // On a phone the panel is a bottom sheet over the map; wider, a side panel beside it (portaal.css).
+  const telefoon = window.matchMedia("(max-width: 47.99em)");
+  const plek = L.layerGroup().addTo(kaart);
+  function element(tag, tekst) {
+    const el = document.createElement(tag);
+    if (tekst !== undefined) el.textContent = tekst;
+    return el;
+  }
+  function blok(titel, ...inhoud) {
+    const sectie = element("section");
+    sectie.className = "paneel__sectie";
+    sectie.append(element("h3", titel), ...inhoud);
+    return sectie;
+  }
+  function lijst(rijen) {
+    const dl = element("dl");
+    for (const [label, waarde] of rijen) dl.append(element("dt", label), element("dd", waarde));
+    return dl;
+  }
+  function toonPlek(info) {
+    plek.clearLayers();
+    for (const p of info.panden) {
+      L.geoJSON(p.contour, { interactive: false, style: { color: "#b3001b", weight: 3, fill: false } }).addTo(plek);
+    }
+    const punt = L.latLng(info.punt_ll[1], info.punt_ll[0]);
+    L.marker(punt, { interactive: false, keyboard: false, alt: "Gekozen plek" }).addTo(plek);
+    return punt;
+  }
+  // The spot stays in sight: in the middle of the part of the map the panel does not cover.
+  function houdInBeeld(punt) {
+    if (telefoon.matches) {
+      const boven = $("kaart").getBoundingClientRect().top;
+      if (boven < 0 || boven > window.innerHeight / 3) window.scrollBy({ top: boven, behavior: "instant" });
+    }
+    kaart.setView(punt, Math.max(kaart.getZoom(), 17), { animate: false });
+    const vak = $("kaart").getBoundingClientRect();
+    const paneel = $("paneel").getBoundingClientRect();
+    if (telefoon.matches) {
+      const onder = Math.min(vak.bottom, paneel.top);
+      kaart.panBy([0, (vak.top + vak.bottom) / 2 - (vak.top + onder) / 2], { animate: false });
+    } else {
+      const rechts = Math.min(vak.right, paneel.left);
+      kaart.panBy([(vak.left + vak.right) / 2 - (vak.left + rechts) / 2, 0], { animate: false });
+    }
   }
   function toonPaneel(info) {
     const inhoud = $("paneel-inhoud");
-    inhoud.replaceChildren();
-    const adressen = document.createElement("ul");
-    for (const a of info.adressen) {
-      const li = document.createElement("li");
-      li.textContent = a.weergavenaam;
-      adressen.append(li);
-    }
-    if (!info.adressen.length) adressen.textContent = "Hier staat geen adres.";
-    const dl = document.createElement("dl");
-    for (const p of info.panden) {
-      regel(dl, "Bouwjaar", p.bouwjaar);
-      regel(dl, "Gebruikt voor", p.gebruiksdoelen.join(", ") || "onbekend");
-      regel(dl, "Oppervlakte van de grond onder het gebouw", `${p.oppervlakte} m²`);
-      regel(dl, "Status in de BAG", p.status);
-    }
-    if (info.buurt) regel(dl, "Buurt", info.buurt.naam);
-    if (info.wijk) regel(dl, "Wijk", info.wijk.naam);
-    for (const s of info.secties) for (const [label, waarde] of s.regels) regel(dl, label, waarde);
-    const check = document.createElement("a");
+    const adressen = element("ul");
+    for (const a of info.adressen) adressen.append(element("li", a.weergavenaam));
+    const delen = [blok(info.adressen.length > 1 ? "Adressen" : "Adres", info.adressen.length ? adressen : element("p", "Hier staat geen adres."))];
+    delen.push(blok("Gebouw", ...(info.panden.length
+      ? info.panden.map((p) => lijst([
+        ["Bouwjaar", String(p.bouwjaar)],
+        ["Gebruikt voor", p.gebruik],
+        ["Oppervlakte van de grond onder het gebouw", `${p.oppervlakte} m²`],
+        ["Status", p.status_tekst],
+      ]))
+      : [element("p", "Op deze plek staat geen gebouw.")])));
+    const gebied = [];
+    if (info.buurt) gebied.push(["Buurt", info.buurt.naam]);
+    if (info.wijk) gebied.push(["Wijk", info.wijk.naam]);
+    delen.push(blok("Buurt en wijk", gebied.length ? lijst(gebied) : element("p", "Deze plek ligt niet in een buurt die we kennen.")));
+    const check = element("a", "Mag ik hier …? Doe de vergunningcheck");
     check.className = "knop";
     check.href = `${cfg.vergunningcheck}?${new URLSearchParams({ x: info.punt_rd[0], y: info.punt_rd[1], crs: "rd" })}`;
-    check.textContent = "Mag ik hier …? Doe de vergunningcheck";
-    inhoud.append(adressen, dl, check);
+    delen.push(check);
+    // Sections other parts of the portal add (omgevingsplan, meldingen, aanvragen) under their own title.
+    for (const s of info.secties) delen.push(blok(s.titel, lijst(s.regels)));
+    inhoud.replaceChildren(...delen);
+    $("paneel-kop").textContent = info.adressen.length ? info.adressen[0].weergavenaam : "Op deze plek";
     $("paneel").hidden = false;
-    $("paneel-kop").focus();
+    houdInBeeld(toonPlek(info));
+    $("paneel-kop").focus({ preventScroll: true });
   }
   async function informatie(params) {
     const r = await fetch(`${cfg.api.informatie}?${new URLSearchParams(params)}`);
@@ -123,12 +165,15 @@
     schrijfHash();
   }
   kaart.on("click", (e) => informatie({ x: e.latlng.lng, y: e.latlng.lat }));
-  $("paneel-sluit").addEventListener("click", () => {
+  function sluitPaneel() {
     $("paneel").hidden = true;
+    plek.clearLayers();
     gekozen = "";
     schrijfHash();
-    $("kaart").focus();
-  });
+    $("kaart").focus({ preventScroll: true });
+  }
+  $("paneel-sluit").addEventListener("click", sluitPaneel);
+  $("paneel").addEventListener("keydown", (e) => { if (e.key === "Escape") sluitPaneel(); });
 
   // --- address search --------------------------------------------------------------------------
   let wacht;
@@ -146,10 +191,11 @@
   async function kies(treffer) {
     $("suggesties").replaceChildren();
     const r = await fetch(`${cfg.api.lookup}?${new URLSearchParams({ id: treffer.id })}`);
-    const plek = await r.json();
-    if (plek.centroide_ll) kaart.setView([plek.centroide_ll[1], plek.centroide_ll[0]], treffer.type === "adres" ? 18 : 15);
+    const gevonden = await r.json();
+    if (gevonden.centroide_ll) kaart.setView([gevonden.centroide_ll[1], gevonden.centroide_ll[0]], treffer.type === "adres" ? 18 : 15);
     if (treffer.type === "adres") informatie({ id: treffer.id });
   }
+  window.koppelSuggesties($("zoek"), $("suggesties"));
   // Without JavaScript the form goes to /locatie; with it, Enter picks the first suggestion.
   $("zoekformulier").addEventListener("submit", (e) => {
     const eerste = $("suggesties").querySelector("button");
