@@ -46,6 +46,7 @@ load: db sample
 
 run: load
 	@$(MANAGE) load_sample_meldingen
+	@$(MANAGE) load_sample_buurtberichten
 	@$(MANAGE) load_sample_buurtdashboard
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh

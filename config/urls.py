@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("dso_koppeling.urls")),
     path("", include("toepasbare_regels.omgevingsplan.urls")),
     path("", include("toepasbare_regels.urls")),
+    # Before meldingen: its backoffice/<referentie> would otherwise catch /backoffice/buurtberichten/.
+    path("", include("loket.buurtberichten.urls")),
     path("", include("loket.meldingen.urls")),
     path("", include("loket.buurtdashboard.urls")),
     path("", include("loket.portaal.urls")),

@@ -1,0 +1,327 @@
+"""Buurtberichten benchmark: matching, delivery and the weekly digest at scale.
+
+    .venv/bin/python bench/buurtberichten_bench.py [--abonnementen 100000] [--bezorgen 10000] [--paren 5]
+
+Makes its own database (loket_bench_buurtberichten, migrated), then in a process of its own:
+1. writes N confirmed subscriptions of mixed shapes set-based in SQL over the municipality's built-up
+   area: 60 % an address circle (100–3000 m), 20 % a buurt-sized square (400–1200 m), 20 % a drawn
+   quadrilateral (200–1500 m); random topics and frequencies;
+2. matching: one bericht (60 % points, 20 % lines, 20 % polygons, at random places) against all of
+   them, `matching.ontvangers` as the fan-out runs it; p50/p95 per round of 50 berichten, in turns,
+   target p95 < 50 ms;
+3. delivery: B direct subscribers around one spot, one bericht, the fan-out and the direct mails into
+   the mail outbox, then `kern.mail` sends them to a real SMTP server (aiosmtpd) on 127.0.0.1; messages
+   per second counted at the sink, target ≥ 200/s;
+4. the weekly digest for N subscribers, each with a waiting bericht: `verspreiding.overzichten` from
+   start until every digest is in the mail outbox, target < 2 minutes.
+Prints figures; never fails.
+"""
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import time
+
+from common import ROOT, prepare_database  # sets up Django before the project imports below
+
+sys.path.insert(0, str(ROOT / "bench"))
+from harness import Ronde, Zijde, in_beurten, rapport  # noqa: E402
+
+BENCH_DB = "loket_bench_buurtberichten"
+# The built-up part of the municipality (RD New): where residents and berichten are.
+GEBIED = (111000, 548000, 116000, 556000)
+
+ABONNEMENTEN_SQL = """
+INSERT INTO buurtberichten_abonnement
+    (email, onderwerpen, frequentie, gepauzeerd, aangemaakt, bevestigd_op, bron, token, bevestig_token)
+SELECT 'bench' || g || '@example.org',
+       coalesce((SELECT array_agg(o) FROM unnest(%(onderwerpen)s::varchar[]) o WHERE random() < 0.6 AND g > 0),
+                ARRAY['werkzaamheden']::varchar[]),
+       (ARRAY['direct', 'dagelijks', 'wekelijks'])[1 + (g %% 3)],
+       false, now(), now(), 'bench', md5('t' || g) || md5('u' || g), md5('b' || g) || md5('c' || g)
+FROM generate_series(%(van)s, %(tot)s) g
+"""
+GEBIEDEN_SQL = """
+INSERT INTO buurtberichten_gebied (abonnement_id, soort, omschrijving, straal_m, code, onderwerpen, frequentie, actief, geom)
+SELECT a.id, s.soort, 'bench', s.straal, '', a.onderwerpen, a.frequentie, true,
+       ST_Multi(CASE s.soort
+         WHEN 'adres' THEN ST_Buffer(ST_SetSRID(ST_MakePoint(s.x, s.y), 28992), s.straal, 8)
+         WHEN 'buurt' THEN ST_MakeEnvelope(s.x, s.y, s.x + s.maat, s.y + s.maat, 28992)
+         ELSE ST_SetSRID(ST_MakePolygon(ST_MakeLine(ARRAY[
+              ST_MakePoint(s.x, s.y), ST_MakePoint(s.x + s.maat, s.y + s.maat * 0.1),
+              ST_MakePoint(s.x + s.maat * 0.8, s.y + s.maat), ST_MakePoint(s.x - s.maat * 0.1, s.y + s.maat * 0.7),
+              ST_MakePoint(s.x, s.y)])), 28992)
+       END)
+FROM buurtberichten_abonnement a
+CROSS JOIN LATERAL (
+    SELECT CASE WHEN a.id %% 10 < 6 THEN 'adres' WHEN a.id %% 10 < 8 THEN 'buurt' ELSE 'getekend' END AS soort,
+           %(minx)s + random() * (%(maxx)s - %(minx)s) AS x, %(miny)s + random() * (%(maxy)s - %(miny)s) AS y,
+           (%(stralen)s::int[])[1 + floor(random() * cardinality(%(stralen)s::int[]))::int] AS straal,
+           CASE WHEN a.id %% 10 < 8 THEN 400 + random() * 800 ELSE 200 + random() * 1300 END AS maat
+    WHERE a.id > 0
+) s
+WHERE a.id BETWEEN %(van)s AND %(tot)s
+"""
+
+
+# The radius a resident picks: mostly their street and neighbourhood, a few the whole town (weights
+# 15/35/25/15/7/3 % for 100/250/500/1000/2000/3000 m); "uniform" gives every radius the same chance.
+STRALEN = {
+    "realistisch": [100] * 15 + [250] * 35 + [500] * 25 + [1000] * 15 + [2000] * 7 + [3000] * 3,
+    "uniform": [100, 250, 500, 1000, 2000, 3000],
+}
+
+
+def genereer(n: int, stralen: str) -> None:
+    from django.db import connection
+
+    from loket.buurtberichten.models import Onderwerp
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM buurtberichten_gebied WHERE omschrijving = %s", [f"bench {stralen}"]
+        )
+        if cursor.fetchone()[0] >= n:
+            return
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE buurtberichten_abonnement CASCADE")
+        for van in range(1, n + 1, 20_000):
+            tot = min(van + 19_999, n)
+            cursor.execute(ABONNEMENTEN_SQL, {"onderwerpen": list(Onderwerp.values), "van": van, "tot": tot})
+        cursor.execute("SELECT min(id), max(id) FROM buurtberichten_abonnement")
+        laag, hoog = cursor.fetchone()
+        minx, miny, maxx, maxy = GEBIED
+        cursor.execute(
+            GEBIEDEN_SQL,
+            {
+                "van": laag,
+                "tot": hoog,
+                "minx": minx,
+                "miny": miny,
+                "maxx": maxx,
+                "maxy": maxy,
+                "stralen": STRALEN[stralen],
+            },
+        )
+        cursor.execute("UPDATE buurtberichten_gebied SET omschrijving = %s", [f"bench {stralen}"])
+        cursor.execute("ANALYZE buurtberichten_abonnement; ANALYZE buurtberichten_gebied")
+    print(
+        f"{n:,} abonnementen ({stralen} stralen) gegenereerd in {time.perf_counter() - start:.0f} s",
+        flush=True,
+    )
+
+
+def willekeurige_geometrie(rng: random.Random):
+    from django.contrib.gis.geos import LineString, Point, Polygon
+
+    minx, miny, maxx, maxy = GEBIED
+    x, y = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+    keuze = rng.random()
+    if keuze < 0.6:
+        return Point(x, y, srid=28992)
+    if keuze < 0.8:
+        return LineString((x, y), (x + rng.uniform(-800, 800), y + rng.uniform(-800, 800)), srid=28992)
+    d = rng.uniform(50, 400)
+    vlak = Polygon(((x, y), (x + d, y), (x + d, y + d), (x, y + d), (x, y)))
+    vlak.srid = 28992
+    return vlak
+
+
+def meet_matching(paren: int, stralen: str) -> None:
+    from loket.buurtberichten import matching
+
+    rng = random.Random(15)
+    soorten = ["werkzaamheden", "evenement", "omleiding", "vergunningaanvraag", "meldingen"]
+    aantallen = []
+
+    def ronde() -> Ronde:
+        tijden = []
+        for _ in range(50):
+            geom, soort = willekeurige_geometrie(rng), rng.choice(soorten)
+            t = time.perf_counter()
+            aantallen.append(len(matching.ontvangers(geom, soort)))
+            tijden.append(time.perf_counter() - t)
+        return Ronde(tijden)
+
+    reeksen = in_beurten([Zijde("één bericht tegen alle abonnementen", ronde)], paren=paren)
+    rapport(
+        f"Matching, {stralen} stralen (matching.ontvangers, PostGIS, GiST op de actieve gebieden)", reeksen
+    )
+    aantallen.sort()
+    print(f"  ontvangers per bericht: mediaan {aantallen[len(aantallen) // 2]:,}, max {aantallen[-1]:,}")
+
+
+def sink(poort: int, telbestand: str) -> None:
+    """A real SMTP server in a process of its own (aiosmtpd), counting what it accepts into a file."""
+    import asyncio
+    import threading
+
+    from aiosmtpd.controller import Controller
+
+    class Tel:
+        aantal = 0
+
+        async def handle_DATA(self, server, session, envelope):
+            Tel.aantal += 1
+            return "250 OK"
+
+    controller = Controller(Tel(), hostname="127.0.0.1", port=poort)
+    controller.start()
+
+    def schrijf():
+        while True:
+            with open(telbestand + ".tmp", "w") as f:
+                f.write(str(Tel.aantal))
+            os.replace(telbestand + ".tmp", telbestand)
+            time.sleep(0.05)
+
+    threading.Thread(target=schrijf, daemon=True).start()
+    asyncio.run(asyncio.sleep(10**6))
+
+
+def _geteld(telbestand: str) -> int:
+    try:
+        with open(telbestand) as f:
+            return int(f.read() or 0)
+    except (FileNotFoundError, ValueError):
+        return 0
+
+
+def meet_bezorging(n: int) -> None:
+    """N direct subscribers around one spot, one bericht: fan-out and direct mails into the outbox,
+    then kern.mail sends them over one kept-open connection; counted at the sink."""
+    import socket
+    import tempfile
+
+    from django.conf import settings
+    from django.contrib.gis.geos import Point
+    from django.db import connection
+
+    from kern.mail import verzending
+    from loket.buurtberichten import berichten, verspreiding
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    telbestand = tempfile.mktemp(prefix="bb-sink-")
+    proces = subprocess.Popen([sys.executable, __file__, "--sink", str(poort), "--telbestand", telbestand])
+    try:
+        time.sleep(1.5)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", poort
+        settings.MAIL_PER_MINUUT = 0
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE kern_mail_bezorging, buurtberichten_bezorging, buurtberichten_bericht CASCADE"
+            )
+            cursor.execute(
+                "UPDATE buurtberichten_gebied SET actief = false WHERE omschrijving <> 'bench bezorging'"
+            )
+            cursor.execute(
+                ABONNEMENTEN_SQL.replace("'bench' || g", "'bezorging' || g"),
+                {"onderwerpen": ["werkzaamheden"], "van": 10_000_001, "tot": 10_000_000 + n},
+            )
+            cursor.execute(
+                "INSERT INTO buurtberichten_gebied (abonnement_id, soort, omschrijving, straal_m, code, onderwerpen, "
+                "frequentie, actief, geom) SELECT id, 'adres', 'bench bezorging', 250, '', ARRAY['werkzaamheden'], "
+                "'direct', true, ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(113000 + random() * 200, 553000 + random() * 200), 28992), 250, 8)) "
+                "FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%'"
+            )
+            cursor.execute(
+                "UPDATE buurtberichten_abonnement SET frequentie = 'direct' WHERE email LIKE 'bezorging%%'"
+            )
+        start = time.perf_counter()
+        b = berichten.publiceer(
+            berichten.NieuwBericht(
+                "werkzaamheden", "Bench", "Werk aan de weg.", Point(113100, 553100, srid=28992)
+            )
+        )
+        verspreiding.verspreid(b.pk)
+        while verspreiding.mail_direct(b.pk)[1]:
+            pass
+        gepland = time.perf_counter()
+        verstuur_start = time.perf_counter()
+        while verzending.nog_te_doen():
+            verzending.verstuur(max_aantal=1000)
+        while _geteld(telbestand) < n and time.perf_counter() - verstuur_start < 600:
+            time.sleep(0.05)
+        einde = time.perf_counter()
+        ontvangen = _geteld(telbestand)
+    finally:
+        proces.terminate()
+        proces.wait()
+    print(
+        f"\nBezorgen: {n:,} directe mails: verspreiden + plannen {gepland - start:.1f} s, versturen "
+        f"{einde - verstuur_start:.1f} s = {ontvangen / (einde - verstuur_start):.0f} berichten/s bij de SMTP-server "
+        f"({ontvangen:,} ontvangen); van publiceren tot laatste ontvangen {einde - start:.1f} s "
+        f"= {ontvangen / (einde - start):.0f}/s",
+        flush=True,
+    )
+
+
+def meet_overzicht(n: int) -> None:
+    """The weekly digest for N subscribers, each with one to three waiting berichten: from the start of
+    `overzichten` until every digest is in the mail outbox."""
+    from django.db import connection
+
+    from loket.buurtberichten import verspreiding
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE kern_mail_bezorging, buurtberichten_bezorging, buurtberichten_bericht CASCADE"
+        )
+        cursor.execute("DELETE FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%'")
+        cursor.execute("UPDATE buurtberichten_abonnement SET frequentie = 'wekelijks'")
+        cursor.execute("UPDATE buurtberichten_gebied SET frequentie = 'wekelijks', actief = true")
+        cursor.execute(
+            "INSERT INTO buurtberichten_bericht (uuid, soort, titel, tekst, link, geom, gepubliceerd, verspreid_op) "
+            "SELECT gen_random_uuid(), 'werkzaamheden', 'Werk ' || i, 'Werk aan de weg, deze week. ' || i, '', "
+            "ST_SetSRID(ST_MakePoint(113000 + i, 553000), 28992), now(), now() FROM generate_series(1, 3) i"
+        )
+        cursor.execute(
+            "INSERT INTO buurtberichten_bezorging (abonnement_id, bericht_id, aangemaakt) "
+            "SELECT a.id, b.id, now() FROM buurtberichten_abonnement a JOIN buurtberichten_bericht b "
+            "ON b.id <= (SELECT min(id) FROM buurtberichten_bericht) + a.id %% 3"
+        )
+        cursor.execute("ANALYZE buurtberichten_bezorging")
+        cursor.execute("SELECT count(DISTINCT abonnement_id), count(*) FROM buurtberichten_bezorging")
+        abonnees, bezorgingen = cursor.fetchone()
+    start = time.perf_counter()
+    mails = verspreiding.overzichten("wekelijks")
+    duur = time.perf_counter() - start
+    print(
+        f"\nWekelijks overzicht: {abonnees:,} abonnees met {bezorgingen:,} wachtende berichten -> {mails:,} "
+        f"mails in de outbox in {duur:.1f} s ({mails / duur:.0f}/s)",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--abonnementen", type=int, default=100_000)
+    parser.add_argument("--bezorgen", type=int, default=10_000)
+    parser.add_argument("--paren", type=int, default=5)
+    parser.add_argument("--stralen", choices=sorted(STRALEN), default="realistisch")
+    parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--sink", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--telbestand", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.sink:
+        sink(args.sink, args.telbestand)
+        return
+    if not args.meet:
+        env = prepare_database(BENCH_DB)
+        subprocess.run([sys.executable, __file__, "--meet", *sys.argv[1:]], cwd=ROOT, env=env, check=True)
+        return
+    genereer(args.abonnementen, args.stralen)
+    meet_matching(args.paren, args.stralen)
+    meet_bezorging(args.bezorgen)
+    meet_overzicht(args.abonnementen)
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    main()

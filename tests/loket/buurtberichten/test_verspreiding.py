@@ -1,0 +1,140 @@
+"""From bericht to mail: direct per bericht, digests per subscriber (no empty mail), HTML and text,
+the small map from our own basemap inline, and every key planned once however often a job runs."""
+
+import io
+
+import pytest
+from PIL import Image
+from procrastinate.contrib.django.models import ProcrastinateJob
+
+from loket.buurtberichten import gebieden, kaartbeeld, verspreiding
+from loket.buurtberichten.mails import SOORT_BERICHT, SOORT_OVERZICHT
+from loket.buurtberichten.models import Bericht, Bezorging, Onderwerp
+from tests.loket.buurtberichten.helpers import (
+    ADRES_12A,
+    BIJ_12A,
+    VER_WEG,
+    abonnement,
+    bericht,
+    geplande_mails,
+    lijn,
+    rond,
+)
+from tests.support.factories import BgtObjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def eigen_basiskaart(settings, tmp_path):
+    settings.BASISKAART_DIR = tmp_path / "basiskaart"
+
+
+def test_direct_een_mail_per_bericht_met_kaartje(buurt):
+    abo = abonnement(gebieden.rond_adres(ADRES_12A, 250))
+    b = bericht(begin=None)
+    assert verspreiding.verspreid(b.pk) == 1
+    assert verspreiding.mail_direct(b.pk) == (1, False)
+    [mail] = geplande_mails(SOORT_BERICHT)
+    assert mail["sleutel"] == f"buurtbericht:{abo.pk}:{b.pk}"
+    assert "De straat gaat open" in mail["tekst"] and f"/buurtberichten/berichten/{b.uuid}" in mail["tekst"]
+    assert (
+        f'src="cid:kaart-{b.uuid}.png"' in mail["html"]
+        and "http" not in mail["html"].split("<img")[1].split(">")[0]
+    )
+    [(cid, png, mime)] = mail["bijlagen"]
+    assert cid == f"kaart-{b.uuid}.png" and mime == "image/png"
+    assert Image.open(io.BytesIO(png)).size == (kaartbeeld.BREED, kaartbeeld.HOOG)
+    # Again: nothing new (the bezorging is marked, the key is taken).
+    assert verspreiding.verspreid(b.pk) == 0
+    assert verspreiding.mail_direct(b.pk) == (0, False)
+    assert len(geplande_mails()) == 1
+
+
+def test_direct_in_porties(buurt):
+    for i in range(5):
+        abonnement(rond(113005, 553005, 300), email=f"b{i}@example.org")
+    b = bericht()
+    verspreiding.verspreid(b.pk)
+    assert verspreiding.mail_direct(b.pk, batch=2) == (2, True)
+    assert verspreiding.mail_direct(b.pk, batch=2) == (2, True)
+    assert verspreiding.mail_direct(b.pk, batch=2) == (1, False)
+    assert len({m["aan"] for m in geplande_mails(SOORT_BERICHT)}) == 5
+    # The fan-out deferred the first portion's job, each full portion the next one, with its work.
+    jobs = ProcrastinateJob.objects.filter(task_name="buurtberichten.mail_direct", args={"bericht_id": b.pk})
+    assert jobs.count() == 3
+
+
+def test_overzicht_groepeert_per_abonnee_en_geen_lege_mail(buurt):
+    dagelijks = abonnement(rond(113005, 553005, 250), frequentie="dagelijks", email="dag@example.org")
+    wekelijks = abonnement(rond(113005, 553005, 3000), frequentie="wekelijks", email="week@example.org")
+    abonnement(
+        rond(113005, 553005, 250), frequentie="wekelijks", email="stil@example.org", onderwerpen=["besluit"]
+    )
+    for titel, geom in [("Riolering", BIJ_12A), ("Markt", BIJ_12A), ("Ver weg", VER_WEG)]:
+        verspreiding.verspreid(bericht(titel=titel, geom=geom).pk)
+    assert verspreiding.overzichten("dagelijks") == 1
+    assert verspreiding.overzichten("wekelijks") == 1
+    mails = {m["aan"]: m for m in geplande_mails(SOORT_OVERZICHT)}
+    assert set(mails) == {"dag@example.org", "week@example.org"}  # "stil" had nothing: no mail
+    assert "2 berichten" in mails["dag@example.org"]["onderwerp"]
+    assert (
+        "3 berichten" in mails["week@example.org"]["onderwerp"]
+        and "deze week" in mails["week@example.org"]["onderwerp"]
+    )
+    for titel in ("Riolering", "Markt", "Ver weg"):
+        assert titel in mails["week@example.org"]["tekst"] and titel in mails["week@example.org"]["html"]
+    assert "Ver weg" not in mails["dag@example.org"]["tekst"]
+    assert mails["dag@example.org"]["headers"]["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # Run again: nothing waits, nothing is sent.
+    assert verspreiding.overzichten("dagelijks") == 0 and verspreiding.overzichten("wekelijks") == 0
+    assert not Bezorging.objects.filter(gemaild_op__isnull=True).exists()
+    # A new bericht later the same week: a new digest with a key of its own, only the new one in it.
+    verspreiding.verspreid(bericht(titel="Nog een", geom=BIJ_12A).pk)
+    assert verspreiding.overzichten("wekelijks") == 1
+    nieuwste = geplande_mails(SOORT_OVERZICHT)[-1]
+    assert (
+        "Nog een" in nieuwste["tekst"]
+        and "Riolering" not in nieuwste["tekst"]
+        and "1 bericht" in nieuwste["onderwerp"]
+    )
+    assert wekelijks.pk and dagelijks.pk
+
+
+@pytest.mark.django_db(transaction=True)  # MapServer reads the BGT over its own connection
+def test_kaartbeeld_uit_de_eigen_basiskaart(buurt):
+    BgtObjectFactory(objecttype="pand", bbox=(112950, 552950, 113060, 553060))
+    png = kaartbeeld.maak(lijn((112980, 553005), (113030, 553005)))
+    beeld = Image.open(io.BytesIO(png)).convert("RGB")
+    kleuren = {kleur for _, kleur in beeld.getcolors(maxcolors=100_000)}
+    assert any(abs(r - 214) < 12 and abs(g - 202) < 12 and abs(b - 190) < 12 for r, g, b in kleuren), (
+        "geen BGT-pand"
+    )
+    assert any(r > 150 and g < 80 and b < 80 for r, g, b in kleuren), "de lijn van het bericht ontbreekt"
+
+
+def test_bericht_zonder_persoonsgegevens_in_de_outbox(buurt):
+    b = bericht(soort=Onderwerp.EVENEMENT)
+    assert {f.name for f in Bericht._meta.get_fields()} & {"email", "naam", "telefoon"} == set()
+    assert b.bron_sleutel is None
+
+
+def test_adres_met_harde_bounces_gaat_op_pauze(buurt):
+    from django.utils import timezone
+
+    from kern.mail.models import Adres
+    from kern.mail.planning import kenmerk
+
+    weg = abonnement(rond(113005, 553005, 250), email="bestaat-niet@example.org")
+    goed = abonnement(rond(113005, 553005, 250), email="goed@example.org")
+    Adres.objects.create(
+        kenmerk=kenmerk("bestaat-niet@example.org"), harde_bounces=2, geblokkeerd_sinds=timezone.now()
+    )
+    b = bericht()
+    verspreiding.verspreid(b.pk)
+    assert verspreiding.mail_direct(b.pk) == (1, False)
+    weg.refresh_from_db()
+    goed.refresh_from_db()
+    assert weg.gepauzeerd and not goed.gepauzeerd
+    assert [m["aan"] for m in geplande_mails()] == ["goed@example.org"]
+    assert verspreiding.verspreid(bericht(titel="Nog een").pk) == 1  # matching skips the paused one
