@@ -81,6 +81,7 @@ bench: db
 	@$(PY) bench/omgevingsplan_bench.py
 	@$(PY) bench/regels_bench.py
 	@$(PY) bench/meldingen_bench.py
+	@$(PY) bench/dashboard_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson

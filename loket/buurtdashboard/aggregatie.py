@@ -23,10 +23,11 @@ _KOLOMMEN = (
 def ververs_alles() -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"delete from {_CEL}")
-        cursor.execute(f"insert into {_CEL} ({_KOLOMMEN}) {CELLEN_SQL.format(waar='true')}")
+        cursor.execute(f"insert into {_CEL} ({_KOLOMMEN}) {CELLEN_SQL.format(van='', waar='true')}")
         return cursor.rowcount
 
 
+@transaction.atomic
 def ververs_zaken(zaak_ids: list[int]) -> int:
     """Rebuild the cells of the (buurt, week) pairs of these zaken; returns the cells written."""
     ids = zaak_ids_van_meldingen(sorted(set(zaak_ids)))
@@ -43,12 +44,16 @@ def ververs_zaken(zaak_ids: list[int]) -> int:
         cursor.execute(
             f"delete from {_CEL} c using dashboard_sleutels s where c.buurtcode = s.buurtcode and c.week = s.week"
         )
+        # Per (buurt, week) an index range scan on zaak_buurt (buurtcode, registratiedatum), not a scan
+        # of every zaak: the keys drive the join.
         waar = (
-            "exists (select 1 from dashboard_sleutels s where s.buurtcode = coalesce(z.buurtcode, '') "
+            "z.buurtcode = s.buurtcode "
             f"and z.registratiedatum >= (s.week::timestamp at time zone '{TIJDZONE}') "
-            f"and z.registratiedatum < ((s.week + 7)::timestamp at time zone '{TIJDZONE}'))"
+            f"and z.registratiedatum < ((s.week + 7)::timestamp at time zone '{TIJDZONE}')"
         )
-        cursor.execute(f"insert into {_CEL} ({_KOLOMMEN}) {CELLEN_SQL.format(waar=waar)}")
+        cursor.execute(
+            f"insert into {_CEL} ({_KOLOMMEN}) {CELLEN_SQL.format(van='dashboard_sleutels s cross join ', waar=waar)}"
+        )
         geschreven = cursor.rowcount
         cursor.execute("drop table dashboard_sleutels")
         return geschreven

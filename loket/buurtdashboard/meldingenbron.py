@@ -31,7 +31,7 @@ select coalesce(z.buurtcode, '') as buurtcode,
                filter (where z.einddatum is not null),
            '{{{{}}}}'
        ) as doorlooptijden
-from zaken_zaak z
+from {{van}}zaken_zaak z
 join {MELDING} m on m.zaak_id = z.id
 join {CATEGORIE} c on c.id = m.categorie_id
 where {{waar}}
@@ -51,3 +51,22 @@ def zaak_ids_van_meldingen(zaak_ids: list[int]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(f"select zaak_id from {MELDING} where zaak_id = any(%s)", [zaak_ids])
         return [r[0] for r in cursor.fetchall()]
+
+
+def hexagonen(waar: str, params: list, sinds, srid_uit: int, grootte_m: int = 250, minimum: int = 5):
+    """Meldingen since `sinds` counted in a hexagon grid (`grootte_m`: edge length in RD metres) over
+    the zaken matching `waar` (on alias z); only hexagons with at least `minimum` meldingen, as
+    (GeoJSON in `srid_uit`, count)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""with p as (
+                    select z.geometrie from zaken_zaak z join {MELDING} m on m.zaak_id = z.id
+                    where z.registratiedatum >= %s and z.geometrie is not null and {waar}),
+                h as (
+                    select (st_hexagongrid(%s, (select st_setsrid(st_extent(geometrie)::geometry, st_srid(min(geometrie))) from p))).geom)
+                select st_asgeojson(st_transform(h.geom, %s), 6), count(*)
+                from h join p on st_intersects(h.geom, p.geometrie)
+                group by h.geom having count(*) >= %s order by 2 desc""",
+            [sinds, *params, grootte_m, srid_uit, minimum],
+        )
+        return cursor.fetchall()

@@ -5,7 +5,7 @@ through `privacy.afgeleid` with the count it rests on."""
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from loket.buurtdashboard import gebieden, indicatoren, kerncijfers, privacy, profiel, vroegsignaal
+from loket.buurtdashboard import gebieden, grafieken, indicatoren, kerncijfers, privacy, profiel, vroegsignaal
 from loket.buurtdashboard.meldingenbron import categorieen
 from loket.buurtdashboard.models import Buurtprofiel, Signaal, Voorspelling
 from loket.buurtdashboard.toegang import Toegang
@@ -18,6 +18,7 @@ class Tabel:
     kop: list[str]
     rijen: list[list] = field(default_factory=list)
     toelichting: str = ""
+    grafiek: str = ""  # a Vega-Lite spec (JSON) drawn above the table
 
 
 def kolommen(g: gebieden.Gebied, t: Toegang) -> list[gebieden.Gebied]:
@@ -90,6 +91,7 @@ def per_categorie(g, sinds) -> Tabel:
             b = daar.get(h) or indicatoren.Kerngetallen(0, 0, 0, None)
             rij += [privacy.aantal(b.nieuw), _getal(privacy.afgeleid(b.binnen_termijn_pct, b.afgehandeld))]
         tabel.rijen.append(rij)
+    tabel.grafiek = grafieken.staven(tabel.rijen, tabel.kop)
     return tabel
 
 
@@ -107,6 +109,7 @@ def per_maand(g, sinds) -> Tabel:
             [maand.strftime("%Y-%m"), privacy.aantal(n)]
             + ([privacy.aantal(daar.get(maand, 0))] if daar else [])
         )
+    tabel.grafiek = grafieken.maandlijn(tabel.rijen, tabel.kop)
     return tabel
 
 

@@ -2,6 +2,7 @@
 export opens its gebied through `toegang.open_gebied` (checked and logged) and shows aggregates only."""
 
 import csv
+import secrets
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
@@ -10,7 +11,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from loket.buurtdashboard import gebieden, toegang
+from kern import csp
+from loket.buurtdashboard import gebieden, kaartoverzicht, toegang
 from loket.buurtdashboard.overzicht import TABELLEN, overzicht
 from loket.buurtdashboard.overzicht import tabel as maak_tabel
 
@@ -54,11 +56,16 @@ def gebied(request, code):
 @require_GET
 @dashboard
 def export(request, code, tabel):
-    if tabel not in TABELLEN:
+    if tabel not in [*TABELLEN, "kaart", "hotspots"]:
         raise Http404("Deze tabel bestaat niet.")
     g = gebieden.gebied(code)
     t = toegang.open_gebied(request.user, g.code, f"export:{tabel}")
-    inhoud = maak_tabel(g, t, tabel)
+    if tabel == "kaart":
+        inhoud = kaartoverzicht.waardetabel(g, t, kaartoverzicht.keuze(request.GET.get("indicator")))[0]
+    elif tabel == "hotspots":
+        inhoud = kaartoverzicht.hotspottabel(kaartoverzicht.hotspots(g, t))
+    else:
+        inhoud = maak_tabel(g, t, tabel)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{g.code}-{tabel}.csv"'
     schrijver = csv.writer(response, delimiter=";")
@@ -67,5 +74,19 @@ def export(request, code, tabel):
     return response
 
 
+@require_GET
+@dashboard
+def kaart(request, code):
+    g = gebieden.gebied(code)
+    t = toegang.open_gebied(request.user, g.code, "kaart")
+    # folium's inline <script>/<style> run under this response's own nonce, nothing else inline.
+    nonce = secrets.token_urlsafe(18)
+    inhoud = kaartoverzicht.kaartpagina(g, t, request.GET.get("indicator"), nonce)
+    inhoud["indicator_query"] = f"?indicator={inhoud['indicator']}"
+    response = render(request, "buurtdashboard/kaart.html", {"gebied": g, **inhoud})
+    response["Content-Security-Policy"] = csp.beleid(nonce)
+    return response
+
+
 # URL names of further views that take one gebiedscode (maps, charts); the access tests walk them all.
-EXTRA_URLS: list[str] = []
+EXTRA_URLS: list[str] = ["buurtdashboard:kaart"]

@@ -1,0 +1,55 @@
+"""The dashboard in a real browser at desktop and phone size: login, wijk page with charts, the map
+page with folium under its CSP nonce; axe finds nothing, no request leaves 127.0.0.1, no CSP violation."""
+
+import pytest
+
+from loket.buurtdashboard import aggregatie, profiel
+from tests.loket.buurtdashboard.conftest import BUURT_A1, WIJK_A
+from tests.loket.buurtdashboard.test_indicatoren import WEEK_A, melding
+from tests.support import factories as f
+from tests.support.browser import controleer_schoon, nieuwe_pagina
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FORMATEN = {"desktop": {"width": 1280, "height": 900}, "telefoon": {"width": 375, "height": 740}}
+
+
+@pytest.fixture
+def gegevens(gebiedsmanager):
+    afval = f.CategorieFactory(naam="Afval", slug="afval-b")
+    sub = f.CategorieFactory(naam="Zwerfvuil", slug="zwerfvuil-b", hoofdcategorie=afval)
+    for dagen in (1, 2, 3, 5, 6, 8, None):
+        melding(sub, BUURT_A1, WIJK_A, WEEK_A, dagen)
+    aggregatie.ververs_alles()
+    profiel.ververs()
+    return gebiedsmanager
+
+
+def inloggen(page, basis):
+    page.goto(basis + "/dashboard/")
+    page.fill("#id_username", "gm-a")
+    page.fill("#id_password", "geheim-wachtwoord-1")
+    page.locator("form button[type=submit], form input[type=submit]").first.click()
+    page.wait_for_url("**/dashboard/")
+
+
+@pytest.mark.parametrize("formaat", FORMATEN)
+def test_dashboard_en_kaart_in_de_browser(gegevens, portaal_server, browser, formaat):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = nieuwe_pagina(browser)
+    page.set_viewport_size(FORMATEN[formaat])
+    inloggen(page, portaal_server)
+    assert "Wijk A" in page.content() and "Wijk B" not in page.content()
+    page.click("text=Wijk A")
+    page.wait_for_selector(".grafiek svg")
+    assert Axe().run(page).violations_count == 0, Axe().run(page).generate_report()
+    page.click("text=Bekijk de kaart")
+    page.wait_for_selector(".leaflet-container .leaflet-interactive")
+    resultaat = Axe().run(page)
+    assert resultaat.violations_count == 0, resultaat.generate_report()
+    page.select_option("#indicator", "woningen")
+    page.click("text=Toon")
+    page.wait_for_selector(".leaflet-container .leaflet-interactive")
+    assert "Woningen (BAG) per buurt" in page.content()
+    controleer_schoon(page, portaal_server)
