@@ -92,6 +92,7 @@ INSTALLED_APPS += DEV_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kern.grenzen.ApiGrenzen",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -196,6 +197,20 @@ GEMEENTE_BBOX_RD = tuple(
 )
 if len(GEMEENTE_BBOX_RD) != 4:
     raise ValueError("GEMEENTE_BBOX_RD moet vier getallen zijn: minx,miny,maxx,maxy (RD New)")
+
+# What one delivery may unpack to, whichever importer reads it (docs/importers.md, "Zips"). The
+# defaults leave room for a large gemeente's BAG extract (a real BAG member expands ~70 times).
+UITPAKKEN_MAX_BYTES = int(os.environ.get("UITPAKKEN_MAX_BYTES", str(16 << 30)))
+UITPAKKEN_MAX_BESTANDEN = int(os.environ.get("UITPAKKEN_MAX_BESTANDEN", "50000"))
+UITPAKKEN_MAX_DIEPTE = int(os.environ.get("UITPAKKEN_MAX_DIEPTE", "3"))
+UITPAKKEN_MAX_VERHOUDING = int(os.environ.get("UITPAKKEN_MAX_VERHOUDING", "200"))
+UITPAKKEN_DREMPEL = int(os.environ.get("UITPAKKEN_DREMPEL", str(1 << 20)))
+
+# API input bounds (docs/api.md): checked by kern.grenzen before any view or parser runs.
+API_PADEN = env_list("API_PADEN", "/api/,/ogc/,/dso/,/tiles/")
+API_MAX_JSON_DIEPTE = int(os.environ.get("API_MAX_JSON_DIEPTE", "32"))
+# Multipart bodies carry photos (3 × 10 MB for a melding); JSON and forms keep Django's 2.5 MB.
+API_MAX_BODY_BESTANDEN = int(os.environ.get("API_MAX_BODY_BESTANDEN", str(32 << 20)))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
