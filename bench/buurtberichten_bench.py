@@ -273,6 +273,10 @@ def meet_overzicht(n: int) -> None:
         cursor.execute(
             "TRUNCATE kern_mail_bezorging, buurtberichten_bezorging, buurtberichten_bericht CASCADE"
         )
+        cursor.execute(
+            "DELETE FROM buurtberichten_gebied WHERE abonnement_id IN "
+            "(SELECT id FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%')"
+        )
         cursor.execute("DELETE FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%'")
         cursor.execute("UPDATE buurtberichten_abonnement SET frequentie = 'wekelijks'")
         cursor.execute("UPDATE buurtberichten_gebied SET frequentie = 'wekelijks', actief = true")

@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
 urlpatterns = [
+    # One login for staff, with its attempt limit and second factor: the admin's own form has neither.
+    path("beheer/login/", RedirectView.as_view(pattern_name="meldingen:inloggen", query_string=True)),
     path("beheer/", admin.site.urls),
     path("api/schema", SpectacularAPIView.as_view(), name="openapi"),
     path("", include("kaartlagen.urls")),

@@ -1,7 +1,8 @@
 """The signature on a Verzoeknotificatie: HMAC-SHA256 over "<timestamp>.<body>" with a shared secret.
 
 Used by the mock to sign and by our webhook to verify. The timestamp in the signed text makes a
-captured notification useless after `MAX_LEEFTIJD` seconds (no replays).
+captured notification useless after `MAX_LEEFTIJD` seconds; inside that window the webhook remembers
+each MAC it accepted (`Notificatie.handtekening`), so the same signed body counts once (no replays).
 """
 
 import hashlib
@@ -31,3 +32,8 @@ def klopt(geheim: str, body: bytes, header: str | None, nu: float | None = None)
         return False
     verwacht = onderteken(geheim, body, tijdstip).split("v1=", 1)[1]
     return hmac.compare_digest(verwacht, delen.get("v1", ""))
+
+
+def mac(header: str) -> str:
+    """The v1 MAC of a header that `klopt` accepted."""
+    return dict(deel.split("=", 1) for deel in header.split(","))["v1"]

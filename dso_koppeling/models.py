@@ -132,6 +132,8 @@ class Notificatie(models.Model):
     verzoeknummer = models.CharField(max_length=60, blank=True)
     volgnummer = models.BigIntegerField(null=True)
     ontvangen_op = models.DateTimeField(auto_now_add=True)
+    # The signature's MAC: a signed body sent again inside its 5-minute window is recognised by it.
+    handtekening = models.CharField(max_length=64, unique=True, null=True, editable=False)
 
     class Meta:
         verbose_name_plural = "notificaties"

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from dso_koppeling.client import DsoClient
+from dso_koppeling.client import DsoClient, DsoFout
 from dso_koppeling.models import Aanvulling, Quarantaine, Synctoestand, Verzoek
 from dso_koppeling.verzoeken import FEED, MAX_HERLEZEN, NAAM, geldig_item
 
@@ -37,7 +37,11 @@ def feed_items(client: DsoClient, grootte: int = 100):
         if not all(geldig_item(i) for i in items):
             herlezen += 1
             if herlezen >= MAX_HERLEZEN:
-                raise ValueError(f"de feed heeft een onleesbaar item na volgnummer {na}")
+                raise DsoFout(
+                    "feed_onleesbaar",
+                    f"De feed van het DSO heeft na volgnummer {na} een onleesbaar item, ook na "
+                    f"{MAX_HERLEZEN} keer opnieuw lezen; het rapport kan niet sluitend worden gemaakt.",
+                )
             continue
         herlezen = 0
         for item in sorted(items, key=lambda i: i["volgnummer"]):

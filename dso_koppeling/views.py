@@ -4,13 +4,13 @@ enqueue a sync in the same transaction; the sync itself fetches what is new."""
 import json
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from procrastinate.exceptions import AlreadyEnqueued
 
-from dso_koppeling.handtekening import HEADER, klopt
+from dso_koppeling.handtekening import HEADER, klopt, mac
 from dso_koppeling.models import Notificatie
 from dso_koppeling.tasks import sync_verzoeken
 from kern.problem import probleem
@@ -33,9 +33,16 @@ def verzoeknotificatie(request):
     except (ValueError, AttributeError):
         return probleem(400, "body_ongeldig", "De body is geen geldige JSON")
     with transaction.atomic():
-        Notificatie.objects.create(
-            verzoeknummer=nummer, volgnummer=volgnummer if isinstance(volgnummer, int) else None
-        )
+        try:
+            with transaction.atomic():
+                Notificatie.objects.create(
+                    verzoeknummer=nummer,
+                    volgnummer=volgnummer if isinstance(volgnummer, int) else None,
+                    handtekening=mac(request.headers[HEADER]),
+                )
+        except IntegrityError:
+            # The same signed notification again (a replay, or DSO retrying): answered, not acted upon.
+            return JsonResponse({"ontvangen": True, "herhaald": True}, status=202)
         try:
             with transaction.atomic():
                 sync_verzoeken.defer(aanleiding="webhook")

@@ -1,5 +1,6 @@
 """Features of the public layers for OGC API – Features and downloads: GeoJSON built in SQL."""
 
+import math
 from collections.abc import Iterator
 
 from django.db import connection
@@ -26,6 +27,9 @@ def bbox_rd(tekst: str, srid: int) -> tuple[float, float, float, float]:
         minx, miny, maxx, maxy = (float(v) for v in tekst.split(","))
     except ValueError:
         raise FeatureFout("bbox_ongeldig", "bbox moet vier getallen zijn: minx,miny,maxx,maxy") from None
+    if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)):
+        # float() takes "nan" and "inf"; NaN compares false with everything and would slip through.
+        raise FeatureFout("bbox_ongeldig", "bbox moet vier eindige getallen zijn (geen NaN of oneindig)")
     if minx >= maxx or miny >= maxy:
         raise FeatureFout("bbox_ongeldig", "bbox: minx moet kleiner zijn dan maxx en miny kleiner dan maxy")
     if srid != RD_NEW and not (minx >= -180 and maxx <= 180 and miny >= -90 and maxy <= 90):

@@ -1,9 +1,11 @@
 """What was imported, from which file, with what outcome: makes imports resumable and auditable.
 
 The BAG, BGT, CBS and omgevingsplan importers write one row per file, so the run record lives in the
-kernel, below all of them. (STTR files are versioned by their sha256 in their own table.)"""
+kernel, below all of them. (STTR files are versioned by their sha256 in their own table.) Also the
+stored first answers of idempotent POSTs (`IdempotentAntwoord`) and the rate-limit counters."""
 
 from django.contrib.gis.db import models as gis_models
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from kern.crs import RD_NEW
@@ -68,3 +70,25 @@ class Gemeentegrens(models.Model):
 
     def __str__(self):
         return f"{self.naam} ({self.cbs_code})"
+
+
+class IdempotentAntwoord(models.Model):
+    """The first answer to a creating POST sent with an Idempotency-Key (kern/idempotentie.py)."""
+
+    operatie = models.CharField(max_length=60)
+    wie = models.CharField(max_length=40, help_text="gebruiker:<id> of anoniem")
+    sleutel = models.CharField(max_length=200)
+    afdruk = models.CharField(max_length=64, help_text="SHA-256 van methode, pad, velden en bestanden")
+    status = models.PositiveSmallIntegerField()
+    inhoud = models.JSONField(encoder=DjangoJSONEncoder)
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    verloopt = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name_plural = "idempotente antwoorden"
+        constraints = [
+            models.UniqueConstraint(fields=["operatie", "wie", "sleutel"], name="idempotent_antwoord_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.operatie} {self.sleutel[:12]}"

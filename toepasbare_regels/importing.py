@@ -11,20 +11,22 @@ import hashlib
 import json
 import re
 import time
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from lxml import etree
 
-from kern.importing.sources import bestanden
+from kern.fouten import CodeFout
+from kern.importing.sources import UitpakFout, bestanden
 
 from .models import ToepasbareRegelBestand, Werkzaamheid, bestand_sleutel
 from .sttr import parser
 from .sttr.antwoorden import lees_datum
-from .sttr.engine import Engine, EngineFout
+from .sttr.engine import Engine
 from .sttr.parser import SttrFout
 
 _REF = re.compile(
@@ -89,6 +91,7 @@ def importeer_sttr(inhoud: bytes, bron: str, begin_geldigheid: date | None = Non
             "bron": bron[:500],
             "eind_geldigheid": None,
         }
+        _past(ToepasbareRegelBestand, {**velden, "bron": bron}, bron)
         if not versies.exists():
             ToepasbareRegelBestand.objects.create(sleutel=sleutel, begin_geldigheid=begin, **velden)
             return "nieuw"
@@ -105,16 +108,41 @@ def importeer_sttr(inhoud: bytes, bron: str, begin_geldigheid: date | None = Non
         return "gewijzigd"
 
 
-def _koppel_werkzaamheden(inhoud: bytes, activiteit: str) -> int:
+def _past(model, velden: dict, bron: str) -> None:
+    """Texts longer than their column are refused with a code before the database sees them."""
+    for naam, waarde in velden.items():
+        veld = model._meta.get_field(naam)
+        lengte = getattr(getattr(veld, "base_field", veld), "max_length", None)
+        if lengte is None or naam == "bron":  # bron is cut to size, it only says where a file came from
+            continue
+        for tekst in waarde if isinstance(waarde, list) else [waarde]:
+            if isinstance(tekst, str) and len(tekst) > lengte:
+                raise SttrFout("sttr.veld_te_lang", bron, f"{naam} is {len(tekst)} tekens, maximaal {lengte}")
+
+
+def _vorm(fout: bool, bron: str, bericht: str) -> None:
+    if fout:
+        raise SttrFout("sttr.vorm_onjuist", bron, bericht)
+
+
+def _koppel_werkzaamheden(inhoud: bytes, activiteit: str, bron: str) -> int:
     data = json.loads(inhoud)
+    _vorm(not isinstance(data, dict), bron, "verwacht een JSON-object met 'werkzaamheden'")
+    lijst = data.get("werkzaamheden", [])
+    _vorm(not isinstance(lijst, list), bron, "'werkzaamheden' is geen lijst")
+    _vorm(
+        any(not isinstance(w, dict) or not isinstance(w.get("urn") or "", str) for w in lijst),
+        bron,
+        "elke werkzaamheid is een object met een tekst 'urn'",
+    )
+    urns = [w["urn"].strip() for w in lijst if (w.get("urn") or "").strip()]
+    for urn in urns:
+        _past(Werkzaamheid, {"urn": urn, "activiteiten": [activiteit]}, bron)
     aantal = 0
     with transaction.atomic():
-        for w in data.get("werkzaamheden", []):
-            urn = (w.get("urn") or "").strip()
-            if not urn:
-                continue
+        for urn in urns:
             werkzaamheid, _ = Werkzaamheid.objects.get_or_create(
-                urn=urn, defaults={"naam": re.sub(r"(?<!^)(?=[A-Z])", " ", urn).capitalize()}
+                urn=urn, defaults={"naam": re.sub(r"(?<!^)(?=[A-Z])", " ", urn).capitalize()[:200]}
             )
             if activiteit not in werkzaamheid.activiteiten:
                 werkzaamheid.activiteiten = [*werkzaamheid.activiteiten, activiteit]
@@ -123,8 +151,21 @@ def _koppel_werkzaamheden(inhoud: bytes, activiteit: str) -> int:
     return aantal
 
 
-def importeer_werkzaamheden(catalogus: list[dict]) -> int:
+def importeer_werkzaamheden(catalogus: list[dict], bron: str = "werkzaamheden") -> int:
     """A werkzaamheden catalogue (urn, naam, synoniemen, activiteiten): the plain-language entry points."""
+    _vorm(not isinstance(catalogus, list), bron, "verwacht een JSON-lijst van werkzaamheden")
+    for w in catalogus:
+        _vorm(
+            not isinstance(w, dict)
+            or not all(isinstance(w.get(k), str) for k in ("urn", "naam"))
+            or not all(
+                isinstance(w.get(k, []), list) and all(isinstance(x, str) for x in w.get(k, []))
+                for k in ("synoniemen", "activiteiten")
+            ),
+            bron,
+            "elke werkzaamheid heeft een tekst 'urn' en 'naam' en lijsten van teksten 'synoniemen' en 'activiteiten'",
+        )
+        _past(Werkzaamheid, {k: w[k] for k in ("urn", "naam", "synoniemen", "activiteiten") if k in w}, bron)
     with transaction.atomic():
         for w in catalogus:
             werkzaamheid = Werkzaamheid.objects.filter(urn=w["urn"]).first() or Werkzaamheid(urn=w["urn"])
@@ -135,15 +176,37 @@ def importeer_werkzaamheden(catalogus: list[dict]) -> int:
     return len(catalogus)
 
 
-def _lees(bestand) -> bytes:
+def lees_begrensd(bestand) -> bytes:
+    """A delivery file's bytes, refused when larger than any STTR file may be (parser.MAX_BYTES)."""
     with bestand.open() as fh:
         inhoud = fh.read(parser.MAX_BYTES + 1)
+    if len(inhoud) > parser.MAX_BYTES:
+        raise SttrFout(
+            "sttr.te_groot", bestand.naam, f"bestand is groter dan het maximum van {parser.MAX_BYTES} bytes"
+        )
     return inhoud
 
 
-def _begindata(inhoud: bytes) -> dict[str, date]:
-    """bestandsnaam → geldigBegindatum from an opdracht file (namespaces vary between versions)."""
-    root = etree.fromstring(inhoud, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+def _begindata(inhoud: bytes, bron: str) -> dict[str, date]:
+    """bestandsnaam → geldigBegindatum from an opdracht file (namespaces vary between versions).
+
+    An opdracht is plain data: one with a DTD, a processing instruction or a script is refused, and so
+    are the DMN files it came with."""
+    try:
+        root = etree.fromstring(inhoud, parser._parser())
+    except etree.XMLSyntaxError as exc:
+        raise SttrFout("sttr.opdracht_ongeldig", bron, f"geen geldige XML: {exc}") from exc
+    knopen = [*root.itersiblings(preceding=True), *root.iter(), *root.itersiblings()]
+    if root.getroottree().docinfo.doctype or any(
+        isinstance(k, etree._ProcessingInstruction)
+        or (isinstance(k.tag, str) and etree.QName(k).localname.lower() == "script")
+        for k in knopen
+    ):
+        raise SttrFout(
+            "sttr.opdracht_script",
+            bron,
+            "een opdracht mag geen DTD, script of verwerkingsinstructie bevatten",
+        )
     out = {}
     for opdracht in root.iter("{*}toevoegenToepasbareRegels", "{*}wijzigenToepasbareRegels"):
         naam = opdracht.findtext("{*}bestandsnaam")
@@ -152,35 +215,65 @@ def _begindata(inhoud: bytes) -> dict[str, date]:
     return out
 
 
+def _map(naam: str) -> str:
+    """The zip (or folder) a delivery file came in: an opdracht speaks for the files beside it."""
+    return naam.rsplit("!", 1)[0] if "!" in naam else str(Path(naam).parent)
+
+
 def importeer_pad(pad: Path, begin_geldigheid: date | None = None, voortgang=None) -> ImportResultaat:
-    """Import every STTR file in a file, folder or (nested) zip; reports per file, never stops early."""
+    """Import every STTR file in a file, folder or (nested) zip; reports per file, never stops early.
+
+    Two passes over the delivery, one file in memory at a time: first the opdrachten (they date the
+    DMN files), then the rest."""
     start = time.monotonic()
     resultaat = ImportResultaat()
-    alle = [(b.naam, b.basename, _lees(b)) for b in bestanden(Path(pad))]
-    begindata, activiteit_van = {}, {}
-    for naam, basename, inhoud in alle:
-        if basename.startswith("opdracht"):
+    begindata, activiteit_van, geweigerd = {}, {}, {}
+    namen = []
+    for bestand in bestanden(Path(pad)):
+        namen.append(bestand.naam)
+        if bestand.fout is None and bestand.basename.startswith("opdracht"):
             try:
-                begindata.update(_begindata(inhoud))
-            except etree.XMLSyntaxError as exc:
-                resultaat.fouten.append((naam, "sttr.opdracht_ongeldig", str(exc)))
+                inhoud = lees_begrensd(bestand)
+                begindata.update(_begindata(inhoud, bestand.naam))
+            except (SttrFout, UitpakFout) as exc:
+                geweigerd[_map(bestand.naam)] = bestand.naam
+                resultaat.fouten.append((bestand.naam, exc.code, str(exc)))
+                continue
             for m in re.finditer(rb"<activiteitIdentifier>([^<]+)</activiteitIdentifier>", inhoud):
-                activiteit_van[naam.rsplit("!", 1)[0]] = m.group(1).decode().strip()
-    for nr, (naam, basename, inhoud) in enumerate(alle, start=1):
+                activiteit_van[_map(bestand.naam)] = m.group(1).decode().strip()
+    for nr, bestand in enumerate(bestanden(Path(pad)), start=1):
+        naam, basename = bestand.naam, bestand.basename
         if voortgang:
-            voortgang(nr, len(alle), naam)
+            voortgang(nr, len(namen), naam)
         try:
+            if bestand.fout is not None:
+                raise bestand.fout
             if basename.lower().endswith(".dmn"):
+                if _map(naam) in geweigerd:
+                    raise SttrFout(
+                        "sttr.opdracht_geweigerd",
+                        naam,
+                        f"de opdracht ernaast ({geweigerd[_map(naam)]}) is geweigerd",
+                    )
+                inhoud = lees_begrensd(bestand)
                 status = importeer_sttr(inhoud, naam, begin_geldigheid or begindata.get(basename))
                 setattr(resultaat, status, getattr(resultaat, status) + 1)
             elif basename == "werkzaamheden.json":
-                resultaat.werkzaamheden += importeer_werkzaamheden(json.loads(inhoud))
+                resultaat.werkzaamheden += importeer_werkzaamheden(json.loads(lees_begrensd(bestand)), naam)
             elif basename.lower().endswith(".json") and basename.startswith("nl.imow"):
-                activiteit = activiteit_van.get(naam.rsplit("!", 1)[0], basename[: -len(".json")])
-                resultaat.werkzaamheden += _koppel_werkzaamheden(inhoud, activiteit)
-        except (SttrFout, EngineFout) as exc:
+                activiteit = activiteit_van.get(_map(naam), basename[: -len(".json")])
+                resultaat.werkzaamheden += _koppel_werkzaamheden(lees_begrensd(bestand), activiteit, naam)
+        except CodeFout as exc:  # SttrFout, EngineFout, FeelFout, UitpakFout
             resultaat.fouten.append((naam, exc.code, str(exc)))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             resultaat.fouten.append((naam, "sttr.bestand_ongeldig", str(exc)))
+        except RecursionError:
+            # The FEEL and JSON readers stop at their own depth limits; this is the net below them.
+            resultaat.fouten.append((naam, "sttr.te_diep", "het bestand is te diep genest om te lezen"))
+        except zipfile.BadZipFile as exc:
+            resultaat.fouten.append((naam, "uitpakken.zip_ongeldig", str(exc)))
+        except DatabaseError as exc:
+            # Each file writes in its own transaction, so nothing of this one stays behind.
+            resultaat.fouten.append((naam, "sttr.database", str(exc).strip().splitlines()[0]))
     resultaat.seconden = time.monotonic() - start
     return resultaat

@@ -6,6 +6,7 @@
 import hashlib
 import importlib.util
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -97,6 +98,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "kern",
     "kern.mail",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "loket.portaal",
     "kaartlagen",
     "toepasbare_regels.omgevingsplan",
@@ -114,18 +118,40 @@ INSTALLED_APPS += DEV_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Static files from the app server itself, compressed and with cache headers (decision 0014).
+    # Static files from the app server itself, compressed and with cache headers (decision 0018).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Read-only requests read from the replica, when there is one (kern.replica).
     "kern.replica.ReplicaMiddleware",
+    "kern.grenzen.ApiGrenzen",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kern.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked login into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff login (kern/inloggen.py, decision 0014): django-axes counts failed logins per account from one
+# client and per client IP (the real one, kern.netwerk); a lock lifts by itself after the cool-off, so
+# nobody can shut a colleague out for good, and a colleague elsewhere is never shut out at all.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "kern.netwerk.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "kern.inloggen.geblokkeerd"
+AXES_VERBOSE = False
+LOGIN_URL = "meldingen:inloggen"
+# A staff session lasts a working day at most, and a closed browser ends it.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -162,7 +188,7 @@ STORAGES = {
 }
 # Media (zaak documents, melding photos) always go through Django's storage API: on the local disk
 # (MEDIA_ROOT, the default) or, for more than one machine, in an S3-compatible bucket (django-storages;
-# decision 0015). Never public: staff views stream them, the bucket needs no public access.
+# decision 0016). Never public: staff views stream them, the bucket needs no public access.
 MEDIA_OPSLAG = os.environ.get("MEDIA_OPSLAG", "schijf")
 if MEDIA_OPSLAG == "s3":
     STORAGES["default"] = {
@@ -184,6 +210,12 @@ elif MEDIA_OPSLAG != "schijf":
 # In development static files are found in the apps as they are edited, without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Uploads (kern/uploads.py): a file goes to its temporary file only up to UPLOAD_MAX_BESTAND bytes, and a
+# request that announces more than UPLOAD_MAX_VERZOEK bytes is not read at all.
+FILE_UPLOAD_HANDLERS = ["kern.uploads.BegrensdeUpload"]
+UPLOAD_MAX_BESTAND = int(os.environ.get("UPLOAD_MAX_BESTAND", str(10 * 1024 * 1024)))
+UPLOAD_MAX_VERZOEK = int(os.environ.get("UPLOAD_MAX_VERZOEK", str(32 * 1024 * 1024)))
+CSRF_FAILURE_VIEW = "kern.uploads.csrf_mislukt"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -192,6 +224,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "omgevingsloket@denhelder.nl")
+# How long the first answer to a POST with an Idempotency-Key is kept (kern/idempotentie.py).
+IDEMPOTENTIE_UREN = int(os.environ.get("IDEMPOTENTIE_UREN", "24"))
+# A job left "doing" by a dead worker is handed out again this many times, then failed (kern/tasks.py).
+TAKEN_MAX_HERSTARTS = int(os.environ.get("TAKEN_MAX_HERSTARTS", "3"))
 # The mail outbox (kern/mail, docs/mail.md): how much per job, how fast, how long to keep trying.
 MAIL_PER_RONDE = int(os.environ.get("MAIL_PER_RONDE", "50"))
 MAIL_PER_MINUUT = int(os.environ.get("MAIL_PER_MINUUT", "0"))  # 0: as fast as the server takes them
@@ -205,6 +241,8 @@ EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "30"))
 # The municipality this installation serves. The bounding box (RD New: minx,miny,maxx,maxy) is the
 # first line of defence for every incoming geometry; the CBS code ties us to CBS wijken en buurten.
 GEMEENTE_NAAM = os.environ.get("GEMEENTE_NAAM", "Den Helder")
+# The name an authenticator app shows next to a staff member's code.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", f"Omgevingsloket {GEMEENTE_NAAM}")
 GEMEENTE_CBS_CODE = os.environ.get("GEMEENTE_CBS_CODE", "GM0400")
 GEMEENTE_OIN = os.environ.get("GEMEENTE_OIN", "")
 GEMEENTE_TELEFOON = os.environ.get("GEMEENTE_TELEFOON", "14 0223")
@@ -218,11 +256,28 @@ GEMEENTE_BBOX_RD = tuple(
 if len(GEMEENTE_BBOX_RD) != 4:
     raise ValueError("GEMEENTE_BBOX_RD moet vier getallen zijn: minx,miny,maxx,maxy (RD New)")
 
+# What one delivery may unpack to, whichever importer reads it (docs/importers.md, "Zips"). The
+# defaults leave room for a large gemeente's BAG extract (a real BAG member expands ~70 times).
+UITPAKKEN_MAX_BYTES = int(os.environ.get("UITPAKKEN_MAX_BYTES", str(16 << 30)))
+UITPAKKEN_MAX_BESTANDEN = int(os.environ.get("UITPAKKEN_MAX_BESTANDEN", "50000"))
+UITPAKKEN_MAX_DIEPTE = int(os.environ.get("UITPAKKEN_MAX_DIEPTE", "3"))
+UITPAKKEN_MAX_VERHOUDING = int(os.environ.get("UITPAKKEN_MAX_VERHOUDING", "200"))
+UITPAKKEN_DREMPEL = int(os.environ.get("UITPAKKEN_DREMPEL", str(1 << 20)))
+
+# API input bounds (docs/api.md): checked by kern.grenzen before any view or parser runs.
+API_PADEN = env_list("API_PADEN", "/api/,/ogc/,/dso/,/tiles/")
+API_MAX_JSON_DIEPTE = int(os.environ.get("API_MAX_JSON_DIEPTE", "32"))
+# Multipart bodies carry photos (3 × 10 MB for a melding); JSON and forms keep Django's 2.5 MB.
+API_MAX_BODY_BESTANDEN = int(os.environ.get("API_MAX_BODY_BESTANDEN", str(32 << 20)))
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "kern.api.problem_exception_handler",
+    # Only the browser session (with its CSRF check): no Basic authentication, which would take
+    # passwords on every request past the login's attempt limit and second factor.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

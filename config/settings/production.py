@@ -30,6 +30,8 @@ WHITENOISE_USE_FINDERS = False
 
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# "__Host-": the browser takes this cookie only over https, for this host alone, never from a subdomain.
+SESSION_COOKIE_NAME = "__Host-sessionid"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # HSTS: browsers use only https for a year. Subdomains and the preload list are the municipality's call
 # (other hosts under the same domain must all speak https first), so they are opt-in.

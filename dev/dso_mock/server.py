@@ -7,7 +7,7 @@ from dev.dso_mock import seed as startdata
 from dev.dso_mock.app import MockApp
 from dev.dso_mock.http import in_thread, serveer
 from dev.dso_mock.opslag import Opslag
-from dev.dso_mock.storingen import Storingen
+from dev.dso_mock.storingen import Storingen, standaard_timeout
 from dev.dso_mock.webhook import Webhook
 
 
@@ -24,7 +24,7 @@ def start(
     storingen_kans: float = 0.0,
     storingen: str = "",
     storingen_seed: int = 1,
-    timeout: float = 2.0,
+    timeout: float | None = None,
     latentie: float = 0.2,
     retry_after: int = 1,
     max_per_seconde: float = 0,
@@ -43,7 +43,7 @@ def start(
         storingen_kans,
         storingen,
         seed=storingen_seed,
-        timeout=timeout,
+        timeout=standaard_timeout() if timeout is None else timeout,
         latentie=latentie,
         retry_after=retry_after,
     )

@@ -5,6 +5,7 @@ can meet the transport faults; feed pages also the content faults. Decisions com
 random generator, so a run with the same seed and the same calls meets the same faults.
 """
 
+import os
 import random
 import threading
 from collections import Counter
@@ -15,13 +16,19 @@ FEED = ("dubbel", "volgorde", "wijziging", "kapot_item")
 ALLE = TRANSPORT + FEED
 
 
+def standaard_timeout() -> float:
+    return float(os.environ.get("DSO_TIMEOUT", "10")) + 1
+
+
 @dataclass
 class Storingen:
     kans: float = 0.0
     soorten: tuple[str, ...] = ALLE
     seed: int = 1
     latentie: float = 0.2  # seconds added by "latentie"
-    timeout: float = 2.0  # seconds a "timeout" answer is held back: longer than the client waits
+    # Seconds a "timeout" answer is held back: longer than the client waits (DSO_TIMEOUT), or it is
+    # only a slow answer.
+    timeout: float = field(default_factory=lambda: standaard_timeout())
     retry_after: int = 1  # seconds in Retry-After of a 429
     geteld: Counter = field(default_factory=Counter)
 

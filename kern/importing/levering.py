@@ -14,6 +14,7 @@ import multiprocessing
 import tempfile
 import threading
 import time
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from kern.importing.pipeline import (
     Resultaat,
     import_bestand,
 )
-from kern.importing.sources import Bestand, bestanden
+from kern.importing.sources import Bestand, UitpakFout, bestanden
 from kern.importing.voortgang import Voortgang
 from kern.models import ImportRun
 
@@ -228,6 +229,9 @@ def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None
     there is nothing to import, else (bestand, (objectsoort, sha256, kopie)). With `tmp` each file is
     copied out there for a worker to read (kopie); without, it is only fingerprinted."""
     for nummer, bestand in enumerate(bestanden(bron, volgorde)):
+        if bestand.fout is not None:
+            yield bestand, _geweigerd(soort, bestand.naam, bestand.fout)
+            continue
         objectsoort = objectsoort_voor(bestand.basename)
         if objectsoort is None:
             yield (
@@ -236,13 +240,33 @@ def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None
             )
             continue
         kopie = tmp / f"{nummer}-{bestand.basename}" if tmp else None
-        sha256 = bestand.kopieer(kopie)
+        try:
+            sha256 = bestand.kopieer(kopie)
+        except (UitpakFout, zipfile.BadZipFile) as exc:
+            if kopie:
+                kopie.unlink(missing_ok=True)
+            fout = (
+                exc
+                if isinstance(exc, UitpakFout)
+                else UitpakFout("uitpakken.zip_ongeldig", bestand.naam, str(exc))
+            )
+            yield bestand, _geweigerd(soort, bestand.naam, fout)
+            continue
         if not opnieuw and _eerder(soort, sha256, bestand):
             if kopie:
                 kopie.unlink()
             yield bestand, BestandResultaat(bestand.naam, "al_geimporteerd")
         else:
             yield bestand, (objectsoort, sha256, kopie)
+
+
+def _geweigerd(soort: str, naam: str, fout: UitpakFout) -> BestandResultaat:
+    """A file the delivery could not unpack: refused on its own, and on record like any failed file."""
+    tekst = f"[{fout.code}] {fout}"
+    ImportRun.objects.create(
+        soort=soort, bestand=naam[:500], sha256="", status=ImportRun.Status.MISLUKT, fout=tekst
+    )
+    return BestandResultaat(naam, "mislukt", fout=tekst)
 
 
 def _gekopieerd(

@@ -22,7 +22,7 @@ from lxml import etree
 
 from kern.fouten import CodeFout
 from kern.importing.copytekst import copy_rij
-from kern.importing.sources import Bestand
+from kern.importing.sources import Bestand, UitpakFout
 from kern.importing.voortgang import Voortgang
 from kern.models import ImportRun
 
@@ -206,6 +206,8 @@ def import_bestand(
     except ImportFout as exc:
         waar = f"regel {exc.regelnummer}: " if exc.regelnummer else ""
         resultaat.status, resultaat.fout = "mislukt", f"[{exc.code}] {waar}{exc}"
+    except UitpakFout as exc:
+        resultaat.status, resultaat.fout = "mislukt", f"[{exc.code}] {exc}"
     except DatabaseError as exc:
         resultaat.status, resultaat.fout = "mislukt", f"[database] {str(exc).strip().splitlines()[0]}"
     except Exception as exc:  # noqa: BLE001 (any other failure still fails only this file, visibly)

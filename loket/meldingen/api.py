@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kaartlagen import features
-from kern import ratelimit
+from kern import idempotentie, ratelimit
 from kern.api import ApiFout, ProbleemSerializer
 from kern.crs import WGS84
 from loket.meldingen import fotos, openbaar, services
@@ -87,14 +87,22 @@ class MeldingenView(APIView):
 
     @extend_schema(
         request={"multipart/form-data": MeldingInvoer, "application/json": MeldingInvoer},
-        responses={201: BevestigingSerializer, 400: ProbleemSerializer, 429: ProbleemSerializer},
+        parameters=[idempotentie.PARAMETER],
+        responses={
+            201: BevestigingSerializer,
+            400: ProbleemSerializer,
+            413: ProbleemSerializer,
+            422: ProbleemSerializer,
+            429: ProbleemSerializer,
+        },
         summary="Een melding doen (zonder account)",
     )
+    @idempotentie.idempotent("meldingen.melden")
     def post(self, request):
         beperk(request, "melden")
+        bestanden = fotos.uit_verzoek(request)  # first: a request over its cap was not even read
         invoer = MeldingInvoer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        bestanden = request.FILES.getlist("fotos")
         melding = invoer_.maak_melding(invoer.validated_data, bestanden)
         zaak = melding.zaak
         return Response(
@@ -129,6 +137,15 @@ class AlGemeldView(APIView):
         return Response(AlGemeldSerializer(invoer_.al_gemeld(params.validated_data), many=True).data)
 
 
+AANGEMELD = "Kijk in uw e-mail en open de link om te bevestigen dat u deze melding wilt volgen."
+
+
+class AansluitenAangemeldSerializer(serializers.Serializer):
+    referentie = serializers.CharField()
+    status = serializers.CharField()
+    bericht = serializers.CharField(help_text="wat de bewoner nu moet doen: de link in de e-mail openen")
+
+
 class AansluitenInvoer(serializers.Serializer):
     email = serializers.CharField(required=False, allow_blank=True, max_length=254)
     toestemming = serializers.BooleanField(default=False)
@@ -142,12 +159,21 @@ class AansluitenView(APIView):
         request=AansluitenInvoer,
         responses={
             201: BevestigingSerializer,
+            202: AansluitenAangemeldSerializer,
             400: ProbleemSerializer,
             404: ProbleemSerializer,
+            422: ProbleemSerializer,
             429: ProbleemSerializer,
         },
         summary="Aansluiten bij een bestaande melding in plaats van een nieuwe te doen",
+        description=(
+            "Met een e-mailadres (202): het adres krijgt één e-mail met een eigen volglink en pas na "
+            "bevestiging daar ook nieuws (dubbele opt-in); de volglink staat daarom niet in dit antwoord. "
+            "Zonder e-mailadres (201): meteen de volglink."
+        ),
+        parameters=[idempotentie.PARAMETER],
     )
+    @idempotentie.idempotent("meldingen.aansluiten")
     def post(self, request, referentie: str):
         beperk(request, "melden")
         invoer = AansluitenInvoer(data=request.data)
@@ -162,6 +188,15 @@ class AansluitenView(APIView):
             invoer.validated_data.get("email", ""),
             invoer.validated_data["toestemming"],
         )
+        if volger.email:
+            return Response(
+                {
+                    "referentie": zaak.referentie,
+                    "status": zaak.status.omschrijving,
+                    "bericht": AANGEMELD,
+                },
+                status=202,
+            )
         return Response(
             BevestigingSerializer(
                 bevestiging(request, zaak.referentie, zaak.status.omschrijving, volger.token)
@@ -210,4 +245,8 @@ class VolgenView(APIView):
             melding, _ = services.op_token(token)
         except Melding.DoesNotExist:
             raise ApiFout("niet_gevonden", "Deze link klopt niet (meer).", "Niet gevonden", 404) from None
-        return Response(VolgenSerializer(services.volg_gegevens(melding)).data)
+        response = Response(VolgenSerializer(services.volg_gegevens(melding)).data)
+        # The token is the key: as on the page, no shared cache may keep the answer.
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        return response

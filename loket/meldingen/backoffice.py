@@ -4,15 +4,17 @@ A medewerker sees the meldingen of their own teams (loket.zaken ZaakQuerySet.zic
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import user_passes_test
+from django.contrib.auth.decorators import login_required, user_passes_test
 from django.contrib.auth.views import LoginView, LogoutView
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_POST
+from django_otp import login as otp_login
 from rest_framework.exceptions import ValidationError
 
+from kern import inloggen
 from kern.crs import WGS84
 from kern.fouten import CodeFout
 from loket.meldingen import avg, selectie
@@ -29,14 +31,53 @@ from loket.meldingen.views import kaart_config
 from loket.zaken import services as zaken
 from loket.zaken.models import Statustype, Team
 
-medewerker = user_passes_test(
-    lambda u: u.is_active and u.is_staff, login_url=reverse_lazy("meldingen:inloggen")
-)
+
+def _is_medewerker(u) -> bool:
+    # A session of someone with a second factor counts only once that factor was given (OTPMiddleware).
+    return u.is_active and u.is_staff and (u.is_verified() or not inloggen.heeft_tweede_factor(u))
+
+
+medewerker = user_passes_test(_is_medewerker, login_url=reverse_lazy("meldingen:inloggen"))
 
 
 class Inloggen(LoginView):
     template_name = "meldingen/backoffice/inloggen.html"
+    form_class = inloggen.InlogFormulier
     next_page = reverse_lazy("meldingen:backoffice")
+
+    def form_valid(self, form):
+        antwoord = super().form_valid(form)  # logs in and gives the session a new key
+        if form.apparaat is not None:
+            otp_login(self.request, form.apparaat)
+        return antwoord
+
+
+@login_required(login_url=reverse_lazy("meldingen:inloggen"))
+def tweede_factor(request):
+    """Set up (or replace, or switch off) the code from an authenticator app for one's own account."""
+    if not _is_medewerker(request.user):
+        raise Http404
+    fout = None
+    if request.method == "POST" and request.POST.get("actie") == "uit":
+        inloggen.uitschakelen(request.user)
+        messages.success(request, "Inloggen met een code uit uw app staat nu uit.")
+        return redirect("meldingen:tweede-factor")
+    apparaat = inloggen.totp_apparaat(request.user, bevestigd=False)
+    if request.method == "POST" and apparaat is not None:
+        if inloggen.bevestig(apparaat, request.POST.get("code", "")):
+            otp_login(request, apparaat)
+            messages.success(request, "Gelukt. Vanaf nu vragen we bij het inloggen ook de code uit uw app.")
+            return redirect("meldingen:backoffice")
+        fout = "De code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwe code."
+    elif apparaat is None:
+        apparaat = inloggen.nieuw_apparaat(request.user)
+    context = {
+        "aan": inloggen.heeft_tweede_factor(request.user),
+        "sleutel": inloggen.sleutel_tekst(apparaat),
+        "config_url": apparaat.config_url,
+        "fout": fout,
+    }
+    return render(request, "meldingen/backoffice/tweede_factor.html", context)
 
 
 class Uitloggen(LogoutView):

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from kern.mail import plan_mail
 from loket.meldingen import zaaktype as zt
-from loket.meldingen.models import ZAAKTYPE, Melding
+from loket.meldingen.models import ZAAKTYPE, Melding, Volger
 from loket.zaken import services as zaken
 from loket.zaken.models import Gebeurtenis, Status
 
@@ -36,7 +36,8 @@ def _ontvangers(melding: Melding, alleen_melder: bool) -> list[tuple[str, str, s
     """(who, e-mail, token) of the melder and, unless only the melder is meant, the followers."""
     ontvangers = [("melder", melding.email, melding.token)] if melding.email else []
     if not alleen_melder:
-        ontvangers += [(f"volger-{v.pk}", v.email, v.token) for v in melding.volgers.exclude(email="")]
+        volgers = melding.volgers.exclude(email="").filter(bevestigd__isnull=False)  # double opt-in
+        ontvangers += [(f"volger-{v.pk}", v.email, v.token) for v in volgers]
     return ontvangers
 
 
@@ -97,3 +98,25 @@ def plan(max_aantal: int = 500) -> int:
     if gepland:
         logger.info("meldingen-mail: %d gebeurtenissen, %d e-mails gepland", aantal, gepland)
     return gepland
+
+
+def plan_bevestiging(volger: Volger) -> bool:
+    """The one mail to an address that joined a melding: confirm, through its own track & trace link.
+    Called in the transaction that makes the follower."""
+    zaak = volger.melding.zaak
+    tekst = render_to_string(
+        "meldingen/aansluiten_mail.txt",
+        {
+            "zaak": zaak,
+            "melding": volger.melding,
+            "volg_link": _link("meldingen:volgen", volger.token),
+            "gemeente_naam": settings.GEMEENTE_NAAM,
+        },
+    )
+    return plan_mail(
+        sleutel=f"volger:{volger.pk}:bevestigen",
+        soort="melding.aansluiten",
+        aan=volger.email,
+        onderwerp=f"Bevestig dat u melding {zaak.referentie} wilt volgen",
+        tekst=tekst,
+    )

@@ -102,6 +102,9 @@ class Volger(models.Model):
     email = models.EmailField(blank=True)
     token = models.CharField(max_length=64, unique=True, default=nieuw_token, editable=False)
     aangemaakt = models.DateTimeField(auto_now_add=True)
+    # Double opt-in: mail goes to the address only after its owner confirmed through the link in the
+    # one mail that asks (docs/meldingen.md). Without an address there is nothing to confirm.
+    bevestigd = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "volgers"

@@ -18,6 +18,7 @@ from kaartlagen import zoeken
 from kaartlagen.models import Buurt
 from kern.crs import RD_NEW, WGS84, naar_wgs84
 from kern.fouten import CodeFout
+from loket.meldingen import mails
 from loket.meldingen import zaaktype as zt
 from loket.meldingen.fotos import Foto
 from loket.meldingen.models import ZAAKTYPE, Categorie, Melding, Reactie, Routeringsregel, Volger
@@ -177,14 +178,30 @@ def meld(invoer: Invoer) -> Melding:
 
 
 def sluit_aan(zaak: Zaak, email: str, toestemming: bool) -> Volger:
-    """Join an open melding instead of making a new one; with an e-mail address you hear about it."""
+    """Join an open melding instead of making a new one. With an e-mail address this is a double
+    opt-in: the address gets one mail with its own track & trace link and hears nothing else until
+    its owner confirms there (`bevestig_volger`). Joining again with the same address sends nothing."""
     email, _ = controleer_contact(email, "", toestemming)
     if zaak.einddatum is not None:
         raise MeldingFout("melding_gesloten", "Deze melding is al afgehandeld; maak een nieuwe melding.")
     with transaction.atomic():
-        volger = Volger.objects.create(melding=zaak.melding, email=email)
+        if email:
+            bestaand = Volger.objects.filter(melding=zaak.melding, email__iexact=email).first()
+            if bestaand is not None:
+                return bestaand
+        volger = Volger.objects.create(
+            melding=zaak.melding, email=email, bevestigd=None if email else timezone.now()
+        )
         zaken.gebeurtenis(AANGESLOTEN, zaak, zaaktype=ZAAKTYPE)
+        if email:
+            mails.plan_bevestiging(volger)
     return volger
+
+
+def bevestig_volger(volger: Volger) -> None:
+    if volger.bevestigd is None:
+        volger.bevestigd = timezone.now()
+        volger.save(update_fields=["bevestigd"])
 
 
 def op_token(token: str) -> tuple[Melding, Volger | None]:

@@ -4,7 +4,7 @@ import logging
 
 from procrastinate.contrib.django import app
 
-from kern import ratelimit
+from kern import idempotentie, ratelimit
 from loket.meldingen import avg, mails, openbaar
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ def avg_opruimen(timestamp: int) -> dict:
         "contactgegevens_verwijderd": avg.verwijder_contactgegevens(),
         "meldingen_verwijderd": avg.verwijder_verlopen(),
         "tellers_verwijderd": ratelimit.ruim_op(),
+        "idempotente_antwoorden_verwijderd": idempotentie.ruim_op(),
     }
     logger.info("AVG-opruiming: %s", resultaat)
     return resultaat

@@ -85,6 +85,10 @@ def melden(request):
     if request.method == "GET":
         return _pagina(request, {"crs": "wgs84"})
     data = _formulier(request.POST)
+    try:
+        bestanden = fotos.uit_verzoek(request)
+    except CodeFout as exc:
+        return _pagina(request, data, str(exc), status=exc.http_status)
     if not ratelimit.tel(request, "melden", settings.MELDINGEN_MAX_PER_UUR):
         return _pagina(request, data, TE_VAAK, status=429)
     try:
@@ -93,7 +97,7 @@ def melden(request):
             dubbel = invoer.al_gemeld(data)
             if dubbel:
                 return _pagina(request, data, dubbel=dubbel)
-        melding = invoer.maak_melding(data, request.FILES.getlist("fotos"))
+        melding = invoer.maak_melding(data, bestanden)
     except CodeFout as exc:
         return _pagina(request, data, str(exc), status=400)
     return redirect(reverse("meldingen:volgen", args=[melding.token]) + "?nieuw=1")
@@ -116,7 +120,19 @@ def aansluiten(request, referentie: str):
         )
     except CodeFout as exc:
         return render(request, "meldingen/fout.html", {"fout": str(exc)}, status=400)
+    if volger.email:
+        # Double opt-in: the link goes to the address, not to whoever filled in the form.
+        return render(request, "meldingen/aangemeld.html", {"referentie": zaak.referentie})
     return redirect(reverse("meldingen:volgen", args=[volger.token]) + "?aangesloten=1")
+
+
+@require_POST
+def bevestig_volgen(request, token: str):
+    melding, volger = _op_token(token)
+    if volger is None:
+        return _niet_gevonden(request)
+    services.bevestig_volger(volger)
+    return redirect("meldingen:volgen", token=token)
 
 
 def _op_token(token: str):
@@ -134,6 +150,14 @@ def volgen(request, token: str):
     melding, volger = _op_token(token)
     if melding is None:
         return _niet_gevonden(request)
+    if volger is not None and volger.bevestigd is None:
+        # A button, not the link itself: a mail scanner that opens every link confirms nothing.
+        response = render(
+            request, "meldingen/bevestigen.html", {"token": token, "referentie": melding.zaak.referentie}
+        )
+        response["Referrer-Policy"] = "no-referrer"
+        response["Cache-Control"] = "private, no-store"
+        return response
     context = {
         "gegevens": services.volg_gegevens(melding),
         "token": token,

@@ -12,7 +12,7 @@ from config.settings import DEFAULT_SECRET_KEY
 from config.settings.checks import check_production_settings
 from tests.support.paden import ROOT
 
-GOOD_KEY = "x" * 50
+GOOD_KEY = "q3V9-zL2xT7_pK0mWc4RbN8sYh1uJ6eGdA5fIoE-rH2tZ9vXk_Bn"  # noqa: S105 (a test key)
 
 
 @pytest.mark.parametrize(
@@ -22,6 +22,10 @@ GOOD_KEY = "x" * 50
         (False, DEFAULT_SECRET_KEY, ["loket.denhelder.nl"], "SECRET_KEY"),
         (False, "", ["loket.denhelder.nl"], "SECRET_KEY"),
         (False, GOOD_KEY, [], "ALLOWED_HOSTS"),
+        # Issue 13 point 10: 32 times one character used to pass.
+        (False, "a" * 32, ["loket.denhelder.nl"], "te zwak"),
+        (False, "ab" * 40, ["loket.denhelder.nl"], "te zwak"),
+        (False, "django-insecure-" + GOOD_KEY, ["loket.denhelder.nl"], "te zwak"),
     ],
 )
 def test_production_refuses_unsafe_settings(debug, key, hosts, fragment):
@@ -115,3 +119,14 @@ def test_inloggen_via_de_proxy_haalt_de_origin_controle(settings):
     assert _inloggen_via_proxy("web.intern") == 403
     settings.CSRF_TRUSTED_ORIGINS = ["https://loket.example"]
     assert _inloggen_via_proxy("web.intern") == 200
+
+
+def test_productie_sessiecookie_alleen_over_https_en_voor_deze_host():
+    waarden = _productie_waarden(
+        {}, ["SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY"]
+    )
+    assert waarden == {
+        "SESSION_COOKIE_NAME": "__Host-sessionid",
+        "SESSION_COOKIE_SECURE": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+    }

@@ -156,3 +156,14 @@ def test_opslag_blijft_bewaard_na_herstart(tmp_path):
     tweede = Opslag(bestand)
     assert tweede.verzoeken == eerste.verzoeken and tweede.feed == eerste.feed
     assert tweede.feed_na(0, 10)[0] == [eerste.feed[1]]
+
+
+def test_timeout_storing_duurt_langer_dan_de_client_wacht(monkeypatch):
+    """Issue 13 point 10: the mock's "timeout" held the answer 2 s, the client waits DSO_TIMEOUT (10 s)."""
+    from django.conf import settings
+
+    from dev.dso_mock.storingen import Storingen
+
+    assert Storingen().timeout > settings.DSO_TIMEOUT
+    monkeypatch.setenv("DSO_TIMEOUT", "3")
+    assert Storingen().timeout > 3

@@ -40,8 +40,24 @@ def test_ondertekende_notificatie_zet_een_sync_klaar(client):
     assert (job.task_name, job.queue_name, job.status) == ("dso_koppeling.sync_verzoeken", "dso", "todo")
     assert Notificatie.objects.get().verzoeknummer == "V-2026-000001"
     # A second notification while the sync still waits adds no second job.
-    assert _post(client, body, handtekening.onderteken(GEHEIM, body)).status_code == 202
+    tweede = json.dumps({"verzoeknummer": "V-2026-000002", "volgnummer": 2}).encode()
+    assert _post(client, tweede, handtekening.onderteken(GEHEIM, tweede)).status_code == 202
     assert ProcrastinateJob.objects.count() == 1 and Notificatie.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_herhaalde_notificatie_telt_een_keer(client):
+    """Issue 13 point 7: the same signed body 200 times inside its window made 200 Notificatie rows."""
+    body = json.dumps({"verzoeknummer": "V-2026-000001", "volgnummer": 1}).encode()
+    header = handtekening.onderteken(GEHEIM, body)
+    antwoorden = [_post(client, body, header) for _ in range(200)]
+    assert {a.status_code for a in antwoorden} == {202}
+    assert [a.json().get("herhaald", False) for a in antwoorden].count(True) == 199
+    assert Notificatie.objects.count() == 1 and ProcrastinateJob.objects.count() == 1
+    # A new signature (another moment) over the same body is a new notification.
+    ander = handtekening.onderteken(GEHEIM, body, tijdstip=int(time.time()) - 1)
+    assert "herhaald" not in _post(client, body, ander).json()
+    assert Notificatie.objects.count() == 2
 
 
 @pytest.mark.django_db

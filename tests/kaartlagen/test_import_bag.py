@@ -272,3 +272,35 @@ def test_doesburg_full_pand_file_counts_equal_the_file():
             "select count(*) from kaartlagen_pand where not ST_IsValid(geom) or ST_SRID(geom) <> 28992"
         )
         assert cursor.fetchone()[0] == 0
+
+
+def test_zip_bombs_in_a_delivery_are_refused_alone_and_the_rest_imports(tmp_path, settings):
+    """A member that unpacks 1000 times its size, flat or in a nested zip, and a nesting too deep: each
+    refused with its code and name, before anything of it is unpacked; the pand beside them imports."""
+    from tests.support.bommen import zip_met
+
+    settings.UITPAKKEN_DREMPEL = 1 << 16
+    settings.UITPAKKEN_MAX_DIEPTE = 2
+    bom = zip_met(tmp_path / "bom.zip", {"0400VBO01112026-000001.xml": bytes(1 << 20)}).read_bytes()
+    diep = zip_met(tmp_path / "d.zip", {"d2.zip": zip_met(tmp_path / "d2.zip", {"x.xml": b"x"}).read_bytes()})
+    pad = zip_met(
+        tmp_path / "BAGGEM0400L-01112026.zip",
+        {
+            "0400PND01112026.zip": zip_met(
+                tmp_path / "p.zip", {"0400PND01112026-000001.xml": bagxml.document(bagxml.pand()).encode()}
+            ).read_bytes(),
+            "0400VBO01112026.zip": bom,
+            "0400LIG01112026-000001.xml": bytes(1 << 20),
+            "diep.zip": diep.read_bytes(),
+        },
+    )
+    resultaat = importeer_bag(pad)
+    mislukt = {b.naam: b.fout.split("]")[0] + "]" for b in resultaat.bestanden if b.status == "mislukt"}
+    assert mislukt == {
+        "BAGGEM0400L-01112026.zip!0400LIG01112026-000001.xml": "[uitpakken.verhouding]",
+        "BAGGEM0400L-01112026.zip!0400VBO01112026.zip!0400VBO01112026-000001.xml": "[uitpakken.verhouding]",
+        "BAGGEM0400L-01112026.zip!diep.zip!d2.zip": "[uitpakken.te_diep]",
+    }
+    assert not resultaat.ok
+    assert list(Pand.objects.values_list("identificatie", flat=True)) == ["0400100000000001"]
+    assert ImportRun.objects.filter(status="mislukt", fout__startswith="[uitpakken.").count() == 3

@@ -69,6 +69,9 @@ def test_single_item(client, adressen):
         ("/ogc/collections/panden/items", {"bbox": "4,52,5,53"}, 400, "bbox_te_groot"),
         ("/ogc/collections/panden/items", {"bbox": "5,53,4,52"}, 400, "bbox_ongeldig"),
         ("/ogc/collections/panden/items", {"bbox": "a,b,c"}, 400, "bbox_ongeldig"),
+        # Issue 13 point 10: NaN compares false with everything, so it used to pass every check.
+        ("/ogc/collections/panden/items", {"bbox": "nan,nan,nan,nan"}, 400, "bbox_ongeldig"),
+        ("/ogc/collections/panden/items", {"bbox": "4.7,52.9,inf,53"}, 400, "bbox_ongeldig"),
         ("/ogc/collections/panden/items", {"crs": "EPSG:3857"}, 400, "crs_onbekend"),
         ("/ogc/collections/panden/items", {"limit": "0"}, 400, "invoer_ongeldig"),
     ],

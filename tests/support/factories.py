@@ -16,6 +16,7 @@ from datetime import date, datetime
 import factory
 from django.contrib.auth.models import Permission, User
 from django.contrib.gis.geos import MultiPolygon, Point, Polygon
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from kaartlagen.importing.bagsoort import BEEINDIGDE_STATUSSEN
@@ -292,9 +293,11 @@ class RouteringsregelFactory(DjangoModelFactory):
 
 
 class VolgerFactory(DjangoModelFactory):
-    """Someone who joined `melding` (required: a melding comes from loket.meldingen.services.meld)."""
+    """Someone who joined `melding` and confirmed the address (required: a melding comes from
+    loket.meldingen.services.meld)."""
 
     class Meta:
         model = Volger
 
     email = factory.Sequence(lambda n: f"volger{n}@example.org")
+    bevestigd = factory.LazyFunction(timezone.now)

@@ -6,7 +6,7 @@ def start_portaal(stop_lijst: list, *, parallel: bool = False) -> str:
     Django with whitenoise for static files), on a real socket in a thread, so it sees the test's
     settings; the data it serves must be committed (transactional tests). Returns the base URL.
     `parallel=True` answers each request in its own thread, as gunicorn's threads do.
-    tests/config/test_run.py serves the same application through gunicorn (decision 0014)."""
+    tests/config/test_run.py serves the same application through gunicorn (decision 0018)."""
     import socketserver
     import threading
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from . import feel, parser
+from . import parser
 from .antwoorden import AntwoordFout, typeer
 from .model import Besluit, Bestand, InputData
 from .parser import SttrFout
-from .tabelcontrole import Kolom, controleer_tabel, kandidaten, noemt_null, toon
+from .tabelcontrole import Kolom, controleer_tabel, kandidaten, noemt_null, test, toon
 
 ERNST = ("fout", "waarschuwing", "info")
 
@@ -83,9 +83,16 @@ def controleer_bestand(
 ) -> list[Bevinding]:
     try:
         bestand = lees(inhoud, bestandsnaam)
+        return controleer_model(bestand, bestandsnaam, locaties)
     except SttrFout as exc:
         return [Bevinding("bestand.onleesbaar", "fout", f"[{exc.code}] {exc}", bestandsnaam)]
-    return controleer_model(bestand, bestandsnaam, locaties)
+    except RecursionError:
+        # FEEL stops at its own depth limit; decisions that require each other thousands deep end here.
+        return [
+            Bevinding(
+                "bestand.te_diep", "fout", "het bestand is te diep genest om te controleren", bestandsnaam
+            )
+        ]
 
 
 def controleer_model(
@@ -210,7 +217,7 @@ class _Controle:
             return None
         self.bezig.add(besluit.id)
         tabel = besluit.tabel
-        tests = [[feel.test(r.invoer[c]) for r in tabel.regels] for c in range(len(tabel.invoer))]
+        tests = [[test(r.invoer[c]) for r in tabel.regels] for c in range(len(tabel.invoer))]
         kolommen = [self.kolom(besluit, i, tests[c], c) for c, i in enumerate(tabel.invoer)]
 
         def melden(code, ernst, bericht, regel=None, cel=None):

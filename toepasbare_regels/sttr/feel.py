@@ -18,8 +18,12 @@ from kern.fouten import CodeFout
 
 
 class FeelFout(CodeFout):
-    def __init__(self, bericht: str):
-        super().__init__("sttr.feel_niet_ondersteund", bericht)
+    def __init__(self, bericht: str, code: str = "sttr.feel_niet_ondersteund"):
+        super().__init__(code, bericht)
+
+
+MAX_DIEPTE = 32
+"""`not(` inside `not(` this deep at most: real cells nest one or two, and the parser recurses per level."""
 
 
 class _Onbekend:
@@ -123,13 +127,15 @@ def _enkel(tokens: list, i: int) -> tuple[tuple, int]:
     return ("eq", v), j
 
 
-def _lijst(tokens: list, i: int, stop: str | None) -> tuple[tuple, int]:
+def _lijst(tokens: list, i: int, stop: str | None, diepte: int = 0) -> tuple[tuple, int]:
     items = []
     while True:
         if tokens[i : i + 1] == [("word", "not")]:
             if tokens[i + 1 : i + 2] != [("punct", "(")]:
                 raise FeelFout("not verwacht '('")
-            inner, i = _lijst(tokens, i + 2, ")")
+            if diepte >= MAX_DIEPTE:
+                raise FeelFout(f"not(...) is dieper dan {MAX_DIEPTE} keer genest", "sttr.feel_te_diep")
+            inner, i = _lijst(tokens, i + 2, ")", diepte + 1)
             items.append(("not", inner))
         else:
             item, i = _enkel(tokens, i)

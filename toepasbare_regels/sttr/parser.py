@@ -73,7 +73,9 @@ def _int(text: str) -> int:
 def lees(inhoud: bytes, bestandsnaam: str) -> Bestand:
     """Parse and check one DMN document; raises SttrFout with a stable code."""
     if len(inhoud) > MAX_BYTES:
-        raise SttrFout("sttr.te_groot", bestandsnaam, f"bestand is {len(inhoud)} bytes, maximaal {MAX_BYTES}")
+        raise SttrFout(
+            "sttr.te_groot", bestandsnaam, f"bestand is {len(inhoud)} bytes; het maximum is {MAX_BYTES} bytes"
+        )
     if b"<!DOCTYPE" in inhoud[:4096] or b"<!ENTITY" in inhoud:
         raise SttrFout("sttr.dtd_geweigerd", bestandsnaam, "DTD's en entiteiten zijn niet toegestaan in STTR")
     try:
@@ -341,16 +343,12 @@ class _Lezer:
                 try:
                     feel.test(cel)
                 except feel.FeelFout as exc:
-                    raise self.fout(
-                        "sttr.feel_niet_ondersteund", f"{waar}, invoercel {k} {cel!r}: {exc}"
-                    ) from exc
+                    raise self.fout(exc.code, f"{waar}, invoercel {k} {cel!r}: {exc}") from exc
             for k, cel in enumerate(uit, start=1):
                 try:
                     feel.waarde(cel)
                 except feel.FeelFout as exc:
-                    raise self.fout(
-                        "sttr.feel_niet_ondersteund", f"{waar}, uitvoercel {k} {cel!r}: {exc}"
-                    ) from exc
+                    raise self.fout(exc.code, f"{waar}, uitvoercel {k} {cel!r}: {exc}") from exc
             regels.append(
                 Regel(
                     id=r.get("id", ""),

@@ -10,6 +10,7 @@ Tables are checked one at a time: a column fed by another decision takes the val
 produce, without correlation to the other columns (docs/toepasbare-regels.md, "check_regels").
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -19,6 +20,9 @@ from math import prod
 from . import feel
 from .engine import strengste
 from .model import CONCLUSIES, Besluit
+
+test = functools.lru_cache(maxsize=65_536)(feel.test)
+"""A compiled cell: a large table repeats the same few cell texts thousands of times."""
 
 LIMIET = 100_000
 """Search states per table for gaps and shadowing (well under a second); beyond it the table is
@@ -179,20 +183,13 @@ def controleer_tabel(besluit: Besluit, kolommen: list[Kolom], melden: Callable) 
     """Report rules that cannot fire, overlaps, shadowed rules and gaps via `melden(code, ernst, bericht,
     regel=nr, cel=nr)`; returns the values this decision can produce."""
     tabel = besluit.tabel
-    tests = [[feel.test(c) for c in r.invoer] for r in tabel.regels]
+    tests = [[test(c) for c in r.invoer] for r in tabel.regels]
     uitvoer = [tuple(feel.waarde(c) for c in r.uitvoer) for r in tabel.regels]
     uitvoer = [u[0] if len(u) == 1 else u for u in uitvoer]
-    n = len(tabel.regels)
     # sets[r][c]: candidates of column c that rule r accepts; maskers[c][k]: rules accepting candidate k.
-    sets = [[0] * len(kolommen) for _ in range(n)]
-    maskers = [[0] * len(k.waarden) for k in kolommen]
-    for r in range(n):
-        for c, kolom in enumerate(kolommen):
-            for k, waarde in enumerate(kolom.waarden):
-                if feel.evalueer(tests[r][c], waarde) is True:
-                    sets[r][c] |= 1 << k
-                    maskers[c][k] |= 1 << r
-    levend = 0
+    sets, maskers = _sets_en_maskers(kolommen, tests)
+    n = len(tabel.regels)
+    levend = []
     for r, regel in enumerate(tabel.regels):
         dood = [c for c in range(len(kolommen)) if not sets[r][c]]
         for c in dood:
@@ -206,7 +203,8 @@ def controleer_tabel(besluit: Besluit, kolommen: list[Kolom], melden: Callable) 
                 cel=c,
             )
         if not dood:
-            levend |= 1 << r
+            levend.append(r)
+    levend = _masker(levend, n)
     beleid = tabel.hit_policy
     if beleid in ("UNIQUE", "ANY"):
         _overlap(
@@ -216,6 +214,43 @@ def controleer_tabel(besluit: Besluit, kolommen: list[Kolom], melden: Callable) 
     if beleid in ("FIRST", "PRIORITY"):
         _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden)
     return _dekking(besluit, kolommen, maskers, levend, uitvoer, rang, melden)
+
+
+def _masker(regels, n: int) -> int:
+    """The rules as one bitmask, built in one pass: OR-ing bit after bit into a growing int would copy
+    it every time, quadratic in the number of rules."""
+    bits = bytearray((n + 7) // 8)
+    for r in regels:
+        bits[r >> 3] |= 1 << (r & 7)
+    return int.from_bytes(bits, "little")
+
+
+def _sets_en_maskers(kolommen: list[Kolom], tests: list[list[tuple]]) -> tuple[list, list]:
+    """Each distinct cell test is evaluated once per column against the candidates, whatever the number
+    of rules that repeat it."""
+    sets = [[0] * len(kolommen) for _ in tests]
+    for c, kolom in enumerate(kolommen):
+        per_test: dict[tuple, int] = {}
+        for r, rij in enumerate(tests):
+            s = per_test.get(rij[c])
+            if s is None:
+                s = per_test[rij[c]] = sum(
+                    1 << k for k, waarde in enumerate(kolom.waarden) if feel.evalueer(rij[c], waarde) is True
+                )
+            sets[r][c] = s
+    return sets, _maskers(kolommen, sets)
+
+
+def _maskers(kolommen: list[Kolom], sets: list[list[int]]) -> list[list[int]]:
+    """Per column and candidate, the rules that accept it."""
+    maskers = []
+    for c, kolom in enumerate(kolommen):
+        regels: list[list[int]] = [[] for _ in kolom.waarden]
+        for r, rij in enumerate(sets):
+            for k in _bits(rij[c]):
+                regels[k].append(r)
+        maskers.append([_masker(rs, len(sets)) for rs in regels])
+    return maskers
 
 
 def _rang(besluit: Besluit, uitvoer: list) -> list[int]:
@@ -229,14 +264,35 @@ def _voorbeeld(kolommen: list[Kolom], keuze) -> str:
 
 
 def _overlap(beleid, kolommen, sets, uitvoer, levend, melden) -> None:
-    paren = [
-        (i, j)
-        for j in _bits(levend)
-        for i in _bits(levend & ((1 << j) - 1))
-        if (beleid == "UNIQUE" or uitvoer[i] != uitvoer[j])
-        and all(sets[i][c] & sets[j][c] for c in range(len(kolommen)))
-    ]
-    for i, j in paren[:MAX_PAREN]:
+    """Pairs of live rules that can hold together (under ANY: with different outcomes). Per rule, the
+    earlier rules it overlaps are one AND per column of precomputed masks, so a table of n rules costs
+    n·columns operations on n-bit masks, not n² comparisons in Python."""
+    maskers = _maskers(kolommen, sets)
+    deelt = [{} for _ in kolommen]  # (column, candidate set) → rules accepting one of its candidates
+    zelfde: dict = {}  # ANY: outcome → live rules with that outcome (no conflict among them)
+    if beleid == "ANY":
+        per_uitkomst: dict = {}
+        for r in _bits(levend):
+            per_uitkomst.setdefault(uitvoer[r], []).append(r)
+        zelfde = {u: _masker(rs, len(sets)) for u, rs in per_uitkomst.items()}
+    paren, aantal = [], 0
+    for j in _bits(levend):
+        m = levend & ((1 << j) - 1)
+        if beleid == "ANY":
+            m &= ~zelfde[uitvoer[j]]
+        for c in range(len(kolommen)):
+            if not m:
+                break
+            s = sets[j][c]
+            if s not in deelt[c]:
+                deelt[c][s] = functools.reduce(lambda a, k: a | maskers[c][k], _bits(s), 0)
+            m &= deelt[c][s]
+        aantal += m.bit_count()
+        for i in _bits(m):
+            if len(paren) >= MAX_PAREN:
+                break
+            paren.append((i, j))
+    for i, j in paren:
         keuze = [_laagste(sets[i][c] & sets[j][c]) for c in range(len(kolommen))]
         melden(
             "regel.overlap",
@@ -250,8 +306,8 @@ def _overlap(beleid, kolommen, sets, uitvoer, levend, melden) -> None:
             + f", bijvoorbeeld bij {_voorbeeld(kolommen, keuze) or 'elke invoer'}",
             regel=j,
         )
-    if len(paren) > MAX_PAREN:
-        melden("regel.overlap", "fout", f"en nog {len(paren) - MAX_PAREN} overlappende paren regels")
+    if aantal > MAX_PAREN:
+        melden("regel.overlap", "fout", f"en nog {aantal - MAX_PAREN} overlappende paren regels")
 
 
 def _als_conflict(melden: Callable) -> Callable:
@@ -265,22 +321,40 @@ def _als_conflict(melden: Callable) -> Callable:
 
 
 def _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden) -> None:
+    """Live rules that an earlier (FIRST) or higher-ranked (PRIORITY) rule covers wherever they hold.
+    The rules covering a candidate set are one AND of candidate masks per distinct set, and under
+    PRIORITY the rules that go first are a mask per rank: no rule is compared with every other."""
+    n = len(sets)
+    omvat = [{} for _ in kolommen]  # (column, candidate set) → rules accepting all its candidates
+    if beleid == "PRIORITY":
+        per_rang: dict[int, list[int]] = {}
+        for r in _bits(levend):
+            per_rang.setdefault(rang[r], []).append(r)
+        zelfde = {g: _masker(rs, n) for g, rs in per_rang.items()}
+        onder, lager = {}, 0
+        for g in sorted(zelfde):
+            onder[g] = lager
+            lager |= zelfde[g]
     for j in _bits(levend):
-        if beleid == "FIRST":
-            voor = levend & ((1 << j) - 1)
-        else:
-            voor = sum(1 << i for i in _bits(levend) if (rang[i], i) < (rang[j], j))
-        dekker = next(
-            (i for i in _bits(voor) if all(sets[j][c] & ~sets[i][c] == 0 for c in range(len(kolommen)))),
-            None,
-        )
-        if dekker is not None:
-            wie = f"regel {dekker + 1}"
-        elif voor and _samen_gedekt(kolommen, sets[j], maskers, voor, LIMIET // len(sets)):
-            wie = "de regels " + ", ".join(str(i + 1) for i in _bits(voor)) + " samen"
+        onder_j = levend & ((1 << j) - 1)
+        voor = onder_j if beleid == "FIRST" else onder[rang[j]] | (zelfde[rang[j]] & onder_j)
+        d = voor
+        for c in range(len(kolommen)):
+            if not d:
+                break
+            s = sets[j][c]
+            if s not in omvat[c]:
+                omvat[c][s] = functools.reduce(lambda a, k: a & maskers[c][k], _bits(s), levend)
+            d &= omvat[c][s]
+        if d:
+            wie, werkwoord = f"regel {_laagste(d) + 1}", "gaat voor en geldt"
+        elif voor and _samen_gedekt(kolommen, sets[j], maskers, voor, LIMIET // n):
+            wie, werkwoord = (
+                "de regels " + ", ".join(str(i + 1) for i in _bits(voor)) + " samen",
+                "gaan voor en gelden",
+            )
         else:
             continue
-        werkwoord = "gaat voor en geldt" if dekker is not None else "gaan voor en gelden"
         melden(
             "regel.overschaduwd",
             "waarschuwing",

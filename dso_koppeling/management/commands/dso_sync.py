@@ -5,7 +5,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from dso_koppeling import reconciliatie, regels, terugmelding, verzoeken
-from dso_koppeling.client import DsoClient
+from dso_koppeling.client import DsoClient, DsoFout
 
 
 class Command(BaseCommand):
@@ -67,7 +67,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  ! {code} {nummer}: {detail}")
 
     def _rapport(self, client: DsoClient) -> None:
-        r = reconciliatie.reconcilieer(client)
+        try:
+            r = reconciliatie.reconcilieer(client)
+        except DsoFout as fout:
+            raise CommandError(f"Reconciliatie mislukt ({fout.code}): {fout}") from None
         self.stdout.write(f"DSO-feed: {r.bij_dso} verzoeken en aanvullingen; bij ons: {r.bij_ons}")
         self.stdout.write(f"Cursor {r.cursor}, laatste volgnummer bij DSO {r.laatste_volgnummer}")
         self.stdout.write(

@@ -77,7 +77,12 @@ def test_periodieke_taken_geregistreerd():
 
 def test_opruimtaak_geeft_tellingen(adressen):
     resultaat = tasks.avg_opruimen(timestamp=0)
-    assert set(resultaat) == {"contactgegevens_verwijderd", "meldingen_verwijderd", "tellers_verwijderd"}
+    assert set(resultaat) == {
+        "contactgegevens_verwijderd",
+        "meldingen_verwijderd",
+        "tellers_verwijderd",
+        "idempotente_antwoorden_verwijderd",
+    }
 
 
 def test_ratelimit_per_ip_geeft_429_en_slaat_niets_op(adressen, client, settings):

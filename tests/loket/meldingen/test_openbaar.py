@@ -59,6 +59,7 @@ def test_geojson_alleen_open_recent_en_gegeneraliseerd(meldingen, client):
     leeg = client.get("/api/meldingen/kaart", {"bbox": "4.0,52.0,4.1,52.1"}).json()
     assert leeg["features"] == []
     assert client.get("/api/meldingen/kaart", {"bbox": "a,b"}).json()["code"] == "bbox_ongeldig"
+    assert client.get("/api/meldingen/kaart", {"bbox": "nan,nan,nan,nan"}).json()["code"] == "bbox_ongeldig"
 
 
 def test_laag_in_het_register_met_tegels_en_downloads(meldingen, client):

@@ -35,7 +35,9 @@ def test_volgpagina_toont_teksten_voor_burger_en_geen_persoonsgegevens(melding, 
     assert melding.zaak.referentie in html and "We komen dinsdag." in html and "Ingepland" in html
     for geheim in ("Ploeg van Jan", "melder@example.org", "0612345678", "wim", "Tegel los bij de bakker"):
         assert geheim not in html
-    api = client.get(f"/api/meldingen/volgen/{melding.token}").json()
+    antwoord = client.get(f"/api/meldingen/volgen/{melding.token}")
+    assert antwoord["Cache-Control"] == "private, no-store"  # issue 13 point 10
+    api = antwoord.json()
     assert [h["tekst"] for h in api["historie"]][-1] == "We komen dinsdag."
     assert "melder@example.org" not in str(api) and "Ploeg" not in str(api)
     assert client.get("/meldingen/volgen/verkeerd-token").status_code == 404

@@ -5,9 +5,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kern.fouten import CodeFout
 from kern.importing.sources import bestanden
-from toepasbare_regels.sttr.controle import controleer_bestand, tel
-from toepasbare_regels.sttr.parser import MAX_BYTES
+from toepasbare_regels.importing import lees_begrensd
+from toepasbare_regels.sttr.controle import Bevinding, controleer_bestand, tel
 
 OMGEVINGSPLAN = "toepasbare_regels.omgevingsplan"
 
@@ -27,9 +28,10 @@ def locatiecheck_uit_db():
 
 
 def dmn_bestanden(pad: Path):
-    """The .dmn files in a file, folder or zip (zips in zips too); a file named on its own always counts."""
+    """The .dmn files in a file, folder or zip (zips in zips too); a file named on its own always counts,
+    and so does what the zip could not unpack."""
     for bestand in bestanden(pad):
-        if bestand.basename.lower().endswith(".dmn") or bestand.naam == str(pad):
+        if bestand.fout or bestand.basename.lower().endswith(".dmn") or bestand.naam == str(pad):
             yield bestand
 
 
@@ -67,9 +69,14 @@ class Command(BaseCommand):
         for p in pad:
             for bestand in dmn_bestanden(p):
                 aantal += 1
-                with bestand.open() as fh:
-                    inhoud = fh.read(MAX_BYTES + 1)
-                bevindingen = controleer_bestand(inhoud, bestand.naam, locaties)
+                try:
+                    inhoud = lees_begrensd(bestand)
+                except CodeFout as exc:
+                    bevindingen = [
+                        Bevinding("bestand.onleesbaar", "fout", f"[{exc.code}] {exc}", bestand.naam)
+                    ]
+                else:
+                    bevindingen = controleer_bestand(inhoud, bestand.naam, locaties)
                 alle += bevindingen
                 if not als_json:
                     self.toon(bestand.naam, bevindingen, verbosity)

@@ -7,7 +7,6 @@ resumes where it stopped; `opnieuw` reads it anyway and stores the same result.
 """
 
 import hashlib
-import re
 import tempfile
 import time
 from pathlib import Path
@@ -16,7 +15,7 @@ from django.db import DatabaseError
 from lxml import etree
 
 from kern.importing.pipeline import ImportFout
-from kern.importing.sources import bestanden
+from kern.importing.sources import naar_map
 from kern.models import ImportRun
 from toepasbare_regels.omgevingsplan.importing import imro, ow, xml
 from toepasbare_regels.omgevingsplan.importing.levering import ImportResultaat, bewaar, eerder_geimporteerd
@@ -115,15 +114,6 @@ def _verslag(resultaat: ImportResultaat, stream) -> ImportResultaat:
     return resultaat
 
 
-def uitpakpad(map_: Path, naam: str) -> Path:
-    """Where a zip member (naam: zip!folder/file, zip!inner.zip!file) goes under `map_`: at its own
-    path, so two files of one name in different folders stay apart, and never outside `map_`."""
-    delen = [d for d in re.split(r"[!/\\]", naam.split("!", 1)[-1]) if d not in ("", ".", "..")]
-    doel = map_.joinpath(*delen)
-    doel.parent.mkdir(parents=True, exist_ok=True)
-    return doel
-
-
 def importeer(pad: Path, *, opnieuw: bool = False, stream=None) -> list[ImportResultaat]:
     """Import a delivery folder, a zip of one, or IMRO GML file(s); one result per delivery or plan."""
     pad = Path(pad)
@@ -133,7 +123,12 @@ def importeer(pad: Path, *, opnieuw: bool = False, stream=None) -> list[ImportRe
         return _uit_map(pad, str(pad), opnieuw, stream)
     if pad.suffix.lower() == ".zip":
         with tempfile.TemporaryDirectory(prefix="omgevingsplan-") as tmp:
-            for bestand in bestanden(pad):
-                bestand.kopieer(uitpakpad(Path(tmp), bestand.naam))
-            return _uit_map(Path(tmp), str(pad), opnieuw, stream)
+            # What the zip may not unpack (limits, clashing paths) is refused on its own and reported.
+            geweigerd = [
+                _verslag(_mislukt(f.naam, SOORT_OW, "", f"[{f.code}] {f}", time.monotonic()), stream)
+                for f in naar_map(pad, Path(tmp))
+            ]
+            if geweigerd and not any(Path(tmp).iterdir()):
+                return geweigerd
+            return geweigerd + _uit_map(Path(tmp), str(pad), opnieuw, stream)
     return [_verslag(_imro(pad, opnieuw), stream)]

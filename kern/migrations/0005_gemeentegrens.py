@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kern', '0003_verzoekteller'),
+        ('kern', '0004_idempotent_antwoord'),
     ]
 
     operations = [

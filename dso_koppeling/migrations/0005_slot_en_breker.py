@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dso_koppeling', '0003_kaartlaag'),
+        ('dso_koppeling', '0004_notificatie_handtekening'),
     ]
 
     operations = [
