@@ -7,7 +7,6 @@ the expectation itself is not added, so the interval is somewhat too narrow for 
 from datetime import timedelta
 
 import numpy as np
-import statsmodels.api as sm
 from django.db import transaction
 
 from loket.buurtdashboard.models import Voorspelling
@@ -18,6 +17,10 @@ VOORUIT = 4
 
 
 def glm(y: np.ndarray, x: np.ndarray):
+    # Imported here, not at the top: procrastinate loads every tasks module at start-up, and statsmodels
+    # (with pandas and scipy) would add ~150 MB and ~1 s to every web, worker and import process.
+    import statsmodels.api as sm
+
     return sm.GLM(y, x, family=sm.families.Poisson()).fit(scale="X2")
 
 

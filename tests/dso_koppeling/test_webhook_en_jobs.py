@@ -49,13 +49,14 @@ def test_ondertekende_notificatie_zet_een_sync_klaar(client):
 def test_herhaalde_notificatie_telt_een_keer(client):
     """Issue 13 point 7: the same signed body 200 times inside its window made 200 Notificatie rows."""
     body = json.dumps({"verzoeknummer": "V-2026-000001", "volgnummer": 1}).encode()
-    header = handtekening.onderteken(GEHEIM, body)
+    t0 = int(time.time())
+    header = handtekening.onderteken(GEHEIM, body, tijdstip=t0)
     antwoorden = [_post(client, body, header) for _ in range(200)]
     assert {a.status_code for a in antwoorden} == {202}
     assert [a.json().get("herhaald", False) for a in antwoorden].count(True) == 199
     assert Notificatie.objects.count() == 1 and ProcrastinateJob.objects.count() == 1
     # A new signature (another moment) over the same body is a new notification.
-    ander = handtekening.onderteken(GEHEIM, body, tijdstip=int(time.time()) - 1)
+    ander = handtekening.onderteken(GEHEIM, body, tijdstip=t0 - 1)
     assert "herhaald" not in _post(client, body, ander).json()
     assert Notificatie.objects.count() == 2
 

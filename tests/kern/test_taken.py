@@ -30,7 +30,22 @@ def vastgelopen_job(pogingen: int, hartslag_geleden: str = "1 hour") -> int:
     return job
 
 
-def test_vastgelopen_opnieuw_en_na_te_veel_herstarts_opgegeven(settings):
+def _leeg():
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM procrastinate_jobs")
+        cursor.execute("DELETE FROM procrastinate_workers")
+
+
+@pytest.fixture
+def lege_wachtrij():
+    # procrastinate's tables are not Django-managed, so a flush leaves jobs behind: other tests' jobs
+    # would change our counts, and our "doing" jobs would change theirs.
+    _leeg()
+    yield
+    _leeg()
+
+
+def test_vastgelopen_opnieuw_en_na_te_veel_herstarts_opgegeven(settings, lege_wachtrij):
     settings.TAKEN_MAX_HERSTARTS = 3
     levend = vastgelopen_job(0, hartslag_geleden="1 second")
     opnieuw = vastgelopen_job(1)
