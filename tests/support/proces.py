@@ -1,8 +1,14 @@
 """Running a real `manage.py` process (a worker, a sync) against the test database of this test."""
 
+import os
+import subprocess
+import sys
+import time
 from urllib.parse import quote
 
 from django.db import connection
+
+from tests.support.paden import ROOT
 
 
 def database_url() -> str:
@@ -10,3 +16,34 @@ def database_url() -> str:
     db = connection.settings_dict
     host = quote(db["HOST"], safe="") if db["HOST"] else ""
     return f"postgis://{db['USER']}@{host}:{db['PORT']}/{db['NAME']}"
+
+
+def mail_worker(smtp_poort: int, queues: str, **omgeving: str) -> subprocess.Popen:
+    """A real `procrastinate worker` on `queues` that mails through the SMTP server on `smtp_poort`."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "procrastinate", "worker", "--queues", queues, "--wait"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp_poort),
+            "MAIL_PER_RONDE": "20",
+            "LOG_LEVEL": "WARNING",
+            **omgeving,
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wacht_op(voorwaarde, proces: subprocess.Popen, seconden: float = 120.0, stap: float = 0.01) -> None:
+    """Poll until `voorwaarde()` holds; fail with the worker's own words if it stopped on the way."""
+    einde = time.monotonic() + seconden
+    while not voorwaarde():
+        if proces.poll() is not None:
+            raise AssertionError(f"de worker stopte: {proces.stderr.read()}")
+        assert time.monotonic() < einde, "de worker kwam niet zo ver"
+        time.sleep(stap)

@@ -8,10 +8,7 @@ server's "250 OK" and our COMMIT, RFC 1047, lasts microseconds; see kern/mail/ve
 """
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 
@@ -22,40 +19,11 @@ from procrastinate.contrib.django.models import ProcrastinateJob
 from kern.mail import plan_mail
 from kern.mail.models import GEPLAND, VERSTUURD, Bezorging
 from kern.tasks import herstel_vastgelopen
-from tests.support.paden import ROOT
-from tests.support.proces import database_url
+from tests.support.proces import mail_worker, wacht_op
 from tests.support.smtp import smtp_sink
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AANTAL = 100
-
-
-def _worker(poort: int) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "procrastinate", "worker", "--queues", "mail", "--wait"],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DATABASE_URL": database_url(),
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(poort),
-            "MAIL_PER_RONDE": "20",
-            "LOG_LEVEL": "WARNING",
-        },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def _wacht(voorwaarde, proces, seconden=60.0, stap=0.002):
-    einde = time.monotonic() + seconden
-    while not voorwaarde():
-        if proces.poll() is not None:
-            raise AssertionError(f"de worker stopte: {proces.stderr.read()}")
-        assert time.monotonic() < einde, "de worker kwam niet zo ver"
-        time.sleep(stap)
 
 
 def test_kill_9_midden_in_100_statusmails():
@@ -70,9 +38,14 @@ def test_kill_9_midden_in_100_statusmails():
             )
     with smtp_sink() as sink:
         sink.rcpt_vertraging = 0.01
-        eerste = _worker(sink.poort)
+        eerste = mail_worker(sink.poort, "mail")
         try:
-            _wacht(lambda: Bezorging.objects.filter(status=VERSTUURD).count() >= 30, eerste)
+            wacht_op(
+                lambda: Bezorging.objects.filter(status=VERSTUURD).count() >= 30,
+                eerste,
+                seconden=60,
+                stap=0.002,
+            )
             eerste.send_signal(signal.SIGKILL)
         finally:
             eerste.kill()
@@ -86,9 +59,11 @@ def test_kill_9_midden_in_100_statusmails():
         assert asyncio.run(herstel_vastgelopen(seconden_sinds_hartslag=0)) == {"opnieuw": 1, "opgegeven": 0}
         vast.refresh_from_db()
         assert (vast.status, vast.attempts) == ("todo", 1)
-        tweede = _worker(sink.poort)
+        tweede = mail_worker(sink.poort, "mail")
         try:
-            _wacht(lambda: not Bezorging.objects.filter(status=GEPLAND).exists(), tweede, stap=0.05)
+            wacht_op(
+                lambda: not Bezorging.objects.filter(status=GEPLAND).exists(), tweede, seconden=60, stap=0.05
+            )
             time.sleep(0.2)  # anything still on its way would arrive now
         finally:
             tweede.terminate()

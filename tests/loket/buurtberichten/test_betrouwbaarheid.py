@@ -6,11 +6,9 @@ and sends through `kern.mail` to a real SMTP server; counted at that server.
 2. The mail server refuses 30 % of the deliveries for a while (450, try again later).
 Every subscriber gets the bericht exactly once in both."""
 
-import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 
@@ -21,8 +19,7 @@ from kern.mail.models import Bezorging as Mail
 from loket.buurtberichten import tasks, verspreiding
 from loket.buurtberichten.models import Bezorging
 from tests.loket.buurtberichten.helpers import abonnement, bericht, rond
-from tests.support.paden import ROOT
-from tests.support.proces import database_url
+from tests.support.proces import mail_worker, wacht_op
 from tests.support.smtp import Sink, smtp_sink
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,34 +27,13 @@ AANTAL = 120
 
 
 def _worker(poort: int) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "procrastinate", "worker", "--queues", "buurtberichten,mail", "--wait"],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DATABASE_URL": database_url(),
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(poort),
-            "BUURTBERICHTEN_PORTIE": "15",
-            "MAIL_PER_RONDE": "20",
-            "MAIL_BACKOFF_BASIS": "0.2",
-            "MAIL_BACKOFF_MAX": "1",
-            "LOG_LEVEL": "WARNING",
-        },
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+    return mail_worker(
+        poort,
+        "buurtberichten,mail",
+        BUURTBERICHTEN_PORTIE="15",
+        MAIL_BACKOFF_BASIS="0.2",
+        MAIL_BACKOFF_MAX="1",
     )
-
-
-def _wacht(voorwaarde, proces, seconden=120.0, stap=0.01):
-    einde = time.monotonic() + seconden
-    while not voorwaarde():
-        if proces.poll() is not None:
-            raise AssertionError(f"de worker stopte: {proces.stderr.read()}")
-        assert time.monotonic() < einde, "de worker kwam niet zo ver"
-        time.sleep(stap)
 
 
 def _stop(proces: subprocess.Popen) -> None:
@@ -101,7 +77,7 @@ def test_sigkill_midden_in_de_verspreiding():
             # Triggered by what the database has committed, not by what the server received: the
             # latter would aim the kill at the one moment no SMTP client can make safe (between the
             # server's 250 and our COMMIT, RFC 1047; see kern/mail/verzending.py).
-            _wacht(lambda: Mail.objects.filter(status=VERSTUURD).count() >= 30, eerste, stap=0.002)
+            wacht_op(lambda: Mail.objects.filter(status=VERSTUURD).count() >= 30, eerste, stap=0.002)
             eerste.send_signal(signal.SIGKILL)
         finally:
             eerste.kill()
@@ -112,7 +88,7 @@ def test_sigkill_midden_in_de_verspreiding():
         _herstart_wat_bleef_hangen()
         tweede = _worker(sink.poort)
         try:
-            _wacht(lambda: len(sink) >= AANTAL and not Mail.objects.filter(status=GEPLAND).exists(), tweede)
+            wacht_op(lambda: len(sink) >= AANTAL and not Mail.objects.filter(status=GEPLAND).exists(), tweede)
             time.sleep(0.3)  # anything still on its way arrives now
         finally:
             _stop(tweede)
@@ -146,7 +122,7 @@ def test_mailserver_weigert_een_tijd_30_procent(monkeypatch):
         monkeypatch.setattr(sink, "handle_RCPT", wankel.handle_RCPT)
         worker = _worker(sink.poort)
         try:
-            _wacht(lambda: len(sink) >= AANTAL and not Mail.objects.filter(status=GEPLAND).exists(), worker)
+            wacht_op(lambda: len(sink) >= AANTAL and not Mail.objects.filter(status=GEPLAND).exists(), worker)
             time.sleep(0.3)
         finally:
             _stop(worker)
