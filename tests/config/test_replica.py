@@ -121,6 +121,7 @@ def test_leespaden_van_de_replica_en_terugval(replica_cluster, adressen, client,
     with connections[replica.REPLICA].cursor() as cursor:
         cursor.execute("SELECT pg_wal_replay_resume()")
     _ingehaald()
+    replica.vergeet_toestand()  # the paused measurement is cached for REPLICA_CONTROLE seconds
     assert replica.lees_alias() == "default"  # outside a read-only request, always the primary
     with replica.alleen_lezen():
         assert replica.lees_alias() == replica.REPLICA
