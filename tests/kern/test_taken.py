@@ -8,6 +8,7 @@ from django.db import connection
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from kern.tasks import herstel_vastgelopen
+from tests.support.proces import leeg_wachtrij
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,19 +31,11 @@ def vastgelopen_job(pogingen: int, hartslag_geleden: str = "1 hour") -> int:
     return job
 
 
-def _leeg():
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM procrastinate_jobs")
-        cursor.execute("DELETE FROM procrastinate_workers")
-
-
 @pytest.fixture
 def lege_wachtrij():
-    # procrastinate's tables are not Django-managed, so a flush leaves jobs behind: other tests' jobs
-    # would change our counts, and our "doing" jobs would change theirs.
-    _leeg()
+    leeg_wachtrij()
     yield
-    _leeg()
+    leeg_wachtrij()
 
 
 def test_vastgelopen_opnieuw_en_na_te_veel_herstarts_opgegeven(settings, lege_wachtrij):

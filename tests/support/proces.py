@@ -47,3 +47,11 @@ def wacht_op(voorwaarde, proces: subprocess.Popen, seconden: float = 120.0, stap
             raise AssertionError(f"de worker stopte: {proces.stderr.read()}")
         assert time.monotonic() < einde, "de worker kwam niet zo ver"
         time.sleep(stap)
+
+
+def leeg_wachtrij() -> None:
+    """Empty procrastinate's tables: they are not Django-managed, so a flush leaves other tests' jobs
+    (and "doing" jobs of killed workers) behind, which would change a test's counts."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM procrastinate_jobs")
+        cursor.execute("DELETE FROM procrastinate_workers")
