@@ -11,29 +11,9 @@
 
   // --- address suggestions --------------------------------------------------------------------
   if ($("adres")) {
-    let wacht;
-    $("adres").addEventListener("input", () => {
-      clearTimeout(wacht);
-      $("adres_id").value = "";
-      const q = $("adres").value.trim();
-      if (q.length < 2) return $("suggesties").replaceChildren();
-      wacht = setTimeout(async () => {
-        const r = await fetch(`${cfg.suggest}?${new URLSearchParams({ q })}`);
-        const lijst = r.ok ? (await r.json()).filter((t) => t.type === "adres") : [];
-        window.toonSuggesties($("suggesties"), lijst, kies);
-        $("gekozen").textContent = lijst.length ? `${lijst.length} adressen gevonden. Kies er een.` : "Geen adres gevonden.";
-      }, 150);
-    });
-    $("adres").addEventListener("keydown", (e) => {
-      const eerste = $("suggesties").querySelector("button");
-      if (e.key === "ArrowDown" && eerste) { e.preventDefault(); eerste.focus(); }
-      else if (e.key === "Enter" && eerste) { e.preventDefault(); eerste.click(); }
-    });
-    $("suggesties").addEventListener("keydown", (e) => {
-      const knoppen = [...$("suggesties").querySelectorAll("button")];
-      const i = knoppen.indexOf(document.activeElement);
-      if (e.key === "ArrowDown" && i < knoppen.length - 1) { e.preventDefault(); knoppen[i + 1].focus(); }
-      if (e.key === "ArrowUp") { e.preventDefault(); (i > 0 ? knoppen[i - 1] : $("adres")).focus(); }
+    window.adresSuggesties({
+      invoer: $("adres"), lijst: $("suggesties"), status: $("gekozen"), url: cfg.suggest, kies,
+      opInvoer: () => { $("adres_id").value = ""; },
     });
     function kies(treffer) {
       $("suggesties").replaceChildren();

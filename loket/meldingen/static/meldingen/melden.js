@@ -34,20 +34,10 @@
   }
 
   // --- address suggestions --------------------------------------------------------------------
-  let wacht;
-  $("adres").addEventListener("input", () => {
-    clearTimeout(wacht);
-    $("adres_id").value = "";
-    const q = $("adres").value.trim();
-    if (q.length < 2) return $("suggesties").replaceChildren();
-    wacht = setTimeout(async () => {
-      const r = await fetch(`${cfg.suggest}?${new URLSearchParams({ q })}`);
-      const lijst = r.ok ? (await r.json()).filter((t) => t.type === "adres") : [];
-      window.toonSuggesties($("suggesties"), lijst, kies);
-      $("gekozen").textContent = lijst.length ? `${lijst.length} adressen gevonden. Kies er een.` : "Geen adres gevonden.";
-    }, 150);
+  window.adresSuggesties({
+    invoer: $("adres"), lijst: $("suggesties"), status: $("gekozen"), url: cfg.suggest, kies,
+    opInvoer: () => { $("adres_id").value = ""; },
   });
-  window.koppelSuggesties($("adres"), $("suggesties"));
   async function kies(treffer) {
     $("suggesties").replaceChildren();
     $("adres").value = treffer.weergavenaam;
