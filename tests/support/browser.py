@@ -40,6 +40,23 @@ def kaart_op_adres(page, basis: str, adres: str) -> None:
     page.wait_for_selector("#paneel:not([hidden])")
 
 
+def in_db(functie):
+    """ORM work while Playwright's event loop runs in this thread, done in a thread of its own whose
+    connection is closed afterwards (else the test database cannot be dropped)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    def werk():
+        try:
+            return functie()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(1) as uitvoerder:
+        return uitvoerder.submit(werk).result()
+
+
 def axe_schoon(page, waar: str = "") -> None:
     from axe_playwright_python.sync_playwright import Axe
 

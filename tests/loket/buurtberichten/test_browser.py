@@ -9,39 +9,16 @@ from playwright.sync_api import expect
 
 from loket.buurtberichten.models import Abonnement
 from tests.loket.buurtberichten.helpers import geplande_mails
-from tests.support.browser import controleer_schoon, nieuwe_pagina, tab_naar
+from tests.support.browser import axe_schoon, controleer_schoon, in_db, nieuwe_pagina, tab_naar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def in_db(functie):
-    """ORM work while Playwright's event loop runs in this thread, in a thread of its own."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from django.db import connections
-
-    def werk():
-        try:
-            return functie()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(1) as uitvoerder:
-        return uitvoerder.submit(werk).result()
-
-
-def geen_axe_fouten(page, wat: str):
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultaat = Axe().run(page)
-    assert resultaat.violations_count == 0, f"{wat}:\n{resultaat.generate_report()}"
 
 
 def test_aanmelden_met_alleen_het_toetsenbord(buurt, portaal_server, browser):
     page = nieuwe_pagina(browser)
     page.goto(portaal_server + "/buurtberichten/")
     page.wait_for_load_state("networkidle")
-    geen_axe_fouten(page, "aanmeldpagina")
+    axe_schoon(page, "aanmeldpagina")
     tab_naar(page, "#adres")
     page.keyboard.type("Keizerstraat 12")
     page.wait_for_selector("#suggesties button")
@@ -63,7 +40,7 @@ def test_aanmelden_met_alleen_het_toetsenbord(buurt, portaal_server, browser):
     page.keyboard.press("Enter")
     page.wait_for_url("**/buurtberichten/aangemeld")
     assert "Kijk in uw e-mail" in page.inner_text("main")
-    geen_axe_fouten(page, "aangemeld")
+    axe_schoon(page, "aangemeld")
     abo = in_db(lambda: Abonnement.objects.prefetch_related("gebieden").get())
     assert abo.email == "toetsenbord@example.org" and abo.frequentie == "direct"
     assert abo.gebieden.get().straal_m == 500
@@ -71,12 +48,12 @@ def test_aanmelden_met_alleen_het_toetsenbord(buurt, portaal_server, browser):
     # The confirmation link from the mail, then the manage page: pause, with the keyboard only.
     link = re.search(r"http\S+/buurtberichten/bevestig/\S+", in_db(geplande_mails)[0]["tekst"]).group(0)
     page.goto(portaal_server + link[link.index("/buurtberichten/") :])
-    geen_axe_fouten(page, "bevestigen")
+    axe_schoon(page, "bevestigen")
     tab_naar(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/buurtberichten/beheer/**")
     assert "bevestigd" in page.inner_text("main")
-    geen_axe_fouten(page, "beheerpagina")
+    axe_schoon(page, "beheerpagina")
     tab_naar(page, "#kop-pauze ~ form button")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=We sturen u even niets.")
@@ -93,7 +70,7 @@ def test_op_een_telefoon_en_afmelden(buurt, portaal_server, browser):
     page.goto(portaal_server + "/buurtberichten/")
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "horizontaal scrollen"
-    geen_axe_fouten(page, "aanmeldpagina op een telefoon")
+    axe_schoon(page, "aanmeldpagina op een telefoon")
     page.check("#soort-buurt")
     page.select_option("#buurt", buurt)
     page.fill("#email", "telefoon@example.org")
@@ -102,7 +79,7 @@ def test_op_een_telefoon_en_afmelden(buurt, portaal_server, browser):
     page.wait_for_url("**/buurtberichten/aangemeld")
     abo = in_db(lambda: Abonnement.objects.get())
     page.goto(f"{portaal_server}/buurtberichten/afmelden/{abo.token}")
-    geen_axe_fouten(page, "afmelden op een telefoon")
+    axe_schoon(page, "afmelden op een telefoon")
     page.click("main button[type=submit]")
     assert "U bent afgemeld" in page.inner_text("main")
     assert in_db(lambda: Abonnement.objects.count()) == 0

@@ -9,34 +9,10 @@ from playwright.sync_api import expect
 from loket.meldingen import services
 from loket.zaken.models import Document, Zaak
 from tests.loket.meldingen.helpers import PUNT_RD, foto
-from tests.support.browser import controleer_schoon, nieuwe_pagina
+from tests.support.browser import axe_schoon, controleer_schoon, in_db, nieuwe_pagina
 from tests.support.factories import MedewerkerFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def in_db(functie):
-    """ORM work while Playwright's event loop runs in this thread, done in a thread of its own whose
-    connection is closed afterwards (else the test database cannot be dropped)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from django.db import connections
-
-    def werk():
-        try:
-            return functie()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(1) as uitvoerder:
-        return uitvoerder.submit(werk).result()
-
-
-def geen_axe_fouten(page, wat: str):
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultaat = Axe().run(page)
-    assert resultaat.violations_count == 0, f"{wat}:\n{resultaat.generate_report()}"
 
 
 def kies_adres(page, tekst: str):
@@ -51,7 +27,7 @@ def test_melden_met_kaartklik_en_foto(adressen, settings, tmp_path, portaal_serv
     page = nieuwe_pagina(browser)
     page.goto(portaal_server + "/meldingen/nieuw")
     page.wait_for_load_state("networkidle")
-    geen_axe_fouten(page, "meldformulier")
+    axe_schoon(page, "meldformulier")
     page.select_option("#categorie", "losse-stoeptegel")
     page.fill("#omschrijving", "Tegel ligt los op de stoep.")
     kies_adres(page, "Keizerstraat 14")  # brings the map to the street
@@ -64,7 +40,7 @@ def test_melden_met_kaartklik_en_foto(adressen, settings, tmp_path, portaal_serv
     page.click("#versturen")
     page.wait_for_url("**/meldingen/volgen/**")
     assert "Bedankt! Uw melding is ontvangen" in page.inner_text("main")
-    geen_axe_fouten(page, "volgpagina")
+    axe_schoon(page, "volgpagina")
     zaak = in_db(lambda: Zaak.objects.get())
     assert in_db(lambda: Document.objects.filter(zaak=zaak).count()) == 1
     # Keizerstraat 14 lies at (113025, 553005); the click was a little west of it.
@@ -116,7 +92,7 @@ def test_is_dit_al_gemeld_en_aansluiten(adressen, portaal_server, browser):  # n
     kies_adres(page, "Keizerstraat 12")
     page.wait_for_selector("#algemeld:not([hidden])")
     assert bestaand.zaak.referentie in page.inner_text("#algemeld")
-    geen_axe_fouten(page, "formulier met hint")
+    axe_schoon(page, "formulier met hint")
     page.click(f"text=Aansluiten bij {bestaand.zaak.referentie}")
     page.wait_for_url("**/meldingen/volgen/**")
     assert "U bent aangesloten" in page.inner_text("main")
@@ -141,7 +117,7 @@ def test_volgpagina_reactie_en_gegevens(adressen, portaal_server, browser):  # n
     for pad in ("", "/reactie", "/gegevens"):
         page.goto(f"{portaal_server}/meldingen/volgen/{melding.token}{pad}")
         page.wait_for_load_state("networkidle")
-        geen_axe_fouten(page, pad or "volgen")
+        axe_schoon(page, pad or "volgen")
     page.goto(f"{portaal_server}/meldingen/volgen/{melding.token}")
     assert "De lamp is vervangen." in page.inner_text("main")
     assert "melder@example.org" not in page.content()
@@ -172,13 +148,13 @@ def test_backoffice_in_de_browser(adressen, portaal_server, browser):  # noqa: F
     assert melding.zaak.referentie in page.inner_text("table")
     # The test server handles one request at a time: let the basemap tiles finish first.
     page.wait_for_load_state("networkidle")
-    geen_axe_fouten(page, "backoffice-lijst")
+    axe_schoon(page, "backoffice-lijst")
     page.click(f"text={melding.zaak.referentie}")
     page.select_option("#status", "ingepland")
     page.fill("#tekst_voor_burger", "We komen dinsdag.")
     page.click("button:has-text('Status wijzigen')")
     page.wait_for_selector("text=De status is gewijzigd.")
     assert "De status is gewijzigd." in page.inner_text("main")
-    geen_axe_fouten(page, "backoffice-detail")
+    axe_schoon(page, "backoffice-detail")
     assert in_db(lambda: melding.zaak.__class__.objects.get(pk=melding.pk).status.code) == "ingepland"
     controleer_schoon(page, portaal_server)
