@@ -18,7 +18,6 @@ from loket.buurtberichten.models import HANDMATIG, Parkeerplaats
 medewerker = user_passes_test(
     lambda u: u.is_active and u.is_staff, login_url=reverse_lazy("meldingen:inloggen")
 )
-MAX_BESTAND = 1_000_000
 
 
 def _datum(tekst: str) -> date | None:
@@ -33,7 +32,7 @@ def _datum(tekst: str) -> date | None:
 def _geojson(request) -> str:
     bestand = request.FILES.get("bestand")
     if bestand is not None:
-        if bestand.size > MAX_BESTAND:
+        if bestand.size > geometrie.MAX_GEOJSON_BYTES:
             raise BuurtberichtFout("geometrie_te_groot", "Dit bestand is te groot (meer dan 1 MB).")
         try:
             return bestand.read().decode("utf-8")
@@ -62,7 +61,7 @@ def _nieuw(request) -> berichten.NieuwBericht:
 @medewerker
 @require_GET
 def lijst(request):
-    pagina = Paginator(berichten.openbaar().defer("kaartbeeld"), 50).get_page(request.GET.get("pagina"))
+    pagina = Paginator(berichten.openbaar(), 50).get_page(request.GET.get("pagina"))
     return render(
         request,
         "buurtberichten/backoffice/lijst.html",

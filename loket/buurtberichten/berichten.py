@@ -70,12 +70,13 @@ def publiceer(nieuw: NieuwBericht, *, handmatig: bool = False) -> Bericht | None
 
 
 def openbaar():
-    return Bericht.objects.all()
+    """Berichten for pages and feeds: without the map image, which only mails and /kaart.png use."""
+    return Bericht.objects.defer("kaartbeeld")
 
 
 def in_gebied(geom, soorten=None):
     """The public berichten whose geometry touches `geom` (a buurt, a bbox), newest first."""
-    qs = Bericht.objects.filter(geom__intersects=geom)
+    qs = openbaar().filter(geom__intersects=geom)
     if soorten:
         qs = qs.filter(soort__in=soorten)
     return qs.order_by("-gepubliceerd", "-id")

@@ -122,4 +122,4 @@ def icalendar(naam: str, items: list[Bericht], host: str) -> str:
 
 
 def agenda_items(buurt_geom) -> list[Bericht]:
-    return list(berichten.in_gebied(buurt_geom, AGENDA_SOORTEN).defer("kaartbeeld")[:MAX_ITEMS])
+    return list(berichten.in_gebied(buurt_geom, AGENDA_SOORTEN)[:MAX_ITEMS])

@@ -23,7 +23,7 @@ def atom_buurt(request, code: str):
     except CodeFout as fout:
         fout.http_status = 404
         return probleem_voor(fout)
-    items = berichten.in_gebied(buurt.geom).defer("kaartbeeld")
+    items = berichten.in_gebied(buurt.geom)
     xml = feeds.atom(
         f"Buurtberichten: {buurt.omschrijving}", mails.link("buurtberichten:atom-buurt", code), items
     )
@@ -37,7 +37,7 @@ def atom_bbox(request):
     except CodeFout as fout:
         return probleem_voor(fout)
     zelf = mails.link("buurtberichten:atom-bbox") + "?bbox=" + request.GET["bbox"]
-    xml = feeds.atom("Buurtberichten in dit gebied", zelf, berichten.in_gebied(vak).defer("kaartbeeld"))
+    xml = feeds.atom("Buurtberichten in dit gebied", zelf, berichten.in_gebied(vak))
     return _cache(HttpResponse(xml, content_type="application/atom+xml; charset=utf-8"))
 
 

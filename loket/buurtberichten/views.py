@@ -184,14 +184,12 @@ def gegevens(request, token: str):
 def lijst(request):
     soort = request.GET.get("soort", "")
     buurt = request.GET.get("buurt", "")[:16]
-    qs = berichten.openbaar().defer("kaartbeeld")
-    if soort in Onderwerp.values:
-        qs = qs.filter(soort=soort)
+    soorten = [soort] if soort in Onderwerp.values else None
     gekozen_buurt = next((b for b in gebieden.buurten() if b[0] == buurt), None)
     if gekozen_buurt:
-        qs = (
-            berichten.in_gebied(gebieden.buurt(buurt).geom).filter(pk__in=qs.values("pk")).defer("kaartbeeld")
-        )
+        qs = berichten.in_gebied(gebieden.buurt(buurt).geom, soorten)
+    else:
+        qs = berichten.openbaar().filter(soort__in=soorten) if soorten else berichten.openbaar()
     pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -201,7 +199,7 @@ def lijst(request):
 
 
 def _bericht(uuid) -> Bericht:
-    bericht = Bericht.objects.defer("kaartbeeld").filter(uuid=uuid).first()
+    bericht = berichten.openbaar().filter(uuid=uuid).first()
     if bericht is None:
         raise Http404("Dit bericht bestaat niet.")
     return bericht
