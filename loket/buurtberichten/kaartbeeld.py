@@ -33,9 +33,9 @@ def _basiskaart(kader) -> Image.Image | None:
     binary = shutil.which("mapserv")
     if binary is None:
         return None
-    kaart = mapfile.map_dir() / "basiskaart.map"
-    if not kaart.exists():
-        mapfile.schrijf()
+    # Written every time (it only touches the file when it changed): a mapfile another process left
+    # behind may name another database, and mapserv would then draw nothing, without a word.
+    kaart, config = mapfile.schrijf()
     query = urlencode(
         {
             "map": str(kaart),
@@ -51,7 +51,7 @@ def _basiskaart(kader) -> Image.Image | None:
             "FORMAT": "image/png",
         }
     )
-    env = {**os.environ, "MAPSERVER_CONFIG_FILE": str(mapfile.map_dir() / "mapserver.conf")}
+    env = {**os.environ, "MAPSERVER_CONFIG_FILE": str(config)}
     try:
         uit = subprocess.run(  # noqa: S603 - our own binary, arguments without a shell
             [binary, "-nh", f"QUERY_STRING={query}"], capture_output=True, timeout=30, env=env, check=True

@@ -113,6 +113,20 @@ def test_kaartbeeld_uit_de_eigen_basiskaart(buurt):
     assert any(r > 150 and g < 80 and b < 80 for r, g, b in kleuren), "de lijn van het bericht ontbreekt"
 
 
+def test_kaartbeeld_met_een_oude_mapfile_van_een_andere_database(buurt, settings, caplog):
+    """A mapfile another process left (a test run's worker, an earlier DATABASE_URL) names a database
+    that is gone: the worker writes its own again instead of mailing maps without a basemap."""
+    from django.db import connection
+
+    kaartbeeld.mapfile.schrijf()
+    oud = settings.BASISKAART_DIR / "basiskaart.map"
+    oud.write_text(oud.read_text().replace("dbname=", "dbname=weg_"))
+    with caplog.at_level("WARNING", logger="loket.buurtberichten.kaartbeeld"):
+        kaartbeeld.maak(lijn((112980, 553005), (113030, 553005)))
+    assert "gaf geen beeld" not in caplog.text
+    assert f"dbname={connection.settings_dict['NAME']} " in oud.read_text()
+
+
 def test_bericht_zonder_persoonsgegevens_in_de_outbox(buurt):
     b = bericht(soort=Onderwerp.EVENEMENT)
     assert {f.name for f in Bericht._meta.get_fields()} & {"email", "naam", "telefoon"} == set()
