@@ -6,6 +6,7 @@ import sys
 import time
 from urllib.parse import quote
 
+from django.conf import settings
 from django.db import connection
 
 from tests.support.paden import ROOT
@@ -31,6 +32,9 @@ def mail_worker(smtp_poort: int, queues: str, **omgeving: str) -> subprocess.Pop
             "EMAIL_PORT": str(smtp_poort),
             "MAIL_PER_RONDE": "20",
             "LOG_LEVEL": "WARNING",
+            # The test's own basemap folder: a worker that draws a bericht's map must not leave a
+            # mapfile naming the test database in the developer's var/basiskaart.
+            "BASISKAART_DIR": str(settings.BASISKAART_DIR),
             **omgeving,
         },
         stdout=subprocess.DEVNULL,
