@@ -13,16 +13,25 @@ def _straal(tekst: str) -> int:
         raise BuurtberichtFout("straal_ongeldig", "Kies een afstand.") from None
 
 
+def _ingevuld(post, soort: str) -> bool:
+    if soort == "adres":
+        return bool(post.get("adres_id") or post.get("adres", "").strip())
+    return bool(post.get({"getekend": "vlak"}.get(soort, soort)))
+
+
 def gebied(post) -> gebieden.NieuwGebied | None:
-    """One area from the form: the chosen kind decides which fields count. None: nothing chosen."""
-    soort = post.get("gebied_soort", "adres")
-    if soort == "buurt" and post.get("buurt"):
+    """One area from the form: the chosen kind decides which fields count; when that kind is left
+    empty, the first kind that is filled in (someone picks a buurt from the list and leaves the
+    radio on "Rond een adres"). None: nothing chosen."""
+    gekozen = post.get("gebied_soort", "adres")
+    soort = next((s for s in (gekozen, "adres", "buurt", "wijk", "getekend") if _ingevuld(post, s)), None)
+    if soort == "buurt":
         return gebieden.buurt(post["buurt"][:16])
-    if soort == "wijk" and post.get("wijk"):
+    if soort == "wijk":
         return gebieden.wijk(post["wijk"][:16])
-    if soort == "getekend" and post.get("vlak"):
+    if soort == "getekend":
         return gebieden.getekend(post["vlak"])
-    if soort == "adres" and (post.get("adres_id") or post.get("adres", "").strip()):
+    if soort == "adres":
         adres_id = post.get("adres_id", "")[:40] or gebieden.adres_uit_tekst(post.get("adres", ""))
         return gebieden.rond_adres(adres_id, _straal(post.get("straal")))
     return None

@@ -97,6 +97,17 @@ def test_aanmelden_met_buurt_en_met_adres_id(client, buurt):
     assert matching.bereik(BIJ_12A, "werkzaamheden") == 0  # none confirmed yet
 
 
+def test_buurt_gekozen_zonder_het_rondje_ervoor(client, buurt):
+    """A resident picks a buurt from the list but leaves the radio on "Rond een adres" (the address
+    field empty): what they filled in counts, instead of "Kies een buurt" for a buurt they chose."""
+    r = client.post("/buurtberichten/", formulier(gebied_soort="adres", adres="", buurt=buurt))
+    assert r.status_code == 302
+    assert Gebied.objects.get().code == buurt
+    # With an address typed as well, the radio decides.
+    client.post("/buurtberichten/", formulier(email="twee@example.org", buurt=buurt))
+    assert Gebied.objects.filter(soort=Gebied.Soort.ADRES).count() == 1
+
+
 @pytest.mark.parametrize(
     ("extra", "code_tekst"),
     [

@@ -25,6 +25,11 @@
     }
   }
 
+  // Picking a buurt or wijk from its list picks that kind of area too (the server reads it so too).
+  for (const soort of ["buurt", "wijk"]) {
+    if ($(soort)) $(soort).addEventListener("change", () => { if ($(soort).value) $(`soort-${soort}`).checked = true; });
+  }
+
   // --- drawing on the map -----------------------------------------------------------------------
   if (!window.L || !$("tekenkaart")) return;
   const doel = $("vlak") || $("geometrie");
