@@ -264,18 +264,6 @@ def voorspellingen(g, t) -> Tabel:
     return tabel
 
 
-TABELLEN = [
-    "meldingen",
-    "categorieen",
-    "maanden",
-    "weken",
-    "woningen",
-    "gebruiksdoelen",
-    "voorzieningen",
-    "kerncijfers",
-]
-
-
 def _bouwers(g: gebieden.Gebied, t: Toegang) -> dict:
     """Per table name, how to build it: an export builds only its own table."""
     kol = kolommen(g, t)
@@ -298,8 +286,24 @@ def _bouwers(g: gebieden.Gebied, t: Toegang) -> dict:
     }
 
 
+# Every table of a page, in its order; each has a CSV export.
+TABELLEN = [
+    "signalen",
+    "voorspelling",
+    "meldingen",
+    "categorieen",
+    "maanden",
+    "weken",
+    "woningen",
+    "gebruiksdoelen",
+    "voorzieningen",
+    "kerncijfers",
+]
+
+
 def tabellen(g: gebieden.Gebied, t: Toegang) -> list[Tabel]:
-    return [bouw() for bouw in _bouwers(g, t).values()]
+    bouwers = _bouwers(g, t)
+    return [bouwers[naam]() for naam in TABELLEN]
 
 
 def tabel(g: gebieden.Gebied, t: Toegang, naam: str) -> Tabel:
