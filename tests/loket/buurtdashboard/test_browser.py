@@ -48,6 +48,9 @@ def test_dashboard_en_kaart_in_de_browser(gegevens, portaal_server, browser, for
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     page.click("text=Bekijk de kaart")
     page.wait_for_selector(".leaflet-container .leaflet-interactive")
+    # The legend is a readable list under the map (the site's own .legenda swatch class once shrank it
+    # to one 16 px square, its text spilling over the table).
+    assert page.get_by_label("Legenda", exact=True).bounding_box()["width"] > 100
     resultaat = Axe().run(page)
     assert resultaat.violations_count == 0, resultaat.generate_report()
     page.select_option("#indicator", "woningen")
