@@ -52,7 +52,9 @@ def ververs_gebieden(buurtcodes: set[str] | None = None) -> int:
         doel = [gebieden.gemeente(), *gebieden.wijken(), *gebieden.buurten()]
     else:
         buurten = [gebieden.Gebied(b, "", "buurt") for b in sorted(buurtcodes) if b]
-        wijken = [gebieden.Gebied(w, "", "wijk") for w in sorted({b.wijkcode for b in buurten})]
+        wijken = [
+            gebieden.Gebied(w, "", "wijk") for w in sorted({gebieden.wijk_van(b.code) for b in buurten})
+        ]
         doel = [gebieden.gemeente(), *wijken, *buurten]
         oud = oud.filter(gebiedscode__in=[g.code for g in doel])
     rijen = [r for g in doel for r in indicatoren.berekend(g, sinds)]
