@@ -1,15 +1,18 @@
 """Planning deliveries (inside the caller's transaction), the block list of addresses, and erasure."""
 
-import base64
 import hashlib
 import hmac
+from datetime import timedelta
 from email.utils import make_msgid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kern.mail.models import GEPLAND, GEWIST, Adres, Bezorging
+from kern.mail.models import GEPLAND, GEWIST, Adres, Bezorging, Bijlage
+
+# A stored image planned again within this time is not touched (see bewaar_bijlage).
+VERS = timedelta(hours=1)
 
 
 def kenmerk(aan: str) -> str:
@@ -50,7 +53,7 @@ def plan_mail(
                 tekst=tekst,
                 html=html,
                 headers=dict(headers or {}),
-                bijlagen=[[naam, base64.b64encode(data).decode(), mime] for naam, data, mime in bijlagen],
+                bijlagen=[[naam, bewaar_bijlage(data), mime] for naam, data, mime in bijlagen],
                 message_id=make_msgid(domain=domein),
                 volgende_poging=timezone.now(),
             )
@@ -60,6 +63,25 @@ def plan_mail(
 
     wek()
     return True
+
+
+def bewaar_bijlage(data: bytes) -> str:
+    """Store an attachment's bytes once and return the key a delivery refers to it by.
+
+    A bericht's map goes to thousands of subscribers: stored per row it was written (and WAL-logged)
+    thousands of times. Planning it again only looks it up; `verzending.ruim_op` deletes images no row
+    refers to once they were not planned for `VERS` plus a day. An image planned again after more than
+    `VERS` gets a new `gebruikt`: that row lock and stamp keep the nightly delete from taking an image a
+    planning transaction is about to refer to.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    nu = timezone.now()
+    gebruikt = Bijlage.objects.filter(sha256=sha).values_list("gebruikt", flat=True).first()
+    if gebruikt is not None and gebruikt > nu - VERS:
+        return sha
+    if gebruikt is None or not Bijlage.objects.filter(sha256=sha).update(gebruikt=nu):
+        Bijlage.objects.bulk_create([Bijlage(sha256=sha, data=data, gebruikt=nu)], ignore_conflicts=True)
+    return sha
 
 
 def wis_adres(aan: str) -> int:

@@ -9,7 +9,17 @@ from django.utils import timezone
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from kern.mail import adres_geblokkeerd, plan_mail, verzending, wis_adres
-from kern.mail.models import AFGEWEZEN, GEBLOKKEERD, GEPLAND, GEWIST, OPGEGEVEN, VERSTUURD, Adres, Bezorging
+from kern.mail.models import (
+    AFGEWEZEN,
+    GEBLOKKEERD,
+    GEPLAND,
+    GEWIST,
+    OPGEGEVEN,
+    VERSTUURD,
+    Adres,
+    Bezorging,
+    Bijlage,
+)
 
 # The sending runs in savepoints of the test's transaction; nothing here needs a second connection.
 pytestmark = pytest.mark.django_db
@@ -161,3 +171,30 @@ def test_opruimen_wist_inhoud_en_houdt_de_sleutel(sink, settings):
     assert (oud.aan, oud.tekst, oud.status) == ("", "", VERSTUURD)
     assert Bezorging.objects.get(sleutel="wacht").aan == "b@example.org"
     assert plan("a@example.org", "oud") is False
+
+
+def test_een_afbeelding_voor_veel_bezorgingen_eenmaal_bewaard(sink, settings):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    for adres in ("a@example.org", "b@example.org", "c@example.org"):
+        plan(adres, html='<img src="cid:kaart.png">', bijlagen=[("kaart.png", png, "image/png")])
+    plan("d@example.org", "zonder")
+    assert Bijlage.objects.count() == 1
+    assert all(len(r.bijlagen[0][1]) == 64 for r in Bezorging.objects.exclude(sleutel="zonder"))
+
+    plan(
+        "e@example.org", "later", html='<img src="cid:kaart.png">', bijlagen=[("kaart.png", png, "image/png")]
+    )
+    Bezorging.objects.filter(sleutel="later").update(volgende_poging=timezone.now() + timedelta(days=60))
+    assert verzending.verstuur().verstuurd == 4
+    for bericht in sink:
+        delen = {d.get_content_type(): d for d in bericht.walk()}
+        if bericht["To"] != "d@example.org":
+            assert delen["image/png"].get_payload(decode=True) == png
+
+    # After the retention period the image stays while a delivery still waits for it, then goes.
+    later = timezone.now() + timedelta(days=settings.MAIL_BEWAAR_DAGEN + 1)
+    assert verzending.ruim_op(later) == 4
+    assert Bijlage.objects.count() == 1
+    Bezorging.objects.filter(sleutel="later").update(status=VERSTUURD)
+    verzending.ruim_op(later)
+    assert Bijlage.objects.count() == 0
