@@ -62,6 +62,25 @@ def test_een_sleutel_een_bezorging_en_de_taak_in_dezelfde_transactie(sink):
     assert sink[0]["Message-ID"] == Bezorging.objects.get(aan="a@example.org").message_id
 
 
+def test_een_portie_plannen_kost_een_statement_per_mail(django_assert_max_num_queries):
+    def taken() -> int:
+        return ProcrastinateJob.objects.filter(task_name="mail.verstuur", status="todo").count()
+
+    with transaction.atomic():
+        # A job deferred in a savepoint that is rolled back is gone: the next mail queues it again.
+        with pytest.raises(RuntimeError), transaction.atomic():
+            plan("weg@example.org")
+            raise RuntimeError("terug")
+        assert taken() == 0
+        with django_assert_max_num_queries(50 + 6):
+            for i in range(50):
+                adres = f"a{i}@example.org"
+                assert plan_mail(sleutel=adres, aan=adres, onderwerp="x", tekst="x", soort="test") is True
+        assert taken() == 1
+        assert plan("a0@example.org", "a0@example.org") is False
+    assert Bezorging.objects.count() == 50
+
+
 def test_geweigerd_adres_houdt_niemand_op_en_herhaalt_niets(sink):
     sink.weigeren.add("weg@example.org")
     for adres in ("ok1@example.org", "weg@example.org", "ok2@example.org"):
