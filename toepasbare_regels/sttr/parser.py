@@ -360,12 +360,12 @@ class _Lezer:
                 try:
                     feel.test(cel)
                 except feel.FeelFout as exc:
-                    raise self.fout(exc.code, f"{waar}, invoercel {k} {cel!r}: {exc}") from exc
+                    raise self.fout(exc.code, f"{waar}, invoercel {k} {_kort(cel)}: {exc}") from exc
             for k, cel in enumerate(uit, start=1):
                 try:
                     feel.waarde(cel)
                 except feel.FeelFout as exc:
-                    raise self.fout(exc.code, f"{waar}, uitvoercel {k} {cel!r}: {exc}") from exc
+                    raise self.fout(exc.code, f"{waar}, uitvoercel {k} {_kort(cel)}: {exc}") from exc
             regels.append(
                 Regel(
                     id=r.get("id", ""),
@@ -420,6 +420,11 @@ class _Lezer:
             raise self.fout(
                 "sttr.geen_functionele_structuur", "geen besluit met een bedr:functioneleStructuurRef"
             )
+
+
+def _kort(cel: str, lengte: int = 80) -> str:
+    """A cell quoted in a message: a hostile one can be megabytes, the message names only its start."""
+    return repr(cel if len(cel) <= lengte else cel[:lengte] + "…")
 
 
 def _ontquote(tekst: str) -> str:
