@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from kaartlagen import bagwoorden, zoeken
+from kaartlagen import bagwoorden, voorbereid, zoeken
 from kern.crs import RD_NEW, WGS84, naar_wgs84
 from kern.replica import leesverbinding
 
@@ -153,8 +153,8 @@ def gebied(x_rd: float, y_rd: float) -> tuple[dict | None, dict | None]:
 def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
     """What is at this point (WGS84 or RD): raises zoeken.ZoekFout outside the municipality.
 
-    The core and every SQL section come back from ONE statement (one round trip); only sections
-    registered with plain `@sectie` query on their own afterwards."""
+    The core and every SQL section come back from ONE statement (one round trip), prepared once per
+    connection; only sections registered with plain `@sectie` query on their own afterwards."""
     x_rd, y_rd = zoeken.punt_in_gemeente(x, y, srid)
     info = LocatieInformatie(
         (round(x_rd, 3), round(y_rd, 3)), tuple(round(v, 7) for v in naar_wgs84(x_rd, y_rd))
@@ -171,7 +171,7 @@ def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
         "vandaag": timezone.localdate(),
         "tijdzone": settings.TIME_ZONE,
     }
-    with leesverbinding().cursor() as cursor:
+    with voorbereid.cursor(leesverbinding()) as cursor:
         cursor.execute(_informatie_sql(), params)
         panden, in_panden, naaste, gebied_rij, *sql_waarden = cursor.fetchone()
     for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte, contour in panden or []:
