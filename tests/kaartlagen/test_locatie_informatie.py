@@ -139,3 +139,22 @@ def test_the_panels_statement_is_planned_once_per_connection(adressen):
             ["%FROM kaartlagen_pand p, pt%"],
         )
         assert cursor.fetchall() == [(2,)]
+
+
+def test_without_panden_maps_start_at_the_imported_boundary(settings):
+    from django.contrib.gis.geos import MultiPolygon, Polygon
+
+    from kaartlagen.services import data_grenzen
+    from kern import gemeente
+    from kern.models import Gemeentegrens
+
+    settings.GEMEENTE_CBS_CODE = "GM9999"
+    vlak = Polygon.from_bbox((200_000, 440_000, 201_000, 442_000))
+    Gemeentegrens.objects.create(
+        cbs_code="GM9999", naam="Proef", geom=MultiPolygon(vlak, srid=locatie.RD_NEW)
+    )
+    gemeente.vergeet_grens()
+    try:
+        assert data_grenzen() == (200_000, 440_000, 201_000, 442_000)
+    finally:
+        gemeente.vergeet_grens()
