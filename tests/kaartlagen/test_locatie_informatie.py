@@ -98,6 +98,8 @@ def test_every_map_starts_at_the_extent_of_the_loaded_bag(client, adressen, sett
     html = client.get("/kaart").content.decode()
     assert f'"grenzen": {beeld["grenzen"]}'.replace("'", '"') in html
     assert client.get("/meldingen/nieuw").context["config"]["centrum"] == beeld["centrum"]
+    # The melden map fits the same extent at any width, as /kaart does.
+    assert client.get("/meldingen/nieuw").context["config"]["grenzen"] == beeld["grenzen"]
 
 
 def test_a_section_can_be_read_in_the_panels_own_statement(client, adressen, monkeypatch):

@@ -25,7 +25,8 @@
   // --- map ------------------------------------------------------------------------------------
   if (window.L) {
     $("meldkaart").hidden = false;
-    kaart = L.map("meldkaart", { keyboard: true }).setView(cfg.centrum, cfg.zoom);
+    // The data's extent, as on /kaart: the zoom in cfg suits a phone-wide map, a wider one fits closer.
+    kaart = L.map("meldkaart", { keyboard: true }).fitBounds(cfg.grenzen);
     for (const laag of cfg.ondergrond) L.tileLayer(laag.tegels, { attribution: laag.attributie }).addTo(kaart);
     kaart.on("click", (e) => {
       $("adres_id").value = "";
