@@ -18,9 +18,12 @@ class Gebied:
     naam: str
     soort: str  # gemeente | wijk | buurt
 
-    @property
-    def wijkcode(self) -> str:
-        return "WK" + self.code[2:8] if self.soort != "gemeente" else ""
+
+def wijk_van(gebiedscode: str) -> str:
+    """WK040001 for WK040001 and for BU04000102 (CBS codes nest by their digits)."""
+    if gebiedscode[:2] in ("WK", "BU") and len(gebiedscode) >= 8:
+        return "WK" + gebiedscode[2:8]
+    return ""
 
 
 def gemeente() -> Gebied:

@@ -1,8 +1,10 @@
 """Meldingen indicators of a gebied from the pre-aggregated cells (`MeldingenCel`): counts, open and
 closed, median doorlooptijd, share closed within the termijn, per hoofdcategorie, per week and month,
-and the trend. Raw numbers here; suppression happens where they are shown (`presentatie.py`)."""
+and the trend. The refresh job computes them per gebied into `Gebiedcijfer` (`aggregatie`); a page
+reads those rows (`opgeslagen`). Raw numbers here; suppression happens where they are shown
+(`overzicht.py`, through `privacy`)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
@@ -10,9 +12,10 @@ from django.db import connection
 from django.utils import timezone
 
 from loket.buurtdashboard.gebieden import Gebied
-from loket.buurtdashboard.models import MeldingenCel
+from loket.buurtdashboard.models import Gebiedcijfer, MeldingenCel
 
 WEKEN = 104
+ALLE = 0  # the hoofdcategorie of a Gebiedcijfer over every onderwerp
 _CEL = MeldingenCel._meta.db_table
 
 
@@ -117,3 +120,43 @@ def trend(maanden: list[tuple[date, int]]) -> dict:
     else:
         tekst = f"{'stijgend' if pct > 0 else 'dalend'}: {pct:+.0f}% per jaar"
     return {"per_jaar_pct": pct, "duidelijk": bool(duidelijk), "tekst": tekst}
+
+
+def berekend(g: Gebied, sinds: date) -> list[Gebiedcijfer]:
+    """The rows the refresh job stores for a gebied: all onderwerpen with the trend, then each
+    hoofdcategorie."""
+    rijen = []
+    tr = trend(reeks(g, sinds, "month"))["tekst"]
+    for h, kg in [(ALLE, kerngetallen(g, sinds)), *per_hoofdcategorie(g, sinds).items()]:
+        rijen.append(
+            Gebiedcijfer(
+                gebiedscode=g.code,
+                hoofdcategorie=h,
+                sinds=sinds,
+                nieuw=kg.nieuw,
+                afgehandeld=kg.afgehandeld,
+                binnen_termijn=kg.binnen_termijn,
+                mediaan_dagen=kg.mediaan_dagen,
+                trend=tr if h == ALLE else "",
+            )
+        )
+    return rijen
+
+
+@dataclass
+class Opgeslagen:
+    totaal: Kerngetallen = field(default_factory=lambda: Kerngetallen(0, 0, 0, None))
+    per_hoofdcategorie: dict[int, Kerngetallen] = field(default_factory=dict)
+    trend: str = "nog niet berekend"
+
+
+def opgeslagen(codes: list[str]) -> dict[str, Opgeslagen]:
+    """What the refresh job last stored for these gebieden (not computed yet: zeros, and says so)."""
+    uit = {c: Opgeslagen() for c in codes}
+    for r in Gebiedcijfer.objects.filter(gebiedscode__in=codes):
+        kg = Kerngetallen(r.nieuw, r.afgehandeld, r.binnen_termijn, r.mediaan_dagen)
+        if r.hoofdcategorie == ALLE:
+            uit[r.gebiedscode].totaal, uit[r.gebiedscode].trend = kg, r.trend
+        else:
+            uit[r.gebiedscode].per_hoofdcategorie[r.hoofdcategorie] = kg
+    return uit

@@ -16,17 +16,17 @@ from loket.buurtdashboard.toegang import Toegang
 HOTSPOT_WEKEN = 12
 
 
-def _meldingen(b, sinds):
-    return privacy.aantal(indicatoren.kerngetallen(b, sinds).nieuw)
+def _meldingen(b):
+    return privacy.aantal(indicatoren.opgeslagen([b.code])[b.code].totaal.nieuw)
 
 
-def _termijn(b, sinds):
-    kg = indicatoren.kerngetallen(b, sinds)
+def _termijn(b):
+    kg = indicatoren.opgeslagen([b.code])[b.code].totaal
     return privacy.afgeleid(kg.binnen_termijn_pct, kg.afgehandeld)
 
 
 def _profiel(veld):
-    def waarde(b, sinds):
+    def waarde(b):
         p = Buurtprofiel.objects.filter(gebiedscode=b.code).first()
         if not p:
             return None
@@ -38,11 +38,11 @@ def _profiel(veld):
     return waarde
 
 
-def _oud(b, sinds):
+def _oud(b):
     return kerncijfers.aandeel_65plus(b.code)[0]
 
 
-# indicator: (label, function(buurt, sinds) -> value as shown)
+# indicator: (label, function(buurt) -> value as shown)
 INDICATOREN = {
     "meldingen": ("Nieuwe meldingen (24 maanden)", _meldingen),
     "binnen_termijn": ("Meldingen binnen termijn (%)", _termijn),
@@ -69,9 +69,8 @@ def keuze(indicator: str | None) -> str:
 
 def waardetabel(g: gebieden.Gebied, t: Toegang, indicator: str) -> tuple[Tabel, dict]:
     label, functie = INDICATOREN[indicator]
-    sinds = indicatoren.periode_start()
     buurten = buurten_op_kaart(g, t)
-    waarden = {b.code: functie(b, sinds) for b in buurten}
+    waarden = {b.code: functie(b) for b in buurten}
     tabel = Tabel("kaart", f"{label} per buurt", ["buurt", label, "klasse"])
     kl = kaarten.klassen([v for v in waarden.values() if isinstance(v, int | float)])
     for b in buurten:

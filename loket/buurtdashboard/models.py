@@ -111,6 +111,30 @@ class MeldingenCel(models.Model):
         return f"{self.buurtcode} {self.categorie} {self.week}"
 
 
+class Gebiedcijfer(models.Model):
+    """What a page shows of the meldingen of one gebied (gemeente, wijk or buurt) over the 24 months
+    from `sinds`, for all onderwerpen (`hoofdcategorie` 0, with the trend) and per hoofdcategorie.
+    The refresh job computes these from the cells whenever the gebied's cells change, so a request
+    reads a few rows instead of taking medians over every doorlooptijd and fitting a trend."""
+
+    gebiedscode = models.CharField(max_length=10)
+    hoofdcategorie = models.IntegerField(help_text="0: alle onderwerpen")
+    sinds = models.DateField(help_text="maandag waarop de 24 maanden beginnen")
+    nieuw = models.PositiveIntegerField()
+    afgehandeld = models.PositiveIntegerField()
+    binnen_termijn = models.PositiveIntegerField()
+    mediaan_dagen = models.FloatField(null=True)
+    trend = models.CharField(max_length=80, blank=True, help_text="alleen bij hoofdcategorie 0")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["gebiedscode", "hoofdcategorie"], name="gebiedcijfer_uniek"),
+        ]
+
+    def __str__(self):
+        return f"{self.gebiedscode} {self.hoofdcategorie}"
+
+
 class Buurtprofiel(models.Model):
     """BAG and voorzieningen figures of a gebied (gemeente, wijk or buurt), computed from the BAG by
     the refresh job. Distances are straight lines (hemelsbreed) in metres."""

@@ -37,7 +37,7 @@ def _getal(w, decimalen=1):
     return w
 
 
-def meldingen(g, kol, sinds) -> Tabel:
+def meldingen(kol, cijfers) -> Tabel:
     tabel = Tabel(
         "meldingen",
         "Meldingen openbare ruimte, laatste 24 maanden",
@@ -53,8 +53,8 @@ def meldingen(g, kol, sinds) -> Tabel:
         toelichting="Gesloten = afgehandeld, geannuleerd of doorgezet. Doorlooptijd en termijn over de gesloten meldingen.",
     )
     for k in kol:
-        kg = indicatoren.kerngetallen(k, sinds)
-        tr = indicatoren.trend(indicatoren.reeks(k, sinds, "month"))
+        c = cijfers[k.code]
+        kg = c.totaal
         tabel.rijen.append(
             [
                 k.naam,
@@ -63,17 +63,17 @@ def meldingen(g, kol, sinds) -> Tabel:
                 privacy.aantal(kg.afgehandeld),
                 _getal(privacy.afgeleid(kg.mediaan_dagen, kg.afgehandeld)),
                 _getal(privacy.afgeleid(kg.binnen_termijn_pct, kg.afgehandeld)),
-                tr["tekst"] if not privacy.is_klein(kg.nieuw) else privacy.KLEIN,
+                c.trend if not privacy.is_klein(kg.nieuw) else privacy.KLEIN,
             ]
         )
     return tabel
 
 
-def per_categorie(g, sinds) -> Tabel:
+def per_categorie(g, cijfers) -> Tabel:
     gemeente = gebieden.gemeente()
     namen = categorieen()
-    hier = indicatoren.per_hoofdcategorie(g, sinds)
-    daar = indicatoren.per_hoofdcategorie(gemeente, sinds) if g.soort != "gemeente" else hier
+    hier = cijfers[g.code].per_hoofdcategorie
+    daar = cijfers[gemeente.code].per_hoofdcategorie
     kop = ["onderwerp", f"nieuw {g.naam}", "open", "mediaan doorlooptijd (dagen)", "binnen termijn (%)"]
     if g.soort != "gemeente":
         kop += [f"nieuw {gemeente.naam}", "binnen termijn (%) gemeente"]
@@ -264,7 +264,32 @@ def voorspellingen(g, t) -> Tabel:
     return tabel
 
 
+def _bouwers(g: gebieden.Gebied, t: Toegang) -> dict:
+    """Per table name, how to build it: an export builds only its own table."""
+    kol = kolommen(g, t)
+    sinds = indicatoren.periode_start()
+
+    def cijfers():
+        return indicatoren.opgeslagen(list({k.code for k in kol} | {g.code, gebieden.gemeente().code}))
+
+    return {
+        "signalen": lambda: signalen(g, t),
+        "voorspelling": lambda: voorspellingen(g, t),
+        "meldingen": lambda: meldingen(kol, cijfers()),
+        "categorieen": lambda: per_categorie(g, cijfers()),
+        "maanden": lambda: per_maand(g, sinds),
+        "weken": lambda: per_week(g, sinds),
+        "woningen": lambda: woningen(kol),
+        "gebruiksdoelen": lambda: gebruiksdoelen(kol),
+        "voorzieningen": lambda: voorzieningen(kol),
+        "kerncijfers": lambda: kerncijfertabel(kol),
+    }
+
+
+# Every table of a page, in its order; each has a CSV export.
 TABELLEN = [
+    "signalen",
+    "voorspelling",
     "meldingen",
     "categorieen",
     "maanden",
@@ -277,24 +302,12 @@ TABELLEN = [
 
 
 def tabellen(g: gebieden.Gebied, t: Toegang) -> list[Tabel]:
-    kol = kolommen(g, t)
-    sinds = indicatoren.periode_start()
-    return [
-        signalen(g, t),
-        voorspellingen(g, t),
-        meldingen(g, kol, sinds),
-        per_categorie(g, sinds),
-        per_maand(g, sinds),
-        per_week(g, sinds),
-        woningen(kol),
-        gebruiksdoelen(kol),
-        voorzieningen(kol),
-        kerncijfertabel(kol),
-    ]
+    bouwers = _bouwers(g, t)
+    return [bouwers[naam]() for naam in TABELLEN]
 
 
 def tabel(g: gebieden.Gebied, t: Toegang, naam: str) -> Tabel:
-    return next(tb for tb in tabellen(g, t) if tb.naam == naam)
+    return _bouwers(g, t)[naam]()
 
 
 def overzicht(g: gebieden.Gebied, t: Toegang) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kern.fouten import CodeFout
 from kern.gemeente import huidige
+from loket.buurtdashboard.gebieden import wijk_van
 from loket.buurtdashboard.models import Dashboardrol, Inzage, Rol
 
 
@@ -32,13 +33,6 @@ class Toegang:
     def filter_codes(self, codes):
         """The codes (wijk or buurt) of `codes` this role may see, in their order."""
         return [c for c in codes if self.wijken is None or wijk_van(c) in self.wijken]
-
-
-def wijk_van(gebiedscode: str) -> str:
-    """WK040001 for WK040001 and for BU04000102 (CBS codes nest by their digits)."""
-    if gebiedscode[:2] in ("WK", "BU") and len(gebiedscode) >= 8:
-        return "WK" + gebiedscode[2:8]
-    return ""
 
 
 def toegang(user) -> Toegang | None:

@@ -44,8 +44,13 @@ def test_dashboard_en_kaart_in_de_browser(gegevens, portaal_server, browser, for
     page.click("text=Wijk A")
     page.wait_for_selector(".grafiek svg")
     assert Axe().run(page).violations_count == 0, Axe().run(page).generate_report()
+    # Wide tables scroll in their own box; the page itself never scrolls sideways (WCAG 1.4.10).
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     page.click("text=Bekijk de kaart")
     page.wait_for_selector(".leaflet-container .leaflet-interactive")
+    # The legend is a readable list under the map (the site's own .legenda swatch class once shrank it
+    # to one 16 px square, its text spilling over the table).
+    assert page.get_by_label("Legenda", exact=True).bounding_box()["width"] > 100
     resultaat = Axe().run(page)
     assert resultaat.violations_count == 0, resultaat.generate_report()
     page.select_option("#indicator", "woningen")

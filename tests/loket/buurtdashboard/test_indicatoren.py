@@ -85,6 +85,31 @@ def test_cellen_bij_nieuwe_of_gewijzigde_zaak_bijgewerkt(vaste_meldingen):
     assert MeldingenCel.objects.get(buurtcode=BUURT_B1).nieuw == 2  # other cells untouched
 
 
+def test_pagina_leest_de_cijfers_die_de_job_berekende(vaste_meldingen):
+    """The refresh job stores per gebied what a page shows; a page does not compute it again."""
+    sinds = indicatoren.periode_start()
+    opgeslagen = indicatoren.opgeslagen([BUURT_A1, WIJK_B, "GM0400"])
+    assert opgeslagen[BUURT_A1].totaal == indicatoren.kerngetallen(gebied(BUURT_A1), sinds)
+    assert opgeslagen["GM0400"].per_hoofdcategorie == indicatoren.per_hoofdcategorie(gebied("GM0400"), sinds)
+    assert opgeslagen[WIJK_B].trend == indicatoren.trend(indicatoren.reeks(gebied(WIJK_B), sinds))["tekst"]
+    # A new melding in buurt A1 changes buurt A1, wijk A and the gemeente, after the job ran.
+    extra = melding(Melding.objects.first().categorie, BUURT_A1, WIJK_A, WEEK_A, 1)
+    assert indicatoren.opgeslagen([WIJK_A])[WIJK_A].totaal.nieuw == 6
+    aggregatie.ververs_zaken([extra.pk])
+    na = indicatoren.opgeslagen([BUURT_A1, WIJK_A, "GM0400"])
+    assert (na[BUURT_A1].totaal.nieuw, na[WIJK_A].totaal.nieuw, na["GM0400"].totaal.nieuw) == (7, 7, 9)
+    assert na["GM0400"].totaal.mediaan_dagen == 3.0  # 1, 1, 2, 3, 4, 4, 5
+
+
+def test_veel_gewijzigde_weken_herbouwen_alle_cellen(vaste_meldingen, monkeypatch):
+    zaak = Zaak.objects.filter(buurtcode=BUURT_A1).first()
+    assert aggregatie.ververs_zaken([zaak.pk]) == 1  # one (buurt, week) pair: its one cell
+    monkeypatch.setattr(aggregatie, "HERBOUW_MINIMUM", 0)
+    # 1 of the 2 pairs is more than HERBOUW_AANDEEL: every cell is rebuilt (and counted).
+    assert aggregatie.ververs_zaken([zaak.pk]) == 2
+    assert MeldingenCel.objects.get(buurtcode=BUURT_B1).nieuw == 2
+
+
 def _alle_cellen(client, code):
     """Every value of every output: page tables (via the API, same source), CSV exports."""
     api = client.get(reverse("buurtdashboard:api-gebied", args=[code])).json()

@@ -101,3 +101,18 @@ def test_inzage_legt_wie_wanneer_welk_gebied_vast_en_verder_niets(client, gebied
     assert inzage.tijdstip is not None
     velden = {f.name for f in Inzage._meta.get_fields()}
     assert velden == {"id", "gebruiker", "tijdstip", "gebied", "weergave"}
+
+
+@pytest.mark.parametrize("naam", ["buurtdashboard:gebied", "buurtdashboard:kaart"])
+def test_elke_csv_link_op_een_pagina_geeft_een_csv(client, medewerker, naam):
+    import html
+    import re
+
+    client.force_login(medewerker)
+    pagina = client.get(reverse(naam, args=[WIJK_A])).content.decode()
+    links = [html.unescape(h) for h in re.findall(r'href="([^"]+\.csv[^"]*)"', pagina)]
+    assert len(links) >= 2
+    for link in links:
+        response = client.get(link)
+        assert response.status_code == 200, link
+        assert response["Content-Type"].startswith("text/csv"), link
