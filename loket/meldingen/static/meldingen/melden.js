@@ -25,7 +25,8 @@
   // --- map ------------------------------------------------------------------------------------
   if (window.L) {
     $("meldkaart").hidden = false;
-    kaart = L.map("meldkaart", { keyboard: true }).setView(cfg.centrum, cfg.zoom);
+    // The data's extent, as on /kaart: the zoom in cfg suits a phone-wide map, a wider one fits closer.
+    kaart = L.map("meldkaart", { keyboard: true }).fitBounds(cfg.grenzen);
     for (const laag of cfg.ondergrond) L.tileLayer(laag.tegels, { attribution: laag.attributie }).addTo(kaart);
     kaart.on("click", (e) => {
       $("adres_id").value = "";
@@ -34,20 +35,15 @@
   }
 
   // --- address suggestions --------------------------------------------------------------------
-  let wacht;
-  $("adres").addEventListener("input", () => {
-    clearTimeout(wacht);
-    $("adres_id").value = "";
-    const q = $("adres").value.trim();
-    if (q.length < 2) return $("suggesties").replaceChildren();
-    wacht = setTimeout(async () => {
-      const r = await fetch(`${cfg.suggest}?${new URLSearchParams({ q })}`);
-      const lijst = r.ok ? (await r.json()).filter((t) => t.type === "adres") : [];
-      window.toonSuggesties($("suggesties"), lijst, kies);
-      $("gekozen").textContent = lijst.length ? `${lijst.length} adressen gevonden. Kies er een.` : "Geen adres gevonden.";
-    }, 150);
+  window.zoekSuggesties({
+    invoer: $("adres"),
+    lijst: $("suggesties"),
+    url: cfg.suggest,
+    kies,
+    alleenAdressen: true,
+    bijInvoer: () => ($("adres_id").value = ""),
+    meld: (n) => ($("gekozen").textContent = n ? `${n} adressen gevonden. Kies er een.` : "Geen adres gevonden."),
   });
-  window.koppelSuggesties($("adres"), $("suggesties"));
   async function kies(treffer) {
     $("suggesties").replaceChildren();
     $("adres").value = treffer.weergavenaam;

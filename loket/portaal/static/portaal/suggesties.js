@@ -35,3 +35,29 @@ window.koppelSuggesties = function (invoer, lijst) {
     if (e.key === "Escape") { e.preventDefault(); lijst.replaceChildren(); invoer.focus(); }
   });
 };
+
+// Typing in `invoer` asks `url` (the suggest API) for suggestions from two characters on, after a short
+// pause, shows them in `lijst` with the keys above and hands the one picked to `kies(treffer)`.
+// `alleenAdressen` drops streets and places; `meld(aantal)` tells how many were found (a live region);
+// `bijInvoer()` runs on every keystroke. An answer that arrives after a newer one is dropped, so a slow
+// reply never replaces what belongs to the text typed last. The map, melden and buurtberichten use it.
+window.zoekSuggesties = function ({ invoer, lijst, url, kies, meld, alleenAdressen = false, bijInvoer }) {
+  let wacht;
+  let laatste = 0;
+  invoer.addEventListener("input", () => {
+    clearTimeout(wacht);
+    if (bijInvoer) bijInvoer();
+    const q = invoer.value.trim();
+    const nummer = ++laatste;
+    if (q.length < 2) return lijst.replaceChildren();
+    wacht = setTimeout(async () => {
+      const r = await fetch(`${url}?${new URLSearchParams({ q })}`);
+      let treffers = r.ok ? await r.json() : [];
+      if (nummer !== laatste) return;
+      if (alleenAdressen) treffers = treffers.filter((t) => t.type === "adres");
+      window.toonSuggesties(lijst, treffers, kies);
+      if (meld) meld(treffers.length);
+    }, 150);
+  });
+  window.koppelSuggesties(invoer, lijst);
+};
