@@ -11,7 +11,7 @@ KWB_DIR := data/kwb_samples
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
-.PHONY: run run-dev replica test stop system venv db sample load seed lint bench clean-sample screenshots
+.PHONY: run run-dev demo replica test stop system venv db sample load seed lint bench clean-sample screenshots
 
 system:
 	@scripts/system-packages.sh
@@ -44,17 +44,19 @@ load: db sample
 	@$(MANAGE) import_sttr $(REGELS_DIR) -v 0
 	@$(MANAGE) import_kerncijfers $(KWB_DIR) -v 0
 
-# gunicorn with workers by core count (config/gunicorn.py), as in production.
-run: load
+# What both run targets serve on top of the sample: meldingen, buurtberichten, the dashboard's figures.
+demo: load
 	@$(MANAGE) load_sample_meldingen
 	@$(MANAGE) load_sample_buurtberichten
 	@$(MANAGE) load_sample_buurtdashboard
+
+# gunicorn with workers by core count (config/gunicorn.py), as in production.
+run: demo
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
 
 # The same stack with Django's runserver, which reloads on code changes: for development only.
-run-dev: load
-	@$(MANAGE) load_sample_meldingen
+run-dev: demo
 	@LOKET_DEV_SERVER=1 scripts/run.sh
 
 test: db sample

@@ -9,7 +9,6 @@ Target (issue 12): < 30 s for 40 000 rules.
 
 import argparse
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from harness import Ronde, Zijde, in_beurten, rapport  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from toepasbare_regels.sttr.export import naar_dmn  # noqa: E402
@@ -127,39 +127,28 @@ def compact(bestand: Bestand) -> bytes:
     return xml.replace(b"<dmn:", b"<").replace(b"</dmn:", b"</").replace(b"xmlns:dmn=", b"xmlns=")
 
 
-def _run(checkout: Path, pad: Path) -> tuple[float, int]:
-    """Seconds and peak RSS (kB) of one `manage.py check_regels` process."""
-    start = time.perf_counter()
-    uit = subprocess.run(
-        [
-            "/usr/bin/time",
-            "-f",
-            "%M",
-            sys.executable,
-            "manage.py",
-            "check_regels",
-            str(pad),
-            "-v",
-            "0",
-        ],
-        cwd=checkout,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    seconden = time.perf_counter() - start
-    if "check_regels:" not in uit.stdout:
-        raise RuntimeError(f"{checkout}: {uit.stdout[-500:]} {uit.stderr[-2000:]}")
-    return seconden, int(uit.stderr.strip().splitlines()[-1])
-
-
-def _p95(xs: list[float]) -> float:
-    return sorted(xs)[max(0, round(0.95 * len(xs)) - 1)]
+def _run(checkout: Path, pad: Path) -> Ronde:
+    """One `manage.py check_regels` process: its wall time and peak RSS. Not harness.commando: a file
+    with findings makes check_regels exit 1, which is a finished run here."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tijd:
+        start = time.perf_counter()
+        uit = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", tijd.name, sys.executable, "manage.py", "check_regels"]
+            + [str(pad), "-v", "0"],
+            cwd=checkout,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        seconden = time.perf_counter() - start
+        if "check_regels:" not in uit.stdout:
+            raise RuntimeError(f"{checkout}: {uit.stdout[-500:]} {uit.stderr[-2000:]}")
+        return Ronde([seconden], int(tijd.read().split()[-1]) / 1024)
 
 
 def main() -> None:
     args = argparse.ArgumentParser()
-    args.add_argument("--runs", type=int, default=5)
+    args.add_argument("--runs", type=int, default=5, help="pairs in turns (at least 5)")
     args.add_argument(
         "--vergelijk",
         type=Path,
@@ -181,22 +170,13 @@ def main() -> None:
             bestanden[naam] = pad
         if GEONOVUM.exists() and not opts.alleen:
             bestanden["Geonovum (5 zips)"] = GEONOVUM
-        print(f"{'bestand':<38} {'kant':<10} {'mediaan':>9} {'p95':>9} {'spreiding':>10} {'piek-RSS':>9}")
         for naam, pad in bestanden.items():
-            metingen = {kant: [] for kant in kanten}
-            for _ in range(opts.runs):
-                for (
-                    kant,
-                    checkout,
-                ) in kanten.items():  # in turns, so drift hits both sides alike
-                    metingen[kant].append(_run(checkout, pad))
-            grootte = f"   ({pad.stat().st_size / 1e6:.1f} MB)" if pad.is_file() else ""
-            for kant, m in metingen.items():
-                tijden = [s for s, _ in m]
-                print(
-                    f"{naam:<38} {kant:<10} {statistics.median(tijden):8.2f}s {_p95(tijden):8.2f}s "
-                    f"{max(tijden) - min(tijden):9.2f}s {max(r for _, r in m) / 1024:7.0f}MB{grootte}"
-                )
+            zijden = [
+                Zijde(kant, lambda checkout=checkout, pad=pad: _run(checkout, pad))
+                for kant, checkout in kanten.items()
+            ]
+            grootte = f" ({pad.stat().st_size / 1e6:.1f} MB)" if pad.is_file() else ""
+            rapport(f"check_regels {naam}{grootte}", in_beurten(zijden, opts.runs), eenheid="s")
 
 
 if __name__ == "__main__":

@@ -235,6 +235,16 @@ def http_post_json(server: Portaal, pad: str, data, headers: dict | None = None)
         conn.close()
 
 
+def een_voor_een(items: Iterable, doe: Callable) -> Ronde:
+    """One client works through `items` in order: each `doe(item)` timed on its own."""
+    tijden = []
+    for item in items:
+        start = time.perf_counter()
+        doe(item)
+        tijden.append(time.perf_counter() - start)
+    return Ronde(tijden)
+
+
 def gelijktijdig(maak_client: Callable[[], Callable], items: list, clients: int = 8) -> list[float]:
     """`clients` threads at once work through `items`; each thread first makes its own client with
     `maak_client()` (its own database connection, say) and then times `client(item)` per item.

@@ -34,7 +34,7 @@ from common import (  # sets up Django before the project imports below
     sql_client,
     vastgelegde_sql,
 )
-from harness import Ronde, Zijde, gelijktijdig, http_get, in_beurten, portaal, rapport
+from harness import Ronde, Zijde, een_voor_een, gelijktijdig, http_get, in_beurten, portaal, rapport
 
 BENCH_DB = "loket_bench_kaart"
 MIDDEN_RD = (113_200, 553_300)
@@ -49,6 +49,11 @@ def wsgi_get(app, pad: str) -> tuple[str, bytes]:
     status = []
     body = b"".join(app(environ, lambda s, h, *a: status.append(s)))
     return status[0], body
+
+
+def _goed(pad: str, status) -> None:
+    """A tile answers 200, or 204 where it is empty (`status` as HTTP gives it or as WSGI's text)."""
+    assert str(status)[:3] in ("200", "204"), (pad, status)
 
 
 def tegelkeuze(
@@ -113,30 +118,18 @@ def tegels(args, server) -> None:
                 groottes = [len(wsgi_get(application, p)[1]) for p in paden]
 
                 def http(paden=paden):
-                    tijden = []
-                    for pad in paden:
-                        start = time.perf_counter()
-                        status, _ = http_get(server, pad)
-                        tijden.append(time.perf_counter() - start)
-                        assert status in (200, 204), (pad, status)
-                    return Ronde(tijden)
+                    return een_voor_een(paden, lambda pad: _goed(pad, http_get(server, pad)[0]))
 
                 def wsgi(paden=paden):
-                    tijden = []
-                    for pad in paden:
-                        start = time.perf_counter()
-                        status, _ = wsgi_get(application, pad)
-                        tijden.append(time.perf_counter() - start)
-                        assert status[:3] in ("200", "204"), (pad, status)
-                    return Ronde(tijden)
+                    return een_voor_een(paden, lambda pad: _goed(pad, wsgi_get(application, pad)[0]))
 
                 def ruw(xy=xy, sql=sql, z=z, naam=laag.naam):
-                    tijden = []
-                    for x, y in xy:
-                        start = time.perf_counter()
-                        voorbereid.execute(sql, {"z": z, "x": x, "y": y, "laag": naam}).fetchone()
-                        tijden.append(time.perf_counter() - start)
-                    return Ronde(tijden)
+                    return een_voor_een(
+                        xy,
+                        lambda t: voorbereid.execute(
+                            sql, {"z": z, "x": t[0], "y": t[1], "laag": naam}
+                        ).fetchone(),
+                    )
 
                 reeksen = in_beurten(
                     [

@@ -11,11 +11,12 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import psycopg  # noqa: E402
 from common import OUT, ROOT, conninfo, prepare_database  # noqa: E402
-from harness import Zijde, commando, gelijktijdig, http_get, in_beurten, portaal  # noqa: E402
+from harness import Ronde, Zijde, commando, gelijktijdig, http_get, in_beurten, portaal  # noqa: E402
 
 
 def voorbeeld(schaal: int) -> Path:
@@ -49,7 +50,7 @@ def paden(dbname: str, n: int) -> dict[str, list[str]]:
             f"/tiles/panden/17/{'/'.join(map(str, tegel_index(x, y, 17)))}.mvt" for x, y, _, _ in gekozen
         ],
         "suggest": [
-            f"/api/locatie/suggest?q={straat.replace(' ', '+')}+{nr}" for _, _, straat, nr in gekozen
+            f"/api/locatie/suggest?{urlencode({'q': f'{straat} {nr}'})}" for _, _, straat, nr in gekozen
         ],
         "locatie": [f"/api/locatie/informatie?crs=rd&x={x:.1f}&y={y:.1f}" for x, y, _, _ in gekozen],
     }
@@ -76,7 +77,9 @@ def meet(schaal: int, args) -> dict:
 
                 return vraag
 
-            return Zijde(soort, lambda: gelijktijdig(client, verzoeken[soort], clients=8))
+            return Zijde(
+                soort, lambda: Ronde(gelijktijdig(client, verzoeken[soort], clients=8), server.piek_mb())
+            )
 
         reeksen = in_beurten([zijde(s) for s in verzoeken])
     return {
@@ -85,6 +88,7 @@ def meet(schaal: int, args) -> dict:
         "import_s": ronde.tijden[0],
         "import_mb": ronde.piek_mb,
         "db_mb": grootte / 2**20,
+        "werker_mb": max(r.piek_mb for r in reeksen.values()),
         **{f"{s}_p50": r.p50 * 1000 for s, r in reeksen.items()},
         **{f"{s}_p95": r.p95 * 1000 for s, r in reeksen.items()},
         **{
@@ -101,16 +105,16 @@ def main():
     args = parser.parse_args()
     uitkomsten = [meet(int(s), args) for s in args.schalen.split(",")]
     print(
-        "\n| schaal | panden | import s (piek MiB) | database MiB | tegel p50/p95 ms | suggest p50/p95 ms | locatie p50/p95 ms |"
+        "\n| schaal | panden | import s (piek MiB) | database MiB | werker piek MiB | tegel p50/p95 ms (spreiding p95) | suggest p50/p95 ms | locatie p50/p95 ms |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for u in uitkomsten:
         cellen = [
             f"{u[f'{s}_p50']:.1f} / {u[f'{s}_p95']:.1f} ({u[f'{s}_p95_spreiding'][0]:.1f}–{u[f'{s}_p95_spreiding'][1]:.1f})"
             for s in ("tegel", "suggest", "locatie")
         ]
         print(
-            f"| {u['schaal']}× | {u['panden']:,} | {u['import_s']:.1f} ({u['import_mb']:.0f}) | {u['db_mb']:.0f} | "
+            f"| {u['schaal']}× | {u['panden']:,} | {u['import_s']:.1f} ({u['import_mb']:.0f}) | {u['db_mb']:.0f} | {u['werker_mb']:.0f} | "
             + " | ".join(cellen)
             + " |"
         )

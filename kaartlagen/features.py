@@ -13,6 +13,8 @@ from kern.replica import leesverbinding
 
 STANDAARD_LIMIT = 100
 MAX_LIMIT = 1000
+# Far past any collection, and far below PostgreSQL's bigint, which a larger OFFSET overflows (a 500).
+MAX_OFFSET = 10**9
 # A bbox wider or taller than this is refused: it asks for (a large part of) everything at once.
 MAX_BBOX_ZIJDE = 25_000
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from kaartlagen import bagwoorden, zoeken
+from kaartlagen import bagwoorden, voorbereid, zoeken
 from kern.crs import RD_NEW, WGS84, naar_wgs84
 from kern.replica import leesverbinding
 
@@ -86,9 +86,6 @@ def sql_sectie(sql: str):
     return registreer
 
 
-# One buurt with its wijk at a point, as a JSON array [buurtcode, buurtnaam, wijkcode, wijknaam].
-_GEBIED = """(SELECT json_build_array(b.code, b.naam, w.code, w.naam) FROM kaartlagen_buurt b
-    LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id WHERE ST_Intersects(b.geom, {punt}) LIMIT 1)"""
 _PANDEN_SQL = """
     SELECT p.identificatie, p.oorspronkelijk_bouwjaar, p.status, round(ST_Area(p.geom)) AS oppervlakte,
            (SELECT array_agg(DISTINCT d ORDER BY d) FROM kaartlagen_verblijfsobject v, unnest(v.gebruiksdoelen) d
@@ -112,7 +109,7 @@ _ADRESSEN_IN_PANDEN = zoeken.ADRES_SQL.format(
 _NAASTE_ADRES = zoeken.ADRES_SQL.format(
     bron=zoeken.NABIJ,
     score="-ST_Distance(v.geom, pt.p)",
-    extra=", ST_X(v.geom), ST_Y(v.geom), " + _GEBIED.format(punt="v.geom"),
+    extra=", ST_X(v.geom), ST_Y(v.geom), " + zoeken.GEBIED_SQL.format(punt="v.geom"),
     voorwaarde="NOT EXISTS (SELECT FROM panden)",
 ).replace("LIMIT %(limit)s", "LIMIT 1")
 
@@ -130,7 +127,7 @@ def _informatie_sql() -> str:
                                                  doelen, vbo_oppervlakte, contour)) FROM panden),
                (SELECT json_agg(json_build_array({_kolommen(8)})) FROM ({_ADRESSEN_IN_PANDEN}) a({_kolommen(8)})),
                (SELECT json_agg(json_build_array({_kolommen(11)})) FROM ({_NAASTE_ADRES}) a({_kolommen(11)})),
-               {_GEBIED.format(punt="pt.p")}{secties}
+               {zoeken.GEBIED_SQL.format(punt="pt.p")}{secties}
         FROM pt
     """
 
@@ -145,7 +142,8 @@ def gebied(x_rd: float, y_rd: float) -> tuple[dict | None, dict | None]:
     """Buurt and wijk ({code, naam}) at a point in RD New; None where no buurt lies."""
     with leesverbinding().cursor() as cursor:
         cursor.execute(
-            f"SELECT {_GEBIED.format(punt='ST_SetSRID(ST_MakePoint(%s, %s), %s)')}", [x_rd, y_rd, RD_NEW]
+            f"SELECT {zoeken.GEBIED_SQL.format(punt='ST_SetSRID(ST_MakePoint(%s, %s), %s)')}",
+            [x_rd, y_rd, RD_NEW],
         )
         return _gebied(cursor.fetchone()[0])
 
@@ -153,8 +151,8 @@ def gebied(x_rd: float, y_rd: float) -> tuple[dict | None, dict | None]:
 def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
     """What is at this point (WGS84 or RD): raises zoeken.ZoekFout outside the municipality.
 
-    The core and every SQL section come back from ONE statement (one round trip); only sections
-    registered with plain `@sectie` query on their own afterwards."""
+    The core and every SQL section come back from ONE statement (one round trip), prepared once per
+    connection; only sections registered with plain `@sectie` query on their own afterwards."""
     x_rd, y_rd = zoeken.punt_in_gemeente(x, y, srid)
     info = LocatieInformatie(
         (round(x_rd, 3), round(y_rd, 3)), tuple(round(v, 7) for v in naar_wgs84(x_rd, y_rd))
@@ -171,7 +169,7 @@ def bij_punt(x: float, y: float, srid: int) -> LocatieInformatie:
         "vandaag": timezone.localdate(),
         "tijdzone": settings.TIME_ZONE,
     }
-    with leesverbinding().cursor() as cursor:
+    with voorbereid.cursor(leesverbinding()) as cursor:
         cursor.execute(_informatie_sql(), params)
         panden, in_panden, naaste, gebied_rij, *sql_waarden = cursor.fetchone()
     for ident, bouwjaar, status, oppervlakte, doelen, vbo_oppervlakte, contour in panden or []:

@@ -60,13 +60,15 @@ def _crs(request, parameter: str) -> tuple[str, int]:
     return uri, CRS_URIS[uri]
 
 
-def _geheel(request, naam: str, standaard: int, minimum: int = 0) -> int:
+def _geheel(request, naam: str, standaard: int, minimum: int = 0, maximum: int | None = None) -> int:
     try:
         waarde = int(request.query_params.get(naam, standaard))
     except ValueError:
         raise ApiFout("invoer_ongeldig", f"{naam} moet een geheel getal zijn") from None
     if waarde < minimum:
         raise ApiFout("invoer_ongeldig", f"{naam} moet {minimum} of meer zijn")
+    if maximum is not None and waarde > maximum:
+        raise ApiFout("invoer_ongeldig", f"{naam} mag hoogstens {maximum} zijn")
     return waarde
 
 
@@ -152,7 +154,9 @@ class ItemsView(APIView):
             OpenApiParameter(
                 "limit", int, description=f"1–{features.MAX_LIMIT}, standaard {features.STANDAARD_LIMIT}"
             ),
-            OpenApiParameter("offset", int),
+            OpenApiParameter(
+                "offset", {"type": "integer", "minimum": 0, "maximum": features.MAX_OFFSET}, default=0
+            ),
         ],
         responses={200: OpenApiTypes.OBJECT, **_problemen(400, 404)},
         summary="OGC API – Features: objecten (GeoJSON)",
@@ -162,7 +166,7 @@ class ItemsView(APIView):
         laag = _laag(collectie)
         crs_uri, srid = _crs(request, "crs")
         limit = min(_geheel(request, "limit", features.STANDAARD_LIMIT, 1), features.MAX_LIMIT)
-        offset = _geheel(request, "offset", 0)
+        offset = _geheel(request, "offset", 0, maximum=features.MAX_OFFSET)
         bbox = None
         if "bbox" in request.query_params:
             bbox = features.bbox_rd(request.query_params["bbox"], _crs(request, "bbox-crs")[1])

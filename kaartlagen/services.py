@@ -2,10 +2,10 @@
 
 import time
 
-from django.conf import settings
 from django.db import connection
 
 from kaartlagen.models import BgtObject, Buurt, Nummeraanduiding, OpenbareRuimte, Pand, Verblijfsobject, Wijk
+from kern import gemeente
 
 
 def inhoud() -> list[dict]:
@@ -36,7 +36,7 @@ def data_grenzen() -> tuple[float, float, float, float]:
             " FROM (SELECT ST_Extent(geom) e FROM kaartlagen_pand WHERE actief) t"
         )
         rij = cursor.fetchone()
-    waarde = tuple(rij) if rij and rij[0] is not None else tuple(settings.GEMEENTE_BBOX_RD)
+    waarde = tuple(rij) if rij and rij[0] is not None else gemeente.huidige().bbox_rd
     _GRENZEN.update(waarde=waarde, tot=time.monotonic() + GRENZEN_GELDIG_SECONDEN)
     return waarde
 

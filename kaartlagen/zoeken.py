@@ -187,6 +187,12 @@ _LIGGING_SQL = {
 }
 
 
+# The buurt with its wijk at a point, as a JSON array [buurtcode, buurtnaam, wijkcode, wijknaam] (or
+# NULL): a scalar subquery, so the location panel folds it into its one statement as well.
+GEBIED_SQL = """(SELECT json_build_array(b.code, b.naam, w.code, w.naam) FROM kaartlagen_buurt b
+    LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id WHERE ST_Intersects(b.geom, {punt}) LIMIT 1)"""
+
+
 def _met_ligging(treffer: Treffer, cursor, punt: tuple[float, float] | None = None) -> Treffer:
     """Add centroid (RD and WGS84), buurt and wijk; `punt` when the caller already knows where it is."""
     if punt is None:
@@ -196,12 +202,9 @@ def _met_ligging(treffer: Treffer, cursor, punt: tuple[float, float] | None = No
     if not punt:
         return treffer
     cursor.execute(
-        "SELECT b.code, b.naam, w.code, w.naam FROM kaartlagen_buurt b "
-        "LEFT JOIN kaartlagen_wijk w ON w.code = b.wijk_id "
-        "WHERE ST_Intersects(b.geom, ST_SetSRID(ST_MakePoint(%s, %s), %s)) LIMIT 1",
-        [*punt, RD_NEW],
+        f"SELECT {GEBIED_SQL.format(punt='ST_SetSRID(ST_MakePoint(%s, %s), %s)')}", [*punt, RD_NEW]
     )
-    return met_ligging(treffer, punt, cursor.fetchone())
+    return met_ligging(treffer, punt, cursor.fetchone()[0])
 
 
 def met_ligging(treffer: Treffer, punt, gebied) -> Treffer:

@@ -10,12 +10,11 @@ from django.utils.html import format_html
 
 from kern.admin import AlleenLezen
 
-from .antwoordkoppeling import Koppelingen, normaliseer, suggesties
+from . import antwoordkoppeling
+from .antwoordkoppeling import normaliseer
 from .feiten import FEITEN
 from .models import Antwoordkoppeling, FeitBetwisting, ToepasbareRegelBestand
 from .regelset import geladen
-
-KOPPELBAAR = ("vraag", "geoVerwijzing")
 
 
 def _feit_keuzes():
@@ -53,38 +52,12 @@ class ToepasbareRegelBestandAdmin(AlleenLezen):
             return redirect("admin:index")
         row = get_object_or_404(ToepasbareRegelBestand, pk=pk)
         model, _ = geladen(row)
-        vragen = [u for u in model.uitvoeringsregels if u.soort in KOPPELBAAR]
         if request.method == "POST":
-            gewijzigd = 0
-            for u in vragen:
-                keuze = request.POST.get(f"feit_{u.id}", "")
-                sleutel = {
-                    "bestand_sleutel": row.sleutel,
-                    "uitvoeringsregel": u.id,
-                    "vraagtekst": normaliseer(u.vraag_tekst),
-                }
-                if keuze in FEITEN:
-                    _, nieuw = Antwoordkoppeling.objects.update_or_create(**sleutel, defaults={"feit": keuze})
-                    gewijzigd += 1
-                elif keuze == "":
-                    gewijzigd += Antwoordkoppeling.objects.filter(**sleutel).delete()[0]
+            keuzes = {k.removeprefix("feit_"): v for k, v in request.POST.items() if k.startswith("feit_")}
+            gewijzigd = antwoordkoppeling.bewaar(row.sleutel, model, keuzes)
             messages.success(request, f"{gewijzigd} koppeling(en) opgeslagen.")
             return redirect(request.path)
-        koppelingen = Koppelingen()
-        eigen = {
-            k.uitvoeringsregel: k.feit for k in Antwoordkoppeling.objects.filter(bestand_sleutel=row.sleutel)
-        }
-        regels = []
-        for u in vragen:
-            nu = koppelingen.feit(row.sleutel, u)
-            regels.append(
-                {
-                    "u": u,
-                    "nu": nu,
-                    "gekozen": eigen.get(u.id, ""),
-                    "suggesties": [s for s in suggesties(u) if s in FEITEN],
-                }
-            )
+        regels = antwoordkoppeling.overzicht(row.sleutel, model)
         return TemplateResponse(
             request,
             "admin/toepasbare_regels/koppelen.html",

@@ -14,7 +14,9 @@ from kern.gemeente import huidige
 from . import feiten_bag  # noqa: F401  (registers the BAG/BGT/CBS feiten)
 from .feiten import FEITEN, uit_herbruikbaar_id
 from .models import Antwoordkoppeling
-from .sttr.model import Uitvoeringsregel
+from .sttr.model import Bestand, Uitvoeringsregel
+
+KOPPELBAAR = ("vraag", "geoVerwijzing")
 
 
 def normaliseer(tekst: str) -> str:
@@ -101,6 +103,42 @@ class Koppelingen:
         if _eigen_gemeentegrens(u):
             return "binnen-gemeente", "standaard"
         return None
+
+
+def vragen(model: Bestand) -> list[Uitvoeringsregel]:
+    """The questions of a rule file that a feit can answer."""
+    return [u for u in model.uitvoeringsregels if u.soort in KOPPELBAAR]
+
+
+def overzicht(sleutel: str, model: Bestand) -> list[dict]:
+    """Per question of the file: the feit that answers it now (and how), the one staff chose for this
+    file, and the suggested ones."""
+    koppelingen = Koppelingen()
+    eigen = {k.uitvoeringsregel: k.feit for k in Antwoordkoppeling.objects.filter(bestand_sleutel=sleutel)}
+    return [
+        {
+            "u": u,
+            "nu": koppelingen.feit(sleutel, u),
+            "gekozen": eigen.get(u.id, ""),
+            "suggesties": [s for s in suggesties(u) if s in FEITEN],
+        }
+        for u in vragen(model)
+    ]
+
+
+def bewaar(sleutel: str, model: Bestand, keuzes) -> int:
+    """Staff's choice per question (`keuzes[u.id]`: a feit, or "" to ask the question again) for this
+    file and its later versions while the question reads the same; returns how many were saved."""
+    gewijzigd = 0
+    for u in vragen(model):
+        keuze = keuzes.get(u.id, "")
+        rij = {"bestand_sleutel": sleutel, "uitvoeringsregel": u.id, "vraagtekst": normaliseer(u.vraag_tekst)}
+        if keuze in FEITEN:
+            Antwoordkoppeling.objects.update_or_create(**rij, defaults={"feit": keuze})
+            gewijzigd += 1
+        elif keuze == "":
+            gewijzigd += Antwoordkoppeling.objects.filter(**rij).delete()[0]
+    return gewijzigd
 
 
 def _eigen_gemeentegrens(u: Uitvoeringsregel) -> bool:

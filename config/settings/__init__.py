@@ -297,6 +297,8 @@ MELDINGEN_MAX_PER_UUR = int(os.environ.get("MELDINGEN_MAX_PER_UUR", "20"))
 MELDINGEN_OPENBAAR_DAGEN = int(os.environ.get("MELDINGEN_OPENBAAR_DAGEN", "90"))
 MELDINGEN_CONTACT_BEWAARTERMIJN_DAGEN = int(os.environ.get("MELDINGEN_CONTACT_BEWAARTERMIJN_DAGEN", "90"))
 # Per final status: days after the last status change before a melding is deleted (Signalen's defaults).
+MELDINGEN_BEWAARTERMIJN_DAGEN = {"afgehandeld": 1825, "geannuleerd": 365, "doorgezet_extern": 1825}
+
 # Buurtberichten (docs/buurtberichten.md).
 BUURTBERICHTEN_MAX_PER_UUR = int(os.environ.get("BUURTBERICHTEN_MAX_PER_UUR", "10"))
 BUURTBERICHTEN_BEVESTIGINGEN_PER_DAG = int(os.environ.get("BUURTBERICHTEN_BEVESTIGINGEN_PER_DAG", "3"))
@@ -304,7 +306,6 @@ BUURTBERICHTEN_ONBEVESTIGD_UREN = int(os.environ.get("BUURTBERICHTEN_ONBEVESTIGD
 BUURTBERICHTEN_MAX_VLAK_KM2 = float(os.environ.get("BUURTBERICHTEN_MAX_VLAK_KM2", "10"))
 BUURTBERICHTEN_BEZWAARTERMIJN_DAGEN = int(os.environ.get("BUURTBERICHTEN_BEZWAARTERMIJN_DAGEN", "42"))
 BUURTBERICHTEN_PORTIE = int(os.environ.get("BUURTBERICHTEN_PORTIE", "500"))
-MELDINGEN_BEWAARTERMIJN_DAGEN = {"afgehandeld": 1825, "geannuleerd": 365, "doorgezet_extern": 1825}
 
 # Where the basemap's generated mapfile, MapProxy configuration and tile cache live.
 BASISKAART_DIR = Path(os.environ.get("BASISKAART_DIR", BASE_DIR / "var" / "basiskaart"))

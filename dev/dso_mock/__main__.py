@@ -10,6 +10,10 @@ from pathlib import Path
 
 from dev.dso_mock.server import start
 
+# The seed reads the BAG sample through kern.importing, whose unpack limits are settings (UITPAKKEN_*);
+# this process runs outside manage.py (scripts/run.sh), so it names the settings module itself.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m dev.dso_mock", description=__doc__)

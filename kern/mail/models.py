@@ -24,7 +24,8 @@ class Bezorging(models.Model):
     tekst = models.TextField(blank=True)
     html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
-    # (content-id/bestandsnaam, base64, mimetype); small inline images only.
+    # (content-id/bestandsnaam, sha256 of a `Bijlage`, mimetype): the bytes are stored once, however
+    # many deliveries carry them (a bericht's map goes to thousands of subscribers).
     bijlagen = models.JSONField(default=list, blank=True)
     message_id = models.CharField(
         max_length=200, help_text="Vast bij elke poging, zodat ontvangers ontdubbelen"
@@ -63,3 +64,17 @@ class Adres(models.Model):
 
     def __str__(self) -> str:
         return self.kenmerk[:12]
+
+
+class Bijlage(models.Model):
+    """An inline image's bytes, once per content; deliveries refer to it by its SHA-256."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    data = models.BinaryField()
+    gebruikt = models.DateTimeField(help_text="Laatst gepland (zie planning.bewaar_bijlage)")
+
+    class Meta:
+        verbose_name_plural = "bijlagen"
+
+    def __str__(self) -> str:
+        return self.sha256[:12]

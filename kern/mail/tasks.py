@@ -14,15 +14,26 @@ logger = logging.getLogger(__name__)
 SLOT = "mail.verstuur"
 
 
+def _gewekt() -> None:
+    """Does nothing on commit: its presence among the transaction's on_commit hooks is the mark."""
+
+
 def wek() -> None:
-    """Make sure a send job is waiting; inside the caller's transaction, so it comes with the rows."""
-    if ProcrastinateJob.objects.filter(queueing_lock=SLOT, status="todo").exists():
+    """Make sure a send job is waiting; inside the caller's transaction, so it comes with the rows.
+
+    Once per transaction: a portion of 500 mails asks once, not 500 times. The mark is a no-op on_commit
+    hook, which Django drops with the transaction or savepoint it was made in, just as the job it
+    stands for is rolled back with it."""
+    verbinding = transaction.get_connection()
+    if verbinding.in_atomic_block and any(hook is _gewekt for _, hook, _ in verbinding.run_on_commit):
         return
-    try:
-        with transaction.atomic():
-            verstuur.defer()
-    except AlreadyEnqueued:
-        pass  # another transaction queued one a moment ago; it will find these rows too
+    if not ProcrastinateJob.objects.filter(queueing_lock=SLOT, status="todo").exists():
+        try:
+            with transaction.atomic():
+                verstuur.defer()
+        except AlreadyEnqueued:
+            pass  # another transaction queued one a moment ago; it will find these rows too
+    transaction.on_commit(_gewekt)
 
 
 # Every minute as well: deliveries whose backoff has passed, and anything planned while a job ran.

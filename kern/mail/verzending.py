@@ -9,7 +9,6 @@ that 250 and our COMMIT (a few dozen microseconds) can repeat a mail, which no S
 A refused or failing row is recorded on its own row and never holds up or repeats another.
 """
 
-import base64
 import contextlib
 import logging
 import smtplib
@@ -21,12 +20,12 @@ from email.mime.base import MIMEBase
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from kern.mail.models import AFGEWEZEN, GEBLOKKEERD, GEPLAND, OPGEGEVEN, VERSTUURD, Adres, Bezorging
-from kern.mail.planning import adres_geblokkeerd, kenmerk
+from kern.mail.models import AFGEWEZEN, GEBLOKKEERD, GEPLAND, OPGEGEVEN, VERSTUURD, Adres, Bezorging, Bijlage
+from kern.mail.planning import VERS, adres_geblokkeerd, kenmerk
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +43,17 @@ class Ronde:
         return self.verstuurd + self.uitgesteld + self.afgewezen + self.overgeslagen
 
 
-def bericht(rij: Bezorging) -> EmailMultiAlternatives:
+def bijlagen(rij: Bezorging, beelden: dict[str, bytes] | None = None) -> list[tuple[str, bytes, str]]:
+    """A delivery's attachments as (content-id, bytes, mimetype). `beelden` keeps the bytes for a
+    round, so a map shared by a whole batch is read from the database once."""
+    beelden = {} if beelden is None else beelden
+    if ontbreekt := {sha for _, sha, _ in rij.bijlagen} - beelden.keys():
+        rijen = Bijlage.objects.filter(sha256__in=ontbreekt).values_list("sha256", "data")
+        beelden.update((sha, bytes(data)) for sha, data in rijen)
+    return [(naam, beelden[sha], mime) for naam, sha, mime in rij.bijlagen]
+
+
+def bericht(rij: Bezorging, beelden: dict[str, bytes] | None = None) -> EmailMultiAlternatives:
     uit = EmailMultiAlternatives(
         rij.onderwerp,
         rij.tekst,
@@ -54,10 +63,10 @@ def bericht(rij: Bezorging) -> EmailMultiAlternatives:
     )
     if rij.html:
         uit.attach_alternative(rij.html, "text/html")
-    for naam, data, mime in rij.bijlagen:
+    for naam, data, mime in bijlagen(rij, beelden):
         hoofd, _, sub = mime.partition("/")
         deel = MIMEBase(hoofd, sub)
-        deel.set_payload(base64.b64decode(data))
+        deel.set_payload(data)
         encoders.encode_base64(deel)
         deel.add_header("Content-ID", f"<{naam}>")
         deel.add_header("Content-Disposition", "inline", filename=naam)
@@ -141,6 +150,7 @@ def verstuur(max_aantal: int | None = None) -> Ronde:
     pauze = 60 / settings.MAIL_PER_MINUUT if settings.MAIL_PER_MINUUT else 0
     ronde = Ronde()
     verbinding = None
+    beelden: dict[str, bytes] = {}
     try:
         while ronde.behandeld < max_aantal:
             pk = aan = None
@@ -161,7 +171,7 @@ def verstuur(max_aantal: int | None = None) -> Ronde:
                     Bezorging.objects.filter(pk=pk).update(
                         status=VERSTUURD, verstuurd_op=timezone.now(), pogingen=F("pogingen") + 1
                     )
-                    verbinding.send_messages([bericht(rij)])
+                    verbinding.send_messages([bericht(rij, beelden)])
                 # Committed: the server said 250 and the row says so.
                 ronde.verstuurd += 1
             except (smtplib.SMTPException, OSError) as exc:
@@ -198,11 +208,20 @@ def nog_te_doen() -> bool:
 
 def ruim_op(nu=None) -> int:
     """After MAIL_BEWAAR_DAGEN: address and content of finished deliveries erased; the key stays, so a
-    replayed event still finds it and sends nothing twice."""
-    grens = (nu or timezone.now()) - timedelta(days=settings.MAIL_BEWAAR_DAGEN)
-    return (
+    replayed event still finds it and sends nothing twice. Then the images no delivery refers to any
+    more. Returns the deliveries erased."""
+    nu = nu or timezone.now()
+    gewist = (
         Bezorging.objects.exclude(status=GEPLAND)
-        .filter(aangemaakt__lt=grens)
+        .filter(aangemaakt__lt=nu - timedelta(days=settings.MAIL_BEWAAR_DAGEN))
         .exclude(aan="", tekst="", html="")
         .update(aan="", tekst="", html="", headers={}, bijlagen=[])
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {Bijlage._meta.db_table} WHERE gebruikt < %s AND sha256 NOT IN "
+            f"(SELECT e->>1 FROM {Bezorging._meta.db_table}, jsonb_array_elements(bijlagen) e "
+            "WHERE bijlagen <> '[]')",
+            [nu - VERS - timedelta(days=1)],
+        )
+    return gewist

@@ -74,10 +74,15 @@ def _pagina(request, data: dict, fout: str = "", dubbel=None, status: int = 200)
 
 
 def kaart_config(request) -> dict:
-    """Centre and basemap from the map page's registry configuration."""
+    """Start view (the data's extent) and basemap from the map page's registry configuration."""
     kaart = kaartconfig(request)
     ondergrond = [laag for laag in kaart["lagen"] if laag["soort"] != "vector" and laag["standaard_aan"]]
-    return {"centrum": kaart["centrum"], "zoom": kaart["zoom"], "ondergrond": ondergrond[:1]}
+    return {
+        "centrum": kaart["centrum"],
+        "zoom": kaart["zoom"],
+        "grenzen": kaart["grenzen"],
+        "ondergrond": ondergrond[:1],
+    }
 
 
 @require_http_methods(["GET", "POST"])

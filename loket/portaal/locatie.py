@@ -23,7 +23,12 @@ def locatie_pagina(request):
                 context["andere"] = [t for t in treffers if t is not eerste_adres and t.type == "adres"]
             elif treffers:
                 context["andere"] = treffers
-                context["fout"] = "Typ ook het huisnummer, dan laten we zien wat er op dat adres is."
+                # A street was found but no address: either the number is missing or it does not exist.
+                context["fout"] = (
+                    "Dit huisnummer kennen we niet. Controleer het nummer, of kies hieronder."
+                    if any(teken.isdigit() for teken in adres)
+                    else "Typ ook het huisnummer, dan laten we zien wat er op dat adres is."
+                )
             else:
                 context["fout"], status = (
                     "We hebben niets gevonden. Controleer het adres of de postcode.",

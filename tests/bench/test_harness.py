@@ -4,6 +4,7 @@ own peak memory (not the bench process's), every item of a concurrent run once."
 import importlib.util
 import sys
 import threading
+import time
 
 import pytest
 
@@ -67,3 +68,10 @@ def test_concurrent_clients_each_item_once_on_their_own_client():
     assert sorted(gezien) == list(range(100))
     assert len(tijden) == 100
     assert len(clients) == 4
+
+
+def test_one_after_another_times_each_item_in_order():
+    gezien = []
+    ronde = harness.een_voor_een(["a", "b", "c"], lambda item: gezien.append(item) or time.sleep(0.01))
+    assert gezien == ["a", "b", "c"]
+    assert len(ronde.tijden) == 3 and all(0.01 <= t < 1 for t in ronde.tijden)

@@ -167,3 +167,40 @@ def test_timeout_storing_duurt_langer_dan_de_client_wacht(monkeypatch):
     assert Storingen().timeout > settings.DSO_TIMEOUT
     monkeypatch.setenv("DSO_TIMEOUT", "3")
     assert Storingen().timeout > 3
+
+
+def test_start_als_eigen_proces_zoals_make_run(tmp_path):
+    """scripts/run.sh starts the mock with `python -m dev.dso_mock`, without Django's settings in its
+    environment; it reads the BAG sample through kern.importing, whose unpack limits are settings."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from tests.support.proces import wacht_op
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    omgeving = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "dev.dso_mock", "--port", str(poort), "--opslag", str(tmp_path / "m.json")],
+        env=omgeving,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def antwoordt() -> bool:
+        try:
+            vraag(f"http://127.0.0.1:{poort}", VA)
+        except OSError:
+            return False
+        return True
+
+    try:
+        wacht_op(antwoordt, proces, seconden=60, stap=0.2)
+        assert vraag(f"http://127.0.0.1:{poort}", VA)[0] == 200
+    finally:
+        proces.kill()
+        proces.wait()

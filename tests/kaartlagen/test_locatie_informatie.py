@@ -1,6 +1,7 @@
 """Locatie-informatie: the API behind the map panel, and the sections other apps add to it."""
 
 import pytest
+from django.db import connection
 
 from kaartlagen import locatie
 from tests.support.adressen import NUM_12A, NUM_14, PAND_12A
@@ -97,6 +98,8 @@ def test_every_map_starts_at_the_extent_of_the_loaded_bag(client, adressen, sett
     html = client.get("/kaart").content.decode()
     assert f'"grenzen": {beeld["grenzen"]}'.replace("'", '"') in html
     assert client.get("/meldingen/nieuw").context["config"]["centrum"] == beeld["centrum"]
+    # The melden map fits the same extent at any width, as /kaart does.
+    assert client.get("/meldingen/nieuw").context["config"]["grenzen"] == beeld["grenzen"]
 
 
 def test_a_section_can_be_read_in_the_panels_own_statement(client, adressen, monkeypatch):
@@ -126,3 +129,34 @@ def test_the_core_and_every_sql_section_come_back_in_one_round_trip(
     with django_assert_num_queries(1):
         naast = locatie.bij_punt(113005, 553015, locatie.RD_NEW)
     assert naast.panden == [] and naast.adressen[0]["afstand"] > 0 and "buurtcode" in naast.adressen[0]
+
+
+def test_the_panels_statement_is_planned_once_per_connection(adressen):
+    # Planning it cost ~3× its execution; prepared, the second request reuses the first one's statement.
+    locatie.bij_punt(113022, 553008, locatie.RD_NEW)
+    locatie.bij_punt(113005, 553015, locatie.RD_NEW)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans + custom_plans FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%FROM kaartlagen_pand p, pt%"],
+        )
+        assert cursor.fetchall() == [(2,)]
+
+
+def test_without_panden_maps_start_at_the_imported_boundary(settings):
+    from django.contrib.gis.geos import MultiPolygon, Polygon
+
+    from kaartlagen.services import data_grenzen
+    from kern import gemeente
+    from kern.models import Gemeentegrens
+
+    settings.GEMEENTE_CBS_CODE = "GM9999"
+    vlak = Polygon.from_bbox((200_000, 440_000, 201_000, 442_000))
+    Gemeentegrens.objects.create(
+        cbs_code="GM9999", naam="Proef", geom=MultiPolygon(vlak, srid=locatie.RD_NEW)
+    )
+    gemeente.vergeet_grens()
+    try:
+        assert data_grenzen() == (200_000, 440_000, 201_000, 442_000)
+    finally:
+        gemeente.vergeet_grens()

@@ -74,6 +74,9 @@ def test_single_item(client, adressen):
         ("/ogc/collections/panden/items", {"bbox": "4.7,52.9,inf,53"}, 400, "bbox_ongeldig"),
         ("/ogc/collections/panden/items", {"crs": "EPSG:3857"}, 400, "crs_onbekend"),
         ("/ogc/collections/panden/items", {"limit": "0"}, 400, "invoer_ongeldig"),
+        # Issue 13 point 9: past PostgreSQL's bigint it was a 500.
+        ("/ogc/collections/panden/items", {"offset": "99999999999999999999"}, 400, "invoer_ongeldig"),
+        ("/ogc/collections/panden/items", {"offset": "-1"}, 400, "invoer_ongeldig"),
     ],
 )
 def test_bad_requests(client, adressen, url, params, status, code):

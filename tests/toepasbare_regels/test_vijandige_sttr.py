@@ -42,6 +42,14 @@ def test_3000_nested_nots_are_refused_with_a_code(tmp_path):
     assert _levering(tmp_path, {"diep.dmn": _diep_genest(3000)}) == {"diep.dmn": "sttr.feel_te_diep"}
 
 
+def test_the_refusal_of_a_huge_cell_quotes_only_its_start(tmp_path):
+    # 3000 nested not( are 18 000 characters: the message names the cell, it does not repeat it.
+    resultaat = importeer_pad(zip_met(tmp_path / "l.zip", {"diep.dmn": _diep_genest(3000)}))
+    [(_, code, bericht)] = resultaat.fouten
+    assert code == "sttr.feel_te_diep" and "invoercel 1 'not(not(" in bericht
+    assert len(bericht) < 400, len(bericht)
+
+
 def test_check_regels_reports_deep_nesting_and_goes_on(tmp_path):
     zip_met(tmp_path / "l.zip", {"diep.dmn": _diep_genest(3000), GOED: _goed()})
     with pytest.raises(CommandError):

@@ -17,8 +17,10 @@ that decide first); a table whose outcome is the same for every value is decided
 can still change the outcome.
 """
 
+import functools
 import itertools
 import math
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -84,6 +86,11 @@ class Engine:
             b.id: [tuple(feel.waarde(c) for c in r.uitvoer) for r in b.tabel.regels] for b in tabellen
         }
         self._kolommen = {b.id: [self._kolom(b, i.expressie) for i in b.tabel.invoer] for b in tabellen}
+        # An input column's representative values, and which of them each cell accepts, depend on the
+        # rule file alone; one Engine serves one file version (regelset), so they are worked out once
+        # instead of at every conclusie step.
+        self._kandidaten_van: dict[tuple[str, int], list] = {}
+        self._past_van: dict[tuple[str, int, int], list] = {}
 
     def _kolom(self, besluit: Besluit, expressie: str) -> tuple[str, object]:
         naam = expressie.strip()
@@ -177,26 +184,30 @@ class Engine:
         """Try every representative value of the open columns; None when that is too much work."""
         open_rijen = [r for r in rijen if r.status is ONBEKEND]
         open_k = sorted({k for r in open_rijen for k in r.open_kolommen})
-        tests = self._tests[besluit.id]
-        waarden = [self._kandidaten(kolommen[k], [t[k] for t in tests]) for k in open_k]
+        waarden = [self._waarden(besluit.id, k, kolommen[k]) for k in open_k]
         if not open_k or math.prod(map(len, waarden)) * len(open_rijen) > MAX_WERK:
             return None
         plek = {k: i for i, k in enumerate(open_k)}
-        past = {
-            r.nr: [
-                (plek[k], [feel.evalueer(tests[r.nr][k], w) for w in waarden[plek[k]]])
-                for k in r.open_kolommen
-            ]
-            for r in open_rijen
-        }
+        # Per open column and value, the open rows whose cell accepts it as a bitmask: the rows that hold
+        # for a combination of values are then one AND per column, not a test per row and column.
+        maskers = [[(1 << len(open_rijen)) - 1] * len(w) for w in waarden]
+        for bit, r in enumerate(open_rijen):
+            for k in r.open_kolommen:
+                i = plek[k]
+                for v, past in enumerate(self._past(besluit.id, r.nr, k, kolommen[k], waarden[i])):
+                    if not past:
+                        maskers[i][v] &= ~(1 << bit)
+        bit_van = {r.nr: bit for bit, r in enumerate(open_rijen)}
         uitkomsten, per_stand = {}, {}
-        for keuze in itertools.product(*(range(len(w)) for w in waarden)):
+        keuzes = itertools.product(*(range(len(w)) for w in waarden))
+        standen = (functools.reduce(operator.and_, m) for m in itertools.product(*maskers))
+        for keuze, stand in zip(keuzes, standen, strict=True):
             # Many combinations give the same rows: decide each pattern of rows once.
-            stand = tuple(all(p[keuze[i]] for i, p in past[r.nr]) for r in open_rijen)
             if stand not in per_stand:
-                nieuw = dict(zip((r.nr for r in open_rijen), stand, strict=True))
                 proef = [
-                    r if r.status is not ONBEKEND else _Rij(r.nr, r.regel, nieuw[r.nr], [], r.uitvoer)
+                    r
+                    if r.status is not ONBEKEND
+                    else _Rij(r.nr, r.regel, bool(stand >> bit_van[r.nr] & 1), [], r.uitvoer)
                     for r in rijen
                 ]
                 per_stand[stand] = (self._beslis(besluit, proef), [r for r in proef if r.status is True])
@@ -219,13 +230,33 @@ class Engine:
         mogelijk = list({sleutels[k]: u.waarde for k, (u, _) in uitkomsten.items() if u.beslist}.values())
         return Uitkomst(False, mogelijk=mogelijk), vragen
 
-    def _kandidaten(self, kolom, tests: list[tuple]) -> list:
-        """Representative values of one column, as check_regels chooses them."""
+    def _waarden(self, besluit_id: str, k: int, kolom) -> list:
+        """Representative values of column k, as check_regels chooses them. A column fed by a decision
+        takes the values that decision can still produce (they depend on the answers); the others are
+        worked out once per file version."""
+        sub = kolom[2]
+        if sub is not None and sub.mogelijk is not None:
+            return sub.mogelijk
+        if (besluit_id, k) not in self._kandidaten_van:
+            tests = [t[k] for t in self._tests[besluit_id]]
+            self._kandidaten_van[besluit_id, k] = self._kandidaten(kolom[0], sub, tests)
+        return self._kandidaten_van[besluit_id, k]
+
+    def _past(self, besluit_id: str, nr: int, k: int, kolom, waarden: list) -> list:
+        """Per value, whether the cell of row nr in column k accepts it (once per file version for an
+        input column, whose values are fixed)."""
+        test = self._tests[besluit_id][nr][k]
+        if kolom[2] is not None:
+            return [feel.evalueer(test, w) for w in waarden]
+        if (besluit_id, nr, k) not in self._past_van:
+            self._past_van[besluit_id, nr, k] = [feel.evalueer(test, w) for w in waarden]
+        return self._past_van[besluit_id, nr, k]
+
+    def _kandidaten(self, doel, sub, tests: list[tuple]) -> list:
         from .tabelcontrole import kandidaten  # tabelcontrole imports this module
 
-        doel, _, sub = kolom
         if sub is not None:
-            return sub.mogelijk if sub.mogelijk is not None else kandidaten(doel.type_ref, tests)
+            return kandidaten(doel.type_ref, tests)
         u = self.bestand.uitvoeringsregel(doel.uitvoeringsregel) if doel.uitvoeringsregel else None
         if u is not None and u.soort == "geoVerwijzing":
             return ["ja", "nee", "deels"] if doel.type_ref == "string" else [True, False]

@@ -207,9 +207,7 @@ def controleer_tabel(besluit: Besluit, kolommen: list[Kolom], melden: Callable) 
     levend = _masker(levend, n)
     beleid = tabel.hit_policy
     if beleid in ("UNIQUE", "ANY"):
-        _overlap(
-            beleid, kolommen, sets, uitvoer, levend, melden if beleid == "UNIQUE" else _als_conflict(melden)
-        )
+        _overlap(beleid, kolommen, sets, uitvoer, levend, melden)
     rang = _rang(besluit, uitvoer)
     if beleid in ("FIRST", "PRIORITY"):
         _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden)
@@ -266,7 +264,11 @@ def _voorbeeld(kolommen: list[Kolom], keuze) -> str:
 def _overlap(beleid, kolommen, sets, uitvoer, levend, melden) -> None:
     """Pairs of live rules that can hold together (under ANY: with different outcomes). Per rule, the
     earlier rules it overlaps are one AND per column of precomputed masks, so a table of n rules costs
-    n·columns operations on n-bit masks, not n² comparisons in Python."""
+    n·columns operations on n-bit masks, not n² comparisons in Python.
+
+    Under ANY such a pair is a conflict, not an overlap: the rules contradict each other and the engine
+    gives no answer (neem contact op)."""
+    code = "regel.overlap" if beleid == "UNIQUE" else "regel.conflict"
     maskers = _maskers(kolommen, sets)
     deelt = [{} for _ in kolommen]  # (column, candidate set) → rules accepting one of its candidates
     zelfde: dict = {}  # ANY: outcome → live rules with that outcome (no conflict among them)
@@ -295,7 +297,7 @@ def _overlap(beleid, kolommen, sets, uitvoer, levend, melden) -> None:
     for i, j in paren:
         keuze = [_laagste(sets[i][c] & sets[j][c]) for c in range(len(kolommen))]
         melden(
-            "regel.overlap",
+            code,
             "fout",
             f"regel {j + 1} en regel {i + 1} gelden allebei onder {beleid}"
             + (
@@ -307,17 +309,8 @@ def _overlap(beleid, kolommen, sets, uitvoer, levend, melden) -> None:
             regel=j,
         )
     if aantal > MAX_PAREN:
-        melden("regel.overlap", "fout", f"en nog {aantal - MAX_PAREN} overlappende paren regels")
-
-
-def _als_conflict(melden: Callable) -> Callable:
-    """Under ANY two rules that can hold together with different outcomes contradict each other: the
-    engine then gives no answer (neem contact op), so it is reported as a conflict, not as an overlap."""
-
-    def conflict(code, ernst, bericht, **waar):
-        melden("regel.conflict" if code == "regel.overlap" else code, ernst, bericht, **waar)
-
-    return conflict
+        soort = "overlappende" if beleid == "UNIQUE" else "tegenstrijdige"
+        melden(code, "fout", f"en nog {aantal - MAX_PAREN} {soort} paren regels")
 
 
 def _overschaduwd(beleid, kolommen, sets, maskers, levend, rang, melden) -> None:

@@ -9,7 +9,17 @@ from django.utils import timezone
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from kern.mail import adres_geblokkeerd, plan_mail, verzending, wis_adres
-from kern.mail.models import AFGEWEZEN, GEBLOKKEERD, GEPLAND, GEWIST, OPGEGEVEN, VERSTUURD, Adres, Bezorging
+from kern.mail.models import (
+    AFGEWEZEN,
+    GEBLOKKEERD,
+    GEPLAND,
+    GEWIST,
+    OPGEGEVEN,
+    VERSTUURD,
+    Adres,
+    Bezorging,
+    Bijlage,
+)
 
 # The sending runs in savepoints of the test's transaction; nothing here needs a second connection.
 pytestmark = pytest.mark.django_db
@@ -50,6 +60,25 @@ def test_een_sleutel_een_bezorging_en_de_taak_in_dezelfde_transactie(sink):
     assert set(Bezorging.objects.values_list("status", flat=True)) == {VERSTUURD}
     # The Message-ID is fixed when the mail is planned, so a repeat could be recognised downstream.
     assert sink[0]["Message-ID"] == Bezorging.objects.get(aan="a@example.org").message_id
+
+
+def test_een_portie_plannen_kost_een_statement_per_mail(django_assert_max_num_queries):
+    def taken() -> int:
+        return ProcrastinateJob.objects.filter(task_name="mail.verstuur", status="todo").count()
+
+    with transaction.atomic():
+        # A job deferred in a savepoint that is rolled back is gone: the next mail queues it again.
+        with pytest.raises(RuntimeError), transaction.atomic():
+            plan("weg@example.org")
+            raise RuntimeError("terug")
+        assert taken() == 0
+        with django_assert_max_num_queries(50 + 6):
+            for i in range(50):
+                adres = f"a{i}@example.org"
+                assert plan_mail(sleutel=adres, aan=adres, onderwerp="x", tekst="x", soort="test") is True
+        assert taken() == 1
+        assert plan("a0@example.org", "a0@example.org") is False
+    assert Bezorging.objects.count() == 50
 
 
 def test_geweigerd_adres_houdt_niemand_op_en_herhaalt_niets(sink):
@@ -161,3 +190,30 @@ def test_opruimen_wist_inhoud_en_houdt_de_sleutel(sink, settings):
     assert (oud.aan, oud.tekst, oud.status) == ("", "", VERSTUURD)
     assert Bezorging.objects.get(sleutel="wacht").aan == "b@example.org"
     assert plan("a@example.org", "oud") is False
+
+
+def test_een_afbeelding_voor_veel_bezorgingen_eenmaal_bewaard(sink, settings):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    for adres in ("a@example.org", "b@example.org", "c@example.org"):
+        plan(adres, html='<img src="cid:kaart.png">', bijlagen=[("kaart.png", png, "image/png")])
+    plan("d@example.org", "zonder")
+    assert Bijlage.objects.count() == 1
+    assert all(len(r.bijlagen[0][1]) == 64 for r in Bezorging.objects.exclude(sleutel="zonder"))
+
+    plan(
+        "e@example.org", "later", html='<img src="cid:kaart.png">', bijlagen=[("kaart.png", png, "image/png")]
+    )
+    Bezorging.objects.filter(sleutel="later").update(volgende_poging=timezone.now() + timedelta(days=60))
+    assert verzending.verstuur().verstuurd == 4
+    for bericht in sink:
+        delen = {d.get_content_type(): d for d in bericht.walk()}
+        if bericht["To"] != "d@example.org":
+            assert delen["image/png"].get_payload(decode=True) == png
+
+    # After the retention period the image stays while a delivery still waits for it, then goes.
+    later = timezone.now() + timedelta(days=settings.MAIL_BEWAAR_DAGEN + 1)
+    assert verzending.ruim_op(later) == 4
+    assert Bijlage.objects.count() == 1
+    Bezorging.objects.filter(sleutel="later").update(status=VERSTUURD)
+    verzending.ruim_op(later)
+    assert Bijlage.objects.count() == 0

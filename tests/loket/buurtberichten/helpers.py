@@ -2,12 +2,11 @@
 fixture, in buurt Centrum 112900–113200 × 552900–553200), subscriptions and berichten there, and
 the mails the mail outbox holds."""
 
-import base64
-
 from django.contrib.gis.geos import LineString, Point
 from django.utils import timezone
 
 from kern.crs import RD_NEW, naar_wgs84
+from kern.mail import verzending
 from kern.mail.models import Bezorging as MailBezorging
 from loket.buurtberichten import berichten, gebieden
 from loket.buurtberichten.abonnementen import Voorkeuren
@@ -97,7 +96,7 @@ def geplande_mails(soort: str | None = None) -> list[dict]:
             "tekst": r.tekst,
             "html": r.html,
             "headers": r.headers,
-            "bijlagen": [(naam, base64.b64decode(data), mime) for naam, data, mime in r.bijlagen],
+            "bijlagen": verzending.bijlagen(r),
             "soort": r.soort,
         }
         for r in rijen

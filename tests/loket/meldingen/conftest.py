@@ -35,6 +35,16 @@ def smtp_server():
 
 
 @pytest.fixture
+def smtp(settings, smtp_server):
+    """Mail goes out over SMTP to `smtp_server`, with links to the portal's public address; yields the
+    list of received messages."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_server.poort
+    settings.PORTAAL_URL = "https://loket.example"
+    return smtp_server
+
+
+@pytest.fixture
 def rd_srid():
     return RD_NEW
 

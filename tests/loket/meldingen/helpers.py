@@ -6,6 +6,9 @@ import io
 from PIL import Image
 
 from kern.crs import naar_wgs84
+from kern.mail import verzending
+from loket.meldingen import mails
+from tests.support.outbox import wacht_tot_gebeurtenissen_vrij
 
 # Inside buurt Centrum (112900–113200, 552900–553200), 5 m from Keizerstraat 12a's verblijfsobject.
 PUNT_RD = (113010.0, 553005.0)
@@ -21,6 +24,14 @@ def melding_data(**extra) -> dict:
         "crs": "rd",
         **extra,
     }
+
+
+def verstuur() -> int:
+    """The outbox consumer's run, once the events written so far may be read (tests/support/outbox.py),
+    then the mail outbox's send job; returns how many mails went out."""
+    wacht_tot_gebeurtenissen_vrij()
+    mails.plan()
+    return verzending.verstuur().verstuurd
 
 
 def foto(formaat="JPEG", exif=True, grootte=(64, 48)) -> bytes:

@@ -4,29 +4,13 @@ requester does not get that link, until the owner of the address confirms on the
 
 import pytest
 
-from kern.mail import verzending
 from kern.mail.models import Bezorging
-from loket.meldingen import mails, services
+from loket.meldingen import services
 from loket.meldingen.models import Volger
 from loket.zaken import services as zaken
-from tests.loket.meldingen.helpers import PUNT_RD
-from tests.support.outbox import wacht_tot_gebeurtenissen_vrij
+from tests.loket.meldingen.helpers import PUNT_RD, verstuur
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def smtp(settings, smtp_server):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_server.poort
-    settings.PORTAAL_URL = "https://loket.example"
-    return smtp_server
-
-
-def verstuur():
-    wacht_tot_gebeurtenissen_vrij()
-    mails.plan()
-    verzending.verstuur()
 
 
 def test_aansluiten_pas_na_bevestiging(adressen, client, smtp):

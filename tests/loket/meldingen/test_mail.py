@@ -5,40 +5,22 @@ and repeats nobody else's mail."""
 
 import pytest
 
-from kern.mail import verzending
 from kern.mail.models import AFGEWEZEN, Bezorging
-from loket.meldingen import mails, services
+from loket.meldingen import services
 from loket.meldingen.models import Volger
 from loket.zaken import services as zaken
-from tests.loket.meldingen.helpers import PUNT_RD
+from tests.loket.meldingen.helpers import PUNT_RD, verstuur
 from tests.support.factories import VolgerFactory
-from tests.support.outbox import wacht_tot_gebeurtenissen_vrij
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def smtp_instellingen(settings, smtp_server):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_server.poort
-    settings.PORTAAL_URL = "https://loket.example"
-    return smtp_server
-
-
-def verstuur() -> int:
-    """The outbox consumer's run, once the events written so far may be read (tests/support/outbox.py),
-    then the mail outbox's send job."""
-    wacht_tot_gebeurtenissen_vrij()
-    mails.plan()
-    return verzending.verstuur().verstuurd
 
 
 def tekst(bericht) -> str:
     return bericht.get_payload(decode=True).decode()
 
 
-def test_bevestiging_statusmail_en_tevredenheid(adressen, smtp_instellingen):
-    ontvangen = smtp_instellingen
+def test_bevestiging_statusmail_en_tevredenheid(adressen, smtp):
+    ontvangen = smtp
     verstuur()  # start after whatever the migrations recorded
     ontvangen.clear()
     melding = services.meld(
@@ -67,9 +49,9 @@ def test_bevestiging_statusmail_en_tevredenheid(adressen, smtp_instellingen):
     assert verstuur() == 0  # nothing twice
 
 
-def test_zonder_email_geen_mail_en_smtp_storing_verliest_niets(adressen, smtp_instellingen, settings):
+def test_zonder_email_geen_mail_en_smtp_storing_verliest_niets(adressen, smtp, settings):
     verstuur()
-    smtp_instellingen.clear()
+    smtp.clear()
     services.meld(services.Invoer("lamp-kapot", "De lamp doet het niet.", *PUNT_RD))
     assert verstuur() == 0
     services.meld(
@@ -79,17 +61,17 @@ def test_zonder_email_geen_mail_en_smtp_storing_verliest_niets(adressen, smtp_in
     settings.MAIL_BACKOFF_BASIS = 0  # try again at once
     assert verstuur() == 0
     assert Bezorging.objects.get().pogingen == 1
-    settings.EMAIL_PORT = smtp_instellingen.poort
+    settings.EMAIL_PORT = smtp.poort
     assert verstuur() == 1
-    assert [b["To"] for b in smtp_instellingen] == ["x@example.org"]
+    assert [b["To"] for b in smtp] == ["x@example.org"]
 
 
-def test_een_geweigerd_adres_houdt_niemand_op_en_herhaalt_niets(adressen, smtp_instellingen):
+def test_een_geweigerd_adres_houdt_niemand_op_en_herhaalt_niets(adressen, smtp):
     """Issue 13 point 1: a refused address used to keep the consumer's cursor where it was, so ok2@
     got nothing and ok1@ got the same confirmation every minute."""
     verstuur()
-    smtp_instellingen.clear()
-    smtp_instellingen.weigeren.add("weg@example.org")
+    smtp.clear()
+    smtp.weigeren.add("weg@example.org")
     for adres in ("ok1@example.org", "weg@example.org", "ok2@example.org"):
         services.meld(
             services.Invoer("lamp-kapot", "De lamp doet het niet.", *PUNT_RD, email=adres, toestemming=True)
@@ -97,7 +79,7 @@ def test_een_geweigerd_adres_houdt_niemand_op_en_herhaalt_niets(adressen, smtp_i
     assert verstuur() == 2
     for _ in range(3):
         assert verstuur() == 0
-    assert sorted(b["To"] for b in smtp_instellingen) == ["ok1@example.org", "ok2@example.org"]
+    assert sorted(b["To"] for b in smtp) == ["ok1@example.org", "ok2@example.org"]
     geweigerd = Bezorging.objects.get(aan="weg@example.org")
     assert geweigerd.status == AFGEWEZEN and geweigerd.laatste_fout.startswith("550")
     assert "weg@example.org" not in geweigerd.laatste_fout

@@ -37,3 +37,9 @@ def test_locatie_page_explains_what_went_wrong(client, adressen, adres, status, 
     assert response.status_code == status
     html = response.content.decode()
     assert tekst in html and "<script>alert" not in html
+
+
+def test_a_house_number_that_does_not_exist_is_not_asked_for_again(client, adressen):
+    html = client.get("/locatie", {"adres": "Keizerstraat 999"}).content.decode()
+    assert "Dit huisnummer kennen we niet" in html and "Typ ook het huisnummer" not in html
+    assert "Keizerstraat, Den Helder" in html  # the street, to choose from

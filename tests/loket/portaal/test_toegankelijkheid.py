@@ -104,3 +104,24 @@ def test_map_search_panel_layers_and_permalink(adressen, portaal_server, browser
     assert "Keizerstraat 12a, 1781AB Den Helder" in gedeeld.inner_text("#paneel")
     assert gedeeld.is_checked("#laag-adressen")
     controleer_schoon(gedeeld, portaal_server)
+
+
+def test_a_late_answer_for_older_text_does_not_replace_the_suggestions(adressen, portaal_server, browser):
+    page = nieuwe_pagina(browser)
+
+    def suggest(route):
+        # The answer for what was typed first ("Keiz") arrives after the one for the full text.
+        if "q=Keiz&" in route.request.url + "&":
+            page.wait_for_timeout(800)
+        route.continue_()
+
+    page.route("**/api/locatie/suggest?*", suggest)
+    page.goto(portaal_server + "/kaart")
+    page.wait_for_selector(".leaflet-container")
+    page.type("#zoek", "Keiz")
+    page.wait_for_timeout(300)  # past the pause: "Keiz" is asked
+    page.type("#zoek", "erstraat 12a")
+    page.wait_for_selector("#suggesties button")
+    page.wait_for_timeout(1200)  # the slow answer for "Keiz" has come and gone
+    assert page.locator("#suggesties button").first.inner_text().startswith("Keizerstraat 12a")
+    assert page.locator("#suggesties button").count() <= 3

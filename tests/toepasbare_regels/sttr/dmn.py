@@ -13,7 +13,15 @@ NAMESPACES = (
 REF = "http://toepasbare-regels.omgevingswet.overheid.nl/00000001001234567000/id/concept/Conclusietest"
 
 
-def vraag(ident: str, gegevens_type: str, tekst: str = "Vraag?", opties=(), groep: str = "groep1") -> str:
+def vraag(
+    ident: str,
+    gegevens_type: str,
+    tekst: str = "Vraag?",
+    opties=(),
+    groep: str = "groep1",
+    prioriteit: int = 10,
+) -> str:
+    """A question (uitv:vraag) in its schema shape, the same in DMN 1.1 and 1.2."""
     opties_xml = (
         "<uitv:opties><uitv:optieType>enkelAntwoord</uitv:optieType>"
         + "".join(
@@ -26,7 +34,7 @@ def vraag(ident: str, gegevens_type: str, tekst: str = "Vraag?", opties=(), groe
     )
     groep_xml = f'<uitv:regelgroepRef href="#{groep}"/>' if groep else ""
     return (
-        f'<uitv:uitvoeringsregel id="{ident}">{groep_xml}<inter:prioriteit>10</inter:prioriteit>'
+        f'<uitv:uitvoeringsregel id="{ident}">{groep_xml}<inter:prioriteit>{prioriteit}</inter:prioriteit>'
         f"<uitv:vraag><uitv:gegevensType>{gegevens_type}</uitv:gegevensType>"
         f"<uitv:vraagTekst>{escape(tekst)}</uitv:vraagTekst>{opties_xml}</uitv:vraag></uitv:uitvoeringsregel>"
     )

@@ -5,6 +5,7 @@ Conclusie Bouwen Dakkapel (tests/toepasbare_regels/sttr/README.md); the tables a
 
 from xml.sax.saxutils import escape
 
+from tests.toepasbare_regels.sttr import dmn
 from tests.toepasbare_regels.sttr.schemavorm import OIN, definitions, input_data
 
 NAAM = "Conclusie Bouwen Dakkapel"
@@ -134,21 +135,7 @@ DATA_WEET = {
 
 
 def _vraag(ident, groep, prio, soort, tekst, opties) -> str:
-    opties_xml = (
-        "<uitv:opties><uitv:optieType>enkelAntwoord</uitv:optieType>"
-        + "".join(
-            f"<uitv:optie><uitv:sequenceId>{n}</uitv:sequenceId><uitv:optieText>{o}</uitv:optieText></uitv:optie>"
-            for n, o in enumerate(opties, start=1)
-        )
-        + "</uitv:opties>"
-        if opties
-        else ""
-    )
-    return (
-        f'<uitv:uitvoeringsregel id="{ident}"><uitv:regelgroepRef href="#{groep}"/>'
-        f"<inter:prioriteit>{prio}</inter:prioriteit><uitv:vraag><uitv:gegevensType>{soort}</uitv:gegevensType>"
-        f"<uitv:vraagTekst>{escape(tekst)}</uitv:vraagTekst>{opties_xml}</uitv:vraag></uitv:uitvoeringsregel>\n"
-    )
+    return dmn.vraag(ident, soort, tekst, opties, groep, prioriteit=prio) + "\n"
 
 
 def _besluit(ident, naam, hit, kolommen, regels, *, top=False, uit_type="boolean", waarden="") -> str:

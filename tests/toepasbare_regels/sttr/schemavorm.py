@@ -7,6 +7,8 @@ text inside `content:uitvoeringsregelToelichting`, `bedr:functioneleStructuurRef
 a leading '#'. Nothing here is produced by our exporter.
 """
 
+from tests.toepasbare_regels.sttr import dmn
+
 DMN = {
     "1.1": "http://www.omg.org/spec/DMN/20151101/dmn.xsd",
     "1.2": "http://www.omg.org/spec/DMN/20180521/MODEL/",
@@ -139,14 +141,6 @@ def _iv_besluit(versie: str, ident: str, naam: str, ref: str, kolommen, regels, 
     )
 
 
-def vraag_regel(ident: str, gegevens_type: str, tekst: str, prioriteit: int = 1) -> str:
-    return (
-        f'<uitv:uitvoeringsregel id="{ident}"><uitv:regelgroepRef href="#groep1"/>'
-        f"<inter:prioriteit>{prioriteit}</inter:prioriteit><uitv:vraag><uitv:gegevensType>{gegevens_type}"
-        f"</uitv:gegevensType><uitv:vraagTekst>{tekst}</uitv:vraagTekst></uitv:vraag></uitv:uitvoeringsregel>"
-    )
-
-
 AANSLUITING = "Aansluiting Indieningsvereisten evenement organiseren"
 AANSLUIT_MODEL = "Indieningsvereisten evenement organiseren"
 
@@ -154,7 +148,7 @@ AANSLUIT_MODEL = "Indieningsvereisten evenement organiseren"
 def indieningsvereisten_met_aansluitpunt(versie: str = "1.2") -> bytes:
     """IndieningsvereistenVergunningEvenementOrganiseren: one own question and an aansluitpunt whose
     answer comes from the model AANSLUIT_MODEL (the `namespace` input is a vasteWaarde, as delivered)."""
-    regels = vraag_regel("UitvId0001", "string", "Wie organiseert het evenement?") + (
+    regels = dmn.vraag("UitvId0001", "string", "Wie organiseert het evenement?", prioriteit=1) + (
         '<uitv:uitvoeringsregel id="UitvId0015"><uitv:regelgroepRef href="#groep1"/>'
         "<inter:prioriteit>1</inter:prioriteit><uitv:vasteWaarde><uitv:waardeVraag>Namespace</uitv:waardeVraag>"
         "<uitv:waarde>true</uitv:waarde><uitv:gegevensType>boolean</uitv:gegevensType></uitv:vasteWaarde>"
@@ -223,8 +217,11 @@ def aansluit_model(versie: str = "1.2") -> bytes:
 
 def maatregelen_bestand(versie: str = "1.2") -> bytes:
     """MaatregelenOpslaanOlieproducten: a COLLECT table with a Voorschriften (jci) and a Maatregelen column."""
-    regels = vraag_regel(
-        "UitvId0001", "boolean", "Worden er in uw bedrijf activiteiten met afvalstoffen uitgevoerd?"
+    regels = dmn.vraag(
+        "UitvId0001",
+        "boolean",
+        "Worden er in uw bedrijf activiteiten met afvalstoffen uitgevoerd?",
+        prioriteit=1,
     ).replace("<inter:prioriteit>", "<uitv:bereik>werkzaamheid</uitv:bereik><inter:prioriteit>")
     jci = "jci1.3:c:BWBR0022762&amp;hoofdstuk=3&amp;artikel=3.54c&amp;lid=1"
     tabel = (

@@ -11,9 +11,10 @@
 
   // --- address suggestions --------------------------------------------------------------------
   if ($("adres")) {
-    window.adresSuggesties({
-      invoer: $("adres"), lijst: $("suggesties"), status: $("gekozen"), url: cfg.suggest, kies,
-      opInvoer: () => { $("adres_id").value = ""; },
+    window.zoekSuggesties({
+      invoer: $("adres"), lijst: $("suggesties"), url: cfg.suggest, kies, alleenAdressen: true,
+      bijInvoer: () => { $("adres_id").value = ""; },
+      meld: window.meldAdressen($("gekozen")),
     });
     function kies(treffer) {
       $("suggesties").replaceChildren();

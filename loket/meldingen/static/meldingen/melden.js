@@ -25,7 +25,8 @@
   // --- map ------------------------------------------------------------------------------------
   if (window.L) {
     $("meldkaart").hidden = false;
-    kaart = L.map("meldkaart", { keyboard: true }).setView(cfg.centrum, cfg.zoom);
+    // The data's extent, as on /kaart: the zoom in cfg suits a phone-wide map, a wider one fits closer.
+    kaart = L.map("meldkaart", { keyboard: true }).fitBounds(cfg.grenzen);
     for (const laag of cfg.ondergrond) L.tileLayer(laag.tegels, { attribution: laag.attributie }).addTo(kaart);
     kaart.on("click", (e) => {
       $("adres_id").value = "";
@@ -34,9 +35,14 @@
   }
 
   // --- address suggestions --------------------------------------------------------------------
-  window.adresSuggesties({
-    invoer: $("adres"), lijst: $("suggesties"), status: $("gekozen"), url: cfg.suggest, kies,
-    opInvoer: () => { $("adres_id").value = ""; },
+  window.zoekSuggesties({
+    invoer: $("adres"),
+    lijst: $("suggesties"),
+    url: cfg.suggest,
+    kies,
+    alleenAdressen: true,
+    bijInvoer: () => ($("adres_id").value = ""),
+    meld: window.meldAdressen($("gekozen")),
   });
   async function kies(treffer) {
     $("suggesties").replaceChildren();

@@ -176,17 +176,12 @@
   $("paneel").addEventListener("keydown", (e) => { if (e.key === "Escape") sluitPaneel(); });
 
   // --- address search --------------------------------------------------------------------------
-  let wacht;
-  $("zoek").addEventListener("input", () => {
-    clearTimeout(wacht);
-    const q = $("zoek").value.trim();
-    if (q.length < 2) return $("suggesties").replaceChildren();
-    wacht = setTimeout(async () => {
-      const r = await fetch(`${cfg.api.suggest}?${new URLSearchParams({ q })}`);
-      const lijst = r.ok ? await r.json() : [];
-      window.toonSuggesties($("suggesties"), lijst, kies);
-      $("status").textContent = lijst.length ? `${lijst.length} resultaten` : "Niets gevonden";
-    }, 150);
+  window.zoekSuggesties({
+    invoer: $("zoek"),
+    lijst: $("suggesties"),
+    url: cfg.api.suggest,
+    kies,
+    meld: (n) => ($("status").textContent = n ? `${n} resultaten` : "Niets gevonden"),
   });
   async function kies(treffer) {
     $("suggesties").replaceChildren();
@@ -195,7 +190,6 @@
     if (gevonden.centroide_ll) kaart.setView([gevonden.centroide_ll[1], gevonden.centroide_ll[0]], treffer.type === "adres" ? 18 : 15);
     if (treffer.type === "adres") informatie({ id: treffer.id });
   }
-  window.koppelSuggesties($("zoek"), $("suggesties"));
   // Without JavaScript the form goes to /locatie; with it, Enter picks the first suggestion.
   $("zoekformulier").addEventListener("submit", (e) => {
     const eerste = $("suggesties").querySelector("button");

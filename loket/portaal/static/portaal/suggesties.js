@@ -1,5 +1,5 @@
 // Address suggestions as a list of buttons (keyboard and screen reader friendly); shared by the map
-// page, the melden form and buurtberichten, so all answer the same keys.
+// page and the melden form, so both answer the same keys.
 window.toonSuggesties = function (lijst, treffers, kies) {
   lijst.replaceChildren(...treffers.map((t) => {
     const li = document.createElement("li");
@@ -36,22 +36,33 @@ window.koppelSuggesties = function (invoer, lijst) {
   });
 };
 
-// Address suggestions while typing (the melden form, buurtberichten): asks `url` after a short pause,
-// lists only addresses, says how many in `status`, and answers the keys above. `opInvoer` runs on
-// every keystroke (a form forgets its chosen address as soon as the text changes).
-window.adresSuggesties = function ({ invoer, lijst, status, url, kies, opInvoer }) {
+// Typing in `invoer` asks `url` (the suggest API) for suggestions from two characters on, after a short
+// pause, shows them in `lijst` with the keys above and hands the one picked to `kies(treffer)`.
+// `alleenAdressen` drops streets and places; `meld(aantal)` tells how many were found (a live region);
+// `bijInvoer()` runs on every keystroke. An answer that arrives after a newer one is dropped, so a slow
+// reply never replaces what belongs to the text typed last. The map, melden and buurtberichten use it.
+window.zoekSuggesties = function ({ invoer, lijst, url, kies, meld, alleenAdressen = false, bijInvoer }) {
   let wacht;
+  let laatste = 0;
   invoer.addEventListener("input", () => {
     clearTimeout(wacht);
-    if (opInvoer) opInvoer();
+    if (bijInvoer) bijInvoer();
     const q = invoer.value.trim();
+    const nummer = ++laatste;
     if (q.length < 2) return lijst.replaceChildren();
     wacht = setTimeout(async () => {
       const r = await fetch(`${url}?${new URLSearchParams({ q })}`);
-      const treffers = r.ok ? (await r.json()).filter((t) => t.type === "adres") : [];
+      let treffers = r.ok ? await r.json() : [];
+      if (nummer !== laatste) return;
+      if (alleenAdressen) treffers = treffers.filter((t) => t.type === "adres");
       window.toonSuggesties(lijst, treffers, kies);
-      status.textContent = treffers.length ? `${treffers.length} adressen gevonden. Kies er een.` : "Geen adres gevonden.";
+      if (meld) meld(treffers.length);
     }, 150);
   });
   window.koppelSuggesties(invoer, lijst);
+};
+
+// The count message both address forms (melden, buurtberichten) put in their live region.
+window.meldAdressen = (status) => (n) => {
+  status.textContent = n ? `${n} adressen gevonden. Kies er een.` : "Geen adres gevonden.";
 };
