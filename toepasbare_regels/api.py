@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kern.api import ApiFout, ProbleemSerializer
+from kern.api import ApiFout, ProbleemSerializer, query_params
 from kern.crs import RD_NEW, WGS84, srid_from_content_crs
 from kern.gemeente import huidige
 
@@ -257,6 +257,7 @@ class ZoekSerializer(serializers.Serializer):
 class WerkzaamheidSerializer(serializers.Serializer):
     urn = serializers.CharField()
     omschrijving = serializers.CharField()
+    toelichting = serializers.CharField()
     functioneleStructuurRef = serializers.CharField()  # noqa: N815
     trefwoorden = serializers.ListField(child=serializers.CharField())
     score = serializers.FloatField()
@@ -271,21 +272,54 @@ class WerkzaamhedenZoekView(APIView):
     def post(self, request):
         data = ZoekSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        gevonden = werkzaamheden.zoek(data.validated_data["zoekterm"])
+        uitkomst = werkzaamheden.zoek(data.validated_data["zoekterm"])
+        aantal = len(uitkomst.treffers)
         return Response(
             {
                 "_embedded": {
                     "werkzaamheden": [
                         {
-                            "urn": w.urn,
-                            "omschrijving": w.naam,
-                            "functioneleStructuurRef": w.functionele_structuur_ref,
-                            "trefwoorden": w.synoniemen,
-                            "score": score,
+                            "urn": t.werkzaamheid.urn,
+                            "omschrijving": t.werkzaamheid.naam,
+                            "toelichting": t.werkzaamheid.omschrijving,
+                            "functioneleStructuurRef": t.werkzaamheid.functionele_structuur_ref,
+                            "trefwoorden": t.werkzaamheid.synoniemen,
+                            "score": t.score,
                         }
-                        for w, score in gevonden
+                        for t in uitkomst.treffers
                     ]
                 },
-                "page": {"size": len(gevonden), "totalElements": len(gevonden), "totalPages": 1, "number": 1},
+                # False: nothing fitted; these are the nearest few (our addition to the DSO shape).
+                "passend": uitkomst.passend,
+                "page": {"size": aantal, "totalElements": aantal, "totalPages": 1, "number": 1},
             }
+        )
+
+
+class SuggestParams(serializers.Serializer):
+    q = serializers.CharField(max_length=werkzaamheden.MAX_ZOEKTERM, allow_blank=True)
+
+
+class WerkzaamheidSuggestieSerializer(serializers.Serializer):
+    urn = serializers.CharField()
+    weergavenaam = serializers.CharField(help_text="De naam van de werkzaamheid")
+    passend = serializers.BooleanField(help_text="Onwaar: niets paste, dit is een van de dichtstbijzijnde")
+
+
+class WerkzaamhedenSuggestView(APIView):
+    """The suggestions under the search field of the vergunningcheck while typing: the same search as
+    the page and werkzaamheden/_zoek (`werkzaamheden.zoek`), in the shape of the address suggestions."""
+
+    @extend_schema(
+        summary="Werkzaamheden voorstellen tijdens het typen",
+        parameters=[SuggestParams],
+        responses={200: WerkzaamheidSuggestieSerializer(many=True), 400: ProbleemSerializer},
+    )
+    def get(self, request):
+        uitkomst = werkzaamheden.zoek(query_params(SuggestParams, request)["q"], 5)
+        return Response(
+            [
+                {"urn": t.werkzaamheid.urn, "weergavenaam": t.werkzaamheid.naam, "passend": uitkomst.passend}
+                for t in uitkomst.treffers
+            ]
         )

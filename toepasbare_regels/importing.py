@@ -152,28 +152,43 @@ def _koppel_werkzaamheden(inhoud: bytes, activiteit: str, bron: str) -> int:
 
 
 def importeer_werkzaamheden(catalogus: list[dict], bron: str = "werkzaamheden") -> int:
-    """A werkzaamheden catalogue (urn, naam, synoniemen, activiteiten): the plain-language entry points."""
+    """A werkzaamheden catalogue (urn, naam, synoniemen, omschrijving, activiteiten): the plain-language
+    entry points. The DSO calls the synoniemen "trefwoorden"; either name is read."""
     _vorm(not isinstance(catalogus, list), bron, "verwacht een JSON-lijst van werkzaamheden")
     for w in catalogus:
         _vorm(
             not isinstance(w, dict)
             or not all(isinstance(w.get(k), str) for k in ("urn", "naam"))
+            or not isinstance(w.get("omschrijving", ""), str)
             or not all(
                 isinstance(w.get(k, []), list) and all(isinstance(x, str) for x in w.get(k, []))
-                for k in ("synoniemen", "activiteiten")
+                for k in ("synoniemen", "trefwoorden", "activiteiten")
             ),
             bron,
-            "elke werkzaamheid heeft een tekst 'urn' en 'naam' en lijsten van teksten 'synoniemen' en 'activiteiten'",
+            "elke werkzaamheid heeft een tekst 'urn' en 'naam', mag een tekst 'omschrijving' hebben en "
+            "heeft lijsten van teksten 'synoniemen' (of 'trefwoorden') en 'activiteiten'",
         )
-        _past(Werkzaamheid, {k: w[k] for k in ("urn", "naam", "synoniemen", "activiteiten") if k in w}, bron)
+        _past(
+            Werkzaamheid,
+            {"synoniemen": _synoniemen(w), **{k: w[k] for k in ("urn", "naam", "activiteiten") if k in w}},
+            bron,
+        )
     with transaction.atomic():
         for w in catalogus:
             werkzaamheid = Werkzaamheid.objects.filter(urn=w["urn"]).first() or Werkzaamheid(urn=w["urn"])
             werkzaamheid.naam = w["naam"]
-            werkzaamheid.synoniemen = list(w.get("synoniemen", []))
+            werkzaamheid.synoniemen = _synoniemen(w)
+            werkzaamheid.omschrijving = w.get("omschrijving", werkzaamheid.omschrijving)
             werkzaamheid.activiteiten = sorted({*werkzaamheid.activiteiten, *w.get("activiteiten", [])})
             werkzaamheid.save()
     return len(catalogus)
+
+
+def _synoniemen(w: dict) -> list[str]:
+    """synoniemen and trefwoorden together, each once, in their order."""
+    return list(
+        dict.fromkeys(s.strip() for s in [*w.get("synoniemen", []), *w.get("trefwoorden", [])] if s.strip())
+    )
 
 
 def lees_begrensd(bestand) -> bytes:

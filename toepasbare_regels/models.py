@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.utils import timezone
 
 from kern.crs import RD_NEW
@@ -62,19 +63,40 @@ class ToepasbareRegelBestand(models.Model):
 
 
 class Werkzaamheid(models.Model):
-    """What a citizen wants to do, in their words; points to the juridische activiteiten it involves."""
+    """What a citizen wants to do, in their words; points to the juridische activiteiten it involves.
+
+    Found by `werkzaamheden.zoek`: Dutch full text over naam (weight A), synoniemen (B) and omschrijving
+    (C), and trigrams for typing errors and half words."""
 
     urn = models.CharField(max_length=200, unique=True, help_text="Bijv. DakkapelPlaatsen")
     naam = models.CharField(max_length=200)
-    omschrijving = models.TextField(blank=True)
-    synoniemen = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    omschrijving = models.TextField(
+        blank=True, help_text="Toelichting in gewone woorden; telt mee bij het zoeken"
+    )
+    synoniemen = ArrayField(
+        models.CharField(max_length=100),
+        default=list,
+        blank=True,
+        help_text="Woorden die mensen gebruiken (de trefwoorden van het DSO), bijv. schutting, hek",
+    )
     activiteiten = ArrayField(models.CharField(max_length=200), default=list, blank=True)
-    zoektekst = models.TextField(blank=True, editable=False)
+    zoektekst = models.TextField(blank=True, editable=False, help_text="naam en synoniemen, klein geschreven")
+    zoekvector = models.GeneratedField(
+        expression=SearchVector("naam", config="dutch", weight="A")
+        + SearchVector("zoektekst", config="dutch", weight="B")
+        + SearchVector("omschrijving", config="dutch", weight="C"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name_plural = "werkzaamheden"
         ordering = ["naam"]
-        indexes = [GinIndex(name="werkzaamheid_zoek_trgm", fields=["zoektekst"], opclasses=["gin_trgm_ops"])]
+        indexes = [
+            GinIndex(name="werkzaamheid_zoek_trgm", fields=["zoektekst"], opclasses=["gin_trgm_ops"]),
+            GinIndex(name="werkzaamheid_oms_trgm", fields=["omschrijving"], opclasses=["gin_trgm_ops"]),
+            GinIndex(name="werkzaamheid_zoekvector", fields=["zoekvector"]),
+        ]
 
     def save(self, *args, **kwargs):
         self.zoektekst = " ".join([self.naam, *self.synoniemen]).lower()

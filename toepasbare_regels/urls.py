@@ -22,6 +22,11 @@ urlpatterns = [
         api.WerkzaamhedenZoekView.as_view(),
         name="regels-werkzaamheden-zoek",
     ),
+    path(
+        "api/vergunningcheck/werkzaamheden/suggest",
+        api.WerkzaamhedenSuggestView.as_view(),
+        name="vergunningcheck-suggest",
+    ),
     path("vergunningcheck/", views.start, name="vergunningcheck"),
     path("vergunningcheck/nieuw", views.nieuw, name="vergunningcheck-nieuw"),
     path("vergunningcheck/<str:token>/", views.stap, name="vergunningcheck-stap"),

@@ -47,9 +47,12 @@ def _locatie(params) -> tuple[object, str]:
 @require_GET
 def start(request):
     q = request.GET.get("q", "")[: werkzaamheden.MAX_ZOEKTERM]
+    uitkomst = werkzaamheden.zoek(q, 20)
     context = {
         "q": q,
-        "gevonden": [w for w, _ in werkzaamheden.zoek(q, 20)],
+        "gevonden": uitkomst.werkzaamheden,
+        "passend": uitkomst.passend,
+        "contact": huidige().contact_zin,
         "gekozen": request.GET.getlist("werkzaamheid"),
         "x": request.GET.get("x", ""),
         "y": request.GET.get("y", ""),
@@ -74,7 +77,8 @@ def nieuw(request):
     except (ZoekFout, RegelFout, SessieFout) as exc:
         context = {
             "q": "",
-            "gevonden": [w for w, _ in werkzaamheden.zoek("", 20)],
+            "gevonden": werkzaamheden.zoek("", 20).werkzaamheden,
+            "passend": True,
             "gekozen": request.POST.getlist("werkzaamheid"),
             "adres": request.POST.get("adres", ""),
             "x": request.POST.get("x", ""),

@@ -276,18 +276,49 @@ def categorie_boom() -> list[dict]:
     return [h for h in boom.values() if h["subcategorieen"]]
 
 
-def volg_gegevens(melding: Melding) -> dict:
-    """What the track & trace page shows: statuses and texts meant for the resident, nobody's data."""
+def volg_gegevens(melding: Melding, volger: Volger | None = None) -> dict:
+    """What the track & trace page shows: statuses and texts meant for the resident, nobody else's data.
+
+    The melder (their own token, `volger` None) also sees what they wrote, the spot they chose, the
+    address found there and their photos. A follower (someone who joined) sees what the public map
+    shows: the category, the buurt and the spot rounded to 10 m, never the melder's words or photos."""
     zaak = melding.zaak
+    eigen = volger is None
+    plek = zaak.geometrie.centroid if eigen and zaak.geometrie else zaak.locatie_openbaar
+    lon_lat = [round(v, 6) for v in naar_wgs84(plek.x, plek.y)] if plek else None
     return {
         "referentie": zaak.referentie,
         "categorie": str(melding.categorie),
         "status": zaak.status.omschrijving,
         "gemeld_op": zaak.registratiedatum,
-        "locatie_ll": [round(v, 6) for v in naar_wgs84(zaak.locatie_openbaar.x, zaak.locatie_openbaar.y)],
+        "locatie_ll": (
+            [round(v, 6) for v in naar_wgs84(zaak.locatie_openbaar.x, zaak.locatie_openbaar.y)]
+            if zaak.locatie_openbaar
+            else None
+        ),
         "historie": [
             {"status": s.statustype.omschrijving, "tijdstip": s.tijdstip, "tekst": s.tekst_voor_burger}
             for s in zaak.statussen.select_related("statustype")
         ],
         "kan_reageren": kan_reageren(melding),
+        "eigen": eigen,
+        "omschrijving": zaak.omschrijving if eigen else "",
+        "adres": zaak.adres if eigen else "",
+        "buurt": zaak.buurtnaam,
+        "plek_ll": lon_lat,
+        "plek_rd": [round(plek.x), round(plek.y)] if plek else None,
+        "fotos": list(range(1, zaak.documenten.count() + 1)) if eigen else [],
     }
+
+
+def eigen_foto(token: str, nummer: int) -> Document:
+    """Photo `nummer` (from 1) of a melding, for whoever holds the melder's own token; a follower's
+    token, a stranger's token or a number that is not there: Melding.DoesNotExist (the page says 404,
+    never whether the melding exists)."""
+    melding, volger = op_token(token)
+    if volger is not None:
+        raise Melding.DoesNotExist
+    documenten = list(melding.zaak.documenten.all()[: max(nummer, 0)])
+    if not 1 <= nummer <= len(documenten):
+        raise Melding.DoesNotExist
+    return documenten[nummer - 1]

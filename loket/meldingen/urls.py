@@ -8,6 +8,7 @@ urlpatterns = [
     path("meldingen/<str:referentie>/aansluiten", views.aansluiten, name="aansluiten"),
     path("meldingen/volgen/<str:token>", views.volgen, name="volgen"),
     path("meldingen/volgen/<str:token>/bevestigen", views.bevestig_volgen, name="volgen-bevestigen"),
+    path("meldingen/volgen/<str:token>/foto/<int:nummer>", views.volgen_foto, name="volgen-foto"),
     path("meldingen/volgen/<str:token>/reactie", views.reactie, name="reactie"),
     path("meldingen/volgen/<str:token>/gegevens", views.gegevens, name="gegevens"),
     path("api/meldingen", api.MeldingenView.as_view(), name="api-melden"),

@@ -5,10 +5,10 @@ Every page works without JavaScript; melden.js adds the map, address suggestions
 import json
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kaartlagen import zoeken
 from kaartlagen.kaart import kaartconfig
@@ -163,8 +163,12 @@ def volgen(request, token: str):
         response["Referrer-Policy"] = "no-referrer"
         response["Cache-Control"] = "private, no-store"
         return response
+    gegevens = services.volg_gegevens(melding, volger)
     context = {
-        "gegevens": services.volg_gegevens(melding),
+        "gegevens": gegevens,
+        "kaart": {"punt": gegevens["plek_ll"][::-1], **kaart_config(request)}
+        if gegevens["plek_ll"]
+        else None,
         "token": token,
         "nieuw": "nieuw" in request.GET,
         "aangesloten": "aangesloten" in request.GET,
@@ -173,6 +177,20 @@ def volgen(request, token: str):
     # The token is the key: keep it out of referrers and shared caches.
     response["Referrer-Policy"] = "no-referrer"
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def volgen_foto(request, token: str, nummer: int):
+    """The melder's own photo, only through their token: never a public URL, never in a shared cache."""
+    try:
+        document = services.eigen_foto(token, nummer)
+    except Melding.DoesNotExist:
+        return _niet_gevonden(request)
+    response = FileResponse(document.bestand.open("rb"), content_type=document.content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

@@ -56,6 +56,19 @@ ACTIVITEITEN = [
     ),
     ("OrganiserenEvenement", "organiseren van een evenement", "Overig", "Omgevingsplanactiviteit"),
     ("PlaatsenReclame", "plaatsen van reclame", "Overig", "Omgevingsplanactiviteit"),
+    (
+        "PlaatsenWarmtepomp",
+        "plaatsen van een warmtepomp of airco (buitenunit)",
+        "BouwactiviteitRuimtelijk",
+        "Bouwactiviteit",
+    ),
+    (
+        "VervangenKozijn",
+        "veranderen of vervangen van kozijnen, ramen en deuren",
+        "BouwactiviteitRuimtelijk",
+        "Bouwactiviteit",
+    ),
+    ("Slopen", "slopen van een bouwwerk", "Sloopactiviteit", "Omgevingsplanactiviteit"),
 ]
 
 HOOFDSTUK_22 = f"{GM}_1__chp_22__"
@@ -131,6 +144,38 @@ ARTIKELEN = {
             "Voor een kleinere boom of een fruitboom in uw tuin heeft u geen vergunning nodig.",
         ],
     ),
+    # 22.34-22.36 follow rules of the Bbl that are national, not the gemeente's; the sample plan holds
+    # them so the example rules of the vergunningcheck can cite an article, and says so in the text.
+    f"{HOOFDSTUK_22}art_22.34": (
+        "22.34",
+        "Warmtepomp of airco buiten (voorbeeld)",
+        [
+            "U mag zonder omgevingsvergunning de buitenunit van een warmtepomp of airco plaatsen aan de achterkant, aan een zijkant die niet aan de straat ligt of op een plat dak.",
+            "Aan de straatkant heeft u een omgevingsvergunning nodig.",
+            "De buitenunit maakt op de grens met het perceel van de buren niet meer dan 40 dB(A) geluid.",
+            "Dit artikel is een voorbeeld voor de demo, geen officiële tekst. De echte regel staat in het Besluit bouwwerken leefomgeving (Bbl), over vergunningvrij bouwen en over geluid van installaties.",
+        ],
+    ),
+    f"{HOOFDSTUK_22}art_22.35": (
+        "22.35",
+        "Kozijnen, ramen en deuren (voorbeeld)",
+        [
+            "Een kozijn, raam of deur vervangen door een die er hetzelfde uitziet, is onderhoud. Daarvoor heeft u geen omgevingsvergunning nodig.",
+            "Aan de achterkant en aan een zijkant die niet aan de straat ligt, mag u kozijnen, ramen en deuren zonder omgevingsvergunning veranderen. Aan de straatkant ook, als het past bij het huis en de straat.",
+            "In het beschermd dorpsgezicht en bij een monument heeft u voor een ander kozijn aan de straatkant een omgevingsvergunning nodig.",
+            "Dit artikel is een voorbeeld voor de demo, geen officiële tekst. De echte regel staat in het Besluit bouwwerken leefomgeving (Bbl), over vergunningvrij bouwen.",
+        ],
+    ),
+    f"{HOOFDSTUK_22}art_22.36": (
+        "22.36",
+        "Slopen (voorbeeld)",
+        [
+            "Wie sloopt en daarbij meer dan 10 kubieke meter sloopafval maakt, meldt dat minstens 4 weken voor het begin.",
+            "Wie asbest verwijdert, meldt dat altijd. Asbest wordt verwijderd door een gecertificeerd bedrijf.",
+            "Voor het slopen van een monument of van een gebouw in het beschermd dorpsgezicht heeft u een omgevingsvergunning nodig.",
+            "Dit artikel is een voorbeeld voor de demo, geen officiële tekst. De echte regel staat in het Besluit bouwwerken leefomgeving (Bbl), over bouw- en sloopwerkzaamheden.",
+        ],
+    ),
     f"{HOOFDSTUK_5}art_5.1": (
         "5.1",
         "Bouwhoogte in bouwvlak",
@@ -170,6 +215,10 @@ GEBOUWD = [
     "PlaatsenZonnepanelen",
     "PlaatsenReclame",
 ]
+# The dorpsgezicht asks a vergunning for all of the building above and for slopen; a warmtepomp or a
+# kozijn only at the street side (articles 22.34, 22.35), which an activiteit-wide rule cannot say.
+IN_DORPSGEZICHT = [*GEBOUWD, "Slopen"]
+OP_MONUMENT = [*GEBOUWD, "PlaatsenWarmtepomp", "VervangenKozijn", "Slopen"]
 
 # (regel local id, wId, [(activiteit, kwalificatie, [locaties])], regel locaties, gebiedsaanwijzingen, normen)
 REGELS = [
@@ -241,6 +290,30 @@ REGELS = [
         [],
     ),
     (
+        "Warmtepomp",
+        "art_22.34",
+        [("PlaatsenWarmtepomp", "Toestemmingsvrij", [LOC_GEMEENTE])],
+        [LOC_GEMEENTE],
+        [],
+        [],
+    ),
+    (
+        "Kozijn",
+        "art_22.35",
+        [("VervangenKozijn", "Toestemmingsvrij", [LOC_GEMEENTE])],
+        [LOC_GEMEENTE],
+        [],
+        [],
+    ),
+    (
+        "Slopen",
+        "art_22.36",
+        [("Slopen", "Meldingsplicht", [LOC_GEMEENTE])],
+        [LOC_GEMEENTE],
+        [],
+        [],
+    ),
+    (
         "Bouwhoogte",
         "art_5.1",
         [("Bouwactiviteit", "Gebod", [LOC_BOUWVLAKKEN])],
@@ -251,7 +324,7 @@ REGELS = [
     (
         "BeschermdDorpsgezicht",
         "art_5.2",
-        [(a, "Vergunningplicht", [LOC_DORPSGEZICHT]) for a in GEBOUWD],
+        [(a, "Vergunningplicht", [LOC_DORPSGEZICHT]) for a in IN_DORPSGEZICHT],
         [LOC_DORPSGEZICHT],
         [ident("gebiedsaanwijzing", "BeschermdDorpsgezicht")],
         [],
@@ -259,7 +332,7 @@ REGELS = [
     (
         "GemeentelijkMonument",
         "art_5.3",
-        [(a, "Vergunningplicht", [LOC_MONUMENTEN]) for a in GEBOUWD],
+        [(a, "Vergunningplicht", [LOC_MONUMENTEN]) for a in OP_MONUMENT],
         [LOC_MONUMENTEN],
         [ident("gebiedsaanwijzing", "Monumenten")],
         [],

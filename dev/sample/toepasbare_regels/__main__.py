@@ -5,11 +5,18 @@ from . import bestanden
 
 p = argparse.ArgumentParser(description="Schrijf de voorbeeldregels (STTR) voor Den Helder.")
 p.add_argument("--out", type=Path, required=True)
-p.add_argument("--if-missing", action="store_true", help="niets doen als de map al regelbestanden heeft")
+p.add_argument(
+    "--if-missing",
+    action="store_true",
+    help="alleen bestanden schrijven die ontbreken of anders zijn (een oudere map krijgt zo nieuwe regels)",
+)
 args = p.parse_args()
-if args.if_missing and any(args.out.glob("*.dmn")):
-    raise SystemExit(0)
 args.out.mkdir(parents=True, exist_ok=True)
-for naam, inhoud in bestanden().items():
+nieuw = {
+    naam: inhoud
+    for naam, inhoud in bestanden().items()
+    if not args.if_missing or not (args.out / naam).exists() or (args.out / naam).read_bytes() != inhoud
+}
+for naam, inhoud in nieuw.items():
     (args.out / naam).write_bytes(inhoud)
-print(f"{len(bestanden())} bestanden geschreven naar {args.out}")
+print(f"{len(nieuw)} bestanden geschreven naar {args.out}")

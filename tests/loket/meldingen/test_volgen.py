@@ -33,8 +33,10 @@ def test_volgpagina_toont_teksten_voor_burger_en_geen_persoonsgegevens(melding, 
     html = r.content.decode()
     assert r.status_code == 200 and r["Referrer-Policy"] == "no-referrer"
     assert melding.zaak.referentie in html and "We komen dinsdag." in html and "Ingepland" in html
-    for geheim in ("Ploeg van Jan", "melder@example.org", "0612345678", "wim", "Tegel los bij de bakker"):
+    for geheim in ("Ploeg van Jan", "melder@example.org", "0612345678", "wim"):
         assert geheim not in html
+    # The melder's own words are on the melder's own page (issue 14 point 6), never in the public API.
+    assert "Tegel los bij de bakker" in html
     antwoord = client.get(f"/api/meldingen/volgen/{melding.token}")
     assert antwoord["Cache-Control"] == "private, no-store"  # issue 13 point 10
     api = antwoord.json()

@@ -22,8 +22,11 @@ LEAVES = [
     "PlaatsenZonnepanelen",
     "OrganiserenEvenement",
     "PlaatsenReclame",
+    "PlaatsenWarmtepomp",
+    "VervangenKozijn",
+    "Slopen",
 ]
-WIDS = [f"gm0400_1__chp_22__art_22.{n}" for n in range(26, 34)] + [
+WIDS = [f"gm0400_1__chp_22__art_22.{n}" for n in range(26, 37)] + [
     f"gm0400_1__chp_5__art_5.{n}" for n in (1, 2, 3)
 ]
 

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from dev.sample.toepasbare_regels import bestanden
-from dev.sample.toepasbare_regels.regels import BESTANDEN, WERKZAAMHEDEN
+from dev.sample.toepasbare_regels import BESTANDEN, WERKZAAMHEDEN, bestanden
 from tests.support.paden import shared_data
 from toepasbare_regels.importing import importeer_pad, importeer_sttr
 from toepasbare_regels.models import ToepasbareRegelBestand, Werkzaamheid

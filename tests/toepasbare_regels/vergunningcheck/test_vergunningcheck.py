@@ -8,6 +8,7 @@ from toepasbare_regels.omgevingsplan.services import regeltekst
 from toepasbare_regels.plek import Plek
 
 ART = "gm0400_1__chp_22__art_22."
+ACHTER, VOOR = "Achterkant of zijkant, niet aan de straat", "Voorkant of zijkant aan de straat"
 
 GEVALLEN = [
     # (id, plek, werkzaamheid, antwoorden, conclusie, artikel wId, gestelde vragen)
@@ -181,6 +182,107 @@ GEVALLEN = [
         {},
         "Vergunningplicht",
         "gm0400_1__chp_5__art_5.3",
+        [],
+    ),
+    # The example rules for everyday work (issue 14 point 5): each really evaluated by the engine.
+    (
+        "warmtepomp-achter-stil",
+        "gewoon",
+        "WarmtepompPlaatsen",
+        {"plek_buitenunit": ACHTER, "geluid": "true"},
+        "Toestemmingsvrij",
+        ART + "34",
+        ["plek_buitenunit", "geluid"],
+    ),
+    (
+        "warmtepomp-luid",
+        "gewoon",
+        "WarmtepompPlaatsen",
+        {"plek_buitenunit": "Op een plat dak", "geluid": "false"},
+        "Verbod",
+        ART + "34",
+        ["plek_buitenunit", "geluid"],
+    ),
+    (
+        "warmtepomp-straatkant",
+        "gewoon",
+        "WarmtepompPlaatsen",
+        {"plek_buitenunit": VOOR},
+        "Vergunningplicht",
+        ART + "34",
+        ["plek_buitenunit"],
+    ),
+    (
+        "warmtepomp-monument",
+        "monument",
+        "WarmtepompPlaatsen",
+        {},
+        "Vergunningplicht",
+        "gm0400_1__chp_5__art_5.3",
+        [],
+    ),
+    (
+        # Outside monument and dorpsgezicht every answer leads to "vrij": the engine asks nothing.
+        "kozijn-gewoon",
+        "gewoon",
+        "KozijnVervangen",
+        {},
+        "Toestemmingsvrij",
+        ART + "35",
+        [],
+    ),
+    (
+        "kozijn-gezicht-gelijk",
+        "beschermd",
+        "KozijnVervangen",
+        {"kant": VOOR, "zelfde_uiterlijk": "true"},
+        "Toestemmingsvrij",
+        ART + "35",
+        ["kant", "zelfde_uiterlijk"],
+    ),
+    (
+        "kozijn-gezicht-straatkant-anders",
+        "beschermd",
+        "KozijnVervangen",
+        {"kant": VOOR, "zelfde_uiterlijk": "false"},
+        "Vergunningplicht",
+        "gm0400_1__chp_5__art_5.2",
+        ["kant", "zelfde_uiterlijk"],
+    ),
+    (
+        "slopen-weinig",
+        "gewoon",
+        "Slopen",
+        {"asbest": "false", "sloopafval": "4"},
+        "Toestemmingsvrij",
+        ART + "36",
+        ["asbest", "sloopafval"],
+    ),
+    (
+        "slopen-asbest",
+        "gewoon",
+        "Slopen",
+        {"asbest": "true"},
+        "Meldingsplicht",
+        ART + "36",
+        ["asbest"],
+    ),
+    (
+        "slopen-veel",
+        "gewoon",
+        "Slopen",
+        {"asbest": "false", "sloopafval": "25"},
+        "Meldingsplicht",
+        ART + "36",
+        ["asbest", "sloopafval"],
+    ),
+    (
+        "slopen-gezicht",
+        "beschermd",
+        "Slopen",
+        {},
+        "Vergunningplicht",
+        "gm0400_1__chp_5__art_5.2",
         [],
     ),
 ]

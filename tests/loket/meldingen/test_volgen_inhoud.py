@@ -1,0 +1,63 @@
+"""Track & trace shows what (categorie, the melder's words, their photo) and where (address, a small
+map, the same spot in text); the photo only through the melder's own token (issue 14 point 6)."""
+
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from loket.meldingen import fotos, services
+from loket.meldingen.models import Volger
+from tests.loket.meldingen.helpers import PUNT_LL, PUNT_RD, foto
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def melding(adressen, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    schone = fotos.schoon(SimpleUploadedFile("foto.jpg", foto("JPEG"), content_type="image/jpeg"))
+    return services.meld(
+        services.Invoer(
+            "losse-stoeptegel", "Tegel los voor de deur van de bakker.", *PUNT_RD,
+            email="melder@example.org", toestemming=True, fotos=[schone],
+        )
+    )  # fmt: skip
+
+
+def test_volgpagina_toont_wat_en_waar(melding, client):
+    r = client.get(f"/meldingen/volgen/{melding.token}")
+    html = r.content.decode()
+    assert r.status_code == 200 and r["Cache-Control"] == "private, no-store"
+    assert "Losse stoeptegel" in html and "Tegel los voor de deur van de bakker." in html
+    assert melding.zaak.adres and melding.zaak.adres in html  # the address found at the spot
+    assert f"{PUNT_LL[1]:.5f} N".replace(".", ",") in html or f"{PUNT_LL[1]:.5f} N" in html
+    # The map: Leaflet from our own static files and the basemap from our own tile service.
+    assert 'id="volg-kaart"' in html and "/static/vendor/leaflet/leaflet.js" in html
+    config = re.search(r'<script id="volg-config" type="application/json">(.*?)</script>', html).group(1)
+    assert "http" not in config.replace("http://testserver", "")
+    # The photo: an <img> pointing at the token's own photo URL, never a public media URL.
+    assert f"/meldingen/volgen/{melding.token}/foto/1" in html and "/media/" not in html
+
+
+def test_foto_alleen_met_het_eigen_token(melding, client):
+    r = client.get(f"/meldingen/volgen/{melding.token}/foto/1")
+    assert r.status_code == 200 and r["Content-Type"] == "image/jpeg"
+    assert r["Cache-Control"] == "private, no-store" and r["Referrer-Policy"] == "no-referrer"
+    assert b"".join(r.streaming_content).startswith(b"\xff\xd8")
+    # A second photo that is not there, a stranger's token, another melding's token: all 404.
+    assert client.get(f"/meldingen/volgen/{melding.token}/foto/2").status_code == 404
+    assert client.get(f"/meldingen/volgen/{melding.token}/foto/0").status_code == 404
+    assert client.get("/meldingen/volgen/" + "x" * 43 + "/foto/1").status_code == 404
+    ander = services.meld(services.Invoer("losse-stoeptegel", "Nog een losse tegel hier.", *PUNT_RD))
+    assert client.get(f"/meldingen/volgen/{ander.token}/foto/1").status_code == 404
+
+
+def test_volger_ziet_geen_woorden_of_foto_van_de_melder(melding, client):
+    volger = Volger.objects.create(melding=melding, email="", bevestigd=melding.zaak.registratiedatum)
+    html = client.get(f"/meldingen/volgen/{volger.token}").content.decode()
+    assert "Losse stoeptegel" in html and melding.zaak.buurtnaam in html
+    assert "Tegel los voor de deur" not in html and melding.zaak.adres not in html
+    assert "/foto/" not in html
+    # The follower's own token opens no photo either: the photo is the melder's.
+    assert client.get(f"/meldingen/volgen/{volger.token}/foto/1").status_code == 404
