@@ -99,7 +99,10 @@ def test_locaties_zoeken_vraagt_content_crs_en_kent_geldig_op(mock):
 def test_rtr_en_sttr_download(mock):
     url = mock[1]
     lijst = json.loads(vraag(url, RTR + "/toepasbareRegels?pageSize=2&datum=01-12-2026")[2])
-    assert lijst["page"]["totalElements"] == len(BESTANDEN) and len(lijst["_embedded"]["toepasbareRegelsList"]) == 2
+    assert (
+        lijst["page"]["totalElements"] == len(BESTANDEN)
+        and len(lijst["_embedded"]["toepasbareRegelsList"]) == 2
+    )
     dmn = vraag(url, lijst["_embedded"]["toepasbareRegelsList"][0]["_links"]["sttrBestand"]["href"])[2]
     assert b"definitions" in dmn[:500] and b"functioneleStructuurRef" in dmn
     assert vraag(url, RTR + "/toepasbareRegels?datum=2026-12-01")[0] == 400  # RTR dates are dd-MM-yyyy
