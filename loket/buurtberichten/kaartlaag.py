@@ -33,6 +33,7 @@ VECTOR_BRONNEN.setdefault(
             "id": "t.uuid::text",
         },
         filter=ACTUEEL_SQL,
+        frequentie="CONT",
     ),
 )
 
