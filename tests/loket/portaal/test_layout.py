@@ -79,7 +79,11 @@ def test_buurtberichten_and_staff_only_dashboard_appear_once_their_apps_exist(rf
     assert [link["tekst"] for link in links][4:] == ["Buurtberichten", "Open data"]
     assert links[4]["huidig"] and links[4]["url"] == "/buurtberichten/"
     verzoek.user = get_user_model()(is_staff=True)
-    assert [link["tekst"] for link in navigatie.menu(verzoek)][4:] == ["Buurtberichten", "Dashboard", "Open data"]
+    assert [link["tekst"] for link in navigatie.menu(verzoek)][4:] == [
+        "Buurtberichten",
+        "Dashboard",
+        "Open data",
+    ]
 
 
 def test_favicon_and_vendored_design_system_are_served_locally(client):
