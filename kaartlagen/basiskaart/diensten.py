@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from kaartlagen.basiskaart.mapproxy import PAD
 from kaartlagen.models import Kaartlaag
+from kern.crs import RD_NEW, WEB_MERCATOR
 
 GRIDS = {
-    "GLOBAL_WEBMERCATOR": "Web Mercator (EPSG:3857), voor webkaarten",
-    "nl_rd": "RD New (EPSG:28992), als PDOK",
+    "GLOBAL_WEBMERCATOR": f"Web Mercator (EPSG:{WEB_MERCATOR}), voor webkaarten",
+    "nl_rd": f"RD New (EPSG:{RD_NEW}), als PDOK",
 }
 
 
