@@ -10,3 +10,6 @@ class BuurtberichtenConfig(AppConfig):
         # Registers the public layer's PostGIS source, the locatie-informatie section and the feeds
         # in the open-data register.
         from loket.buurtberichten import kaartlaag, opendata  # noqa: F401
+        from loket.zaken.backoffice import Onderdeel, registreer
+
+        registreer(Onderdeel("Buurtberichten", "buurtberichten:backoffice", 30))
