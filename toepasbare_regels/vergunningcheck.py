@@ -397,10 +397,10 @@ class Check:
             resultaat |= maatregelen_van(model, uitkomst.regels)
         if code in SOORT_VAN_CONCLUSIE:
             # For the activiteit evaluated here: one file may serve several activiteiten.
-            resultaat["indieningsvereisten"] = indieningsvereisten(
-                activiteit,
-                SOORT_VAN_CONCLUSIE[code],
-                self.plek.peildatum,
+            soort = SOORT_VAN_CONCLUSIE[code]
+            resultaat["indieningsvereisten"] = self._bewaard(
+                ("indieningsvereisten", activiteit, soort, self.plek.peildatum),
+                lambda: indieningsvereisten(activiteit, soort, self.plek.peildatum),
             )
         return resultaat
 
