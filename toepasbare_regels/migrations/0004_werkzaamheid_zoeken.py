@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('toepasbare_regels', '0002_antwoordkoppeling'),
+        ('toepasbare_regels', '0003_regelstand'),
     ]
 
     operations = [
