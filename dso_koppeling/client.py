@@ -155,6 +155,8 @@ class _Herhaling(Retry):
         return nieuw
 
     def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        if response is not None and response.get_redirect_location():  # followed, not a failure
+            return super().increment(method, url, response, error, _pool, _stacktrace)
         if response is not None:
             soort, status = ("te_veel" if response.status == 429 else "serverfout"), response.status
         else:
