@@ -7,5 +7,6 @@ class BuurtberichtenConfig(AppConfig):
     verbose_name = "Buurtberichten"
 
     def ready(self):
-        # Registers the public layer's PostGIS source and the locatie-informatie section.
-        from loket.buurtberichten import kaartlaag  # noqa: F401
+        # Registers the public layer's PostGIS source and the locatie-informatie section, and
+        # werkzaamheden and berichten per buurt for the dashboard (kaartlagen.gebiedsbronnen).
+        from loket.buurtberichten import gebiedsbron, kaartlaag  # noqa: F401
