@@ -36,10 +36,17 @@ def _maandlijn_spec(titel: str, as_titel: str) -> str:
         .encode(
             x=alt.X("maand:T", title="Maand", axis=alt.Axis(format="%b %Y")),
             y=alt.Y("aantal:Q", title=as_titel),
-            color=alt.Color("reeks:N", title=""),
+            # Below the chart: on a phone a legend beside it leaves the lines no room.
+            color=alt.Color(
+                "reeks:N", title="", legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320)
+            ),
             tooltip=[alt.Tooltip("maand:T", format="%B %Y"), "reeks:N", "aantal:Q"],
         )
-        .properties(width="container", height=260, title=f"{titel} (zonder de lopende maand)")
+        .properties(
+            width="container",
+            height=260,
+            title=alt.TitleParams([titel, "(zonder de lopende maand)"], anchor="start"),
+        )
     )
     return json.dumps(grafiek.to_dict())
 
@@ -70,7 +77,10 @@ def _staven_spec(as_titel: str) -> str:
             x=alt.X("aantal:Q", title=as_titel),
             tooltip=["onderwerp:N", "aantal:Q"],
         )
-        .properties(width="container", title="Meldingen per onderwerp, laatste 24 maanden")
+        .properties(
+            width="container",
+            title=alt.TitleParams("Meldingen per onderwerp, laatste 24 maanden", anchor="start"),
+        )
     )
     return json.dumps(grafiek.to_dict())
 
