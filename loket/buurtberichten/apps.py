@@ -10,3 +10,6 @@ class BuurtberichtenConfig(AppConfig):
         # Registers the public layer's PostGIS source and the locatie-informatie section, and
         # werkzaamheden and berichten per buurt for the dashboard (kaartlagen.gebiedsbronnen).
         from loket.buurtberichten import gebiedsbron, kaartlaag  # noqa: F401
+        from loket.zaken.backoffice import Onderdeel, registreer
+
+        registreer(Onderdeel("Buurtberichten", "buurtberichten:backoffice", 30))
