@@ -27,6 +27,7 @@ VECTOR_BRONNEN.setdefault(
             "id": "t.uuid::text",
         },
         filter=ACTUEEL_SQL,
+        frequentie="CONT",
     ),
 )
 
