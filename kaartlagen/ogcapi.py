@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -70,6 +70,11 @@ def _geheel(request, naam: str, standaard: int, minimum: int = 0, maximum: int |
     if maximum is not None and waarde > maximum:
         raise ApiFout("invoer_ongeldig", f"{naam} mag hoogstens {maximum} zijn")
     return waarde
+
+
+# GeoJSON as PostGIS writes it, with the CRS of its coordinates in the Content-Crs header.
+GEOJSON_ANTWOORD = OpenApiResponse(OpenApiTypes.OBJECT, description="GeoJSON")
+CONTENT_CRS = OpenApiParameter("Content-Crs", str, OpenApiParameter.HEADER, response=[200], required=True)
 
 
 def _problemen(*codes):
@@ -146,19 +151,24 @@ class CollectieView(APIView):
 class ItemsView(APIView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("bbox", str, description="minx,miny,maxx,maxy (in bbox-crs; standaard CRS84)"),
+            OpenApiParameter(
+                "bbox", features.BBOX_SCHEMA, description="minx,miny,maxx,maxy (in bbox-crs; standaard CRS84)"
+            ),
             OpenApiParameter("bbox-crs", str, enum=list(CRS_URIS)),
             OpenApiParameter(
                 "crs", str, enum=list(CRS_URIS), description="CRS van de geometrie in het antwoord"
             ),
             OpenApiParameter(
-                "limit", int, description=f"1–{features.MAX_LIMIT}, standaard {features.STANDAARD_LIMIT}"
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": features.MAX_LIMIT},
+                default=features.STANDAARD_LIMIT,
             ),
             OpenApiParameter(
                 "offset", {"type": "integer", "minimum": 0, "maximum": features.MAX_OFFSET}, default=0
             ),
+            CONTENT_CRS,
         ],
-        responses={200: OpenApiTypes.OBJECT, **_problemen(400, 404)},
+        responses={(200, GEOJSON): GEOJSON_ANTWOORD, **_problemen(400, 404)},
         summary="OGC API – Features: objecten (GeoJSON)",
         operation_id="ogc_items",
     )
@@ -208,8 +218,8 @@ class ItemsView(APIView):
 
 class ItemView(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("crs", str, enum=list(CRS_URIS))],
-        responses={200: OpenApiTypes.OBJECT, **_problemen(400, 404)},
+        parameters=[OpenApiParameter("crs", str, enum=list(CRS_URIS)), CONTENT_CRS],
+        responses={(200, GEOJSON): GEOJSON_ANTWOORD, **_problemen(400, 404)},
         summary="OGC API – Features: één object",
         operation_id="ogc_item",
     )

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required, user_passes_test
 from django.contrib.auth.views import LoginView, LogoutView
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -127,7 +128,12 @@ def kaart(request):
     """The filtered meldingen as GeoJSON for the map beside the list (built in SQL)."""
     filters, _ = _filters(request)
     qs = selectie.meldingen(request.user, filters).values("zaak_id")[:5000]
-    sql, params = qs.query.sql_with_params()
+    try:
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing (e.g. an unknown status) makes no SQL
+        return HttpResponse(
+            '{"type": "FeatureCollection", "features": []}', content_type="application/geo+json"
+        )
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT json_build_object('type','FeatureCollection','features',coalesce(json_agg(json_build_object("
