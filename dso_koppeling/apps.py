@@ -7,3 +7,16 @@ class DsoKoppelingConfig(AppConfig):
 
     def ready(self):
         from dso_koppeling import kaart  # noqa: F401 - registers the map source and locatie section
+        from dso_koppeling.aanvragen import mag_backoffice, quarantaine_melding
+        from loket.zaken.backoffice import Onderdeel, registreer
+
+        registreer(Onderdeel("Vergunningaanvragen", "dso-backoffice", 20, mag=mag_backoffice))
+        registreer(
+            Onderdeel(
+                "Quarantaine (DSO)",
+                "dso-backoffice-quarantaine",
+                21,
+                mag=mag_backoffice,
+                melding=quarantaine_melding,
+            )
+        )

@@ -150,15 +150,41 @@ def _tel(resultaat: Resultaat, item: dict, uitkomst: str, fout: CodeFout | None)
         resultaat.bevindingen.append((fout.code, item["verzoeknummer"], str(fout)))
 
 
+def _item(q: Quarantaine) -> dict:
+    """The feed item of a quarantined verzoek, as the feed gave it."""
+    return {
+        "verzoeknummer": q.verzoeknummer,
+        "volgnummer": q.volgnummer,
+        "versie": q.versie,
+        "_links": {"referenties": {"href": f"{FEED}/{q.verzoeknummer}/referenties"}},
+    }
+
+
+class SyncBezig(CodeFout):
+    pass
+
+
+def probeer_opnieuw(verzoeknummer: str, client: DsoClient | None = None) -> tuple[str, CodeFout | None]:
+    """Take one quarantined verzoek in again (a medewerker's "opnieuw proberen"), the way the sync does:
+    solved, it leaves the quarantaine; still refused, it stays with the new reason. Idempotent: a
+    verzoek that became a zaak in the meantime changes nothing. Not while a sync runs (the slot)."""
+    q = Quarantaine.objects.filter(verzoeknummer=verzoeknummer).first()
+    if q is None:
+        return "niet_in_quarantaine", None
+    with alleen(NAAM) as mag:
+        if not mag:
+            raise SyncBezig(
+                "sync_bezig",
+                "De synchronisatie met het DSO loopt nu. Probeer het over een paar minuten opnieuw.",
+            )
+        uitkomst, fout = verwerk_item(client or DsoClient(), _item(q))
+    logger.info("dso_quarantaine_opnieuw verzoek=%s uitkomst=%s", verzoeknummer, uitkomst)
+    return uitkomst, fout
+
+
 def _herkansing(client: DsoClient, resultaat: Resultaat) -> None:
     for q in Quarantaine.objects.filter(code__in=HERKANSBAAR):
-        item = {
-            "verzoeknummer": q.verzoeknummer,
-            "volgnummer": q.volgnummer,
-            "versie": q.versie,
-            "_links": {"referenties": {"href": f"{FEED}/{q.verzoeknummer}/referenties"}},
-        }
-        uitkomst, _ = verwerk_item(client, item)
+        uitkomst, _ = verwerk_item(client, _item(q))
         # Still unsolvable: it was counted and reported when it first went into quarantaine.
         if uitkomst != "quarantaine":
             resultaat.telling["uit_quarantaine"] += 1

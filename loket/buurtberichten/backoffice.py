@@ -5,19 +5,14 @@ it would reach (a count, never who) before publishing."""
 import json
 from datetime import date
 
-from django.contrib.auth.decorators import user_passes_test
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from loket.buurtberichten import berichten, geometrie, kaartlaag, matching
 from loket.buurtberichten.fouten import BuurtberichtFout
 from loket.buurtberichten.models import HANDMATIG, Parkeerplaats
-
-medewerker = user_passes_test(
-    lambda u: u.is_active and u.is_staff, login_url=reverse_lazy("meldingen:inloggen")
-)
+from loket.zaken.toegang import medewerker
 
 
 def _datum(tekst: str) -> date | None:

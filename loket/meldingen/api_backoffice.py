@@ -15,7 +15,6 @@ from loket.meldingen.api import HistorieSerializer
 from loket.meldingen.behandeling import (
     FilterParams,
     filters_uit,
-    historie,
     mag_contact_zien,
     wijs_toe,
     wijzig_status,
@@ -23,6 +22,7 @@ from loket.meldingen.behandeling import (
 )
 from loket.meldingen.models import Melding
 from loket.zaken import services as zaken
+from loket.zaken.backoffice import BegrensdePaginator, historie
 
 
 class IsMedewerker(permissions.BasePermission):
@@ -31,7 +31,7 @@ class IsMedewerker(permissions.BasePermission):
 
 
 class Pagina(PageNumberPagination):
-    django_paginator_class = selectie.BegrensdePaginator
+    django_paginator_class = BegrensdePaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500

@@ -4,10 +4,8 @@ A medewerker sees the meldingen of their own teams (loket.zaken ZaakQuerySet.zic
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required, user_passes_test
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, LogoutView
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -16,12 +14,10 @@ from django_otp import login as otp_login
 from rest_framework.exceptions import ValidationError
 
 from kern import inloggen
-from kern.crs import WGS84
 from kern.fouten import CodeFout
 from loket.meldingen import avg, selectie
 from loket.meldingen.behandeling import (
     filters_uit,
-    historie,
     mag_contact_zien,
     wijs_toe,
     wijzig_status,
@@ -30,15 +26,9 @@ from loket.meldingen.behandeling import (
 from loket.meldingen.models import Categorie
 from loket.meldingen.views import kaart_config
 from loket.zaken import services as zaken
+from loket.zaken.backoffice import BegrensdePaginator, historie, punten_geojson
 from loket.zaken.models import Statustype, Team
-
-
-def _is_medewerker(u) -> bool:
-    # A session of someone with a second factor counts only once that factor was given (OTPMiddleware).
-    return u.is_active and u.is_staff and (u.is_verified() or not inloggen.heeft_tweede_factor(u))
-
-
-medewerker = user_passes_test(_is_medewerker, login_url=reverse_lazy("meldingen:inloggen"))
+from loket.zaken.toegang import is_medewerker, medewerker
 
 
 class Inloggen(LoginView):
@@ -56,7 +46,7 @@ class Inloggen(LoginView):
 @login_required(login_url=reverse_lazy("meldingen:inloggen"))
 def tweede_factor(request):
     """Set up (or replace, or switch off) the code from an authenticator app for one's own account."""
-    if not _is_medewerker(request.user):
+    if not is_medewerker(request.user):
         raise Http404
     fout = None
     if request.method == "POST" and request.POST.get("actie") == "uit":
@@ -97,7 +87,7 @@ def _filters(request):
 def lijst(request):
     filters, fout = _filters(request)
     qs = selectie.meldingen(request.user, filters)
-    pagina = selectie.BegrensdePaginator(qs, 50).get_page(request.GET.get("pagina"))
+    pagina = BegrensdePaginator(qs, 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
@@ -127,22 +117,8 @@ def lijst(request):
 def kaart(request):
     """The filtered meldingen as GeoJSON for the map beside the list (built in SQL)."""
     filters, _ = _filters(request)
-    qs = selectie.meldingen(request.user, filters).values("zaak_id")[:5000]
-    try:
-        sql, params = qs.query.sql_with_params()
-    except EmptyResultSet:  # a filter that matches nothing (e.g. an unknown status) makes no SQL
-        return HttpResponse(
-            '{"type": "FeatureCollection", "features": []}', content_type="application/geo+json"
-        )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT json_build_object('type','FeatureCollection','features',coalesce(json_agg(json_build_object("
-            "'type','Feature','geometry',ST_AsGeoJSON(ST_Transform(ST_PointOnSurface(z.geometrie), %s), 6)::json,"
-            "'properties',json_build_object('referentie',z.referentie,'status',s.omschrijving))),'[]'::json))::text "
-            f"FROM zaken_zaak z JOIN zaken_statustype s ON s.id = z.status_id WHERE z.id IN ({sql})",
-            [WGS84, *params],
-        )
-        return HttpResponse(cursor.fetchone()[0], content_type="application/geo+json")
+    punten = punten_geojson(selectie.meldingen(request.user, filters).values("zaak_id"))
+    return HttpResponse(punten, content_type="application/geo+json")
 
 
 @medewerker

@@ -33,19 +33,6 @@ def filters_uit(query) -> selectie.Filters:
     return selectie.Filters(**data)
 
 
-def historie(zaak) -> list[dict]:
-    return [
-        {
-            "status": s.statustype.omschrijving,
-            "tijdstip": s.tijdstip,
-            "tekst": s.tekst_voor_burger,
-            "door": s.door.get_username() if s.door else s.door_omschrijving,
-            "toelichting_intern": s.toelichting_intern,
-        }
-        for s in zaak.statussen.select_related("statustype", "door")
-    ]
-
-
 def zichtbare_melding(user, referentie: str) -> Melding:
     zaken_qs = Zaak.objects.zichtbaar_voor(user).filter(referentie=referentie, melding__isnull=False)
     return get_object_or_404(Melding.objects.select_related("zaak__status", "categorie"), zaak__in=zaken_qs)

@@ -6,10 +6,8 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from loket.meldingen.models import ZAAKTYPE, Categorie, Melding
 from loket.zaken.models import Statustype, Team, zichtbaar_filter
@@ -68,21 +66,6 @@ def meldingen(user, filters: Filters) -> QuerySet[Melding]:
     if filters.zoek:
         qs = qs.filter(Q(zaak__referentie__iexact=filters.zoek) | Q(zaak__adres__icontains=filters.zoek))
     return qs.order_by(SORTERING.get(filters.sortering, SORTERING["nieuw"]), "-zaak_id")
-
-
-class BegrensdePaginator(Paginator):
-    """Counting 200 000 rows for "page 1 of 4 000" costs more than the page itself; above MAX the
-    count says "more than MAX" (`begrensd`) and nobody pages that far anyway (filters do)."""
-
-    MAX = 500
-
-    @cached_property
-    def count(self) -> int:
-        return self.object_list[: self.MAX + 1].count()
-
-    @property
-    def begrensd(self) -> bool:
-        return self.count > self.MAX
 
 
 CSV_KOLOMMEN = [

@@ -4,6 +4,7 @@ services, which keep history and events)."""
 from django.contrib import admin
 
 from loket.zaken import models
+from loket.zaken.backoffice import statuskeuzes
 
 
 class StatustypeInline(admin.TabularInline):
@@ -52,10 +53,27 @@ class StatusInline(admin.TabularInline):
         return False
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """Statussen by code, each once. A filter on the status foreign key lists every statustype row, so
+    "Ontvangen" came once per zaaktype that has it; with a zaaktype chosen, only that one's statussen."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        zaaktypen = models.Zaaktype.objects.all()
+        if (gekozen := request.GET.get("zaaktype__id__exact", "")).isdigit():
+            zaaktypen = zaaktypen.filter(pk=gekozen)
+        return statuskeuzes(zaaktypen)
+
+    def queryset(self, request, queryset):
+        return queryset.filter(status__code=self.value()) if self.value() else queryset
+
+
 @admin.register(models.Zaak)
 class ZaakAdmin(admin.ModelAdmin):
     list_display = ["referentie", "zaaktype", "status", "behandelend_team", "registratiedatum", "einddatum"]
-    list_filter = ["zaaktype", "status", "behandelend_team"]
+    list_filter = ["zaaktype", StatusFilter, "behandelend_team"]
     search_fields = ["referentie", "externe_identificatie", "adres"]
     readonly_fields = [f.name for f in models.Zaak._meta.fields if f.name != "geometrie"] + ["geometrie_wkt"]
     exclude = ["geometrie"]

@@ -3,6 +3,8 @@ apps that bring a zaaktype (meldingen, DSO verzoeken) and by tests."""
 
 from dataclasses import dataclass, field
 
+from loket.zaken import toegang
+
 
 @dataclass
 class ZaaktypeDefinitie:
@@ -51,4 +53,5 @@ def definieer(definitie: ZaaktypeDefinitie, apps=None):
         for van, naar_lijst in definitie.overgangen.items()
         for naar in naar_lijst
     )
+    toegang.maak_rechten(zaaktype, apps)
     return zaaktype

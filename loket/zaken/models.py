@@ -100,13 +100,20 @@ class Volgnummer(models.Model):
 
 def zichtbaar_filter(user, pad: str = "") -> Q:
     """Which zaken a user may see, as a condition (`pad` leads from another model to its zaak, e.g.
-    "zaak__"): everyone with the right 'alle zaken' sees all, other staff their teams', others none."""
+    "zaak__"): everyone with the right 'alle zaken' sees all, other staff their teams' and those of
+    the zaaktypen they have the permission for (loket.zaken.toegang), others none."""
+    from loket.zaken.toegang import zaaktype_codes  # imports the login form: not while models load
+
     if not user.is_authenticated or not user.is_staff:
         return Q(pk__in=[])
     if user.has_perm("zaken.alle_zaken"):
         return Q()
     # The team ids as a plain list: the planner can then use the (team, date) index directly.
-    return Q(**{f"{pad}behandelend_team__in": list(user.zaak_teams.values_list("pk", flat=True))})
+    zichtbaar = Q(**{f"{pad}behandelend_team__in": list(user.zaak_teams.values_list("pk", flat=True))})
+    if codes := zaaktype_codes(user):
+        ids = list(Zaaktype.objects.filter(code__in=codes).values_list("pk", flat=True))
+        zichtbaar |= Q(**{f"{pad}zaaktype__in": ids})
+    return zichtbaar
 
 
 class ZaakQuerySet(models.QuerySet):
