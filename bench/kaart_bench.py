@@ -107,7 +107,10 @@ def tegels(args, server) -> None:
     voorbereid.prepared_max = 512
     rng = random.Random(400)
     samenvatting = []
-    for laag in Kaartlaag.objects.filter(publiek=True, soort=Kaartlaag.Soort.VECTOR).order_by("naam"):
+    lagen = Kaartlaag.objects.filter(publiek=True, soort=Kaartlaag.Soort.VECTOR).order_by("naam")
+    if args.lagen:
+        lagen = lagen.filter(naam__in=args.lagen)
+    for laag in lagen:
         bron = VECTOR_BRONNEN[laag.bron]
         for z in [z for z in args.zooms if z >= laag.min_zoom]:
             sql = tegel_sql(bron, z)
@@ -308,6 +311,7 @@ def main() -> None:
     parser.add_argument("--zooms", type=int, nargs="+", default=[12, 14, 16, 18])
     parser.add_argument("--drukste", type=int, default=5, help="drukste tegels per laag en zoomniveau")
     parser.add_argument("--gewoon", type=int, default=15, help="gewone tegels per laag en zoomniveau")
+    parser.add_argument("--lagen", nargs="+", help="alleen deze lagen (standaard: alle publieke vectorlagen)")
     parser.add_argument("--delen", nargs="+", default=["tegels", "verzoeken", "basiskaart"])
     parser.add_argument("--hergebruik", action="store_true", help="meet op de database van de vorige keer")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)

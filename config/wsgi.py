@@ -10,7 +10,8 @@ django_app = get_wsgi_application()
 class MetBasiskaart:
     """Django, with MapProxy mounted under /basiskaart/. Built once per process, on the first basemap
     request (it writes its configuration, which needs the database); parallel first requests wait for
-    that one build instead of each writing the configuration."""
+    that one build instead of each writing the configuration. /basiskaart/ itself is Django's landing
+    page (`kaartlagen.views.basiskaart_pagina`); MapProxy serves every path below it."""
 
     def __init__(self, django):
         self.django = django
@@ -21,7 +22,7 @@ class MetBasiskaart:
         from kaartlagen.basiskaart.mapproxy import PAD, maak_app
 
         pad = environ.get("PATH_INFO", "")
-        if pad == PAD or pad.startswith(PAD + "/"):
+        if pad.startswith(PAD + "/") and pad != PAD + "/":
             if self.mapproxy is None:
                 with self._bouwen:
                     if self.mapproxy is None:

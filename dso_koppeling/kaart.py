@@ -36,6 +36,7 @@ VECTOR_BRONNEN.setdefault(
             "status": "t.status",
         },
         punten=True,
+        frequentie="CONT",
     ),
 )
 

@@ -7,6 +7,11 @@ listed here (public ones) ever leave the database.
 
 from dataclasses import dataclass
 
+# Licences as data.overheid.nl lists them (DCAT-AP-DONL value list overheid:license): BAG and BGT are
+# CC0 at the source, CBS publishes its wijk- en buurtkaart under CC BY 4.0.
+CC0 = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+CC_BY = "http://creativecommons.org/licenses/by/4.0/deed.nl"
+
 
 @dataclass(frozen=True)
 class VectorBron:
@@ -16,6 +21,12 @@ class VectorBron:
     attributen: dict[str, str]  # name in the tile -> SQL expression over alias t
     filter: str = "true"
     punten: bool = False  # points are never simplified
+    # For the open-data catalogue (kaartlagen/opendata.py): the licence, how often the data changes
+    # (the EU frequency list: IRREG = with each import, CONT = all the time) and, when the table
+    # records it, the SQL for the last change.
+    licentie: str = CC0
+    frequentie: str = "IRREG"
+    gewijzigd: str | None = None
 
 
 VECTOR_BRONNEN = {
@@ -25,6 +36,7 @@ VECTOR_BRONNEN = {
         "t.identificatie",
         {"identificatie": "t.identificatie", "bouwjaar": "t.oorspronkelijk_bouwjaar", "status": "t.status"},
         filter="t.actief",
+        gewijzigd="max(t.bijgewerkt)",
     ),
     "bag_verblijfsobjecten": VectorBron(
         "BAG-verblijfsobjecten (adrespunten)",
@@ -33,16 +45,30 @@ VECTOR_BRONNEN = {
         {"identificatie": "t.identificatie", "gebruiksdoelen": "array_to_string(t.gebruiksdoelen, ',')"},
         filter="t.actief",
         punten=True,
+        gewijzigd="max(t.bijgewerkt)",
     ),
     "cbs_buurten": VectorBron(
-        "CBS-buurten", "kaartlagen_buurt", "t.code", {"code": "t.code", "naam": "t.naam"}
+        "CBS-buurten",
+        "kaartlagen_buurt",
+        "t.code",
+        {"code": "t.code", "naam": "t.naam"},
+        licentie=CC_BY,
+        gewijzigd="max(t.bijgewerkt)",
     ),
-    "cbs_wijken": VectorBron("CBS-wijken", "kaartlagen_wijk", "t.code", {"code": "t.code", "naam": "t.naam"}),
+    "cbs_wijken": VectorBron(
+        "CBS-wijken",
+        "kaartlagen_wijk",
+        "t.code",
+        {"code": "t.code", "naam": "t.naam"},
+        licentie=CC_BY,
+        gewijzigd="max(t.bijgewerkt)",
+    ),
     "bgt": VectorBron(
         "BGT-objecten",
         "kaartlagen_bgtobject",
         "t.lokaal_id",
         {"objecttype": "t.objecttype", "functie": "t.functie", "fysiek_voorkomen": "t.fysiek_voorkomen"},
+        gewijzigd="max(t.bijgewerkt)",
     ),
 }
 

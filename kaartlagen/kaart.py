@@ -65,3 +65,16 @@ def kaartconfig(request) -> dict:
             for laag in lagen
         ],
     }
+
+
+def kleine_kaart(objecten: dict | None = None) -> dict:
+    """What a small map on a page needs (`kaartlagen/kleinekaart.js`): our basemap, the data's extent
+    and, optionally, a GeoJSON FeatureCollection in WGS84 to draw and zoom to."""
+    basis = Kaartlaag.objects.filter(soort=Kaartlaag.Soort.BASISKAART).order_by("volgorde").first()
+    naam = basis.naam if basis else "basiskaart"
+    return {
+        **startbeeld(),
+        "basiskaart": f"{PAD}/tiles/{naam}/GLOBAL_WEBMERCATOR/{{z}}/{{x}}/{{y}}.png",
+        "attributie": basis.attributie if basis else "",
+        "objecten": objecten,
+    }

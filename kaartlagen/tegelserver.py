@@ -146,10 +146,16 @@ class TegelServer:
         bron = self.bronnen.get(naam) or self._leer_bron(naam)
         if bron is None:
             return None
-        with pool(lees_alias()).connection() as conn:
+        # getconn/putconn rather than `with pool.connection()`: these connections are in autocommit, so
+        # the transaction handling of the context managers is work without effect on every tile.
+        tegelpool = pool(lees_alias())
+        conn = tegelpool.getconn()
+        try:
             geldig, inhoud = conn.execute(
                 _bron_sql(bron, z), {"z": z, "x": x, "y": y, "laag": naam, "bron": bron}, prepare=True
             ).fetchone()
+        finally:
+            tegelpool.putconn(conn)
         if not geldig:
             # Changed in the admin since we learned it: Django answers from the registry as it is now.
             self.bronnen.pop(naam, None)

@@ -8,6 +8,7 @@ import logging
 import os
 import time
 import traceback
+from functools import cache
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -59,8 +60,20 @@ class MetMetrieken:
         try:
             return self.app(environ, start)
         finally:
-            VERZOEKEN.labels(naam, status[0]).inc()
-            DUUR.labels(naam).observe(time.perf_counter() - begin)
+            _teller(naam, status[0]).inc()
+            _duur(naam).observe(time.perf_counter() - begin)
+
+
+# The labelled children, looked up once: `labels()` takes a lock and checks its arguments on every
+# call, a noticeable share of a light tile's ~0.1 ms. Both label sets are small and fixed.
+@cache
+def _teller(naam: str, status: str):
+    return VERZOEKEN.labels(naam, status)
+
+
+@cache
+def _duur(naam: str):
+    return DUUR.labels(naam)
 
 
 def metrieken_tekst() -> bytes:

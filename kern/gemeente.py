@@ -40,6 +40,11 @@ class Gemeente:
         return self.cbs_code[2:]
 
     @property
+    def tooi(self) -> str:
+        """The municipality's URI in TOOI, the government's list of organisations ("…/gemeente/gm0400")."""
+        return f"https://identifier.overheid.nl/tooi/id/gemeente/{self.code}"
+
+    @property
     def breedtegraad(self) -> float:
         """The latitude (WGS84) of the middle of the bbox, for the map's scale factor (cos φ)."""
         return _breedtegraad(self.bbox_rd)

@@ -62,6 +62,8 @@ class ApiGrenzen:
         response = self.get_response(request)
         if response.status_code < 400 or response.get("Content-Type", "").startswith(_AL_JSON):
             return response
+        if getattr(response, "eigen_foutpagina", False):
+            return response  # a page that asked for HTML on an API path (OGC API's ?f=html) made it
         code, titel = CODES.get(response.status_code, ("fout", response.reason_phrase))
         nieuw = probleem(response.status_code, code, titel)
         for kop, waarde in response.items():

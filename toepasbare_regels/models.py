@@ -158,3 +158,13 @@ class Antwoordkoppeling(models.Model):
 
     def __str__(self):
         return f"{self.vraagtekst[:60]} → {self.feit}"
+
+
+class Regelstand(models.Model):
+    """One row that triggers change with every statement that writes rule files, werkzaamheden,
+    antwoordkoppelingen or omgevingsplan activiteiten (migration 0003): the key of each process's
+    cache of what those tables say (toepasbare_regels.regelcache). `gewijzigd` keeps the key unique
+    even when a rolled-back change left `versie` where it was."""
+
+    versie = models.BigIntegerField(default=0)
+    gewijzigd = models.DateTimeField(default=timezone.now)

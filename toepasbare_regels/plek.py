@@ -9,15 +9,19 @@ from django.contrib.gis.geos import GEOSException, GEOSGeometry, Point
 from django.db import connection
 from django.utils import timezone
 
+from kaartlagen import voorbereid
 from kaartlagen.zoeken import ZoekFout, punt_in_gemeente
 from kern.crs import RD_NEW
+from kern.replica import leesverbinding
+from toepasbare_regels.omgevingsplan.models import Gebiedsaanwijzing, LocatieVlak, RegelingVersie
 from toepasbare_regels.omgevingsplan.services import (
-    gebiedsaanwijzingen_van,
+    ewkb,
+    gebiedsaanwijzing,
     geheel_in_versies,
-    geldige_versies,
-    locaties_in_versies,
     normwaarden_van,
 )
+
+from .models import Regelstand
 
 MAX_OPPERVLAKTE_M2 = 1_000_000
 
@@ -45,6 +49,29 @@ def uit_geojson(geojson: dict, srid: int) -> GEOSGeometry:
     return geom
 
 
+# What every check at a spot needs, in one prepared statement: the stand of the rule tables (the key of
+# regelcache), the regeling versions in force, the locaties at the spot and their gebiedsaanwijzingen;
+# the same answers as omgevingsplan.services' geldige_versies, locaties_in_versies and
+# gebiedsaanwijzingen_van, which took a round trip each.
+_PLEK_SQL = f"""
+    WITH versies AS (
+        SELECT coalesce(array_agg(r.id), '{{}}') AS ids FROM {RegelingVersie._meta.db_table} r
+        WHERE r.begin_geldigheid <= %(dag)s AND (r.eind_geldigheid IS NULL OR r.eind_geldigheid > %(dag)s)
+    ), locaties AS (
+        SELECT coalesce(array_agg(DISTINCT l), '{{}}') AS ids
+        FROM versies, {LocatieVlak._meta.db_table} v, unnest(v.locaties) l
+        WHERE v.versie_id = ANY(versies.ids) AND ST_Intersects(v.geom, ST_GeomFromEWKB(%(geom)s))
+    )
+    SELECT (SELECT versie::text || ' ' || gewijzigd::text FROM {Regelstand._meta.db_table} ORDER BY id LIMIT 1),
+           versies.ids, locaties.ids,
+           (SELECT json_agg(json_build_array(g.identificatie, g.type, g.groep, g.naam, g.locaties)
+                            ORDER BY g.type, g.naam, g.identificatie)
+            FROM {Gebiedsaanwijzing._meta.db_table} g
+            WHERE g.versie_id = ANY(versies.ids) AND g.locaties && locaties.ids)
+    FROM versies, locaties
+"""
+
+
 def punt(x: float, y: float, srid: int) -> Point:
     return Point(*punt_in_gemeente(x, y, srid), srid=RD_NEW)
 
@@ -60,12 +87,23 @@ class Plek:
         self.feitwaarden: dict[str, object] = {}
 
     @cached_property
+    def _gegevens(self) -> tuple:
+        with voorbereid.cursor(leesverbinding()) as cursor:
+            cursor.execute(_PLEK_SQL, {"dag": self.peildatum, "geom": ewkb(self.geometrie)})
+            return cursor.fetchone()
+
+    @property
+    def regelstand(self) -> str | None:
+        """The stand of the rule tables when this plek was read (regelcache's key)."""
+        return self._gegevens[0]
+
+    @property
     def versies(self) -> list[int]:
-        return geldige_versies(self.peildatum)
+        return self._gegevens[1]
 
     @cached_property
     def locaties(self) -> set[str]:
-        return locaties_in_versies(self.geometrie, self.versies)
+        return set(self._gegevens[2])
 
     @cached_property
     def geheel_in(self) -> set[str]:
@@ -82,7 +120,7 @@ class Plek:
 
     @cached_property
     def gebiedsaanwijzingen(self) -> list[dict]:
-        return gebiedsaanwijzingen_van(self.versies, self.locaties) if self.locaties else []
+        return [gebiedsaanwijzing(*rij, self.locaties) for rij in self._gegevens[3] or []]
 
     @cached_property
     def normwaarden(self) -> list[dict]:

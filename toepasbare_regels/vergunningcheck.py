@@ -18,6 +18,7 @@ from .feiten import FEITEN
 from .maatregelen import maatregelen_van
 from .models import ToepasbareRegelBestand
 from .plek import Plek
+from .regelcache import bewaard
 from .regelset import aansluitpunt, activiteiten_van, bestanden_voor, geladen
 from .sttr.antwoorden import toon, typeer
 from .sttr.feel import ONBEKEND
@@ -136,13 +137,21 @@ class Check:
         betwist: set[str] | frozenset = frozenset(),
         typering: str = "Conclusie",
     ):
-        self.paren = activiteiten_van(refs)
         self.plek = plek
+        # What the rule tables say is kept per process while they do not change (regelcache).
+        self.paren = self._bewaard(("paren", tuple(refs)), lambda: activiteiten_van(refs))
         self.antwoorden = {str(k): v for k, v in (antwoorden or {}).items()}
         self.betwist = set(betwist)
         self.typering = typering
         self.feiten: dict[str, dict] = {}
-        self.koppelingen = Koppelingen()
+        self.koppelingen = self._bewaard("koppelingen", Koppelingen)
+
+    def _bewaard(self, sleutel, maak):
+        return bewaard(self.plek.regelstand, sleutel, maak)
+
+    def _activiteit_naam(self, activiteit: str, standaard: str) -> str:
+        naam = self._bewaard(("activiteit", activiteit), lambda: _activiteit_naam(activiteit))
+        return naam or standaard
 
     def _feit(self, sleutel: str):
         waarden = self.plek.feitwaarden
@@ -228,7 +237,10 @@ class Check:
         """Evaluate an aansluitpunt in the model it names; its inputs and herkomst are keyed (row, id)."""
 
         def aansluiten(a: Aanroep):
-            doel = aansluitpunt(row, a.model, self.plek.peildatum)
+            doel = self._bewaard(
+                ("aansluitpunt", row.pk, a.model, self.plek.peildatum),
+                lambda: aansluitpunt(row, a.model, self.plek.peildatum),
+            )
             if doel is None or doel.sha256 in stapel | {row.sha256}:
                 return (
                     f"Een deel van de vragen ({a.besluit}) staat in regels ({a.model}) "
@@ -258,7 +270,10 @@ class Check:
     def uitvoeren(self) -> dict:
         activiteiten, open_vragen, mogelijk = [], {}, set()
         for werkzaamheid, activiteit in self.paren:
-            rows = bestanden_voor(activiteit, self.typering, self.plek.peildatum)
+            rows = self._bewaard(
+                ("bestanden", activiteit, self.typering, self.plek.peildatum),
+                lambda activiteit=activiteit: bestanden_voor(activiteit, self.typering, self.plek.peildatum),
+            )
             if not rows:
                 activiteiten.append(self._zonder_regels(werkzaamheid, activiteit))
                 continue
@@ -274,7 +289,7 @@ class Check:
                     item = {
                         "activiteit": activiteit,
                         "werkzaamheid": werkzaamheid.naam if werkzaamheid else "",
-                        "naam": _activiteit_naam(activiteit, model.naam),
+                        "naam": self._activiteit_naam(activiteit, model.naam),
                         "functioneleStructuurRef": besluit.functionele_structuur_ref,
                         "bestand": row.naam,
                     }
@@ -340,7 +355,7 @@ class Check:
         return {
             "activiteit": activiteit,
             "werkzaamheid": werkzaamheid.naam if werkzaamheid else "",
-            "naam": _activiteit_naam(activiteit, activiteit),
+            "naam": self._activiteit_naam(activiteit, activiteit),
             "conclusie": {"code": "NeemContactOpMet", "tekst": CONCLUSIE_TEKST["NeemContactOpMet"]},
             "toelichting": "Voor deze activiteit heeft de gemeente nog geen vragen en regels op deze datum. "
             "Daarom kunnen wij hier geen antwoord geven.",
@@ -382,10 +397,10 @@ class Check:
             resultaat |= maatregelen_van(model, uitkomst.regels)
         if code in SOORT_VAN_CONCLUSIE:
             # For the activiteit evaluated here: one file may serve several activiteiten.
-            resultaat["indieningsvereisten"] = indieningsvereisten(
-                activiteit,
-                SOORT_VAN_CONCLUSIE[code],
-                self.plek.peildatum,
+            soort = SOORT_VAN_CONCLUSIE[code]
+            resultaat["indieningsvereisten"] = self._bewaard(
+                ("indieningsvereisten", activiteit, soort, self.plek.peildatum),
+                lambda: indieningsvereisten(activiteit, soort, self.plek.peildatum),
             )
         return resultaat
 
@@ -418,6 +433,5 @@ def _artikel(verwijzing: str, peildatum: date) -> dict:
     return artikel
 
 
-def _activiteit_naam(activiteit: str, standaard: str) -> str:
-    naam = Activiteit.objects.filter(identificatie=activiteit).values_list("naam", flat=True).first()
-    return naam or standaard
+def _activiteit_naam(activiteit: str) -> str | None:
+    return Activiteit.objects.filter(identificatie=activiteit).values_list("naam", flat=True).first()

@@ -1,18 +1,12 @@
 """Buurtberichten on the map (a vector source in the layers registry) and in the locatie-informatie
-panel (a section through `@sectie`): current berichten only, public fields only."""
+panel (a section read in the panel's one statement, `@sql_sectie`): current berichten only, public fields only."""
 
-from datetime import timedelta
-
-from django.contrib.gis.geos import Point
-from django.contrib.gis.measure import D
-from django.db.models import Q
-from django.utils import timezone
+from datetime import date
 
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
 from kaartlagen.kaart import kaartconfig
-from kaartlagen.locatie import LocatieInformatie, Sectie, sectie
-from kern.crs import RD_NEW
-from loket.buurtberichten.models import Bericht
+from kaartlagen.locatie import LocatieInformatie, Sectie, sql_sectie
+from loket.buurtberichten.models import Bericht, Onderwerp
 
 BRON = "buurtberichten"
 # Current: not ended, or without an end date and published in the last 90 days.
@@ -33,34 +27,30 @@ VECTOR_BRONNEN.setdefault(
             "id": "t.uuid::text",
         },
         filter=ACTUEEL_SQL,
+        frequentie="CONT",
     ),
 )
 
 
-def actueel():
-    vandaag = timezone.localdate()
-    grens = timezone.now() - timedelta(days=90)
-    return Bericht.objects.filter(Q(eind__gte=vandaag) | Q(eind__isnull=True, gepubliceerd__gte=grens))
-
-
-@sectie
-def buurtberichten(info: LocatieInformatie) -> Sectie | None:
-    """Current berichten within STRAAL_M metres of the spot."""
-    punt = Point(*info.punt_rd, srid=RD_NEW)
-    items = (
-        actueel()
-        .filter(geom__dwithin=(punt, D(m=STRAAL_M)))
-        .defer("kaartbeeld")
-        .order_by("-gepubliceerd")[:5]
-    )
+@sql_sectie(f"""
+    SELECT json_agg(json_build_array(r.soort, r.titel, r.begin, r.eind)) FROM (
+        SELECT t.soort, t.titel, t.begin, t.eind FROM {Bericht._meta.db_table} t
+        WHERE (t.eind >= %(vandaag)s OR (t.eind IS NULL AND t.gepubliceerd >= now() - interval '90 days'))
+          AND ST_DWithin(t.geom, pt.p, {STRAAL_M})
+        ORDER BY t.gepubliceerd DESC LIMIT 5
+    ) r
+""")
+def buurtberichten(info: LocatieInformatie, items) -> Sectie | None:
+    """Current berichten within STRAAL_M metres of the spot, read in the panel's one statement."""
     rijen = []
-    for b in items:
+    for soort, titel, begin, eind in items or []:
         periode = ""
-        if b.begin:
-            periode = f", {b.begin:%d-%m-%Y}" + (
-                f" tot en met {b.eind:%d-%m-%Y}" if b.eind and b.eind != b.begin else ""
+        if begin:
+            begin, eind = date.fromisoformat(begin), eind and date.fromisoformat(eind)
+            periode = f", {begin:%d-%m-%Y}" + (
+                f" tot en met {eind:%d-%m-%Y}" if eind and eind != begin else ""
             )
-        rijen.append((b.get_soort_display(), f"{b.titel}{periode}"))
+        rijen.append((dict(Onderwerp.choices).get(soort, soort), f"{titel}{periode}"))
     if not rijen:
         return None
     return Sectie("buurtberichten", f"Buurtberichten binnen {STRAAL_M} meter", rijen)

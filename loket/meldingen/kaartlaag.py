@@ -22,4 +22,5 @@ VECTOR_BRONNEN[BRON] = VectorBron(
     },
     filter=f"t.registratiedatum >= now() - interval '{int(settings.MELDINGEN_OPENBAAR_DAGEN)} days'",
     punten=True,
+    frequentie="CONT",
 )

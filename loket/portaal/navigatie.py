@@ -23,6 +23,7 @@ NAVIGATIE = (
     Ingang("Melden", "meldingen:melden"),
     Ingang("Buurtberichten", "buurtberichten:start"),
     Ingang("Dashboard", "buurtdashboard:start", alleen_medewerkers=True),
+    Ingang("Open data", "kaartlagen:open-data"),
 )
 
 VOETTEKST = (

@@ -43,7 +43,7 @@ def geldige_versies(peildatum: date | None = None) -> list[int]:
     )
 
 
-def _ewkb(geometrie) -> bytes:
+def ewkb(geometrie) -> bytes:
     if geometrie is None or geometrie.empty:
         raise GeometrieFout("lege geometrie")
     if geometrie.srid not in (None, RD_NEW):
@@ -68,7 +68,7 @@ def locaties_in_versies(geometrie, versies: list[int]) -> set[str]:
     if not versies:
         return set()
     with leesverbinding().cursor() as cursor:
-        cursor.execute(_LOCATIES_SQL, {"versies": versies, "geom": _ewkb(geometrie)})
+        cursor.execute(_LOCATIES_SQL, {"versies": versies, "geom": ewkb(geometrie)})
         return {ident for (ident,) in cursor.fetchall()}
 
 
@@ -84,7 +84,7 @@ def geheel_in_versies(geometrie, versies: list[int]) -> set[str]:
     if not versies:
         return set()
     with leesverbinding().cursor() as cursor:
-        cursor.execute(_GEHEEL_SQL, {"versies": versies, "geom": _ewkb(geometrie)})
+        cursor.execute(_GEHEEL_SQL, {"versies": versies, "geom": ewkb(geometrie)})
         return {ident for (ident,) in cursor.fetchall()}
 
 
@@ -99,15 +99,20 @@ def gebiedsaanwijzingen_van(versies, locaties) -> list[dict]:
     spot find the locaties once)."""
     rijen = Gebiedsaanwijzing.objects.filter(versie__in=versies, locaties__overlap=list(locaties))
     return [
-        {
-            "identificatie": g.identificatie,
-            "type": term(g.type),
-            "groep": term(g.groep),
-            "naam": g.naam,
-            "locaties": sorted(set(g.locaties) & locaties),
-        }
+        gebiedsaanwijzing(g.identificatie, g.type, g.groep, g.naam, g.locaties, locaties)
         for g in rijen.order_by("type", "naam", "identificatie")
     ]
+
+
+def gebiedsaanwijzing(identificatie, soort, groep, naam, van, gevonden: set[str]) -> dict:
+    """A gebiedsaanwijzing as the services give it; `locaties` only the ones of `van` that were found."""
+    return {
+        "identificatie": identificatie,
+        "type": term(soort),
+        "groep": term(groep),
+        "naam": naam,
+        "locaties": sorted(set(van) & gevonden),
+    }
 
 
 def gebiedsaanwijzingen_op(geometrie, peildatum: date | None = None) -> list[dict]:

@@ -19,6 +19,9 @@ PAGINAS = {
     "melden": "/meldingen/nieuw",
     "contact": "/contact",
     "toegankelijkheid": "/toegankelijkheid",
+    "ogc-objecten": "/ogc/collections/panden/items?f=html&limit=20",
+    "basiskaart": "/basiskaart/",
+    "open-data": "/open-data/",
 }
 
 

@@ -56,7 +56,7 @@ def test_navigation_lists_an_entry_only_when_its_url_name_resolves(rf, settings)
     verzoek.user = get_user_model()(is_staff=False)
     teksten = [link["tekst"] for link in navigatie.menu(verzoek)]
     # Buurtberichten is installed (loket/buurtberichten); the dashboard is for staff only.
-    assert teksten == ["Kaart", "Adres zoeken", "Mag ik hier …?", "Melden", "Buurtberichten"]
+    assert teksten == ["Kaart", "Adres zoeken", "Mag ik hier …?", "Melden", "Buurtberichten", "Open data"]
 
 
 def _stand_in(request):
@@ -76,10 +76,14 @@ def test_buurtberichten_and_staff_only_dashboard_appear_once_their_apps_exist(rf
     verzoek = rf.get("/buurtberichten/")
     verzoek.user = get_user_model()(is_staff=False)
     links = navigatie.menu(verzoek)
-    assert [link["tekst"] for link in links][4:] == ["Buurtberichten"]
+    assert [link["tekst"] for link in links][4:] == ["Buurtberichten", "Open data"]
     assert links[4]["huidig"] and links[4]["url"] == "/buurtberichten/"
     verzoek.user = get_user_model()(is_staff=True)
-    assert [link["tekst"] for link in navigatie.menu(verzoek)][4:] == ["Buurtberichten", "Dashboard"]
+    assert [link["tekst"] for link in navigatie.menu(verzoek)][4:] == [
+        "Buurtberichten",
+        "Dashboard",
+        "Open data",
+    ]
 
 
 def test_favicon_and_vendored_design_system_are_served_locally(client):
