@@ -2,8 +2,11 @@
 status change with a text for the resident, bulk status change, assignment, CSV export.
 A medewerker sees the meldingen of their own teams (loket.zaken ZaakQuerySet.zichtbaar_voor)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, LogoutView
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
@@ -11,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
+from django_otp.middleware import is_verified as otp_is_verified
 from rest_framework.exceptions import ValidationError
 
 from kern import inloggen
@@ -26,7 +30,7 @@ from loket.meldingen.behandeling import (
 from loket.meldingen.models import Categorie
 from loket.meldingen.views import kaart_config
 from loket.zaken import services as zaken
-from loket.zaken.backoffice import BegrensdePaginator, historie, punten_geojson
+from loket.zaken.backoffice import BegrensdePaginator, historie, punten_geojson, startpagina
 from loket.zaken.models import Statustype, Team
 from loket.zaken.toegang import is_medewerker, medewerker
 
@@ -37,10 +41,19 @@ class Inloggen(LoginView):
     next_page = reverse_lazy("meldingen:backoffice")
 
     def form_valid(self, form):
-        antwoord = super().form_valid(form)  # logs in and gives the session a new key
+        gebruiker = form.get_user()
+        auth_login(self.request, gebruiker)  # gives the session a new key
+        # The new request.user is not wrapped by OTPMiddleware yet; give it what the middleware gives
+        # every user, so that otp_login can mark it verified and the start page can ask is_verified().
+        gebruiker.otp_device, gebruiker.is_verified = None, partial(otp_is_verified, gebruiker)
         if form.apparaat is not None:
             otp_login(self.request, form.apparaat)
-        return antwoord
+        return redirect(self.get_success_url())
+
+    def get_default_redirect_url(self):
+        # Without ?next=: the first backoffice section this medewerker may open (e.g. the
+        # vergunningaanvragen for someone who handles no meldingen).
+        return startpagina(self.request.user) or super().get_default_redirect_url()
 
 
 @login_required(login_url=reverse_lazy("meldingen:inloggen"))

@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404
 from rest_framework import serializers
 
 from loket.meldingen import selectie, services
-from loket.meldingen.models import Melding
+from loket.meldingen.models import ZAAKTYPE, Melding
 from loket.zaken import services as zaken
 from loket.zaken.models import Team, Zaak
+from loket.zaken.toegang import is_medewerker, mag_zaaktype
 
 
 class FilterParams(serializers.Serializer):
@@ -36,6 +37,13 @@ def filters_uit(query) -> selectie.Filters:
 def zichtbare_melding(user, referentie: str) -> Melding:
     zaken_qs = Zaak.objects.zichtbaar_voor(user).filter(referentie=referentie, melding__isnull=False)
     return get_object_or_404(Melding.objects.select_related("zaak__status", "categorie"), zaak__in=zaken_qs)
+
+
+def mag_meldingen(user) -> bool:
+    """Who has meldingen to handle: a member of a team, or with the right for all zaken or this zaaktype."""
+    return is_medewerker(user) and (
+        user.has_perm("zaken.alle_zaken") or mag_zaaktype(user, ZAAKTYPE) or user.zaak_teams.exists()
+    )
 
 
 def mag_contact_zien(user) -> bool:

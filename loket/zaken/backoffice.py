@@ -58,6 +58,17 @@ def menu(request) -> dict:
     return {"links": links, "meldingen": meldingen}
 
 
+def startpagina(user) -> str | None:
+    """Where a medewerker lands after logging in: the first section they may open."""
+    for onderdeel in sorted(ONDERDELEN.values(), key=lambda o: o.volgorde):
+        if onderdeel.mag(user):
+            try:
+                return reverse(onderdeel.url_naam)
+            except NoReverseMatch:
+                continue
+    return None
+
+
 def historie(zaak: Zaak) -> list[dict]:
     return [
         {

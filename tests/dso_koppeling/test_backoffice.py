@@ -245,3 +245,24 @@ def test_opnieuw_proberen_niet_tijdens_een_sync(gesynct, behandelaar, client):
         r = client.post(f"/backoffice/vergunningaanvragen/quarantaine/{q.verzoeknummer}/opnieuw", follow=True)
     assert "De synchronisatie met het DSO loopt nu" in r.content.decode()
     assert Quarantaine.objects.filter(pk=q.pk).exists()
+
+
+def test_na_inloggen_naar_het_eigen_onderdeel(db, client):
+    """Without ?next= a medewerker lands on the first section they may open; the menu shows only theirs."""
+    vera = MedewerkerFactory(username="vera", password="Een-lang-wachtwoord-42")
+    vera.groups.add(Group.objects.get(name="Behandelaars vergunningaanvraag"))
+    MedewerkerFactory(username="wim", password="Een-lang-wachtwoord-42", teams=[TeamFactory(code="wegen")])
+
+    r = client.post("/backoffice/inloggen", {"username": "vera", "password": "Een-lang-wachtwoord-42"})
+    assert r.status_code == 302 and r["Location"] == "/backoffice/vergunningaanvragen/"
+    menu = client.get(r["Location"]).content.decode().split('aria-label="Backoffice"')[1].split("</nav>")[0]
+    assert "Vergunningaanvragen" in menu and "Meldingen" not in menu
+
+    client.logout()
+    r = client.post("/backoffice/inloggen", {"username": "wim", "password": "Een-lang-wachtwoord-42"})
+    assert r["Location"] == "/backoffice/"
+    r = client.post(
+        "/backoffice/inloggen?next=/backoffice/buurtberichten/",
+        {"username": "wim", "password": "Een-lang-wachtwoord-42"},
+    )
+    assert r["Location"] == "/backoffice/buurtberichten/"
