@@ -8,19 +8,23 @@ SAMPLE_DIR := data/bgt_bag_samples
 PLAN_DIR := data/omgevingsplan_samples
 REGELS_DIR := data/toepasbare_regels_samples
 KWB_DIR := data/kwb_samples
+# The image builds with `make venv SYSTEEM=app EXTRAS=`: the same install path without the database
+# server, browser and test tools.
+SYSTEEM ?= alles
+EXTRAS ?= [dev]
 # Without DATABASE_URL we start and use the project-local cluster (scripts/pg.sh).
 LOCAL_DB := $(if $(DATABASE_URL),,yes)
 
 .PHONY: run run-dev demo replica test stop system venv db sample load seed lint bench clean-sample screenshots
 
 system:
-	@scripts/system-packages.sh
+	@scripts/system-packages.sh $(SYSTEEM)
 
 # Re-installs only when pyproject.toml changes, so a second `make run` installs nothing.
 $(VENV)/.installed: pyproject.toml | system
 	@test -x $(PY) || python3 -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
-	@$(PY) -m pip install -q -e ".[dev]"
+	@$(PY) -m pip install -q -e ".$(EXTRAS)"
 	@touch $@
 
 venv: $(VENV)/.installed

@@ -7,6 +7,7 @@ against gunicorn with 8 clients at once, 5 rounds in turns.
 """
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -58,10 +59,12 @@ def paden(dbname: str, n: int) -> dict[str, list[str]]:
 
 def meet(schaal: int, args) -> dict:
     dbname = f"loket_bench_schaal{schaal}"
+    belasting = [os.getloadavg()[0]]
     folder = voorbeeld(schaal)
     env = prepare_database(dbname)
     print(f"Schaal {schaal}: importeren in {dbname} …", flush=True)
     ronde = commando([sys.executable, "manage.py", "load_sample", "-v0", str(folder)], env=env)
+    print(f"Schaal {schaal}: geladen in {ronde.tijden[0]:.1f} s (piek {ronde.piek_mb:.0f} MiB)", flush=True)
     with psycopg.connect(**conninfo(dbname), autocommit=True) as conn:
         conn.execute("ANALYZE")
         grootte = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
@@ -82,12 +85,15 @@ def meet(schaal: int, args) -> dict:
             )
 
         reeksen = in_beurten([zijde(s) for s in verzoeken])
+    # The machine may be shared: the 1-minute load average at the start and the end of this scale.
+    belasting.append(os.getloadavg()[0])
     return {
         "schaal": schaal,
         "panden": panden,
         "import_s": ronde.tijden[0],
         "import_mb": ronde.piek_mb,
         "db_mb": grootte / 2**20,
+        "belasting": belasting,
         "werker_mb": max(r.piek_mb for r in reeksen.values()),
         **{f"{s}_p50": r.p50 * 1000 for s, r in reeksen.items()},
         **{f"{s}_p95": r.p95 * 1000 for s, r in reeksen.items()},
@@ -98,26 +104,33 @@ def meet(schaal: int, args) -> dict:
     }
 
 
+KOP = (
+    "| schaal | panden | import s (piek MiB) | database MiB | werker piek MiB | tegel p50/p95 ms (spreiding p95)"
+    " | suggest p50/p95 ms | locatie p50/p95 ms | load |\n|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def regel(u: dict) -> str:
+    cellen = [
+        f"{u[f'{s}_p50']:.1f} / {u[f'{s}_p95']:.1f} ({u[f'{s}_p95_spreiding'][0]:.1f}–{u[f'{s}_p95_spreiding'][1]:.1f})"
+        for s in ("tegel", "suggest", "locatie")
+    ]
+    return (
+        f"| {u['schaal']}× | {u['panden']:,} | {u['import_s']:.1f} ({u['import_mb']:.0f}) | {u['db_mb']:.0f} | {u['werker_mb']:.0f} | "
+        + " | ".join(cellen)
+        + f" | {u['belasting'][0]:.1f}–{u['belasting'][1]:.1f} |"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--schalen", default="1,10")
     parser.add_argument("--verzoeken", type=int, default=200)
     args = parser.parse_args()
-    uitkomsten = [meet(int(s), args) for s in args.schalen.split(",")]
-    print(
-        "\n| schaal | panden | import s (piek MiB) | database MiB | werker piek MiB | tegel p50/p95 ms (spreiding p95) | suggest p50/p95 ms | locatie p50/p95 ms |"
-    )
-    print("|---|---|---|---|---|---|---|---|")
-    for u in uitkomsten:
-        cellen = [
-            f"{u[f'{s}_p50']:.1f} / {u[f'{s}_p95']:.1f} ({u[f'{s}_p95_spreiding'][0]:.1f}–{u[f'{s}_p95_spreiding'][1]:.1f})"
-            for s in ("tegel", "suggest", "locatie")
-        ]
-        print(
-            f"| {u['schaal']}× | {u['panden']:,} | {u['import_s']:.1f} ({u['import_mb']:.0f}) | {u['db_mb']:.0f} | {u['werker_mb']:.0f} | "
-            + " | ".join(cellen)
-            + " |"
-        )
+    # Each scale's row as soon as it is measured: a later, larger scale may not finish.
+    print(KOP, flush=True)
+    for s in args.schalen.split(","):
+        print(regel(meet(int(s), args)), flush=True)
 
 
 if __name__ == "__main__":

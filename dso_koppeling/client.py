@@ -1,25 +1,27 @@
 """The one client through which all DSO traffic goes.
 
-Retries with exponential backoff and full jitter on 5xx, timeouts and broken connections, honouring
-Retry-After (429, 503); a circuit breaker, shared by all jobs and machines through PostgreSQL, that
+On urllib3: a connection pool with keep-alive, and its Retry policy for what is retried (5xx, 429,
+timeouts, broken connections) with exponential backoff and full jitter, honouring Retry-After (429,
+503); a circuit breaker, shared by all jobs and machines through PostgreSQL, that
 stops hammering a knooppunt that is down; mutual TLS
 with a PKIoverheid certificate; structured logs with method, path, status and timing, never bodies
 (verzoeken carry personal data).
 """
 
-import http.client
+import contextlib
 import json
 import logging
 import random
 import ssl
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
-from email.utils import parsedate_to_datetime
+from dataclasses import dataclass, field
 from urllib.parse import urlencode, urljoin
 
 from django.db import connections
+from urllib3 import PoolManager, Retry, Timeout
+from urllib3.exceptions import HTTPError, InvalidHeader, MaxRetryError, NewConnectionError
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 from dso_koppeling.instellingen import DsoInstellingen
 from dso_koppeling.models import Brekertoestand
@@ -121,24 +123,73 @@ class Antwoord:
             ) from None
 
 
-class _Herhaal(Exception):
-    def __init__(self, soort: str, wacht_minimaal: float = 0.0, status: int | None = None):
-        super().__init__(soort)
-        self.soort, self.wacht_minimaal, self.status = soort, wacht_minimaal, status
+# Busy (429) and every server error are worth another try; a refusal (other 4xx) is not.
+TE_HERHALEN = frozenset({429, *range(500, 600)})
+# POST too: ours are searches (`…/_zoek`) and status reports that carry the same status, date and zaak
+# when repeated, so a second copy changes nothing at the knooppunt.
+METHODEN = Retry.DEFAULT_ALLOWED_METHODS | {"POST"}
 
 
-def retry_after(waarde: str | None, nu: float | None = None) -> float:
-    """Seconds from a Retry-After header: a number of seconds or an HTTP date."""
-    if not waarde:
-        return 0.0
-    try:
-        return max(0.0, float(waarde))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, parsedate_to_datetime(waarde).timestamp() - (time.time() if nu is None else nu))
-    except (TypeError, ValueError):
-        return 0.0
+@dataclass
+class _Aanroep:
+    """One call of the client, as the retry policy sees it across its attempts."""
+
+    client: "DsoClient"
+    methode: str
+    pad: str
+    poging: int = 1
+    begin: float = field(default_factory=time.monotonic)  # of the current attempt
+
+
+class _Herhaling(Retry):
+    """urllib3's Retry (which decides what is retried and when it is used up, and reads Retry-After)
+    with the client's hooks: every failed attempt counts for the statistics, the log and the shared
+    circuit breaker; the wait is full jitter and goes through the client's `slaap`; the breaker is
+    asked again before each new attempt."""
+
+    aanroep: _Aanroep | None = None  # set per call on the copy that call uses
+
+    def new(self, **kw):
+        nieuw = super().new(**kw)
+        nieuw.aanroep = self.aanroep
+        return nieuw
+
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        if response is not None and response.get_redirect_location():  # followed, not a failure
+            return super().increment(method, url, response, error, _pool, _stacktrace)
+        if response is not None:
+            soort, status = ("te_veel" if response.status == 429 else "serverfout"), response.status
+        else:
+            soort, status = _storingsoort(error), None
+        self.aanroep.client._mislukt(self.aanroep, soort, status)
+        nieuw = super().increment(method, url, response, error, _pool, _stacktrace)
+        self.aanroep.client.statistiek["herhalingen"] += 1
+        return nieuw
+
+    def get_backoff_time(self) -> float:
+        # Full jitter (uniform below the exponential ceiling) instead of urllib3's ceiling plus a
+        # little: jobs that failed together do not all come back at the same moment.
+        plafond = min(self.backoff_max, self.backoff_factor * 2 ** (len(self.history) - 1))
+        return self.aanroep.client.rng.uniform(0, plafond)
+
+    def sleep(self, response=None) -> None:
+        wacht = 0.0
+        if response is not None and self.respect_retry_after_header:
+            with contextlib.suppress(InvalidHeader):  # an unreadable Retry-After: the usual backoff
+                wacht = self.get_retry_after(response) or 0.0  # capped at retry_after_max
+        client = self.aanroep.client
+        client.slaap(wacht or self.get_backoff_time())
+        client._mag_bellen()
+        self.aanroep.poging += 1
+        self.aanroep.begin = time.monotonic()
+
+
+def _storingsoort(fout: Exception | None) -> str:
+    if isinstance(fout, NewConnectionError):  # refused, unreachable: a ConnectTimeoutError subclass
+        return "verbinding"
+    if isinstance(fout, Urllib3Timeout):  # connect or read timeout
+        return "timeout"
+    return "verbinding"  # reset, or the connection closed halfway through the body
 
 
 class DsoClient:
@@ -160,13 +211,31 @@ class DsoClient:
         # Shared through PostgreSQL by default; a test or a one-off script may bring its own.
         self.breker = breker or GedeeldeOnderbreker(self.inst.breker_drempel, self.inst.breker_pauze)
         self.statistiek: Counter = Counter()
-        handlers = []
+        context = None
         if self.inst.basis_url.startswith("https"):
             context = ssl.create_default_context(cafile=self.inst.ca_bundel or None)
             if self.inst.certificaat:
                 context.load_cert_chain(self.inst.certificaat, self.inst.certificaat_sleutel or None)
-            handlers.append(urllib.request.HTTPSHandler(context=context))
-        self._opener = urllib.request.build_opener(*handlers)
+        # Keep-alive: the connection (and its TLS handshake) is reused by every call of this client.
+        self._pool = PoolManager(
+            num_pools=2,
+            maxsize=2,
+            ssl_context=context,
+            timeout=Timeout(connect=self.inst.timeout, read=self.inst.timeout),
+        )
+        self._herhaling = _Herhaling(
+            total=self.inst.max_pogingen - 1,
+            allowed_methods=METHODEN,
+            status_forcelist=TE_HERHALEN,
+            backoff_factor=self.inst.backoff_basis,
+            backoff_max=self.inst.backoff_max,
+            retry_after_max=int(self.inst.retry_after_max),
+            respect_retry_after_header=True,
+            # Used up on a 429/5xx: hand back the last answer, so the error can name its status.
+            raise_on_status=False,
+            # Our key must not follow a redirect to another host.
+            remove_headers_on_redirect=Retry.DEFAULT_REMOVE_HEADERS_ON_REDIRECT | {"x-api-key"},
+        )
 
     # --- what the syncs call ----------------------------------------------------------------------
     def get(self, pad: str, params: dict | None = None, accept: str = HAL) -> Antwoord:
@@ -201,66 +270,46 @@ class DsoClient:
         if data is not None:
             kop.setdefault("Content-Type", "application/json")
         self.statistiek["aanroepen"] += 1
-        for poging in range(1, self.inst.max_pogingen + 1):
-            if not self.breker.mag():
-                self.statistiek["circuit_open"] += 1
-                raise DsoFout("dso_circuit_open", "De DSO-koppeling staat even uit na herhaalde storingen.")
-            begin = time.monotonic()
-            try:
-                antwoord = self._een_poging(methode, url, data, kop)
-            except _Herhaal as herhaal:
-                self.statistiek[f"storing_{herhaal.soort}"] += 1
-                if herhaal.soort != "te_veel":
-                    self.breker.mislukt()
-                self._log(methode, pad, herhaal.status or herhaal.soort, begin, poging)
-                if poging == self.inst.max_pogingen:
-                    raise DsoFout(
-                        "dso_onbereikbaar",
-                        f"{methode} {pad}: na {poging} pogingen nog {herhaal.soort}",
-                        herhaal.status,
-                    ) from None
-                self.statistiek["herhalingen"] += 1
-                self.slaap(self._wachttijd(poging, herhaal.wacht_minimaal))
-                continue
-            self.breker.gelukt()
-            self._log(methode, pad, antwoord.status, begin, poging)
-            if antwoord.status >= 400:
-                raise DsoFout(
-                    "dso_geweigerd",
-                    f"{methode} {pad}: {antwoord.status} {_detail(antwoord)}",
-                    antwoord.status,
-                )
-            return antwoord
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    def _een_poging(self, methode: str, url: str, data: bytes | None, kop: dict) -> Antwoord:
-        verzoek = urllib.request.Request(url, data=data, method=methode, headers=kop)  # noqa: S310 - configured URL
+        self._mag_bellen()
+        herhaling = self._herhaling.new()
+        herhaling.aanroep = aanroep = _Aanroep(self, methode, pad)
         try:
-            with self._opener.open(verzoek, timeout=self.inst.timeout) as resp:
-                return Antwoord(resp.status, resp.headers, resp.read())
-        except urllib.error.HTTPError as fout:
-            try:
-                inhoud = fout.read()
-            except (OSError, http.client.HTTPException):
-                raise _Herhaal("verbinding", status=fout.code) from None
-            if fout.code == 429:
-                raise _Herhaal("te_veel", retry_after(fout.headers.get("Retry-After")), 429) from None
-            if fout.code >= 500:
-                raise _Herhaal(
-                    "serverfout", retry_after(fout.headers.get("Retry-After")), fout.code
-                ) from None
-            return Antwoord(fout.code, fout.headers, inhoud)
-        except TimeoutError:
-            raise _Herhaal("timeout") from None
-        except urllib.error.URLError as fout:
-            raise _Herhaal("timeout" if isinstance(fout.reason, TimeoutError) else "verbinding") from None
-        except (OSError, http.client.HTTPException):
-            # Reset, refused, or the connection closed halfway through the body.
-            raise _Herhaal("verbinding") from None
+            resp = self._pool.request(methode, url, body=data, headers=kop, retries=herhaling)
+        except MaxRetryError as fout:
+            raise DsoFout(
+                "dso_onbereikbaar",
+                f"{methode} {pad}: na {self.inst.max_pogingen} pogingen nog {_storingsoort(fout.reason)}",
+            ) from None
+        except HTTPError as fout:  # a failure the policy does not retry (counted as it failed)
+            raise DsoFout("dso_onbereikbaar", f"{methode} {pad}: {_storingsoort(fout)}") from None
+        if resp.status in TE_HERHALEN:  # every attempt used up; each was counted as it failed
+            soort = "te_veel" if resp.status == 429 else "serverfout"
+            raise DsoFout(
+                "dso_onbereikbaar",
+                f"{methode} {pad}: na {self.inst.max_pogingen} pogingen nog {soort}",
+                resp.status,
+            )
+        self.breker.gelukt()
+        self._log(methode, pad, resp.status, aanroep.begin, aanroep.poging)
+        antwoord = Antwoord(resp.status, resp.headers, resp.data)
+        if antwoord.status >= 400:
+            raise DsoFout(
+                "dso_geweigerd",
+                f"{methode} {pad}: {antwoord.status} {_detail(antwoord)}",
+                antwoord.status,
+            )
+        return antwoord
 
-    def _wachttijd(self, poging: int, minimaal: float) -> float:
-        plafond = min(self.inst.backoff_max, self.inst.backoff_basis * 2 ** (poging - 1))
-        return max(min(minimaal, self.inst.retry_after_max), self.rng.uniform(0, plafond))
+    def _mag_bellen(self) -> None:
+        if not self.breker.mag():
+            self.statistiek["circuit_open"] += 1
+            raise DsoFout("dso_circuit_open", "De DSO-koppeling staat even uit na herhaalde storingen.")
+
+    def _mislukt(self, aanroep: _Aanroep, soort: str, status: int | None) -> None:
+        self.statistiek[f"storing_{soort}"] += 1
+        if soort != "te_veel":  # busy is not down: the circuit stays closed
+            self.breker.mislukt()
+        self._log(aanroep.methode, aanroep.pad, status or soort, aanroep.begin, aanroep.poging)
 
     def _log(self, methode: str, pad: str, status, begin: float, poging: int) -> None:
         niveau = logging.DEBUG if isinstance(status, int) and status < 400 else logging.WARNING

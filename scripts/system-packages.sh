@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the portal needs. As root: apt-get installs what is missing.
 # As another user: prints the one exact command to run and exits non-zero (we never sudo silently).
+# `scripts/system-packages.sh app` installs only what the web and worker processes need: the container
+# image (Dockerfile) and an application machine whose database runs elsewhere.
 set -euo pipefail
 
-PACKAGES=(
-  postgresql-15 postgresql-15-postgis-3   # the database and PostGIS 3
+APP=(
   libgdal32 libgeos-c1v5 libproj25        # GeoDjango loads these through ctypes; no -dev packages needed
-  gdal-bin                                # ogr2ogr/ogrinfo: the benchmark's reference loader, MVT decoding
-  chromium                                # browser and accessibility tests (Playwright drives it)
   mapserver-bin cgi-mapserver             # MapServer 8 draws the basemap (MapProxy runs mapserv)
-  time                                    # /usr/bin/time: a command's own peak memory in the benchmarks
-  openssl                                 # certificates for the mutual-TLS test of the DSO client
+  ca-certificates                         # the trust store for TLS to the DSO knooppunt and mail relay
   python3-venv
 )
+PACKAGES=(
+  "${APP[@]}"
+  postgresql-15 postgresql-15-postgis-3   # the database and PostGIS 3
+  gdal-bin                                # ogr2ogr/ogrinfo: the benchmark's reference loader, MVT decoding
+  chromium                                # browser and accessibility tests (Playwright drives it)
+  time                                    # /usr/bin/time: a command's own peak memory in the benchmarks
+  openssl                                 # certificates for the mutual-TLS test of the DSO client
+)
+case "${1:-alles}" in
+  app) PACKAGES=("${APP[@]}") ;;
+  alles) ;;
+  *) echo "gebruik: $0 [alles|app]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -40,6 +40,7 @@ class MockApp:
         self.regels = Regels()
         self.plan_versie = 1
         self.aanroepen = 0
+        self.verbindingen = 0  # TCP connections accepted: shows whether clients keep them alive
         self._emmers: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
         self.routes = [

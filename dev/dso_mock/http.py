@@ -8,7 +8,7 @@ import struct
 import threading
 from socketserver import ThreadingMixIn
 from urllib.parse import parse_qs
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer, make_server
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,47 @@ def pagineer(req: Request, naam: str, alles: list, grootte_param: str = "size") 
     return hal_pagina(req, naam, alles[begin : begin + grootte], len(alles), nummer, grootte)
 
 
+class _Antwoorder(ServerHandler):
+    http_version = "1.1"
+    afgebakend = False  # the body's end is known from Content-Length, so the connection may stay
+
+    def send_headers(self):
+        super().send_headers()
+        self.afgebakend = "Content-Length" in self.headers
+
+
 class _Handler(WSGIRequestHandler):
+    """HTTP/1.1 with persistent connections, as a real knooppunt keeps them (wsgiref answers one
+    request per connection), so a client's keep-alive can be seen and counted."""
+
+    protocol_version = "HTTP/1.1"
+    timeout = 60  # an idle kept-alive connection is closed after a minute
+
+    def handle(self):
+        self.close_connection = True
+        self.handle_one_request()
+        while not self.close_connection:
+            self.handle_one_request()
+
+    def handle_one_request(self):
+        self.raw_requestline = self.rfile.readline(65537)
+        if not self.raw_requestline:  # the client closed the connection
+            self.close_connection = True
+            return
+        if len(self.raw_requestline) > 65536:
+            self.requestline = self.request_version = self.command = ""
+            self.send_error(414)
+            return
+        if not self.parse_request():  # sets close_connection from the version and Connection header
+            return
+        handler = _Antwoorder(
+            self.rfile, self.wfile, self.get_stderr(), self.get_environ(), multithread=False
+        )
+        handler.request_handler = self
+        handler.run(self.server.get_app())
+        if not handler.afgebakend:
+            self.close_connection = True  # only the end of the connection marks the end of the body
+
     def get_environ(self):
         environ = super().get_environ()
         environ["mock.afbreken"] = self._afbreken
@@ -116,6 +156,7 @@ class _Handler(WSGIRequestHandler):
 
     def _afbreken(self):
         # SO_LINGER 0 makes close() send a TCP RST instead of a FIN: the client sees "connection reset".
+        self.close_connection = True
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         self.rfile.close()
         self.connection.close()
@@ -140,6 +181,11 @@ class _NaarLog:
 class _Server(ThreadingMixIn, WSGIServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def get_request(self):
+        verbinding = super().get_request()
+        self.get_app().verbindingen += 1  # one thread accepts: no lock needed
+        return verbinding
 
     def handle_error(self, request, client_address):
         # A connection we broke off on purpose ends in an OSError; that is the point, not news.

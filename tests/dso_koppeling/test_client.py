@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from dso_koppeling.client import DsoClient, DsoFout, GedeeldeOnderbreker, Stroomonderbreker, retry_after
+from dso_koppeling.client import DsoClient, DsoFout, GedeeldeOnderbreker, Stroomonderbreker
 from dso_koppeling.instellingen import DsoInstellingen
 from tests.support.knooppunt import maak_client
 
@@ -46,6 +46,18 @@ def test_retry_after_wordt_gerespecteerd(knooppunt):
     assert slaap.wachttijden == [7, 7]
     # Rate limiting is the knooppunt being busy, not down: the circuit stays closed.
     assert client.breker.toestand == "dicht"
+
+
+def test_onleesbare_retry_after_geeft_de_gewone_backoff(knooppunt):
+    _, url = knooppunt(aantal=1, storingen_kans=1.0, storingen="te_veel", retry_after="straks")
+    slaap = Slaap()
+    client = maak_client(url, max_pogingen=3, backoff_basis=0.1, backoff_max=1.0)
+    client.slaap = slaap
+    with pytest.raises(DsoFout) as fout:
+        client.get(FEED)
+    assert fout.value.status == 429
+    assert len(slaap.wachttijden) == 2
+    assert all(0 <= w <= p for w, p in zip(slaap.wachttijden, (0.1, 0.2), strict=True))
 
 
 def test_backoff_groeit_exponentieel_met_jitter_en_plafond(knooppunt):
@@ -102,9 +114,17 @@ def test_open_stroomonderbreker_belt_niet_meer():
     assert client.statistiek["storing_verbinding"] == 4
 
 
-def test_retry_after_als_datum():
-    assert retry_after("Wed, 21 Oct 2026 07:28:30 GMT", nu=1792567700.0) == pytest.approx(10, abs=1)
-    assert retry_after("5") == 5 and retry_after(None) == 0 and retry_after("onzin") == 0
+def test_verbinding_blijft_open_over_aanroepen_en_storingen_heen(knooppunt):
+    """Keep-alive: one TCP connection (and in production one TLS handshake) for a whole sync, also
+    across 429s and 5xx answers that are retried; the old urllib client opened one per attempt."""
+    app, url = knooppunt(aantal=3, storingen_kans=0.5, storingen="serverfout,te_veel", retry_after=0)
+    client = maak_client(url, max_pogingen=30)
+    client.slaap = Slaap()
+    for _ in range(8):
+        assert client.json("GET", FEED)["page"]["totalElements"] == 6
+    assert client.statistiek["herhalingen"] > 0
+    assert app.aanroepen == 8 + client.statistiek["herhalingen"]
+    assert app.verbindingen == 1
 
 
 @pytest.mark.django_db
