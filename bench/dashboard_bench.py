@@ -5,7 +5,10 @@ Measures (harness: rounds in turns, p50/p95 with the spread of the rounds):
   request in-process (test client, logged-in beheerder), no network;
 - the weekly early-warning run for all buurten × hoofdcategorieën (`vroegsignaal.draai`) and the
   4-week forecast (`voorspelling.draai`);
-- the full rebuild of the pre-aggregated cells and an incremental refresh of 1 000 changed meldingen.
+- the full rebuild of the pre-aggregated cells and an incremental refresh of 1 000 changed meldingen;
+- beside the meldingen ~2 200 vergunningaanvragen (1.5 per buurt per week, about Den Helder's number)
+  and the sample werkzaamheden, pre-aggregated per buurt (`broncellen`): their full rebuild and the
+  refresh of 50 changed aanvragen from the outbox path.
 
     .venv/bin/python bench/dashboard_bench.py [--meldingen 1000000] [--paren 5]
 
@@ -35,7 +38,8 @@ def vul(aantal: int) -> None:
         if c.fetchone()[0] >= aantal:
             return
         c.execute(
-            "delete from meldingen_melding; delete from zaken_status; delete from zaken_gebeurtenis; delete from zaken_zaak"
+            "delete from meldingen_melding; delete from zaken_status; delete from zaken_gebeurtenis; "
+            "delete from dso_koppeling_verzoek; delete from zaken_zaak"
         )
         c.execute("select id from zaken_zaaktype where code = 'melding-openbare-ruimte'")
         zaaktype = c.fetchone()[0]
@@ -75,11 +79,21 @@ def measure(args) -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    from loket.buurtdashboard import aggregatie, profiel, voorspelling, vroegsignaal
+    from dev.sample.berichten_historie import maak_werkzaamheden
+    from dev.sample.vergunningen import maak_aanvragen
+    from loket.buurtdashboard import aggregatie, broncellen, profiel, voorspelling, vroegsignaal
     from loket.buurtdashboard.gebieden import wijken
 
     vul(args.meldingen)
-    if not args.zonder_paginas:
+    maak_aanvragen(per_week=1.5)
+    maak_werkzaamheden()
+    start = time.perf_counter()
+    andere = broncellen.ververs_alles()
+    print(
+        f"Vergunningaanvragen en berichten: {andere:,} cellen in {time.perf_counter() - start:.2f} s",
+        flush=True,
+    )
+    if not args.zonder_paginas and not args.alleen_paginas:
         start = time.perf_counter()
         cellen = aggregatie.ververs_alles()
         print(
@@ -114,6 +128,8 @@ def measure(args) -> None:
             paren=args.paren,
         )
         harness.rapport(f"Buurtdashboard, {args.meldingen:,} meldingen: servertijd per pagina", reeksen)
+    if args.alleen_paginas:
+        return
 
     def signalen():
         t = time.perf_counter()
@@ -130,15 +146,23 @@ def measure(args) -> None:
     with connection.cursor() as c:
         c.execute("select id from zaken_zaak where bron = 'bench' order by random() limit 1000")
         gewijzigd = [r[0] for r in c.fetchall()]
+        c.execute("select zaak_id from dso_koppeling_verzoek order by random() limit 50")
+        aanvragen = [r[0] for r in c.fetchall()]
 
     def incrementeel():
         t = time.perf_counter()
         aggregatie.ververs_zaken(gewijzigd)
         return time.perf_counter() - t
 
+    def vergunningcellen():
+        t = time.perf_counter()
+        broncellen.ververs_zaken(aanvragen)
+        return time.perf_counter() - t
+
     reeksen = harness.in_beurten(
         [
             harness.Zijde("vroegsignalering (week)", signalen),
+            harness.Zijde("vergunningcellen: 50 gewijzigde aanvragen", vergunningcellen),
             harness.Zijde("voorspelling 4 weken", verwachting),
             harness.Zijde("cellen: 1 000 gewijzigde", incrementeel),
         ],
@@ -155,12 +179,18 @@ def main() -> None:
         "--hergebruik", action="store_true", help="de database van een vorige run opnieuw gebruiken"
     )
     parser.add_argument("--zonder-paginas", action="store_true", help="alleen de wekelijkse taken meten")
+    parser.add_argument(
+        "--alleen-paginas",
+        action="store_true",
+        help="met --hergebruik: alleen de pagina's meten, op de cellen van de vorige run",
+    )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         measure(args)
         return
     extra = ["--zonder-paginas"] if args.zonder_paginas else []
+    extra += ["--alleen-paginas"] if args.alleen_paginas else []
     if args.hergebruik:
         env = {**os.environ, "DATABASE_URL": database_url(DB)}
         subprocess.run(

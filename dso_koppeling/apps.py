@@ -6,7 +6,8 @@ class DsoKoppelingConfig(AppConfig):
     verbose_name = "DSO-koppeling"
 
     def ready(self):
-        from dso_koppeling import kaart  # noqa: F401 - registers the map source and locatie section
+        # The map source and locatie section; the buurtdashboard's vergunningaanvragen (gebiedsbronnen).
+        from dso_koppeling import gebiedsbron, kaart  # noqa: F401
         from dso_koppeling.aanvragen import mag_backoffice, quarantaine_melding
         from loket.zaken.backoffice import Onderdeel, registreer
 

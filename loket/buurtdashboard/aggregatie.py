@@ -7,12 +7,13 @@ in the right cell. Cursor and cells commit together: an interrupted run loses no
 
 With the cells it refreshes the `Gebiedcijfer` rows of the gebieden they lie in (the buurt, its wijk,
 the gemeente): medians over the doorlooptijden and the trend fit are work for this job, not for every
-page view. When the 24-month window has moved on (a new week), every gebied is computed again.
+page view. When the 24-month window has moved on (a new week), every gebied is computed again. The
+same events refresh the counts of other apps' zaken (vergunningaanvragen, `broncellen`).
 """
 
 from django.db import connection, transaction
 
-from loket.buurtdashboard import gebieden, indicatoren
+from loket.buurtdashboard import broncellen, gebieden, indicatoren
 from loket.buurtdashboard.meldingenbron import CELLEN_SQL, TIJDZONE, zaak_ids_van_meldingen
 from loket.buurtdashboard.models import Gebiedcijfer, MeldingenCel
 from loket.zaken.services import verwerk_gebeurtenissen
@@ -116,6 +117,7 @@ def ververs_nieuw(max_aantal: int = 5000) -> int:
             aantal = verwerk_gebeurtenissen(CONSUMENT, lambda g, uit=zaken: uit.append(g.zaak_id), max_aantal)
             zaken = [z for z in zaken if z]
             ververs_zaken(zaken)
+            broncellen.ververs_zaken(zaken)
         gelezen += aantal
         if aantal < max_aantal:
             return gelezen

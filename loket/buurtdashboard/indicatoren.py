@@ -11,11 +11,13 @@ import numpy as np
 from django.db import connection
 from django.utils import timezone
 
+from loket.buurtdashboard import reeksen as reeksfit
 from loket.buurtdashboard.gebieden import Gebied
 from loket.buurtdashboard.models import Gebiedcijfer, MeldingenCel
 
 WEKEN = 104
 ALLE = 0  # the hoofdcategorie of a Gebiedcijfer over every onderwerp
+Z_90 = 1.6448536269514722  # the normal quantile of a two-sided 90 % interval
 _CEL = MeldingenCel._meta.db_table
 
 
@@ -85,48 +87,80 @@ def per_hoofdcategorie(g: Gebied, sinds: date) -> dict[int, Kerngetallen]:
         }
 
 
+def _perioden(sinds: date, per: str, tot: date) -> list[date]:
+    if per == "week":
+        eerste = sinds - timedelta(days=sinds.weekday())
+        return [eerste + timedelta(weeks=i) for i in range((tot - eerste).days // 7 + 1)]
+    uit, m = [], sinds.replace(day=1)
+    while m <= tot:
+        uit.append(m)
+        m = date(m.year + m.month // 12, m.month % 12 + 1, 1)
+    return uit
+
+
 def reeks(
     g: Gebied, sinds: date, per: str = "month", hoofdcategorie: int | None = None
 ) -> list[tuple[date, int]]:
-    """New meldingen per week or month (`per`: week | month), every period present (zeros too)."""
-    waar, params = filter_sql(g, hoofdcategorie, alias="c")
-    stap = "1 week" if per == "week" else "1 month"
+    """New meldingen per week or month (`per`: week | month) from `sinds` up to the running one,
+    every period present (zeros too). Summed per period in PostgreSQL first, then the empty periods
+    filled in: joining a calendar to every cell cost ~50 ms for the gemeente at 1 000 000 meldingen."""
+    waar, params = filter_sql(g, hoofdcategorie)
     with connection.cursor() as c:
         c.execute(
-            f"""with p as (select generate_series(date_trunc(%s, %s::date), date_trunc(%s, current_date), %s::interval)::date as periode)
-                select p.periode, coalesce(sum(c.nieuw), 0)
-                from p left join {_CEL} c on date_trunc(%s, c.week)::date = p.periode and {waar}
-                group by p.periode order by p.periode""",
-            [per, sinds, per, stap, per, *params],
+            f"select date_trunc(%s, week)::date, sum(nieuw) from {_CEL} where {waar} "
+            "and week >= date_trunc(%s, %s::date) group by 1",
+            [per, *params, per, sinds],
         )
-        return [(p, int(n)) for p, n in c.fetchall()]
+        tellingen = dict(c.fetchall())
+    return [(p, int(tellingen.get(p, 0))) for p in _perioden(sinds, per, timezone.localdate())]
+
+
+def trends(reeksen: list[list[tuple[date, int]]]) -> list[dict]:
+    """The yearly change of monthly series from a Poisson regression on time (log-linear, quasi-Poisson
+    dispersion φ ≥ 1), each leaving out its running month; 'duidelijk' when the 90 % interval excludes
+    no change. All series in one batch (`reeksen.fit`): a page with ten columns fits them in a
+    millisecond, where statsmodels took ~20 ms a series."""
+    uit: list[dict | None] = [None] * len(reeksen)
+    te_doen = []
+    for i, maanden in enumerate(reeksen):
+        tellingen = [n for _, n in maanden[:-1]]
+        # With counts in only one or two months the Poisson fit has no finite answer (the slope runs off).
+        if len(tellingen) < 6 or sum(1 for n in tellingen if n) < 3:
+            uit[i] = {"per_jaar_pct": None, "duidelijk": False, "tekst": "te weinig gegevens voor een trend"}
+        else:
+            te_doen.append((i, tellingen))
+    for lengte in {len(t) for _, t in te_doen}:
+        groep = [(i, t) for i, t in te_doen if len(t) == lengte]
+        t = np.arange(lengte) / 12.0
+        resultaat = reeksfit.fit(
+            np.array([t_ for _, t_ in groep], dtype=float), np.column_stack([np.ones_like(t), t])
+        )
+        marge = Z_90 * np.sqrt(resultaat.cov[:, 1, 1])
+        for k, (i, _) in enumerate(groep):
+            helling = resultaat.beta[k, 1]
+            pct = round(100 * (np.exp(helling) - 1), 1)
+            duidelijk = bool(helling - marge[k] > 0 or helling + marge[k] < 0)
+            # A series that only just started grows "a million percent": say it without the number.
+            getal = f"{pct:+.0f}%" if pct < 1000 else "meer dan +1000%"
+            if not duidelijk:
+                tekst = f"geen duidelijke trend ({getal} per jaar, onzeker)"
+            else:
+                tekst = f"{'stijgend' if pct > 0 else 'dalend'}: {getal} per jaar"
+            uit[i] = {"per_jaar_pct": float(pct), "duidelijk": duidelijk, "tekst": tekst}
+    return uit
 
 
 def trend(maanden: list[tuple[date, int]]) -> dict:
-    """The yearly change of a monthly series from a Poisson regression on time (log-linear),
-    leaving out the running month; 'duidelijk' when the 90 % interval excludes no change."""
-    import statsmodels.api as sm
-
-    tellingen = [n for _, n in maanden[:-1]]
-    if len(tellingen) < 6 or sum(tellingen) == 0:
-        return {"per_jaar_pct": None, "duidelijk": False, "tekst": "te weinig gegevens voor een trend"}
-    t = np.arange(len(tellingen)) / 12.0
-    model = sm.GLM(np.array(tellingen), sm.add_constant(t), family=sm.families.Poisson()).fit(scale="X2")
-    laag, hoog = model.conf_int(alpha=0.10)[1]
-    pct = round(100 * (np.exp(model.params[1]) - 1), 1)
-    duidelijk = laag > 0 or hoog < 0
-    if not duidelijk:
-        tekst = f"geen duidelijke trend ({pct:+.0f}% per jaar, onzeker)"
-    else:
-        tekst = f"{'stijgend' if pct > 0 else 'dalend'}: {pct:+.0f}% per jaar"
-    return {"per_jaar_pct": pct, "duidelijk": bool(duidelijk), "tekst": tekst}
+    return trends([maanden])[0]
 
 
 def berekend(g: Gebied, sinds: date) -> list[Gebiedcijfer]:
     """The rows the refresh job stores for a gebied: all onderwerpen with the trend, then each
     hoofdcategorie."""
     rijen = []
-    tr = trend(reeks(g, sinds, "month"))["tekst"]
+    maanden = reeks(g, sinds, "month")
+    weken = reeks(g, sinds, "week")
+    tr = trend(maanden)["tekst"]
     for h, kg in [(ALLE, kerngetallen(g, sinds)), *per_hoofdcategorie(g, sinds).items()]:
         rijen.append(
             Gebiedcijfer(
@@ -138,6 +172,8 @@ def berekend(g: Gebied, sinds: date) -> list[Gebiedcijfer]:
                 binnen_termijn=kg.binnen_termijn,
                 mediaan_dagen=kg.mediaan_dagen,
                 trend=tr if h == ALLE else "",
+                maanden=[n for _, n in maanden] if h == ALLE else [],
+                weken=[n for _, n in weken] if h == ALLE else [],
             )
         )
     return rijen
@@ -148,6 +184,17 @@ class Opgeslagen:
     totaal: Kerngetallen = field(default_factory=lambda: Kerngetallen(0, 0, 0, None))
     per_hoofdcategorie: dict[int, Kerngetallen] = field(default_factory=dict)
     trend: str = "nog niet berekend"
+    sinds: date | None = None
+    _maanden: list[int] = field(default_factory=list)
+    _weken: list[int] = field(default_factory=list)
+
+    def reeks(self, per: str = "month") -> list[tuple[date, int]]:
+        """The stored series from `sinds` up to the running period; periods the job has not seen yet
+        (a month that began after its last run) are 0, as they were then."""
+        sinds = self.sinds or periode_start()
+        tellingen = self._weken if per == "week" else self._maanden
+        perioden = _perioden(sinds, per, timezone.localdate())
+        return [(p, tellingen[i] if i < len(tellingen) else 0) for i, p in enumerate(perioden)]
 
 
 def opgeslagen(codes: list[str]) -> dict[str, Opgeslagen]:
@@ -156,7 +203,8 @@ def opgeslagen(codes: list[str]) -> dict[str, Opgeslagen]:
     for r in Gebiedcijfer.objects.filter(gebiedscode__in=codes):
         kg = Kerngetallen(r.nieuw, r.afgehandeld, r.binnen_termijn, r.mediaan_dagen)
         if r.hoofdcategorie == ALLE:
-            uit[r.gebiedscode].totaal, uit[r.gebiedscode].trend = kg, r.trend
+            o = uit[r.gebiedscode]
+            o.totaal, o.trend, o.sinds, o._maanden, o._weken = kg, r.trend, r.sinds, r.maanden, r.weken
         else:
             uit[r.gebiedscode].per_hoofdcategorie[r.hoofdcategorie] = kg
     return uit

@@ -10,7 +10,7 @@ from kern.crs import WGS84
 from loket.buurtdashboard import gebieden, indicatoren, kaarten, kerncijfers, privacy
 from loket.buurtdashboard.meldingenbron import hexagonen
 from loket.buurtdashboard.models import Buurtprofiel
-from loket.buurtdashboard.overzicht import Tabel
+from loket.buurtdashboard.tabel import Tabel
 from loket.buurtdashboard.toegang import Toegang
 
 HOTSPOT_WEKEN = 12

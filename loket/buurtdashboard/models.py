@@ -125,6 +125,12 @@ class Gebiedcijfer(models.Model):
     binnen_termijn = models.PositiveIntegerField()
     mediaan_dagen = models.FloatField(null=True)
     trend = models.CharField(max_length=80, blank=True, help_text="alleen bij hoofdcategorie 0")
+    # The series the page draws (only hoofdcategorie 0): summing them from the cells on every view
+    # cost three aggregates over all cells of the gemeente.
+    maanden = ArrayField(
+        models.PositiveIntegerField(), default=list, help_text="nieuw per maand, vanaf de maand van `sinds`"
+    )
+    weken = ArrayField(models.PositiveIntegerField(), default=list, help_text="nieuw per week, vanaf `sinds`")
 
     class Meta:
         constraints = [
@@ -198,3 +204,38 @@ class Voorspelling(models.Model):
 
     def __str__(self):
         return f"{self.buurtcode} {self.hoofdcategorie} {self.week}"
+
+
+class Broncel(models.Model):
+    """A count of one `kaartlagen.gebiedsbronnen` source (vergunningaanvragen, buurtberichten, …) for
+    one buurt, one sleutel (an activiteit, a soort bericht), one measure and one month (empty: now).
+    Refreshed by the dashboard's job, never by a request."""
+
+    bron = models.CharField(max_length=40)
+    buurtcode = models.CharField(max_length=10, help_text="Leeg: buiten elke buurt")
+    wijkcode = models.CharField(max_length=8)
+    sleutel = models.CharField(max_length=200)
+    naam = models.CharField(max_length=200)
+    maat = models.CharField(max_length=40)
+    maand = models.DateField(null=True, help_text="eerste dag van de maand; leeg: de stand van nu")
+    aantal = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["bron", "wijkcode"], name="broncel_wijk"),
+            models.Index(fields=["bron", "buurtcode"], name="broncel_buurt"),
+        ]
+
+    def __str__(self):
+        return f"{self.bron} {self.buurtcode} {self.sleutel} {self.maat} {self.maand}"
+
+
+class Bronstand(models.Model):
+    """The fingerprint a source outside the zaak outbox had when its cells were last rebuilt."""
+
+    bron = models.CharField(max_length=40, unique=True)
+    stempel = models.CharField(max_length=200)
+    bijgewerkt = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.bron} @ {self.stempel}"

@@ -2,23 +2,23 @@
 suppression are applied once. Every count goes through `privacy.aantal`, every share, median or mean
 through `privacy.afgeleid` with the count it rests on."""
 
-from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cache
 
-from loket.buurtdashboard import gebieden, grafieken, indicatoren, kerncijfers, privacy, profiel, vroegsignaal
+from loket.buurtdashboard import (
+    bronoverzicht,
+    gebieden,
+    grafieken,
+    indicatoren,
+    kerncijfers,
+    privacy,
+    profiel,
+    vroegsignaal,
+)
 from loket.buurtdashboard.meldingenbron import categorieen
 from loket.buurtdashboard.models import Buurtprofiel, Signaal, Voorspelling
+from loket.buurtdashboard.tabel import Tabel
 from loket.buurtdashboard.toegang import Toegang
-
-
-@dataclass
-class Tabel:
-    naam: str  # for the CSV URL
-    titel: str
-    kop: list[str]
-    rijen: list[list] = field(default_factory=list)
-    toelichting: str = ""
-    grafiek: str = ""  # a Vega-Lite spec (JSON) drawn above the table
 
 
 def kolommen(g: gebieden.Gebied, t: Toegang) -> list[gebieden.Gebied]:
@@ -95,27 +95,35 @@ def per_categorie(g, cijfers) -> Tabel:
     return tabel
 
 
-def per_maand(g, sinds) -> Tabel:
+def per_maand(g, cijfers) -> Tabel:
     gemeente = gebieden.gemeente()
-    hier = indicatoren.reeks(g, sinds, "month")
+    hier = cijfers[g.code].reeks("month")
     kop = ["maand", f"nieuw {g.naam}"]
     daar = None
     if g.soort != "gemeente":
-        daar = dict(indicatoren.reeks(gemeente, sinds, "month"))
+        daar = dict(cijfers[gemeente.code].reeks("month"))
         kop.append(f"nieuw {gemeente.naam}")
-    tabel = Tabel("maanden", "Nieuwe meldingen per maand", kop)
+    tabel = Tabel(
+        "maanden",
+        "Nieuwe meldingen per maand",
+        kop,
+        toelichting="De lopende maand is nog niet compleet; de grafiek laat hem weg.",
+    )
     for maand, n in hier:
         tabel.rijen.append(
-            [maand.strftime("%Y-%m"), privacy.aantal(n)]
+            [bronoverzicht.maandlabel(maand), privacy.aantal(n)]
             + ([privacy.aantal(daar.get(maand, 0))] if daar else [])
         )
     tabel.grafiek = grafieken.maandlijn(tabel.rijen, tabel.kop)
     return tabel
 
 
-def per_week(g, sinds) -> Tabel:
+def per_week(g, cijfers) -> Tabel:
     tabel = Tabel("weken", f"Nieuwe meldingen per week, {g.naam}", ["week (maandag)", "nieuw"])
-    tabel.rijen = [[w.isoformat(), privacy.aantal(n)] for w, n in indicatoren.reeks(g, sinds, "week")]
+    reeks = cijfers[g.code].reeks("week")
+    tabel.rijen = [[w.isoformat(), privacy.aantal(n)] for w, n in reeks]
+    if tabel.rijen:  # the running week, like the running month, is not whole yet
+        tabel.rijen[-1][0] += " (lopend)"
     return tabel
 
 
@@ -267,22 +275,28 @@ def voorspellingen(g, t) -> Tabel:
 def _bouwers(g: gebieden.Gebied, t: Toegang) -> dict:
     """Per table name, how to build it: an export builds only its own table."""
     kol = kolommen(g, t)
-    sinds = indicatoren.periode_start()
 
+    @cache
     def cijfers():
         return indicatoren.opgeslagen(list({k.code for k in kol} | {g.code, gebieden.gemeente().code}))
+
+    bronnen = bronoverzicht.Bronnen(bronoverzicht.eerste_maand(), [*kol, g, gebieden.gemeente()])
 
     return {
         "signalen": lambda: signalen(g, t),
         "voorspelling": lambda: voorspellingen(g, t),
         "meldingen": lambda: meldingen(kol, cijfers()),
         "categorieen": lambda: per_categorie(g, cijfers()),
-        "maanden": lambda: per_maand(g, sinds),
-        "weken": lambda: per_week(g, sinds),
+        "maanden": lambda: per_maand(g, cijfers()),
+        "weken": lambda: per_week(g, cijfers()),
         "woningen": lambda: woningen(kol),
         "gebruiksdoelen": lambda: gebruiksdoelen(kol),
         "voorzieningen": lambda: voorzieningen(kol),
         "kerncijfers": lambda: kerncijfertabel(kol),
+        "vergunningen": lambda: bronoverzicht.vergunningen(kol, bronnen),
+        "activiteiten": lambda: bronoverzicht.activiteiten(g, bronnen),
+        "vergunningmaanden": lambda: bronoverzicht.vergunningmaanden(g, bronnen),
+        "berichten": lambda: bronoverzicht.berichten(kol, bronnen),
     }
 
 
@@ -294,6 +308,10 @@ TABELLEN = [
     "categorieen",
     "maanden",
     "weken",
+    "vergunningen",
+    "activiteiten",
+    "vergunningmaanden",
+    "berichten",
     "woningen",
     "gebruiksdoelen",
     "voorzieningen",

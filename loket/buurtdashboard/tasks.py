@@ -1,10 +1,11 @@
-"""The dashboard's jobs: cells from the outbox every minute, BAG profiles and warnings nightly."""
+"""The dashboard's jobs: cells from the outbox (and other apps' counts) every minute, BAG profiles
+and warnings nightly."""
 
 import logging
 
 from procrastinate.contrib.django import app
 
-from loket.buurtdashboard import aggregatie, profiel, voorspelling, vroegsignaal
+from loket.buurtdashboard import aggregatie, broncellen, profiel, voorspelling, vroegsignaal
 
 logger = logging.getLogger(__name__)
 
@@ -12,7 +13,9 @@ logger = logging.getLogger(__name__)
 @app.periodic(cron="* * * * *")
 @app.task(queue="buurtdashboard", name="buurtdashboard.ververs", queueing_lock="buurtdashboard.ververs")
 def ververs(timestamp: int) -> int:
-    return aggregatie.ververs_nieuw()
+    gelezen = aggregatie.ververs_nieuw()
+    broncellen.ververs_gewijzigd()
+    return gelezen
 
 
 @app.periodic(cron="40 2 * * *")
@@ -21,7 +24,7 @@ def nachtelijk(timestamp: int) -> dict:
     """BAG profiles every night; on mondays the early warning of last week and the forecast."""
     from django.utils import timezone
 
-    uit = {"profielen": profiel.ververs()}
+    uit = {"profielen": profiel.ververs(), "broncellen": broncellen.ververs_alles()}
     if timezone.localdate().weekday() == 0:
         uit["signalen"] = len(vroegsignaal.draai())
         uit["voorspellingen"] = voorspelling.draai()

@@ -64,3 +64,35 @@ def open_gebied(user, gebiedscode: str, weergave: str) -> Toegang:
         raise Geweigerd("gebied_niet_toegestaan", f"U heeft geen toegang tot {gebiedscode}.")
     Inzage.objects.create(gebruiker=user, gebied=gebiedscode, weergave=weergave[:40])
     return t
+
+
+class OnbekendeWijk(CodeFout):
+    http_status = 400
+    titel = "Onbekende wijk"
+
+
+def ken_rol_toe(user, rol: str, wijken: list[str]) -> Dashboardrol:
+    """Give a staff member a role on the dashboard (replacing any earlier one). A gebiedsmanager needs
+    at least one wijk, and every wijk must be one of this gemeente's."""
+    from loket.buurtdashboard.gebieden import wijken as alle_wijken
+
+    codes = [w.strip().upper() for w in wijken if w.strip()]
+    if rol == Rol.GEBIEDSMANAGER:
+        bekend = {w.code for w in alle_wijken()}
+        onbekend = [c for c in codes if c not in bekend]
+        if onbekend or not codes:
+            raise OnbekendeWijk(
+                "wijk_onbekend",
+                f"Geen wijk van deze gemeente: {', '.join(onbekend)}"
+                if onbekend
+                else "Een gebiedsmanager heeft minstens één wijk nodig.",
+            )
+    else:
+        codes = []
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    dashboardrol, _ = Dashboardrol.objects.update_or_create(
+        gebruiker=user, defaults={"rol": rol, "wijken": codes}
+    )
+    return dashboardrol

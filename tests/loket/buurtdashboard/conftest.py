@@ -1,9 +1,14 @@
 """Two wijken with two buurten each, and staff in every dashboard role."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.gis.geos import Point
 
+from kern.crs import RD_NEW
 from loket.buurtdashboard.models import Dashboardrol, Rol
+from loket.zaken.models import Zaak, Zaaktype
 from tests.support import factories as f
 
 WIJK_A, WIJK_B = "WK040061", "WK040062"
@@ -45,3 +50,22 @@ def beheerder(gebied):
 @pytest.fixture
 def zonder_rol(gebied):
     return _staf("zonder-rol")
+
+
+def zaak(zaaktype: str, buurt, wijk, moment, *, termijn, eind=None, status=None, **velden) -> Zaak:
+    """A zaak as the dashboard counts it, written straight into the table (no outbox event)."""
+    zt = Zaaktype.objects.get(code=zaaktype)
+    return Zaak.objects.create(
+        referentie=f"{zt.prefix}-T-{Zaak.objects.count():06d}",
+        zaaktype=zt,
+        geometrie=Point(110500, 547000, srid=RD_NEW),
+        buurtcode=buurt,
+        wijkcode=wijk,
+        status=zt.statustypen.get(code=status) if status else zt.beginstatus(),
+        registratiedatum=moment,
+        startdatum=moment.date(),
+        uiterlijke_einddatum=moment.date() + timedelta(days=termijn),
+        einddatum=eind,
+        laatste_statuswijziging=eind or moment,
+        **velden,
+    )

@@ -3,15 +3,16 @@ page with folium under its CSP nonce; axe finds nothing, no request leaves 127.0
 
 import pytest
 
-from loket.buurtdashboard import aggregatie, profiel
+from loket.buurtdashboard import aggregatie, broncellen, profiel
 from tests.loket.buurtdashboard.conftest import BUURT_A1, WIJK_A
+from tests.loket.buurtdashboard.test_bronnen import DAARVOOR, DAKKAPEL, KAPPEN, VORIGE, _op, aanvraag
 from tests.loket.buurtdashboard.test_indicatoren import WEEK_A, melding
 from tests.support import factories as f
 from tests.support.browser import controleer_schoon, nieuwe_pagina
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-FORMATEN = {"desktop": {"width": 1280, "height": 900}, "telefoon": {"width": 375, "height": 740}}
+FORMATEN = {"desktop": {"width": 1366, "height": 900}, "telefoon": {"width": 390, "height": 844}}
 
 
 @pytest.fixture
@@ -20,7 +21,11 @@ def gegevens(gebiedsmanager):
     sub = f.CategorieFactory(naam="Zwerfvuil", slug="zwerfvuil-b", hoofdcategorie=afval)
     for dagen in (1, 2, 3, 5, 6, 8, None):
         melding(sub, BUURT_A1, WIJK_A, WEEK_A, dagen)
+    for i in range(6):
+        aanvraag(BUURT_A1, WIJK_A, [DAKKAPEL], _op(DAARVOOR, 1 + i), "besluit_genomen", _op(VORIGE))
+    aanvraag(BUURT_A1, WIJK_A, [DAKKAPEL, KAPPEN], _op(VORIGE))
     aggregatie.ververs_alles()
+    broncellen.ververs_alles()
     profiel.ververs()
     return gebiedsmanager
 
@@ -43,6 +48,11 @@ def test_dashboard_en_kaart_in_de_browser(gegevens, portaal_server, browser, for
     assert "Wijk A" in page.content() and "Wijk B" not in page.content()
     page.click("text=Wijk A")
     page.wait_for_selector(".grafiek svg")
+    # the vergunningen tables and their chart, the running month marked as such
+    page.wait_for_selector("[data-grafiek=spec-vergunningmaanden] svg")
+    assert page.locator("#kop-activiteiten").is_visible()
+    assert page.get_by_role("row", name="Dakkapel plaatsen").count() == 1
+    assert "(lopend, t/m" in page.content()
     assert Axe().run(page).violations_count == 0, Axe().run(page).generate_report()
     # Wide tables scroll in their own box; the page itself never scrolls sideways (WCAG 1.4.10).
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")

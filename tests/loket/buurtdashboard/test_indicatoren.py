@@ -16,7 +16,7 @@ from loket.buurtdashboard.models import MeldingenCel
 from loket.buurtdashboard.overzicht import TABELLEN
 from loket.meldingen.models import Melding
 from loket.zaken.models import Zaak, Zaaktype
-from tests.loket.buurtdashboard.conftest import BUURT_A1, BUURT_B1, WIJK_A, WIJK_B
+from tests.loket.buurtdashboard.conftest import BUURT_A1, BUURT_B1, WIJK_A, WIJK_B, zaak
 from tests.support import factories as f
 
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -26,22 +26,10 @@ WEEK_B = datetime(2026, 11, 10, 10, tzinfo=TZ)
 
 
 def melding(categorie, buurt, wijk, gemeld, dagen=None, termijn=3):
-    zaaktype = Zaaktype.objects.get(code="melding-openbare-ruimte")
-    zaak = Zaak.objects.create(
-        referentie=f"MOR-T-{Zaak.objects.count():06d}",
-        zaaktype=zaaktype,
-        geometrie=Point(111000, 547000, srid=RD_NEW),
-        buurtcode=buurt,
-        wijkcode=wijk,
-        status=zaaktype.beginstatus(),
-        registratiedatum=gemeld,
-        startdatum=gemeld.date(),
-        uiterlijke_einddatum=gemeld.date() + timedelta(days=termijn),
-        einddatum=gemeld + timedelta(days=dagen) if dagen is not None else None,
-        laatste_statuswijziging=gemeld,
-    )
-    Melding.objects.create(zaak=zaak, categorie=categorie)
-    return zaak
+    eind = gemeld + timedelta(days=dagen) if dagen is not None else None
+    z = zaak("melding-openbare-ruimte", buurt, wijk, gemeld, termijn=termijn, eind=eind)
+    Melding.objects.create(zaak=z, categorie=categorie)
+    return z
 
 
 @pytest.fixture
@@ -92,6 +80,9 @@ def test_pagina_leest_de_cijfers_die_de_job_berekende(vaste_meldingen):
     assert opgeslagen[BUURT_A1].totaal == indicatoren.kerngetallen(gebied(BUURT_A1), sinds)
     assert opgeslagen["GM0400"].per_hoofdcategorie == indicatoren.per_hoofdcategorie(gebied("GM0400"), sinds)
     assert opgeslagen[WIJK_B].trend == indicatoren.trend(indicatoren.reeks(gebied(WIJK_B), sinds))["tekst"]
+    for per in ("week", "month"):  # the series the page draws, stored by the job
+        assert opgeslagen["GM0400"].reeks(per) == indicatoren.reeks(gebied("GM0400"), sinds, per)
+        assert opgeslagen[BUURT_A1].reeks(per) == indicatoren.reeks(gebied(BUURT_A1), sinds, per)
     # A new melding in buurt A1 changes buurt A1, wijk A and the gemeente, after the job ran.
     extra = melding(Melding.objects.first().categorie, BUURT_A1, WIJK_A, WEEK_A, 1)
     assert indicatoren.opgeslagen([WIJK_A])[WIJK_A].totaal.nieuw == 6
@@ -170,3 +161,26 @@ def test_cellen_volgen_de_outbox():
     aggregatie.ververs_nieuw()
     cel = MeldingenCel.objects.get(buurtcode=BUURT_A1, categorie=sub.pk)  # rebuilt, so read again
     assert (cel.nieuw, cel.afgehandeld, cel.binnen_termijn, len(cel.doorlooptijden)) == (1, 1, 1, 1)
+
+
+def test_trend_gelijk_aan_statsmodels_en_zonder_wilde_getallen():
+    """The batch fit gives statsmodels' quasi-Poisson slope and 90 % interval (overdispersed series);
+    a series with counts in only one or two months has no trend, a just-started one no huge number."""
+    from datetime import date
+
+    import numpy as np
+    import statsmodels.api as sm
+
+    tellingen = [3, 9, 4, 12, 6, 15, 5, 18, 9, 14, 22, 11, 25, 13, 30, 0]  # the last: the running month
+    maanden = [(date(2025, 1, 1), n) for n in tellingen]
+    t = np.arange(len(tellingen) - 1) / 12.0
+    ref = sm.GLM(np.array(tellingen[:-1]), sm.add_constant(t), family=sm.families.Poisson()).fit(scale="X2")
+    assert ref.scale > 1  # overdispersed: then φ ≥ 1 changes nothing
+    laag, hoog = ref.conf_int(alpha=0.10)[1]
+    uit = indicatoren.trend(maanden)
+    assert uit["per_jaar_pct"] == round(100 * (np.exp(ref.params[1]) - 1), 1)
+    assert uit["duidelijk"] == (laag > 0 or hoog < 0) and uit["tekst"].startswith("stijgend: +")
+    weinig = [(date(2025, 1, 1), 0)] * 22 + [(date(2026, 11, 1), 6), (date(2026, 12, 1), 0)]
+    assert indicatoren.trend(weinig)["tekst"] == "te weinig gegevens voor een trend"
+    nieuw = [(date(2025, 1, 1), 0)] * 20 + [(date(2025, 1, 1), n) for n in (1, 1, 6, 0)]
+    assert "meer dan +1000% per jaar" in indicatoren.trend(nieuw)["tekst"]

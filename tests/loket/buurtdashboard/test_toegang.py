@@ -116,3 +116,11 @@ def test_elke_csv_link_op_een_pagina_geeft_een_csv(client, medewerker, naam):
         response = client.get(link)
         assert response.status_code == 200, link
         assert response["Content-Type"].startswith("text/csv"), link
+
+
+def test_backofficemenu_toont_het_dashboard_aan_wie_een_rol_heeft(gebiedsmanager, zonder_rol):
+    from loket.zaken.backoffice import ONDERDELEN
+
+    onderdeel = ONDERDELEN["buurtdashboard:start"]
+    assert reverse(onderdeel.url_naam) == "/dashboard/"
+    assert onderdeel.mag(gebiedsmanager) and not onderdeel.mag(zonder_rol)
