@@ -98,6 +98,7 @@ bench: db
 	@$(PY) bench/regels_bench.py
 	@$(PY) bench/meldingen_bench.py
 	@$(PY) bench/dashboard_bench.py
+	@$(PY) bench/buurtberichten_bench.py
 
 clean-sample:
 	rm -f $(SAMPLE_DIR)/*.zip $(SAMPLE_DIR)/*.geojson

@@ -1,6 +1,7 @@
 """Buurtberichten benchmark: matching, delivery and the weekly digest at scale.
 
     .venv/bin/python bench/buurtberichten_bench.py [--abonnementen 100000] [--bezorgen 10000] [--paren 5]
+        [--stralen realistisch|uniform] [--delen matching bezorging overzicht]
 
 Makes its own database (loket_bench_buurtberichten, migrated), then in a process of its own:
 1. writes N confirmed subscriptions of mixed shapes set-based in SQL over the municipality's built-up
@@ -9,11 +10,14 @@ Makes its own database (loket_bench_buurtberichten, migrated), then in a process
 2. matching: one bericht (60 % points, 20 % lines, 20 % polygons, at random places) against all of
    them, `matching.ontvangers` as the fan-out runs it; p50/p95 per round of 50 berichten, in turns,
    target p95 < 50 ms;
-3. delivery: B direct subscribers around one spot, one bericht, the fan-out and the direct mails into
-   the mail outbox, then `kern.mail` sends them to a real SMTP server (aiosmtpd) on 127.0.0.1; messages
-   per second counted at the sink, target ≥ 200/s;
-4. the weekly digest for N subscribers, each with a waiting bericht: `verspreiding.overzichten` from
-   start until every digest is in the mail outbox, target < 2 minutes.
+3. delivery: B direct subscribers around one spot; per round one bericht is published and a real
+   worker (`manage.py procrastinate worker`) fans it out, plans the mails and sends them to a real
+   SMTP server (aiosmtpd, a process of its own) on 127.0.0.1; timed from the publication to the last
+   message counted at the server, target ≥ 200 messages/s; duplicates counted;
+4. the weekly digest for N subscribers, each with one to three waiting berichten: the weekly job
+   (`verspreiding.overzichten`) from start until every digest, with its map, is in the mail outbox,
+   target < 2 minutes.
+Each part in ≥ 5 rounds (`--paren`) with the spread, peak memory per process and the load average.
 Prints figures; never fails.
 """
 
@@ -155,17 +159,23 @@ def meet_matching(paren: int, stralen: str) -> None:
 
 
 def sink(poort: int, telbestand: str) -> None:
-    """A real SMTP server in a process of its own (aiosmtpd), counting what it accepts into a file."""
+    """A real SMTP server in a process of its own (aiosmtpd), counting what it accepts into a file:
+    the messages and the distinct recipients (a message that arrived twice shows as a difference)."""
     import asyncio
+    import logging
     import threading
 
     from aiosmtpd.controller import Controller
 
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # a line per SMTP command otherwise
+
     class Tel:
         aantal = 0
+        ontvangers: set[str] = set()
 
         async def handle_DATA(self, server, session, envelope):
             Tel.aantal += 1
+            Tel.ontvangers.update(envelope.rcpt_tos)
             return "250 OK"
 
     controller = Controller(Tel(), hostname="127.0.0.1", port=poort)
@@ -174,105 +184,141 @@ def sink(poort: int, telbestand: str) -> None:
     def schrijf():
         while True:
             with open(telbestand + ".tmp", "w") as f:
-                f.write(str(Tel.aantal))
+                f.write(f"{Tel.aantal} {len(Tel.ontvangers)}")
             os.replace(telbestand + ".tmp", telbestand)
-            time.sleep(0.05)
+            time.sleep(0.02)
 
     threading.Thread(target=schrijf, daemon=True).start()
     asyncio.run(asyncio.sleep(10**6))
 
 
-def _geteld(telbestand: str) -> int:
+def _geteld(telbestand: str) -> tuple[int, int]:
+    """(messages, distinct recipients) the sink accepted so far."""
     try:
         with open(telbestand) as f:
-            return int(f.read() or 0)
+            aantal, ontvangers = f.read().split()
+            return int(aantal), int(ontvangers)
     except (FileNotFoundError, ValueError):
-        return 0
+        return 0, 0
 
 
-def meet_bezorging(n: int) -> None:
-    """N direct subscribers around one spot, one bericht: fan-out and direct mails into the outbox,
-    then kern.mail sends them over one kept-open connection; counted at the sink."""
+def _piek_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(r.split()[1]) for r in f if r.startswith("VmHWM")) / 1024
+
+
+def _leeg(cursor) -> None:
+    cursor.execute(
+        "TRUNCATE kern_mail_bezorging, kern_mail_bijlage, buurtberichten_bezorging, buurtberichten_bericht, "
+        "procrastinate_jobs CASCADE"
+    )
+
+
+def meet_bezorging(n: int, paren: int) -> None:
+    """N direct subscribers around one spot; per round one bericht is published and a real worker
+    (`manage.py procrastinate worker`, as `make run` starts it) does the fan-out, plans the mails and
+    sends them over one kept-open connection to a real SMTP server in a process of its own. Timed from
+    the publication to the last message counted at the server."""
     import socket
     import tempfile
 
-    from django.conf import settings
     from django.contrib.gis.geos import Point
     from django.db import connection
 
-    from kern.mail import verzending
-    from loket.buurtberichten import berichten, verspreiding
+    from loket.buurtberichten import berichten
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         poort = s.getsockname()[1]
     telbestand = tempfile.mktemp(prefix="bb-sink-")
-    proces = subprocess.Popen([sys.executable, __file__, "--sink", str(poort), "--telbestand", telbestand])
-    try:
-        time.sleep(1.5)
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", poort
-        settings.MAIL_PER_MINUUT = 0
+    sink_proces = subprocess.Popen(
+        [sys.executable, __file__, "--sink", str(poort), "--telbestand", telbestand]
+    )
+    with connection.cursor() as cursor:
+        _leeg(cursor)
+        cursor.execute(
+            "UPDATE buurtberichten_gebied SET actief = false WHERE omschrijving <> 'bench bezorging'"
+        )
+        cursor.execute(
+            ABONNEMENTEN_SQL.replace("'bench' || g", "'bezorging' || g"),
+            {"onderwerpen": ["werkzaamheden"], "van": 10_000_001, "tot": 10_000_000 + n},
+        )
+        cursor.execute(
+            "INSERT INTO buurtberichten_gebied (abonnement_id, soort, omschrijving, straal_m, code, onderwerpen, "
+            "frequentie, actief, geom) SELECT id, 'adres', 'bench bezorging', 250, '', ARRAY['werkzaamheden'], "
+            "'direct', true, ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(113000 + random() * 200, 553000 + random() * 200), 28992), 250, 8)) "
+            "FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%'"
+        )
+        cursor.execute(
+            "UPDATE buurtberichten_abonnement SET frequentie = 'direct' WHERE email LIKE 'bezorging%%'"
+        )
+        cursor.execute("ANALYZE")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "procrastinate", "worker", "--queues", "buurtberichten,mail"],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(poort),
+            "MAIL_PER_MINUUT": "0",
+            "LOG_LEVEL": "WARNING",
+        },
+    )
+    rondes: list[tuple[float, int, int]] = []
+
+    def ronde() -> Ronde:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "TRUNCATE kern_mail_bezorging, buurtberichten_bezorging, buurtberichten_bericht CASCADE"
-            )
-            cursor.execute(
-                "UPDATE buurtberichten_gebied SET actief = false WHERE omschrijving <> 'bench bezorging'"
-            )
-            cursor.execute(
-                ABONNEMENTEN_SQL.replace("'bench' || g", "'bezorging' || g"),
-                {"onderwerpen": ["werkzaamheden"], "van": 10_000_001, "tot": 10_000_000 + n},
-            )
-            cursor.execute(
-                "INSERT INTO buurtberichten_gebied (abonnement_id, soort, omschrijving, straal_m, code, onderwerpen, "
-                "frequentie, actief, geom) SELECT id, 'adres', 'bench bezorging', 250, '', ARRAY['werkzaamheden'], "
-                "'direct', true, ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(113000 + random() * 200, 553000 + random() * 200), 28992), 250, 8)) "
-                "FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%'"
-            )
-            cursor.execute(
-                "UPDATE buurtberichten_abonnement SET frequentie = 'direct' WHERE email LIKE 'bezorging%%'"
-            )
+            _leeg(cursor)
+        voor, _ = _geteld(telbestand)
         start = time.perf_counter()
-        b = berichten.publiceer(
+        berichten.publiceer(
             berichten.NieuwBericht(
                 "werkzaamheden", "Bench", "Werk aan de weg.", Point(113100, 553100, srid=28992)
             )
         )
-        verspreiding.verspreid(b.pk)
-        while verspreiding.mail_direct(b.pk)[1]:
-            pass
-        gepland = time.perf_counter()
-        verstuur_start = time.perf_counter()
-        while verzending.nog_te_doen():
-            verzending.verstuur(max_aantal=1000)
-        while _geteld(telbestand) < n and time.perf_counter() - verstuur_start < 600:
-            time.sleep(0.05)
-        einde = time.perf_counter()
-        ontvangen = _geteld(telbestand)
+        while _geteld(telbestand)[0] - voor < n and time.perf_counter() - start < 900:
+            if worker.poll() is not None:
+                raise RuntimeError("de worker stopte")
+            time.sleep(0.01)
+        duur = time.perf_counter() - start
+        time.sleep(1)  # a message sent twice would arrive now
+        aantal, ontvangers = _geteld(telbestand)
+        rondes.append((duur, aantal - voor, ontvangers))
+        print(
+            f"  ronde: {n:,} berichten in {duur:.1f} s = {n / duur:.0f}/s ({aantal - voor:,} ontvangen)",
+            flush=True,
+        )
+        return Ronde([duur], _piek_mb(worker.pid))
+
+    try:
+        reeksen = in_beurten([Zijde("publiceren tot laatste mail", ronde)], paren=paren)
     finally:
-        proces.terminate()
-        proces.wait()
+        worker.terminate()
+        worker.wait()
+        sink_proces.terminate()
+        sink_proces.wait()
+    rapport(f"Bezorgen: {n:,} directe mails, één worker, SMTP-server op 127.0.0.1", reeksen, eenheid="s")
+    snelheden = sorted(n / d for d, _, _ in rondes[1:])
+    dubbel = sum(a - n for _, a, _ in rondes)
     print(
-        f"\nBezorgen: {n:,} directe mails: verspreiden + plannen {gepland - start:.1f} s, versturen "
-        f"{einde - verstuur_start:.1f} s = {ontvangen / (einde - verstuur_start):.0f} berichten/s bij de SMTP-server "
-        f"({ontvangen:,} ontvangen); van publiceren tot laatste ontvangen {einde - start:.1f} s "
-        f"= {ontvangen / (einde - start):.0f}/s",
+        f"  berichten/s per ronde: mediaan {snelheden[len(snelheden) // 2]:.0f}, {snelheden[0]:.0f}–{snelheden[-1]:.0f}; "
+        f"{dubbel} dubbel ontvangen, {rondes[-1][2]:,} verschillende ontvangers",
         flush=True,
     )
 
 
-def meet_overzicht(n: int) -> None:
+def meet_overzicht(n: int, paren: int) -> None:
     """The weekly digest for N subscribers, each with one to three waiting berichten: from the start of
-    `overzichten` until every digest is in the mail outbox."""
+    `overzichten` (the weekly job) until every digest, with its map, is in the mail outbox."""
+    import resource
+
     from django.db import connection
 
     from loket.buurtberichten import verspreiding
 
     with connection.cursor() as cursor:
-        cursor.execute(
-            "TRUNCATE kern_mail_bezorging, buurtberichten_bezorging, buurtberichten_bericht CASCADE"
-        )
+        _leeg(cursor)
         cursor.execute(
             "DELETE FROM buurtberichten_gebied WHERE abonnement_id IN "
             "(SELECT id FROM buurtberichten_abonnement WHERE email LIKE 'bezorging%%')"
@@ -283,23 +329,46 @@ def meet_overzicht(n: int) -> None:
         cursor.execute(
             "INSERT INTO buurtberichten_bericht (uuid, soort, titel, tekst, link, geom, gepubliceerd, verspreid_op) "
             "SELECT gen_random_uuid(), 'werkzaamheden', 'Werk ' || i, 'Werk aan de weg, deze week. ' || i, '', "
-            "ST_SetSRID(ST_MakePoint(113000 + i, 553000), 28992), now(), now() FROM generate_series(1, 3) i"
+            "ST_SetSRID(ST_MakePoint(113000 + i * 400, 553000 + i * 300), 28992), now() - i * interval '1 hour', now() "
+            "FROM generate_series(1, 3) i"
         )
         cursor.execute(
             "INSERT INTO buurtberichten_bezorging (abonnement_id, bericht_id, aangemaakt) "
             "SELECT a.id, b.id, now() FROM buurtberichten_abonnement a JOIN buurtberichten_bericht b "
-            "ON b.id <= (SELECT min(id) FROM buurtberichten_bericht) + a.id %% 3"
+            "ON b.id <= (SELECT min(id) FROM buurtberichten_bericht) + a.id % 3"
         )
-        cursor.execute("ANALYZE buurtberichten_bezorging")
+        cursor.execute("ANALYZE")
         cursor.execute("SELECT count(DISTINCT abonnement_id), count(*) FROM buurtberichten_bezorging")
         abonnees, bezorgingen = cursor.fetchone()
-    start = time.perf_counter()
-    mails = verspreiding.overzichten("wekelijks")
-    duur = time.perf_counter() - start
-    print(
-        f"\nWekelijks overzicht: {abonnees:,} abonnees met {bezorgingen:,} wachtende berichten -> {mails:,} "
-        f"mails in de outbox in {duur:.1f} s ({mails / duur:.0f}/s)",
-        flush=True,
+    uitkomsten = []
+
+    def ronde() -> Ronde:
+        with connection.cursor() as cursor:
+            cursor.execute("TRUNCATE kern_mail_bezorging, kern_mail_bijlage, procrastinate_jobs CASCADE")
+            cursor.execute("UPDATE buurtberichten_bezorging SET gemaild_op = NULL")
+            cursor.execute("VACUUM ANALYZE buurtberichten_bezorging")
+        start = time.perf_counter()
+        mails = verspreiding.overzichten("wekelijks")
+        duur = time.perf_counter() - start
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*), pg_size_pretty(pg_total_relation_size('kern_mail_bezorging')) FROM kern_mail_bezorging"
+            )
+            rijen, grootte = cursor.fetchone()
+            cursor.execute("SELECT count(*) FROM kern_mail_bijlage")
+            kaartjes = cursor.fetchone()[0]
+        uitkomsten.append((mails, kaartjes, grootte))
+        print(
+            f"  ronde: {mails:,} overzichten ({kaartjes:,} verschillende kaartjes, outbox {grootte}) in {duur:.1f} s",
+            flush=True,
+        )
+        return Ronde([duur], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+    reeksen = in_beurten([Zijde("wekelijks overzicht", ronde)], paren=paren)
+    rapport(
+        f"Wekelijks overzicht: {abonnees:,} abonnees met {bezorgingen:,} wachtende berichten, tot in de mail-outbox",
+        reeksen,
+        eenheid="s",
     )
 
 
@@ -309,6 +378,12 @@ def main() -> None:
     parser.add_argument("--bezorgen", type=int, default=10_000)
     parser.add_argument("--paren", type=int, default=5)
     parser.add_argument("--stralen", choices=sorted(STRALEN), default="realistisch")
+    parser.add_argument(
+        "--delen",
+        nargs="+",
+        choices=["matching", "bezorging", "overzicht"],
+        default=["matching", "bezorging", "overzicht"],
+    )
     parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--sink", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--telbestand", help=argparse.SUPPRESS)
@@ -320,10 +395,15 @@ def main() -> None:
         env = prepare_database(BENCH_DB)
         subprocess.run([sys.executable, __file__, "--meet", *sys.argv[1:]], cwd=ROOT, env=env, check=True)
         return
+    print(f"load average bij de start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     genereer(args.abonnementen, args.stralen)
-    meet_matching(args.paren, args.stralen)
-    meet_bezorging(args.bezorgen)
-    meet_overzicht(args.abonnementen)
+    if "matching" in args.delen:
+        meet_matching(args.paren, args.stralen)
+    if "bezorging" in args.delen:
+        meet_bezorging(args.bezorgen, args.paren)
+    if "overzicht" in args.delen:
+        meet_overzicht(args.abonnementen, args.paren)
+    print(f"load average aan het eind: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
 
 
 if __name__ == "__main__":

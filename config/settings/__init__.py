@@ -237,7 +237,8 @@ IDEMPOTENTIE_UREN = int(os.environ.get("IDEMPOTENTIE_UREN", "24"))
 # A job left "doing" by a dead worker is handed out again this many times, then failed (kern/tasks.py).
 TAKEN_MAX_HERSTARTS = int(os.environ.get("TAKEN_MAX_HERSTARTS", "3"))
 # The mail outbox (kern/mail, docs/mail.md): how much per job, how fast, how long to keep trying.
-MAIL_PER_RONDE = int(os.environ.get("MAIL_PER_RONDE", "50"))
+MAIL_PER_RONDE = int(os.environ.get("MAIL_PER_RONDE", "1000"))
+MAIL_VERBINDINGEN = int(os.environ.get("MAIL_VERBINDINGEN", "4"))  # SMTP connections at once per round
 MAIL_PER_MINUUT = int(os.environ.get("MAIL_PER_MINUUT", "0"))  # 0: as fast as the server takes them
 MAIL_MAX_POGINGEN = int(os.environ.get("MAIL_MAX_POGINGEN", "10"))
 MAIL_BACKOFF_BASIS = float(os.environ.get("MAIL_BACKOFF_BASIS", "60"))
@@ -322,7 +323,7 @@ BUURTBERICHTEN_BEVESTIGINGEN_PER_DAG = int(os.environ.get("BUURTBERICHTEN_BEVEST
 BUURTBERICHTEN_ONBEVESTIGD_UREN = int(os.environ.get("BUURTBERICHTEN_ONBEVESTIGD_UREN", "48"))
 BUURTBERICHTEN_MAX_VLAK_KM2 = float(os.environ.get("BUURTBERICHTEN_MAX_VLAK_KM2", "10"))
 BUURTBERICHTEN_BEZWAARTERMIJN_DAGEN = int(os.environ.get("BUURTBERICHTEN_BEZWAARTERMIJN_DAGEN", "42"))
-BUURTBERICHTEN_PORTIE = int(os.environ.get("BUURTBERICHTEN_PORTIE", "500"))
+BUURTBERICHTEN_PORTIE = int(os.environ.get("BUURTBERICHTEN_PORTIE", "2000"))
 
 # Where the basemap's generated mapfile, MapProxy configuration and tile cache live.
 BASISKAART_DIR = Path(os.environ.get("BASISKAART_DIR", BASE_DIR / "var" / "basiskaart"))

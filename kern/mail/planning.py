@@ -3,7 +3,7 @@
 import hashlib
 import hmac
 from datetime import timedelta
-from email.utils import make_msgid
+from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -51,7 +51,7 @@ def plan_mail(
         html=html,
         headers=dict(headers or {}),
         bijlagen=[[naam, bewaar_bijlage(data), mime] for naam, data, mime in bijlagen],
-        message_id=make_msgid(domain=settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or None),
+        message_id=make_msgid(domain=_domein()),
         volgende_poging=timezone.now(),
     )
     if not _voeg_toe(rij):
@@ -60,6 +60,60 @@ def plan_mail(
 
     wek()
     return True
+
+
+def plan_mails(select_sql: str, params: dict, *, soort: str) -> tuple[int, set[str]]:
+    """Plan many mails in one `INSERT … SELECT`, inside the caller's transaction (as `plan_mail`).
+
+    `select_sql` yields one row per mail with the columns sleutel, aan, onderwerp, tekst, html,
+    headers (jsonb) and bijlagen (jsonb `[[content-id, sha256, mimetype]]`, the keys `bewaar_bijlage`
+    returns), with %(name)s parameters from `params`. Known keys and blocked addresses are skipped.
+    Returns (how many were planned, the blocked addresses among the recipients, in lower case).
+
+    A fan-out of 10 000 mails through `plan_mail` was 10 000 renderings and statements; a caller
+    renders once with a placeholder for what differs and lets PostgreSQL fill it in per row."""
+    tabel = Bezorging._meta.db_table
+    geblokkeerd = _geblokkeerd_onder(select_sql, params)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {tabel} (sleutel, soort, aan, onderwerp, tekst, html, headers, bijlagen, message_id, "
+            "status, pogingen, volgende_poging, laatste_fout, aangemaakt) "
+            "SELECT m.sleutel, %(_soort)s, m.aan, m.onderwerp, m.tekst, m.html, m.headers, m.bijlagen, "
+            "'<' || replace(gen_random_uuid()::text, '-', '') || '@' || %(_domein)s || '>', "
+            "%(_gepland)s, 0, %(_nu)s, '', %(_nu)s "
+            f"FROM ({select_sql}) m WHERE m.aan <> '' AND lower(trim(m.aan)) <> ALL(%(_geblokkeerd)s) "
+            "ON CONFLICT (sleutel) DO NOTHING",
+            {
+                **params,
+                "_soort": soort,
+                "_domein": _domein(),
+                "_gepland": GEPLAND,
+                "_nu": timezone.now(),
+                "_geblokkeerd": sorted(geblokkeerd),
+            },
+        )
+        gepland = cursor.rowcount
+    if gepland:
+        from kern.mail.tasks import wek
+
+        wek()
+    return gepland, geblokkeerd
+
+
+def _geblokkeerd_onder(select_sql: str, params: dict) -> set[str]:
+    """The blocked addresses among the recipients (the block list holds only keyed hashes, so the
+    recipients are hashed here); nothing to look at while no address is blocked at all."""
+    if not Adres.objects.filter(geblokkeerd_sinds__isnull=False).exists():
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT lower(trim(m.aan)) FROM ({select_sql}) m", params)
+        per_kenmerk = {kenmerk(aan): aan for (aan,) in cursor.fetchall()}
+    blok = Adres.objects.filter(kenmerk__in=per_kenmerk, geblokkeerd_sinds__isnull=False)
+    return {per_kenmerk[k] for k in blok.values_list("kenmerk", flat=True)}
+
+
+def _domein() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
 
 
 def _voeg_toe(rij: Bezorging) -> bool:

@@ -3,6 +3,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from procrastinate.contrib.django import app
 from procrastinate.contrib.django.models import ProcrastinateJob
@@ -41,8 +42,10 @@ def wek() -> None:
 @app.task(queue="mail", name="mail.verstuur", queueing_lock=SLOT)
 def verstuur(timestamp: int | None = None) -> int:
     ronde = verzending.verstuur()
-    if verzending.nog_te_doen():
-        wek()  # a full round: the next one right away instead of in a minute
+    if ronde.behandeld >= settings.MAIL_PER_RONDE and verzending.nog_te_doen():
+        # A full round: the next one right away instead of in a minute. (Not after a short round: what
+        # is left is claimed by another worker or waits for its backoff.)
+        wek()
     return ronde.verstuurd
 
 

@@ -1,5 +1,11 @@
-"""A small static map for e-mails: our own basemap (MapServer, the mapfile of kaartlagen.basiskaart)
-with the bericht's geometry drawn on top, as one PNG sent inline. Rendered once per bericht."""
+"""Small static maps for e-mails: our own basemap (MapServer, the mapfile of kaartlagen.basiskaart)
+with berichten drawn on top, as one PNG sent inline.
+
+- A bericht's map (`maak`): rendered once per bericht.
+- A digest's map (`Overzichtkaarten`): the subscriber's area with its berichten numbered as in the
+  mail. 100 000 digests cannot each have a map of their own (and MapServer takes ~0.3–1 s a call), so
+  the frame is snapped to a grid (a ladder of widths, steps of half a frame): neighbours with the same
+  berichten share one image, and the basemap is drawn in large blocks that the frames are cut from."""
 
 import io
 import logging
@@ -8,7 +14,7 @@ import shutil
 import subprocess
 from urllib.parse import urlencode
 
-from django.contrib.gis.geos import GEOSGeometry
+from django.contrib.gis.geos import GEOSGeometry, Polygon
 from PIL import Image, ImageDraw
 
 from kaartlagen.basiskaart import mapfile
@@ -18,6 +24,7 @@ logger = logging.getLogger(__name__)
 BREED, HOOG = 400, 250
 MIN_BREEDTE_M = 400.0
 KLEUR = (200, 30, 30)
+ACHTERGROND = (242, 239, 233)  # without MapServer
 
 
 def _kader(geom: GEOSGeometry) -> tuple[float, float, float, float]:
@@ -29,7 +36,7 @@ def _kader(geom: GEOSGeometry) -> tuple[float, float, float, float]:
     return cx - breedte / 2, cy - hoogte / 2, cx + breedte / 2, cy + hoogte / 2
 
 
-def _basiskaart(kader) -> Image.Image | None:
+def _basiskaart(kader, breed: int = BREED, hoog: int = HOOG) -> Image.Image | None:
     binary = shutil.which("mapserv")
     if binary is None:
         return None
@@ -46,8 +53,8 @@ def _basiskaart(kader) -> Image.Image | None:
             "STYLES": "",
             "CRS": f"EPSG:{RD_NEW}",
             "BBOX": ",".join(f"{v:.2f}" for v in kader),
-            "WIDTH": BREED,
-            "HEIGHT": HOOG,
+            "WIDTH": breed,
+            "HEIGHT": hoog,
             "FORMAT": "image/png",
         }
     )
@@ -83,11 +90,96 @@ def _teken(beeld: Image.Image, geom: GEOSGeometry, kader) -> None:
             pen.line(px(deel.exterior_ring.coords), fill=KLEUR, width=4)
 
 
+def _png(beeld: Image.Image) -> bytes:
+    # 64 colours by fast octree and no extra PNG optimisation: 2.5 ms instead of 12 ms an image, for
+    # the same size within a few per cent (thousands of digest maps per run).
+    uit = io.BytesIO()
+    beeld.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(uit, format="PNG")
+    return uit.getvalue()
+
+
 def maak(geom: GEOSGeometry) -> bytes:
     """The PNG for this geometry (RD New). Without MapServer, the shape on a plain background."""
     kader = _kader(geom)
-    beeld = _basiskaart(kader) or Image.new("RGB", (BREED, HOOG), (242, 239, 233))
+    beeld = _basiskaart(kader) or Image.new("RGB", (BREED, HOOG), ACHTERGROND)
     _teken(beeld, geom, kader)
-    uit = io.BytesIO()
-    beeld.quantize(colors=64).save(uit, format="PNG", optimize=True)
-    return uit.getvalue()
+    return _png(beeld)
+
+
+# Digest maps. Frame widths in metres (a 100 m circle still shows as a street); a frame steps half its
+# width and height, so it is 2 × 2 grid cells. A basemap block is BLOK + 2 cells square: every frame
+# lies in exactly one block, so a run draws its frames block by block with one block in memory.
+LADDER = [800 * 2**k for k in range(8)]
+CELLEN = 2
+BLOK = 16
+Plek = tuple[int, int, int]  # (rung of the ladder, first cell x, first cell y)
+
+
+def raster(omvang: tuple[float, float, float, float]) -> Plek:
+    """The snapped frame that holds this extent (RD New). Snapping moves the centre by at most half a
+    step, so the frame is at least twice the extent."""
+    minx, miny, maxx, maxy = omvang
+    trede = next(
+        (
+            t
+            for t, b in enumerate(LADDER)
+            if maxx - minx <= b / CELLEN and maxy - miny <= b * HOOG / BREED / CELLEN
+        ),
+        len(LADDER) - 1,
+    )
+    stap_x, stap_y = _stap(trede)
+    return (
+        trede,
+        round((minx + maxx) / 2 / stap_x - CELLEN / 2),
+        round((miny + maxy) / 2 / stap_y - CELLEN / 2),
+    )
+
+
+def _stap(trede: int) -> tuple[float, float]:
+    return LADDER[trede] / CELLEN, LADDER[trede] * HOOG / BREED / CELLEN
+
+
+def blok_van(plek: Plek) -> Plek:
+    trede, cx, cy = plek
+    return trede, cx // BLOK, cy // BLOK
+
+
+class Overzichtkaarten:
+    """Draws digest maps; keeps the last basemap block (render frames sorted by `blok_van`)."""
+
+    def __init__(self):
+        self.blok: tuple[Plek, Image.Image] | None = None
+
+    def _blok(self, sleutel: Plek) -> Image.Image:
+        if self.blok is None or self.blok[0] != sleutel:
+            trede, bx, by = sleutel
+            sx, sy = _stap(trede)
+            cellen = BLOK + CELLEN
+            kader = (bx * BLOK * sx, by * BLOK * sy, (bx * BLOK + cellen) * sx, (by * BLOK + cellen) * sy)
+            breed, hoog = cellen * BREED // CELLEN, cellen * HOOG // CELLEN
+            beeld = _basiskaart(kader, breed, hoog) or Image.new("RGB", (breed, hoog), ACHTERGROND)
+            self.blok = (sleutel, beeld)
+        return self.blok[1]
+
+    def maak(self, plek: Plek, geoms: list[GEOSGeometry]) -> bytes:
+        """The PNG of this frame with these geometries drawn and numbered 1, 2, … in this order."""
+        trede, cx, cy = plek
+        _, bx, by = blok_van(plek)
+        links = (cx - bx * BLOK) * BREED // CELLEN
+        boven = ((by * BLOK + BLOK + CELLEN) - (cy + CELLEN)) * HOOG // CELLEN
+        beeld = self._blok(blok_van(plek)).crop((links, boven, links + BREED, boven + HOOG))
+        sx, sy = _stap(trede)
+        kader = (cx * sx, cy * sy, (cx + CELLEN) * sx, (cy + CELLEN) * sy)
+        vlak = Polygon.from_bbox(kader)
+        vlak.srid = RD_NEW
+        pen = ImageDraw.Draw(beeld)
+        for nummer, geom in enumerate(geoms, 1):
+            _teken(beeld, geom, kader)
+            binnen = geom.intersection(vlak)
+            if not binnen.empty:
+                x, y = binnen.point_on_surface.coords
+                x = (x - kader[0]) * BREED / (kader[2] - kader[0])
+                y = (kader[3] - y) * HOOG / (kader[3] - kader[1])
+                pen.ellipse([x - 9, y - 9, x + 9, y + 9], fill=(255, 255, 255), outline=KLEUR, width=2)
+                pen.text((x, y), str(nummer), fill=(0, 0, 0), anchor="mm")
+        return _png(beeld)

@@ -3,15 +3,19 @@ caller's transaction: the confirmation, one bericht (direct) and an overview (di
 
 Every mail but the confirmation carries the manage link and one-click unsubscribe (RFC 8058:
 `List-Unsubscribe` with an https URL plus `List-Unsubscribe-Post`). HTML and plain text, B1 Dutch;
-the only image is the bericht's small map, inline (no external images)."""
+the only image is a small map (the bericht's, or in a digest the subscriber's area with its berichten
+numbered), inline (no external images)."""
+
+import json
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from kern import gemeente
-from kern.mail import adres_geblokkeerd, plan_mail, wis_adres
-from loket.buurtberichten.models import Abonnement, Bericht, Frequentie
+from kern.mail import adres_geblokkeerd, bewaar_bijlage, plan_mail, plan_mails, wis_adres
+from loket.buurtberichten.models import Abonnement, Bericht, Bezorging, Frequentie
 
 SOORT_BEVESTIGING = "buurtberichten-bevestiging"
 SOORT_BERICHT = "buurtberichten-bericht"
@@ -22,27 +26,38 @@ def link(naam: str, *args) -> str:
     return settings.PORTAAL_URL.rstrip("/") + reverse(naam, args=args)
 
 
-def _headers(abonnement: Abonnement) -> dict[str, str]:
-    return {
-        "List-Unsubscribe": f"<{link('buurtberichten:afmelden', abonnement.token)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
-
-
-def _context(abonnement: Abonnement, **extra) -> dict:
-    return {
-        "gemeente": gemeente.huidige(),
-        "beheer_link": link("buurtberichten:beheer", abonnement.token),
-        "afmeld_link": link("buurtberichten:afmelden", abonnement.token),
-        **extra,
-    }
-
-
 def _render(naam: str, context: dict) -> tuple[str, str]:
     return (
         render_to_string(f"buurtberichten/mail/{naam}.txt", context),
         render_to_string(f"buurtberichten/mail/{naam}.html", context),
     )
+
+
+# Mails to many subscribers are rendered once, with a placeholder where each subscriber's own token
+# goes (the manage and unsubscribe links); PostgreSQL puts the token in per row (kern.mail.plan_mails).
+MERK = "abonnementtoken0merk"
+
+
+def _per_abonnee(tekst: str, html: str) -> str:
+    """The columns tekst, html and headers for subscriber `a`, from the texts rendered with MERK."""
+    return (
+        f"replace({tekst}, %(merk)s, a.token) AS tekst, replace({html}, %(merk)s, a.token) AS html, "
+        "jsonb_build_object('List-Unsubscribe', '<' || replace(%(afmelden)s, %(merk)s, a.token) || '>', "
+        "'List-Unsubscribe-Post', 'List-Unsubscribe=One-Click') AS headers"
+    )
+
+
+def _voor_iedereen(**extra) -> dict:
+    return {
+        "gemeente": gemeente.huidige(),
+        "beheer_link": link("buurtberichten:beheer", MERK),
+        "afmeld_link": link("buurtberichten:afmelden", MERK),
+        **extra,
+    }
+
+
+def _params(**extra) -> dict:
+    return {"merk": MERK, "afmelden": link("buurtberichten:afmelden", MERK), **extra}
 
 
 def plan_bevestiging(abonnement: Abonnement) -> bool:
@@ -67,41 +82,95 @@ def kaart_cid(bericht: Bericht) -> str:
     return f"kaart-{bericht.uuid}.png"
 
 
-def plan_bericht(abonnement: Abonnement, bericht: Bericht) -> bool:
-    """One bericht for a subscriber who wants them directly; the key makes a repeat a no-op."""
-    bijlagen = [(kaart_cid(bericht), bytes(bericht.kaartbeeld), "image/png")] if bericht.kaartbeeld else []
-    context = _context(
-        abonnement,
-        bericht=bericht,
-        bericht_link=link("buurtberichten:bericht", bericht.uuid),
-        met_kaart=bool(bijlagen),
+def plan_berichten(bericht: Bericht, bezorging_ids: list[int]) -> tuple[int, set[str]]:
+    """This bericht to the subscribers of these bezorgingen, in one statement; the key
+    `buurtbericht:<abonnement>:<bericht>` makes a repeat a no-op. Returns (planned, blocked addresses)."""
+    bijlagen = []
+    if bericht.kaartbeeld:
+        bijlagen = [[kaart_cid(bericht), bewaar_bijlage(bytes(bericht.kaartbeeld)), "image/png"]]
+    context = _voor_iedereen(
+        bericht=bericht, bericht_link=link("buurtberichten:bericht", bericht.uuid), met_kaart=bool(bijlagen)
     )
     tekst, html = _render("bericht", context)
-    return plan_mail(
-        sleutel=f"buurtbericht:{abonnement.pk}:{bericht.pk}",
-        aan=abonnement.email,
-        onderwerp=f"Buurtbericht: {bericht.titel}",
-        tekst=tekst,
-        html=html,
-        headers=_headers(abonnement),
-        bijlagen=bijlagen,
+    return plan_mails(
+        f"SELECT 'buurtbericht:' || a.id || ':' || %(bericht)s AS sleutel, a.email AS aan, "
+        f"%(onderwerp)s AS onderwerp, {_per_abonnee('%(tekst)s', '%(html)s')}, %(bijlagen)s::jsonb AS bijlagen "
+        f"FROM {Bezorging._meta.db_table} z JOIN {Abonnement._meta.db_table} a ON a.id = z.abonnement_id "
+        "WHERE z.id = ANY(%(ids)s)",
+        _params(
+            tekst=tekst,
+            html=html,
+            bericht=bericht.pk,
+            onderwerp=f"Buurtbericht: {bericht.titel}",
+            bijlagen=json.dumps(bijlagen),
+            ids=list(bezorging_ids),
+        ),
         soort=SOORT_BERICHT,
     )
 
 
-def plan_overzicht(abonnement: Abonnement, berichten: list[Bericht], sleutel: str) -> bool:
-    """A digest: a period's berichten in one mail (never empty: the caller has at least one)."""
-    periode = "vandaag" if abonnement.frequentie == Frequentie.DAGELIJKS else "deze week"
-    items = [(b, link("buurtberichten:bericht", b.uuid)) for b in berichten]
-    tekst, html = _render("overzicht", _context(abonnement, items=items, periode=periode))
-    aantal = len(berichten)
-    return plan_mail(
-        sleutel=sleutel,
-        aan=abonnement.email,
-        onderwerp=f"Buurtberichten {periode}: {aantal} {'bericht' if aantal == 1 else 'berichten'}",
-        tekst=tekst,
-        html=html,
-        headers=_headers(abonnement),
+@dataclass(frozen=True)
+class Overzicht:
+    """One subscriber's digest: its key, its berichten (newest first) and the map's sha256 (or None)."""
+
+    abonnement_id: int
+    sleutel: str
+    berichten: tuple[int, ...]
+    kaart: str | None
+
+
+@dataclass
+class Overzichtopmaak:
+    """What a run of digests renders once and uses for every subscriber with the same berichten and
+    map: the berichten themselves and the rendered mail per (berichten, map)."""
+
+    frequentie: str
+    berichten: dict[int, Bericht] = field(default_factory=dict)
+    varianten: dict[tuple, tuple[str, str, str, str]] = field(default_factory=dict)
+
+    def variant(self, berichten: tuple[int, ...], kaart: str | None) -> tuple[str, str, str, str]:
+        """(onderwerp, tekst, html, bijlagen as JSON) of a digest with these berichten and this map."""
+        if (berichten, kaart) not in self.varianten:
+            periode = "vandaag" if self.frequentie == Frequentie.DAGELIJKS else "deze week"
+            cid = f"kaart-{kaart[:16]}.png" if kaart else ""
+            items = [
+                (self.berichten[b], link("buurtberichten:bericht", self.berichten[b].uuid)) for b in berichten
+            ]
+            tekst, html = _render("overzicht", _voor_iedereen(items=items, periode=periode, kaart_cid=cid))
+            aantal = len(berichten)
+            self.varianten[berichten, kaart] = (
+                f"Buurtberichten {periode}: {aantal} {'bericht' if aantal == 1 else 'berichten'}",
+                tekst,
+                html,
+                json.dumps([[cid, kaart, "image/png"]] if kaart else []),
+            )
+        return self.varianten[berichten, kaart]
+
+
+def plan_overzichten(overzichten: list[Overzicht], opmaak: Overzichtopmaak) -> tuple[int, set[str]]:
+    """Digests for many subscribers in one statement: each distinct digest is rendered once, each
+    subscriber's row refers to it by number. Returns (planned, blocked addresses)."""
+    nummers: dict[tuple, int] = {}
+    for o in overzichten:
+        nummers.setdefault((o.berichten, o.kaart), len(nummers) + 1)
+    varianten = [opmaak.variant(*sleutel) for sleutel in nummers]
+    return plan_mails(
+        f"SELECT s.sleutel, a.email AS aan, v.onderwerp, {_per_abonnee('v.tekst', 'v.html')}, "
+        "v.bijlagen::jsonb AS bijlagen "
+        "FROM unnest(%(abonnementen)s::bigint[], %(sleutels)s::text[], %(nummers)s::int[]) "
+        "AS s(abonnement_id, sleutel, nummer) "
+        f"JOIN {Abonnement._meta.db_table} a ON a.id = s.abonnement_id "
+        "JOIN unnest(%(onderwerpen)s::text[], %(teksten)s::text[], %(htmls)s::text[], %(bijlagen)s::text[]) "
+        "WITH ORDINALITY AS v(onderwerp, tekst, html, bijlagen, nummer) ON v.nummer = s.nummer",
+        _params(
+            abonnementen=[o.abonnement_id for o in overzichten],
+            sleutels=[o.sleutel for o in overzichten],
+            nummers=[nummers[o.berichten, o.kaart] for o in overzichten],
+            onderwerpen=[v[0] for v in varianten],
+            teksten=[v[1] for v in varianten],
+            htmls=[v[2] for v in varianten],
+            bijlagen=[v[3] for v in varianten],
+        ),
         soort=SOORT_OVERZICHT,
     )
 

@@ -2,13 +2,15 @@
 the small map from our own basemap inline, and every key planned once however often a job runs."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from PIL import Image
 from procrastinate.contrib.django.models import ProcrastinateJob
 
+from kern.mail.models import Bijlage
 from loket.buurtberichten import gebieden, kaartbeeld, verspreiding
-from loket.buurtberichten.mails import SOORT_BERICHT, SOORT_OVERZICHT
+from loket.buurtberichten.mails import MERK, SOORT_BERICHT, SOORT_OVERZICHT, link
 from loket.buurtberichten.models import Bericht, Bezorging, Onderwerp
 from tests.loket.buurtberichten.helpers import (
     ADRES_12A,
@@ -99,6 +101,83 @@ def test_overzicht_groepeert_per_abonnee_en_geen_lege_mail(buurt):
         and "1 bericht" in nieuwste["onderwerp"]
     )
     assert wekelijks.pk and dagelijks.pk
+
+
+def test_elke_abonnee_zijn_eigen_links_in_een_portie(buurt):
+    """One rendering for the whole portion: each mail must still carry its own subscriber's token."""
+    abos = [abonnement(rond(113005, 553005, 300), email=f"t{i}@example.org") for i in range(3)]
+    b = bericht()
+    verspreiding.verspreid(b.pk)
+    assert verspreiding.mail_direct(b.pk) == (3, False)
+    mails = {m["aan"]: m for m in geplande_mails(SOORT_BERICHT)}
+    for abo in abos:
+        mail = mails[abo.email]
+        assert mail["headers"]["List-Unsubscribe"] == f"<{link('buurtberichten:afmelden', abo.token)}>"
+        for deel in ("tekst", "html"):
+            assert f"/buurtberichten/beheer/{abo.token}" in mail[deel]
+            assert f"/buurtberichten/afmelden/{abo.token}" in mail[deel]
+            assert MERK not in mail[deel]
+        assert all(a.token not in mail["tekst"] for a in abos if a != abo)
+
+
+def test_overzicht_met_kaartje_van_het_gebied_gedeeld_waar_gelijk(buurt):
+    buren = [
+        abonnement(rond(113005, 553005, 250), frequentie="wekelijks", email=f"n{i}@example.org")
+        for i in range(2)
+    ]
+    ver = abonnement(rond(113005, 553005, 3000), frequentie="wekelijks", email="ver@example.org")
+    oud = bericht(titel="Riolering", geom=BIJ_12A)
+    nieuw = bericht(titel="Markt", geom=lijn((112990, 553000), (113020, 553010)))
+    Bericht.objects.filter(pk=oud.pk).update(gepubliceerd=nieuw.gepubliceerd - timedelta(hours=1))
+    for b in (oud, nieuw):
+        verspreiding.verspreid(b.pk)
+    assert verspreiding.overzichten("wekelijks") == 3
+    mails = {m["aan"]: m for m in geplande_mails(SOORT_OVERZICHT)}
+    kaarten = {}
+    for abo in (*buren, ver):
+        mail = mails[abo.email]
+        [(cid, png, mime)] = mail["bijlagen"]
+        assert mime == "image/png" and f'src="cid:{cid}"' in mail["html"]
+        assert Image.open(io.BytesIO(png)).size == (kaartbeeld.BREED, kaartbeeld.HOOG)
+        # Numbered newest first, as on the map.
+        assert mail["tekst"].index("1. Markt") < mail["tekst"].index("2. Riolering")
+        kaarten[abo.email] = png
+    # Same area, same berichten: one image; the wider area has a frame of its own.
+    assert kaarten["n0@example.org"] == kaarten["n1@example.org"] != kaarten["ver@example.org"]
+    assert Bijlage.objects.count() == 2
+
+
+def test_kaderraster_bevat_het_gebied():
+    """The snapped frame always holds the whole extent, the smallest rung that can; neighbours share it;
+    and every frame lies inside its basemap block."""
+    for omvang in [
+        (113000, 553000, 113200, 553200),
+        (112000, 551000, 115000, 553000),
+        (113001, 553001, 113002, 553002),
+        (113390, 553240, 113410, 553260),
+    ]:
+        plek = kaartbeeld.raster(omvang)
+        trede, cx, cy = plek
+        sx, sy = kaartbeeld._stap(trede)
+        kader = (cx * sx, cy * sy, (cx + kaartbeeld.CELLEN) * sx, (cy + kaartbeeld.CELLEN) * sy)
+        assert (
+            kader[0] <= omvang[0]
+            and kader[1] <= omvang[1]
+            and kader[2] >= omvang[2]
+            and kader[3] >= omvang[3]
+        )
+        assert kader[2] - kader[0] == kaartbeeld.LADDER[trede]
+        _, bx, by = kaartbeeld.blok_van(plek)
+        binnen_blok = kaartbeeld.BLOK + kaartbeeld.CELLEN
+        assert bx * kaartbeeld.BLOK <= cx and cx + kaartbeeld.CELLEN <= bx * kaartbeeld.BLOK + binnen_blok
+        assert by * kaartbeeld.BLOK <= cy and cy + kaartbeeld.CELLEN <= by * kaartbeeld.BLOK + binnen_blok
+    assert (
+        kaartbeeld.raster((112000, 551000, 115000, 553000))[0]
+        > kaartbeeld.raster((113000, 553000, 113200, 553200))[0]
+    )
+    assert kaartbeeld.raster((113000, 553000, 113200, 553200)) == kaartbeeld.raster(
+        (113010, 553005, 113210, 553205)
+    )
 
 
 @pytest.mark.django_db(transaction=True)  # MapServer reads the BGT over its own connection
