@@ -23,6 +23,12 @@ class FeatureFout(CodeFout):
     """A features request that cannot be answered (bad or too large bbox)."""
 
 
+# The shape bbox_rd reads, for the OpenAPI description of every bbox parameter.
+GETAL = r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"
+BBOX_PATROON = f"^{GETAL}(,{GETAL}){{3}}$"
+BBOX_SCHEMA = {"type": "string", "pattern": BBOX_PATROON}
+
+
 def bbox_rd(tekst: str, srid: int) -> tuple[float, float, float, float]:
     """A bbox parameter ('minx,miny,maxx,maxy' in `srid`) as an RD New envelope, checked."""
     try:

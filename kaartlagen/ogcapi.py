@@ -9,7 +9,7 @@ import json
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -44,6 +44,11 @@ class OgcView(APIView):
         if html:
             return self.html_pagina(request, *args, **kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+
+# GeoJSON as PostGIS writes it, with the CRS of its coordinates in the Content-Crs header.
+GEOJSON_ANTWOORD = OpenApiResponse(OpenApiTypes.OBJECT, description="GeoJSON")
+CONTENT_CRS = OpenApiParameter("Content-Crs", str, OpenApiParameter.HEADER, response=[200], required=True)
 
 
 def _problemen(*codes):
@@ -93,19 +98,24 @@ class CollectieView(OgcView):
 class ItemsView(OgcView):
     @extend_schema(
         parameters=[
-            OpenApiParameter("bbox", str, description="minx,miny,maxx,maxy (in bbox-crs; standaard CRS84)"),
+            OpenApiParameter(
+                "bbox", features.BBOX_SCHEMA, description="minx,miny,maxx,maxy (in bbox-crs; standaard CRS84)"
+            ),
             OpenApiParameter("bbox-crs", str, enum=list(CRS_URIS)),
             OpenApiParameter(
                 "crs", str, enum=list(CRS_URIS), description="CRS van de geometrie in het antwoord"
             ),
             OpenApiParameter(
-                "limit", int, description=f"1–{features.MAX_LIMIT}, standaard {features.STANDAARD_LIMIT}"
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": features.MAX_LIMIT},
+                default=features.STANDAARD_LIMIT,
             ),
             OpenApiParameter(
                 "offset", {"type": "integer", "minimum": 0, "maximum": features.MAX_OFFSET}, default=0
             ),
+            CONTENT_CRS,
         ],
-        responses={200: OpenApiTypes.OBJECT, **_problemen(400, 404)},
+        responses={(200, ogc.GEOJSON): GEOJSON_ANTWOORD, **_problemen(400, 404)},
         summary="OGC API – Features: objecten (GeoJSON)",
         operation_id="ogc_items",
     )
@@ -120,8 +130,8 @@ class ItemsView(OgcView):
 
 class ItemView(OgcView):
     @extend_schema(
-        parameters=[OpenApiParameter("crs", str, enum=list(CRS_URIS))],
-        responses={200: OpenApiTypes.OBJECT, **_problemen(400, 404)},
+        parameters=[OpenApiParameter("crs", str, enum=list(CRS_URIS)), CONTENT_CRS],
+        responses={(200, ogc.GEOJSON): GEOJSON_ANTWOORD, **_problemen(400, 404)},
         summary="OGC API – Features: één object",
         operation_id="ogc_item",
     )

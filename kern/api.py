@@ -1,5 +1,7 @@
 """REST conventions shared by every API of the portal: problem+json errors with stable codes."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from rest_framework import exceptions, serializers
 from rest_framework.views import exception_handler
 
@@ -43,6 +45,11 @@ def problem_exception_handler(exc, context):
         }
         detail = "; ".join(f"{veld}: {' '.join(m)}" if veld else " ".join(m) for veld, m in fouten.items())
         return probleem(400, "invoer_ongeldig", "De invoer klopt niet", detail, fouten=fouten)
+    # Django's own (get_object_or_404, a permission check) as DRF's, so they too become problem+json.
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
     response = exception_handler(exc, context)
     if response is not None and isinstance(exc, exceptions.APIException):
         code = exc.get_codes() if isinstance(exc.get_codes(), str) else "fout"

@@ -1,5 +1,6 @@
-"""`Idempotency-Key` on the POSTs that create something: a client that timed out and sends the same
-request again with the same key gets the first answer back instead of a second melding.
+"""`Idempotency-Key` on the POSTs that create or change something (a melding, joining one, a staff status
+change or assignment): a client that timed out and sends the same request again with the same key gets
+the first answer back instead of a second melding or a second status change.
 
 The key is scoped to the operation and the user (or "anoniem"), kept `IDEMPOTENTIE_UREN` hours, and tied
 to a fingerprint of the request: the same key with another body is refused (422). Concurrent retries
@@ -34,7 +35,8 @@ PARAMETER = OpenApiParameter(
     description=(
         "Een willekeurige sleutel per poging (bijv. een UUID). Stuurt u hetzelfde verzoek na een time-out "
         "opnieuw met dezelfde sleutel, dan krijgt u het eerste antwoord terug (header Idempotent-Replayed) "
-        "in plaats van een tweede melding. 24 uur geldig."
+        "in plaats van dat het verzoek nog eens wordt uitgevoerd (een tweede melding, een tweede "
+        "statuswijziging). Dezelfde sleutel met een ander verzoek: 422. 24 uur geldig."
     ),
 )
 
@@ -42,10 +44,10 @@ PARAMETER = OpenApiParameter(
 def _afdruk(request) -> str:
     """A fingerprint of what was sent: the fields and every uploaded file's name, size and content."""
     h = hashlib.sha256(f"{request.method} {request.path}\n".encode())
-    velden = {
-        k: request.data.getlist(k) if hasattr(request.data, "getlist") else request.data[k]
-        for k in request.data
-    }
+    data = request.data
+    # A form: every value of each field; JSON: the object, or whatever else was sent (the view answers
+    # that with a 400, and the fingerprint must not fail on it first).
+    velden = {k: data.getlist(k) for k in data} if hasattr(data, "getlist") else data
     h.update(json.dumps(velden, sort_keys=True, default=str).encode())
     for naam in sorted(request.FILES):
         for bestand in request.FILES.getlist(naam):

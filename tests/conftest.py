@@ -10,21 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import factories as f
-from tests.support.adressen import (
-    CENTRUM,
-    KEIZER,
-    NUM_12A,
-    NUM_14,
-    NUM_SPOOR,
-    PAND_12A,
-    PAND_14,
-    PAND_SPOOR,
-    SPOOR,
-    VBO_12A,
-    VBO_14,
-    VBO_SPOOR,
-)
+from tests.support.adressen import maak as maak_adressen
 from tests.support.browser import CHROMIUM
 from tests.support.portaal import start_portaal
 
@@ -98,27 +84,9 @@ def _eigen_kaartinstellingen(settings, tmp_path_factory):
 
 @pytest.fixture
 def adressen():
-    """Keizerstraat 12a and 14 in two panden in buurt Centrum; Spoorstraat 3 outside any buurt.
-
-    The rows the BAG and CBS importers would make of the matching deliveries (their own tests are in
-    tests/kaartlagen/), without running them for every test."""
-    keizer = f.OpenbareRuimteFactory(identificatie=KEIZER, naam="Keizerstraat")
-    spoor = f.OpenbareRuimteFactory(identificatie=SPOOR, naam="Spoorstraat")
-    for num, huisnummer, huisletter, straat, pand, bouwjaar, vbo, (x, y) in [
-        (NUM_12A, 12, "a", keizer, PAND_12A, 1890, VBO_12A, (113000, 553000)),
-        (NUM_14, 14, "", keizer, PAND_14, 1990, VBO_14, (113020, 553000)),
-        (NUM_SPOOR, 3, "", spoor, PAND_SPOOR, 2005, VBO_SPOOR, (113495, 553495)),
-    ]:
-        f.VerblijfsobjectFactory(
-            identificatie=vbo,
-            hoofdadres=f.NummeraanduidingFactory(
-                identificatie=num, huisnummer=huisnummer, huisletter=huisletter, openbare_ruimte=straat
-            ),
-            pand=f.PandFactory(identificatie=pand, oorspronkelijk_bouwjaar=bouwjaar, x=x, y=y),
-            x=x + 5,
-            y=y + 5,
-        )
-    f.BuurtFactory(code=CENTRUM, naam="Centrum", bbox=(112900, 552900, 113200, 553200))
+    """Keizerstraat 12a and 14 in two panden in buurt Centrum; Spoorstraat 3 outside any buurt
+    (tests/support/adressen.py)."""
+    maak_adressen()
 
 
 @pytest.fixture

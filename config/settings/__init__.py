@@ -274,7 +274,7 @@ UITPAKKEN_MAX_VERHOUDING = int(os.environ.get("UITPAKKEN_MAX_VERHOUDING", "200")
 UITPAKKEN_DREMPEL = int(os.environ.get("UITPAKKEN_DREMPEL", str(1 << 20)))
 
 # API input bounds (docs/api.md): checked by kern.grenzen before any view or parser runs.
-API_PADEN = env_list("API_PADEN", "/api/,/ogc/,/dso/,/tiles/")
+API_PADEN = env_list("API_PADEN", "/api/,/ogc/,/dso/,/tiles/,/download/")
 API_MAX_JSON_DIEPTE = int(os.environ.get("API_MAX_JSON_DIEPTE", "32"))
 # Multipart bodies carry photos (3 × 10 MB for a melding); JSON and forms keep Django's 2.5 MB.
 API_MAX_BODY_BESTANDEN = int(os.environ.get("API_MAX_BODY_BESTANDEN", str(32 << 20)))
@@ -294,6 +294,15 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Adressen zoeken en kaartgegevens. Fouten komen als application/problem+json met een vaste code.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # After generation: errors as problem+json, and the endpoints that are no DRF views (kern/openapi.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kaartlagen.openapi.paden",
+        "dso_koppeling.openapi.paden",
+        "loket.meldingen.openapi.paden",
+        "loket.portaal.openapi.paden",
+        "kern.openapi.problemen_als_problem_json",
+    ],
 }
 
 # Behind a reverse proxy: the proxies (addresses or networks, comma-separated) whose X-Forwarded-For we

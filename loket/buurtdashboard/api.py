@@ -1,7 +1,7 @@
 """The dashboard's figures as JSON for staff (session login), with the same scope, logging and
 suppression as the pages."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,6 +11,8 @@ from loket.buurtdashboard import gebieden, toegang
 from loket.buurtdashboard.overzicht import overzicht
 
 
+# Its own component name: kaartlagen.api has a GebiedSerializer of another shape.
+@extend_schema_serializer(component_name="DashboardGebied")
 class GebiedSerializer(serializers.Serializer):
     code = serializers.CharField()
     naam = serializers.CharField()

@@ -207,8 +207,15 @@ class AansluitenView(APIView):
 
 class KaartView(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("bbox", str, description="minx,miny,maxx,maxy in WGS84 (optioneel)")],
-        responses={(200, "application/geo+json"): OpenApiResponse(description="GeoJSON FeatureCollection")},
+        parameters=[
+            OpenApiParameter(
+                "bbox", features.BBOX_SCHEMA, description="minx,miny,maxx,maxy in WGS84 (optioneel)"
+            )
+        ],
+        responses={
+            (200, "application/geo+json"): OpenApiResponse(description="GeoJSON FeatureCollection"),
+            400: ProbleemSerializer,
+        },
         summary="Open meldingen op de kaart (categorie, status, datum; ligging op 10 m afgerond)",
     )
     def get(self, request):

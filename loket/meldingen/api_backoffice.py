@@ -1,12 +1,13 @@
 """The staff side of the meldingen API: list with filters, detail with history, status change and
 assignment. Medewerkers see their teams' meldingen; contact data only with the right permission."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kern import idempotentie
 from kern.api import ProbleemSerializer
 from kern.crs import naar_wgs84
 from loket.meldingen import avg, selectie, services
@@ -36,6 +37,18 @@ class Pagina(PageNumberPagination):
     max_page_size = 500
 
 
+PAGINA_PARAMETERS = [
+    OpenApiParameter("page", int, description="paginanummer (vanaf 1)"),
+    OpenApiParameter(
+        "page_size",
+        int,
+        description=f"rijen per pagina, standaard {Pagina.page_size}, hoogstens {Pagina.max_page_size}",
+    ),
+]
+# Refused as a medewerker would be: not logged in, or not staff.
+GEEN_MEDEWERKER = {403: ProbleemSerializer}
+
+
 class LijstSerializer(serializers.Serializer):
     referentie = serializers.CharField(source="zaak.referentie")
     categorie = serializers.CharField(source="categorie.__str__")
@@ -46,11 +59,18 @@ class LijstSerializer(serializers.Serializer):
     over_termijn = serializers.SerializerMethodField()
     adres = serializers.CharField(source="zaak.adres")
     buurt = serializers.CharField(source="zaak.buurtnaam")
-    team = serializers.CharField(source="zaak.behandelend_team.code", default=None)
-    medewerker = serializers.CharField(source="zaak.toegewezen_aan.username", default=None)
+    team = serializers.CharField(source="zaak.behandelend_team.code", default=None, allow_null=True)
+    medewerker = serializers.CharField(source="zaak.toegewezen_aan.username", default=None, allow_null=True)
 
     def get_over_termijn(self, melding) -> bool:
         return zaken.is_over_termijn(melding.zaak)
+
+
+class LijstPaginaSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="aantal meldingen (bij heel veel: een ondergrens)")
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = LijstSerializer(many=True)
 
 
 class StaffHistorieSerializer(HistorieSerializer):
@@ -91,8 +111,15 @@ class BackofficeLijstView(APIView):
     permission_classes = [IsMedewerker]
 
     @extend_schema(
-        parameters=[FilterParams],
-        responses={200: LijstSerializer(many=True)},
+        operation_id="api_backoffice_meldingen_list",
+        parameters=[FilterParams, *PAGINA_PARAMETERS],
+        responses={
+            200: LijstPaginaSerializer,
+            400: ProbleemSerializer,
+            404: ProbleemSerializer,
+            **GEEN_MEDEWERKER,
+        },
+        description="Een pagina buiten het bereik is een 404 (`not_found`).",
         summary="Meldingen van mijn teams",
     )
     def get(self, request):
@@ -106,7 +133,8 @@ class BackofficeDetailView(APIView):
     permission_classes = [IsMedewerker]
 
     @extend_schema(
-        responses={200: DetailSerializer, 404: ProbleemSerializer}, summary="Eén melding met historie"
+        responses={200: DetailSerializer, 404: ProbleemSerializer, **GEEN_MEDEWERKER},
+        summary="Eén melding met historie",
     )
     def get(self, request, referentie: str):
         melding = zichtbare_melding(request.user, referentie)
@@ -133,7 +161,7 @@ class WijzigView(APIView):
     def wijzig(self, user, melding: Melding, data: dict) -> None:
         raise NotImplementedError
 
-    def post(self, request, referentie: str):
+    def wijzig_verzoek(self, request, referentie: str):
         melding = zichtbare_melding(request.user, referentie)
         invoer = self.invoer_klasse(data=request.data)
         invoer.is_valid(raise_exception=True)
@@ -142,16 +170,27 @@ class WijzigView(APIView):
         return Response(DetailSerializer(melding, context={"contact": False}).data)
 
 
+WIJZIG_ANTWOORDEN = {
+    200: DetailSerializer,
+    400: ProbleemSerializer,
+    404: ProbleemSerializer,
+    422: ProbleemSerializer,
+    **GEEN_MEDEWERKER,
+}
+
+
 class BackofficeStatusView(WijzigView):
     invoer_klasse = StatusInvoer
 
     @extend_schema(
         request=StatusInvoer,
-        responses={200: DetailSerializer, 400: ProbleemSerializer, 404: ProbleemSerializer},
+        parameters=[idempotentie.PARAMETER],
+        responses=WIJZIG_ANTWOORDEN,
         summary="Status wijzigen (met tekst voor de melder)",
     )
+    @idempotentie.idempotent("backoffice.status")
     def post(self, request, referentie: str):
-        return super().post(request, referentie)
+        return self.wijzig_verzoek(request, referentie)
 
     def wijzig(self, user, melding, data):
         wijzig_status(user, melding, data)
@@ -169,11 +208,13 @@ class BackofficeToewijzingView(WijzigView):
 
     @extend_schema(
         request=ToewijzingInvoer,
-        responses={200: DetailSerializer, 400: ProbleemSerializer, 404: ProbleemSerializer},
+        parameters=[idempotentie.PARAMETER],
+        responses=WIJZIG_ANTWOORDEN,
         summary="Toewijzen aan een team en/of medewerker",
     )
+    @idempotentie.idempotent("backoffice.toewijzing")
     def post(self, request, referentie: str):
-        return super().post(request, referentie)
+        return self.wijzig_verzoek(request, referentie)
 
     def wijzig(self, user, melding, data):
         wijs_toe(user, melding, data)

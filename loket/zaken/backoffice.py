@@ -6,6 +6,7 @@ list filter, a paginator that does not count a million rows, and the map points 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Min, QuerySet
@@ -110,7 +111,10 @@ class BegrensdePaginator(Paginator):
 
 def punten_geojson(zaak_ids: QuerySet, max_aantal: int = 5000) -> str:
     """The zaken of a selection (a queryset of zaak ids) as GeoJSON points in WGS84, built in SQL."""
-    sql, params = zaak_ids[:max_aantal].query.sql_with_params()
+    try:
+        sql, params = zaak_ids[:max_aantal].query.sql_with_params()
+    except EmptyResultSet:  # a filter that matches nothing (e.g. an unknown status) makes no SQL
+        return '{"type": "FeatureCollection", "features": []}'
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT json_build_object('type','FeatureCollection','features',coalesce(json_agg(json_build_object("

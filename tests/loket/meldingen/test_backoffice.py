@@ -173,3 +173,15 @@ def test_detail_pagina_wijzigt_status(situatie, client):
     assert r.status_code == 302
     html = client.get(f"/backoffice/{ref}").content.decode()
     assert "De status is gewijzigd." in html and "Tegel ligt weer vast." in html
+
+
+def test_api_onbekende_melding_is_problem_json_en_lege_selectie_op_de_kaart(situatie, client):
+    client.force_login(situatie["wim"])
+    r = client.get("/api/backoffice/meldingen/bestaat-niet")
+    assert r.status_code == 404 and r["Content-Type"] == "application/problem+json"
+    assert r.json()["code"] == "not_found"
+    lijst = client.get("/api/backoffice/meldingen").json()
+    assert set(lijst) == {"count", "next", "previous", "results"}
+    # A filter that matches nothing made no SQL at all (EmptyResultSet): an empty map, not a 500.
+    r = client.get("/backoffice/kaart.geojson", {"status": "bestaat-niet"})
+    assert r.status_code == 200 and r.json() == {"type": "FeatureCollection", "features": []}

@@ -1,4 +1,5 @@
-"""Issue 13 point 6: creating a melding (and joining one) honours `Idempotency-Key`: a client that timed
+"""Issue 13 point 6: creating a melding (and joining one, and the staff API's status change and
+assignment) honours `Idempotency-Key`: a client that timed
 out and retries with the same key gets the first answer, never a second melding; also when the retries
 arrive at the same moment."""
 
@@ -13,8 +14,10 @@ from django.utils import timezone
 
 from kern.models import IdempotentAntwoord
 from loket.meldingen.models import Volger
-from loket.zaken.models import Zaak
+from loket.zaken.models import Gebeurtenis, Status, Zaak
+from loket.zaken.services import STATUS_GEWIJZIGD
 from tests.loket.meldingen.helpers import melding_data
+from tests.support.factories import MedewerkerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +92,40 @@ def test_gelijktijdige_herhalingen_een_melding(adressen):
     assert [a.status_code for a in antwoorden] == [201] * 5
     assert len({a.json()["referentie"] for a in antwoorden}) == 1
     assert Zaak.objects.count() == 1
+
+
+def test_statuswijziging_en_toewijzing_in_de_backoffice_idempotent(adressen, client, teams):
+    """The staff API's changing POSTs honour the key too: a retried status change is one status (and
+    one mail to the melder), not a second change or a 400 for "already ingepland"."""
+    referentie = meld(client).json()["referentie"]
+    zaak = Zaak.objects.get(referentie=referentie)
+    client.force_login(MedewerkerFactory(teams=[zaak.behandelend_team]))
+    url = f"/api/backoffice/meldingen/{referentie}"
+    sleutel = str(uuid.uuid4())
+    wijziging = {"status": "ingepland", "tekst_voor_burger": "Volgende week."}
+    antwoorden = [
+        client.post(f"{url}/status", wijziging, content_type="application/json", HTTP_IDEMPOTENCY_KEY=sleutel)
+        for _ in range(3)
+    ]
+    assert [a.status_code for a in antwoorden] == [200] * 3, antwoorden[-1].content
+    assert [a.get("Idempotent-Replayed") for a in antwoorden] == [None, "true", "true"]
+    assert Status.objects.filter(zaak=zaak, statustype__code="ingepland").count() == 1
+    assert Gebeurtenis.objects.filter(zaak=zaak, soort=STATUS_GEWIJZIGD).count() == 1
+    ander = client.post(
+        f"{url}/status",
+        {"status": "afgehandeld"},
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY=sleutel,
+    )
+    assert ander.status_code == 422 and ander["Content-Type"] == "application/problem+json"
+
+    sleutel = str(uuid.uuid4())
+    for _ in range(2):
+        r = client.post(
+            f"{url}/toewijzing",
+            {"medewerker": ""},
+            content_type="application/json",
+            HTTP_IDEMPOTENCY_KEY=sleutel,
+        )
+        assert r.status_code == 200
+    assert r["Idempotent-Replayed"] == "true"
