@@ -1,6 +1,8 @@
 """The dashboard in a real browser at desktop and phone size: login, wijk page with charts, the map
 page with folium under its CSP nonce; axe finds nothing, no request leaves 127.0.0.1, no CSP violation."""
 
+import re
+
 import pytest
 
 from loket.buurtdashboard import aggregatie, broncellen, profiel
@@ -53,6 +55,10 @@ def test_dashboard_en_kaart_in_de_browser(gegevens, portaal_server, browser, for
     assert page.locator("#kop-activiteiten").is_visible()
     assert page.get_by_role("row", name="Dakkapel plaatsen").count() == 1
     assert "(lopend, t/m" in page.content()
+    # Axis dates in Dutch, as the rest of the page (vega's default locale is English).
+    assen = " ".join(page.locator(".grafiek svg text").all_text_contents())
+    assert re.search(r"\b(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\b", assen), assen
+    assert not re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", assen), assen
     assert Axe().run(page).violations_count == 0, Axe().run(page).generate_report()
     # Wide tables scroll in their own box; the page itself never scrolls sideways (WCAG 1.4.10).
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")

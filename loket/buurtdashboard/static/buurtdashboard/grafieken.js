@@ -15,6 +15,15 @@
       tooltip: {disableDefaultStyle: true},
       renderer: "svg",
       formatLocale: {decimal: ",", thousands: ".", grouping: [3], currency: ["€", ""]},
+      // Dates on the axes in Dutch ("mrt 2025", not "Mar 2025"): vega's own default is English.
+      timeFormatLocale: {
+        dateTime: "%A %e %B %Y %X", date: "%d-%m-%Y", time: "%H:%M:%S", periods: ["", ""],
+        days: ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+        shortDays: ["zo", "ma", "di", "wo", "do", "vr", "za"],
+        months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december"],
+        shortMonths: ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+      },
     }).then(function (res) {
       var svg = vak.querySelector("svg");
       if (svg) {
