@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dso_koppeling import aanvragen, verzoeken
 from dso_koppeling.models import Quarantaine, Verzoek
-from kaartlagen.kaart import kaartconfig
+from kaartlagen.kaart import ondergrondkaart
 from kern.fouten import CodeFout
 from loket.zaken import services as zaken
 from loket.zaken.backoffice import BegrensdePaginator, historie, punten_geojson
@@ -38,12 +38,6 @@ def _filters(request) -> tuple[dict, str]:
     return {}, "Een filter klopt niet; we tonen alles."
 
 
-def _kaart(request) -> dict:
-    kaart = kaartconfig(request)
-    ondergrond = [laag for laag in kaart["lagen"] if laag["soort"] != "vector" and laag["standaard_aan"]]
-    return {"centrum": kaart["centrum"], "zoom": kaart["zoom"], "ondergrond": ondergrond[:1]}
-
-
 @behandelaar
 @require_GET
 def lijst(request):
@@ -62,7 +56,7 @@ def lijst(request):
         "activiteiten": aanvragen.activiteiten(),
         "config": {
             "geojson": reverse("dso-backoffice-kaart") + "?" + request.GET.urlencode(),
-            **_kaart(request),
+            **ondergrondkaart(request),
         },
     }
     return render(request, "dso_koppeling/backoffice/lijst.html", context)
@@ -103,7 +97,7 @@ def detail(request, referentie: str):
         "aanvullingen": list(verzoek.aanvullingen.all()),
         "config": {
             "geojson": reverse("dso-backoffice-kaart") + "?zoek=" + zaak.referentie,
-            **_kaart(request),
+            **ondergrondkaart(request),
         },
     }
     return render(request, "dso_koppeling/backoffice/detail.html", context)

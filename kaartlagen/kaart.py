@@ -67,6 +67,19 @@ def kaartconfig(request) -> dict:
     }
 
 
+def ondergrondkaart(request) -> dict:
+    """A page map over one background (the melden form, backoffice lists, drawing an area): the start
+    view and the first background layer this user sees by default."""
+    kaart = kaartconfig(request)
+    ondergrond = [laag for laag in kaart["lagen"] if laag["soort"] != "vector" and laag["standaard_aan"]]
+    return {
+        "centrum": kaart["centrum"],
+        "zoom": kaart["zoom"],
+        "grenzen": kaart["grenzen"],
+        "ondergrond": ondergrond[:1],
+    }
+
+
 def kleine_kaart(objecten: dict | None = None) -> dict:
     """What a small map on a page needs (`kaartlagen/kleinekaart.js`): our basemap, the data's extent
     and, optionally, a GeoJSON FeatureCollection in WGS84 to draw and zoom to."""

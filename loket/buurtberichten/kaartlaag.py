@@ -3,8 +3,10 @@ panel (a section read in the panel's one statement, `@sql_sectie`): current beri
 
 from datetime import date
 
+from django.urls import reverse
+
 from kaartlagen.bronnen import VECTOR_BRONNEN, VectorBron
-from kaartlagen.kaart import kaartconfig
+from kaartlagen.kaart import ondergrondkaart
 from kaartlagen.locatie import LocatieInformatie, Sectie, sql_sectie
 from loket.buurtberichten.models import Bericht, Onderwerp
 
@@ -58,11 +60,4 @@ def buurtberichten(info: LocatieInformatie, items) -> Sectie | None:
 
 def paginaconfig(request) -> dict:
     """What the drawing map and the address field need: centre, basemap, the suggest endpoint."""
-    kaart = kaartconfig(request)
-    ondergrond = [laag for laag in kaart["lagen"] if laag["soort"] != "vector" and laag["standaard_aan"]]
-    return {
-        "centrum": kaart["centrum"],
-        "zoom": kaart["zoom"],
-        "ondergrond": ondergrond[:1],
-        "suggest": kaart["api"]["suggest"],
-    }
+    return {**ondergrondkaart(request), "suggest": reverse("kaartlagen:locatie-suggest")}

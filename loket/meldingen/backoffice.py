@@ -17,6 +17,7 @@ from django_otp import login as otp_login
 from django_otp.middleware import is_verified as otp_is_verified
 from rest_framework.exceptions import ValidationError
 
+from kaartlagen.kaart import ondergrondkaart
 from kern import inloggen
 from kern.fouten import CodeFout
 from loket.meldingen import avg, selectie
@@ -28,7 +29,6 @@ from loket.meldingen.behandeling import (
     zichtbare_melding,
 )
 from loket.meldingen.models import Categorie
-from loket.meldingen.views import kaart_config
 from loket.zaken import services as zaken
 from loket.zaken.backoffice import BegrensdePaginator, historie, punten_geojson, startpagina
 from loket.zaken.models import Statustype, Team
@@ -117,7 +117,7 @@ def lijst(request):
         else Team.objects.all(),
         "config": {
             "geojson": reverse("meldingen:backoffice-kaart") + "?" + request.GET.urlencode(),
-            **kaart_config(request),
+            **ondergrondkaart(request),
         },
     }
     for melding in pagina:

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kaartlagen import zoeken
-from kaartlagen.kaart import kaartconfig
+from kaartlagen.kaart import ondergrondkaart
 from kern import ratelimit
 from kern.fouten import CodeFout
 from loket.meldingen import avg, fotos, invoer, services
@@ -67,22 +67,10 @@ def _pagina(request, data: dict, fout: str = "", dubbel=None, status: int = 200)
             "lookup": reverse("kaartlagen:locatie-lookup"),
             "alGemeld": reverse("meldingen:api-al-gemeld"),
             "aansluiten": reverse("meldingen:aansluiten", args=["REF"]),
-            **kaart_config(request),
+            **ondergrondkaart(request),
         },
     }
     return render(request, "meldingen/melden.html", context, status=status)
-
-
-def kaart_config(request) -> dict:
-    """Start view (the data's extent) and basemap from the map page's registry configuration."""
-    kaart = kaartconfig(request)
-    ondergrond = [laag for laag in kaart["lagen"] if laag["soort"] != "vector" and laag["standaard_aan"]]
-    return {
-        "centrum": kaart["centrum"],
-        "zoom": kaart["zoom"],
-        "grenzen": kaart["grenzen"],
-        "ondergrond": ondergrond[:1],
-    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -166,7 +154,7 @@ def volgen(request, token: str):
     gegevens = services.volg_gegevens(melding, volger)
     context = {
         "gegevens": gegevens,
-        "kaart": {"punt": gegevens["plek_ll"][::-1], **kaart_config(request)}
+        "kaart": {"punt": gegevens["plek_ll"][::-1], **ondergrondkaart(request)}
         if gegevens["plek_ll"]
         else None,
         "token": token,
