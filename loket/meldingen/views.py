@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kaartlagen import zoeken
-from kaartlagen.kaart import ondergrondkaart
+from kaartlagen.kaart import kleine_kaart, ondergrondkaart
 from kern import ratelimit
 from kern.fouten import CodeFout
 from loket.meldingen import avg, fotos, invoer, services
@@ -154,7 +154,14 @@ def volgen(request, token: str):
     gegevens = services.volg_gegevens(melding, volger)
     context = {
         "gegevens": gegevens,
-        "kaart": {"punt": gegevens["plek_ll"][::-1], **ondergrondkaart(request)}
+        "kaart": kleine_kaart(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {"type": "Feature", "geometry": {"type": "Point", "coordinates": gegevens["plek_ll"]}}
+                ],
+            }
+        )
         if gegevens["plek_ll"]
         else None,
         "token": token,
