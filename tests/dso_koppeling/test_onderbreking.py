@@ -12,8 +12,8 @@ import pytest
 
 from dso_koppeling.models import Quarantaine, Synctoestand, Verzoek
 from tests.dso_koppeling.verwachting import controleer_lokaal
+from tests.support.database import database_url
 from tests.support.paden import ROOT
-from tests.support.proces import database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

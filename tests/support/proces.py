@@ -4,19 +4,12 @@ import os
 import subprocess
 import sys
 import time
-from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
 
+from tests.support.database import database_url
 from tests.support.paden import ROOT
-
-
-def database_url() -> str:
-    """DATABASE_URL of the test database this xdist worker uses (host may be a socket directory)."""
-    db = connection.settings_dict
-    host = quote(db["HOST"], safe="") if db["HOST"] else ""
-    return f"postgis://{db['USER']}@{host}:{db['PORT']}/{db['NAME']}"
 
 
 def mail_worker(smtp_poort: int, queues: str, **omgeving: str) -> subprocess.Popen:
