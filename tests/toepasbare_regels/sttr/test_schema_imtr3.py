@@ -199,3 +199,19 @@ def test_a_file_mixing_two_namespace_families_is_refused_with_a_code():
     with pytest.raises(SttrFout) as fout:
         parser.lees(inhoud, "gemengd.dmn")
     assert fout.value.code == "sttr.namespaces_gemengd"
+
+
+@pytest.mark.parametrize(
+    ("regel", "soort"),
+    [
+        (REGISTERBEVRAGING, "boolean"),
+        (API_PROFIEL, "string"),
+        (UITKOMST_HERBRUIKBAAR, "string"),
+        (IMPLICIET, "boolean"),
+    ],
+)
+def test_check_regels_reads_every_kind_in_the_v2_namespace(regel, soort):
+    from toepasbare_regels.sttr.controle import controleer_bestand
+
+    bevindingen = controleer_bestand(_in_familie(met_regel("1.2", regel, soort), "v2.0"), "v2.dmn")
+    assert [b.code for b in bevindingen] == ["invoer.ongebruikt"]  # the fixture's one '-' column
