@@ -118,7 +118,8 @@ def test_an_ordinary_body_takes_the_short_cut():
         ([1e300, 553005.0], RD_NEW),
     ],
 )
-def test_a_plain_point_gives_the_same_location_or_error_as_gdal_and_geos(coordinaten, srid):
+def test_a_plain_point_gives_the_same_location_or_error_as_gdal_and_geos(db, coordinaten, srid):
+    # db: the municipality's bbox may come from its boundary in the database (kern.gemeente).
     geojson = {"type": "Point", "coordinates": coordinaten}
     assert _gewoon_punt(geojson) is not None
 
