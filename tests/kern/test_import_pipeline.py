@@ -226,7 +226,7 @@ def test_a_merge_that_fails_after_the_ranges_were_prepared_writes_nothing(tmp_pa
     (tmp_path / "nieuw").mkdir()
     nieuw = _voorkomens_over_delen(tmp_path / "nieuw", bouwjaar=1999)
     with connection.cursor() as cursor:
-        # The 301st update of the upsert fails: the ones before it must not stay.
+        # One update late in the upsert fails: the ones before it must not stay.
         cursor.execute(
             "create function pand_kapot() returns trigger language plpgsql as "
             "$$ begin raise exception 'kapot midden in de merge'; end $$; "
