@@ -177,7 +177,7 @@ def import_bestand(
     soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, bevindingen, gelezen=None
 ):
     """One file in one transaction, as the module docstring says. `gelezen`: the file's ranges when
-    workers parsed and prepared them already (levering.lees_deel), as (file of prepared rows in COPY's
+    workers parsed and prepared them already (levering._lees_deel), as (file of prepared rows in COPY's
     binary format, records read, staging rows, reports) each; else it is parsed here."""
     start = time.monotonic()
     resultaat = BestandResultaat(bestand.naam, "klaar")
