@@ -4,10 +4,12 @@ map, the same spot in text); the photo only through the melder's own token (issu
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from loket.meldingen import fotos, services
 from loket.meldingen.models import Volger
+from loket.zaken.models import Document
 from tests.loket.meldingen.helpers import PUNT_LL, PUNT_RD, foto
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +63,27 @@ def test_volger_ziet_geen_woorden_of_foto_van_de_melder(melding, client):
     assert "/foto/" not in html
     # The follower's own token opens no photo either: the photo is the melder's.
     assert client.get(f"/meldingen/volgen/{volger.token}/foto/1").status_code == 404
+
+
+def _stuk_van_medewerker(zaak) -> Document:
+    document = Document(zaak=zaak, titel="Foto na herstel", content_type="image/jpeg", grootte=4)
+    document.bestand.save("herstel.jpg", ContentFile(b"\xff\xd8\xff\xe0"), save=True)
+    return document
+
+
+def test_alleen_de_eigen_foto_van_de_melder(melding, client):
+    """A document staff add to the zaak (a photo after repair, a report) is not the melder's photo."""
+    _stuk_van_medewerker(melding.zaak)
+    html = client.get(f"/meldingen/volgen/{melding.token}").content.decode()
+    assert f"/meldingen/volgen/{melding.token}/foto/1" in html
+    assert "/foto/2" not in html
+    assert client.get(f"/meldingen/volgen/{melding.token}/foto/2").status_code == 404
+
+
+def test_zonder_eigen_foto_geen_foto_van_de_gemeente(adressen, settings, tmp_path, client):
+    settings.MEDIA_ROOT = tmp_path
+    melding = services.meld(services.Invoer("losse-stoeptegel", "Tegel los, geen foto gemaakt.", *PUNT_RD))
+    _stuk_van_medewerker(melding.zaak)
+    html = client.get(f"/meldingen/volgen/{melding.token}").content.decode()
+    assert "/foto/" not in html and "melding-foto" not in html
+    assert client.get(f"/meldingen/volgen/{melding.token}/foto/1").status_code == 404
