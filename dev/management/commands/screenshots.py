@@ -65,13 +65,15 @@ class Command(BaseCommand):
         portaal = get_internal_wsgi_application()
         uit = Path(map)
         uit.mkdir(parents=True, exist_ok=True)
-        # Made before Playwright starts: its event loop in this thread would forbid the ORM.
-        medewerker, wachtwoord = _wegwerp_medewerker() if "backoffice" in delen else (None, "")
         server = make_server("127.0.0.1", 0, StaticFilesHandler(portaal), handler_class=Stil)
         draad = threading.Thread(target=_dien, args=(server,), daemon=True)
         draad.start()
         basis = f"http://127.0.0.1:{server.server_port}"
+        medewerker = None
         try:
+            # Made before Playwright starts: its event loop in this thread would forbid the ORM.
+            if "backoffice" in delen:
+                medewerker, wachtwoord = _wegwerp_medewerker()
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
                 for maat, viewport in MATEN.items():
