@@ -80,8 +80,9 @@ replica: db
 seed: load
 	@$(MANAGE) seed_basiskaart
 
-# The main pages at phone and desktop size into var/screenshots/ (not committed).
-screenshots: load
+# The main pages and the backoffice (on the demo's meldingen and vergunningaanvragen) at phone and
+# desktop size into var/screenshots/ (not committed).
+screenshots: demo
 	@$(MANAGE) screenshots
 
 stop:
