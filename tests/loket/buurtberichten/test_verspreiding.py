@@ -206,6 +206,30 @@ def test_kaartbeeld_met_een_oude_mapfile_van_een_andere_database(buurt, settings
     assert f"dbname={connection.settings_dict['NAME']} " in oud.read_text()
 
 
+@pytest.mark.django_db(transaction=True)  # MapServer reads the BGT over its own connection
+def test_overzichtkaarten_vooruit_getekend_als_een_voor_een(buurt):
+    """The run draws the next basemap blocks while it cuts frames from this one: the same images as
+    drawn one at a time, for frames in several blocks and rungs."""
+    BgtObjectFactory(objecttype="pand", bbox=(112950, 552950, 113060, 553060))
+    geom = lijn((112980, 553005), (113030, 553005))
+    plekken = sorted(
+        {
+            kaartbeeld.raster(o)
+            for o in [
+                (112900, 552900, 113100, 553100),
+                (120000, 560000, 120100, 560100),
+                (112000, 551000, 115000, 553000),
+                (113390, 553240, 113410, 553260),
+            ]
+        },
+        key=lambda p: (kaartbeeld.blok_van(p), p),
+    )
+    assert len({kaartbeeld.blok_van(p) for p in plekken}) >= 3
+    vooruit = list(kaartbeeld.Overzichtkaarten().maak_alle([(p, [geom]) for p in plekken]))
+    assert vooruit == [kaartbeeld.Overzichtkaarten().maak(p, [geom]) for p in plekken]
+    assert len(set(vooruit)) == len(plekken)
+
+
 def test_bericht_zonder_persoonsgegevens_in_de_outbox(buurt):
     b = bericht(soort=Onderwerp.EVENEMENT)
     assert {f.name for f in Bericht._meta.get_fields()} & {"email", "naam", "telefoon"} == set()
