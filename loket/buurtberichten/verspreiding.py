@@ -84,15 +84,6 @@ def _pauzeer_geblokkeerd(adressen: set[str]) -> None:
         abonnement.werk_gebieden_bij()
 
 
-def _wachtend(frequentie: str):
-    return Bezorging.objects.filter(
-        gemaild_op__isnull=True,
-        abonnement__frequentie=frequentie,
-        abonnement__gepauzeerd=False,
-        abonnement__bevestigd_op__isnull=False,
-    )
-
-
 def overzichten(frequentie: str, batch: int | None = None) -> int:
     """Digests: per subscriber of this frequency, the waiting berichten in one mail with a map of the
     subscriber's area. Subscribers without waiting berichten get nothing (no empty mail). Each portion
@@ -102,14 +93,13 @@ def overzichten(frequentie: str, batch: int | None = None) -> int:
     batch = batch or settings.BUURTBERICHTEN_PORTIE
     opmaak, kaarten = mails.Overzichtopmaak(frequentie), overzichtkaarten(frequentie)
     while True:
-        with transaction.atomic():
-            ids = list(
-                _wachtend(frequentie)
-                .filter(abonnement_id__gt=vanaf)
-                .order_by("abonnement_id")
-                .values_list("abonnement_id", flat=True)
-                .distinct()[:batch]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT abonnement_id FROM ({_WACHTEND}) w WHERE abonnement_id > %(vanaf)s "
+                "ORDER BY abonnement_id LIMIT %(batch)s",
+                {"frequentie": frequentie, "ids": None, "vanaf": vanaf, "batch": batch},
             )
+            ids = [rij[0] for rij in cursor.fetchall()]
             if not ids:
                 return totaal
             vanaf = ids[-1]
