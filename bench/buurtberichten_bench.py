@@ -18,7 +18,7 @@ Makes its own database (loket_bench_buurtberichten, migrated), then in a process
    (`buurtberichten.overzicht_wekelijks`) deferred and run by a real worker, timed from the defer until
    the job is done, i.e. every digest, with its map, is in the mail outbox, target < 2 minutes; the
    maps alone (distinct images, ms per image); with `--verzenden K` also K rounds until the SMTP
-   sink has counted every digest (a worker as `make run` starts it, sending after planning).
+   sink has counted every digest (a worker as `make run` starts it, all queues).
    `--bgt SCHAAL` first loads the project's generated sample BGT at that scale into the bench database
    (the real BGT under /work/shared/data is Otterlo, outside this municipality), so the maps show a
    real basemap; without it MapServer draws an empty one and identical images collapse.
@@ -445,6 +445,8 @@ def meet_overzicht(n: int, paren: int, verzenden: int) -> None:
     )
     print(f"  alleen de kaartjes (in dit proces): {', '.join(f'{d:.1f}' for d in kaartrondes)} s", flush=True)
     if verzenden:
+        # The planning rounds left 100 000 unsent rows: gone before a worker that sends starts on them.
+        opnieuw()
         sink_proces, poort, telbestand = _start_sink()
         worker = _start_worker(poort, "buurtberichten,mail")
         try:
