@@ -13,9 +13,10 @@ from lxml import etree
 
 from . import parser
 from .antwoorden import AntwoordFout, typeer
+from .kandidaten import Kolom, kandidaten, noemt_null, toon
 from .model import HERBRUIKBARE_BESLISSINGEN, REGISTERBEVRAGINGEN, Besluit, Bestand, InputData
 from .parser import SttrFout
-from .tabelcontrole import Kolom, controleer_tabel, kandidaten, noemt_null, test, toon
+from .tabelcontrole import controleer_tabel, test
 
 ERNST = ("fout", "waarschuwing", "info")
 

@@ -32,6 +32,7 @@ from kern.fouten import CodeFout
 
 from . import feel
 from .feel import ONBEKEND
+from .kandidaten import kandidaten
 from .model import CONCLUSIES, HERBRUIKBARE_BESLISSINGEN, Aanroep, Besluit, Bestand, InputData, Regel
 
 
@@ -303,8 +304,6 @@ class Engine:
         return self._past_van[besluit_id, nr, k]
 
     def _kandidaten(self, doel, sub, tests: list[tuple]) -> list:
-        from .tabelcontrole import kandidaten  # tabelcontrole imports this module
-
         if sub is not None:
             return kandidaten(doel.type_ref, tests)
         u = self.bestand.uitvoeringsregel(doel.uitvoeringsregel) if doel.uitvoeringsregel else None

@@ -12,13 +12,14 @@ produce, without correlation to the other columns (docs/toepasbare-regels.md, "c
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from math import prod
 
 from . import feel
 from .engine import strengste
+from .kandidaten import Kolom, literalen_van, toon
 from .model import CONCLUSIES, Besluit
 
 test = functools.lru_cache(maxsize=65_536)(feel.test)
@@ -33,102 +34,6 @@ MAX_KOLOMMEN = 200
 
 MAX_PAREN = 10
 """Overlapping pairs reported per table; the rest is counted."""
-
-
-class _Anders:
-    """A text equal to no literal: stands for every answer the table does not name."""
-
-    def __repr__(self):
-        return "iets anders"
-
-
-ANDERS = _Anders()
-
-
-@dataclass
-class Kolom:
-    naam: str
-    soort: str  # "type": any value of the question's type; "vast"/"besluit": only the values it can take
-    gegevens_type: str = ""
-    waarden: list = field(default_factory=list)
-    uitleg: str = ""
-    opties: tuple[str, ...] = ()
-
-
-def _literalen(test: tuple):
-    soort = test[0]
-    if soort == "eq":
-        yield test[1]
-    elif soort == "cmp":
-        yield test[2]
-    elif soort == "range":
-        yield from (test[1], test[3])
-    elif soort == "or":
-        for t in test[1]:
-            yield from _literalen(t)
-    elif soort == "not":
-        yield from _literalen(test[1])
-
-
-def _getallen(literalen) -> list:
-    cs = sorted({c for c in literalen if isinstance(c, Decimal)})
-    if not cs:
-        return [Decimal(0)]
-    uit = [cs[0] - 1]
-    for a, b in zip(cs, cs[1:], strict=False):
-        uit += [a, (a + b) / 2]
-    return uit + [cs[-1], cs[-1] + 1]
-
-
-def _datums(literalen) -> list:
-    cs = {c for c in literalen if isinstance(c, date)}
-    if not cs:
-        return [date(2000, 1, 1)]
-    dag = timedelta(days=1)
-    return sorted({d + s for d in cs for s in (-dag, timedelta(0), dag)})
-
-
-def _teksten(literalen) -> list:
-    return [*dict.fromkeys(c for c in literalen if isinstance(c, str)), ANDERS]
-
-
-def kandidaten(gegevens_type: str, tests: list[tuple], opties: tuple[str, ...] = ()) -> list:
-    """Representative values of a column: one per class of values the cells cannot tell apart."""
-    literalen = [v for t in tests for v in _literalen(t)]
-    if gegevens_type == "boolean":
-        uit = [True, False]
-    elif gegevens_type == "number":
-        uit = _getallen(literalen)
-    elif gegevens_type == "date":
-        uit = _datums(literalen)
-    elif gegevens_type == "list" and opties:
-        uit = list(opties)
-    elif gegevens_type in ("string", "list"):
-        uit = _teksten(literalen)
-    else:
-        bools = [b for b in (True, False) if any(v is b for v in literalen)]
-        uit = [*bools, *_getallen(literalen), *_datums(literalen), *_teksten(literalen)]
-    return uit + [None] if noemt_null(tests) else uit
-
-
-def noemt_null(tests: list[tuple]) -> bool:
-    """null is only a value where an author tests for it (`not(null)`: "answered")."""
-    return any(v is None for t in tests for v in _literalen(t))
-
-
-def toon(waarde) -> str:
-    """A value as FEEL text, for witnesses and messages."""
-    if waarde is None:
-        return "null"
-    if isinstance(waarde, bool):
-        return "true" if waarde else "false"
-    if isinstance(waarde, str):
-        return f'"{waarde}"'
-    if isinstance(waarde, Decimal):
-        return format(waarde.normalize(), "f")
-    if isinstance(waarde, date):
-        return f'date("{waarde.isoformat()}")'
-    return repr(waarde)
 
 
 def _bits(masker: int):
@@ -159,7 +64,7 @@ def _reden(cel: str, test: tuple, kolom: Kolom) -> str:
                 return f"het bereik {cel} is leeg"
         except TypeError:
             pass
-    literalen = [v for v in _literalen(test) if v is not None]
+    literalen = [v for v in literalen_van(test) if v is not None]
     past = _PAST.get(kolom.gegevens_type) if kolom.soort == "type" else None
     if past and (vreemd := [v for v in literalen if not past(v)]):
         return f"{toon(vreemd[0])} past niet bij het gegevenstype {kolom.gegevens_type} van {kolom.naam!r}"

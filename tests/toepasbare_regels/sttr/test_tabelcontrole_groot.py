@@ -11,7 +11,7 @@ import pytest
 from tests.toepasbare_regels.sttr import dmn
 from toepasbare_regels.sttr import feel
 from toepasbare_regels.sttr.controle import controleer_bestand
-from toepasbare_regels.sttr.tabelcontrole import kandidaten
+from toepasbare_regels.sttr.kandidaten import kandidaten
 
 VRAGEN = {"a": "boolean", "b": "number", "c": ("list", ("Voor", "Achter", "Dak"))}
 CELLEN = {
