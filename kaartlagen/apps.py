@@ -8,8 +8,11 @@ class KaartlagenConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from kaartlagen.basiskaart.mapproxy import na_wijziging_kaartlaag
+        from kaartlagen.basiskaart.mapproxy import na_wijziging
         from kaartlagen.models import Kaartlaag
+        from kern.models import Gemeentegrens
 
-        post_save.connect(na_wijziging_kaartlaag, sender=Kaartlaag, dispatch_uid="mapproxy-herladen")
-        post_delete.connect(na_wijziging_kaartlaag, sender=Kaartlaag, dispatch_uid="mapproxy-herladen-weg")
+        # What the basemap's MapProxy configuration is made of: rewritten when it changes.
+        for bron in (Kaartlaag, Gemeentegrens):
+            post_save.connect(na_wijziging, sender=bron, dispatch_uid=f"mapproxy-herladen-{bron.__name__}")
+            post_delete.connect(na_wijziging, sender=bron, dispatch_uid=f"mapproxy-weg-{bron.__name__}")
