@@ -56,7 +56,7 @@ demo: load
 	@$(MANAGE) load_sample_buurtberichten
 	@$(MANAGE) load_sample_buurtdashboard
 
-# gunicorn with workers by core count (config/gunicorn.py), as in production.
+# gunicorn with threaded workers by core count, keep-alive (config/gunicorn.py), as in production.
 run: demo
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
@@ -82,8 +82,9 @@ replica: db
 seed: load
 	@$(MANAGE) seed_basiskaart
 
-# The main pages at phone and desktop size into var/screenshots/ (not committed).
-screenshots: load
+# The main pages and the backoffice (on the demo's meldingen and vergunningaanvragen) at phone and
+# desktop size into var/screenshots/ (not committed).
+screenshots: demo
 	@$(MANAGE) screenshots
 
 stop:
@@ -100,6 +101,7 @@ bench: db
 	@$(PY) bench/check_regels_bench.py
 	@$(PY) bench/omgevingsplan_bench.py
 	@$(PY) bench/regels_bench.py
+	@$(PY) bench/werkers_bench.py
 	@$(PY) bench/meldingen_bench.py
 	@$(PY) bench/dashboard_bench.py
 	@$(PY) bench/buurtberichten_bench.py

@@ -60,7 +60,11 @@ def _bewaar_documenten(verzoek: Verzoek, documenten: Documenten) -> None:
         if sleutel in verzoek.bijlagen:
             continue
         document = Document(
-            zaak=verzoek.zaak, titel=titel[:200], content_type=content_type, grootte=len(inhoud)
+            zaak=verzoek.zaak,
+            titel=titel[:200],
+            content_type=content_type,
+            grootte=len(inhoud),
+            van_indiener=True,
         )
         document.bestand.save(f"{verzoek.verzoeknummer}-{sleutel}.pdf", ContentFile(inhoud), save=True)
         verzoek.bijlagen[sleutel] = document.pk

@@ -8,7 +8,8 @@ Features and downloads) and the basemap services; an app above registers its own
 The values follow the DCAT-AP-DONL 1.1 value lists (waardelijsten.dcat-ap-donl.nl): licences from
 overheid:license, language from donl:language, themes from overheid:taxonomiebeleidsagenda (OWMS),
 frequency and file types from the EU Publications Office lists, media types from IANA. The publisher
-and authority are the municipality's TOOI URI (`kern.gemeente`). See docs/open-data.md.
+and authority are the municipality's OWMS URI, as donl:organization requires, with its TOOI URI as
+owl:sameAs (`kern.gemeente`). See docs/open-data.md.
 """
 
 from collections.abc import Callable, Iterable
@@ -206,6 +207,7 @@ CONTEXT = {
     "adms": "http://www.w3.org/ns/adms#",
     "overheid": OWMS,
     "locn": "http://www.w3.org/ns/locn#",
+    "owl": "http://www.w3.org/2002/07/owl#",
     "gsp": "http://www.opengis.net/ont/geosparql#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
@@ -215,10 +217,12 @@ def catalogus(basis: str, zelf: str) -> dict:
     """The DCAT-AP-DONL 1.1 catalogue as a JSON-LD document (`zelf`: its own URL)."""
     g = gemeente.huidige()
     uitgever = {
-        "@id": g.tooi,
+        "@id": g.owms,
         "@type": "foaf:Organization",
         "foaf:name": f"Gemeente {g.naam}",
-        "dct:identifier": g.oin,
+        # The same organisation in TOOI, the list the government's newer registers use.
+        "owl:sameAs": _id(g.tooi),
+        **({"dct:identifier": g.oin} if g.oin else {}),
     }
     contact = {
         "@type": "vcard:Organization",
@@ -241,7 +245,7 @@ def catalogus(basis: str, zelf: str) -> dict:
             "dct:language": [_id(NLD)],
             "dcat:theme": [_id(OWMS + d.thema)],
             "dct:modified": _datum(d.gewijzigd),
-            "overheid:authority": _id(g.tooi),
+            "overheid:authority": _id(g.owms),
             "dct:publisher": uitgever,
             "dcat:contactPoint": contact,
             "dct:license": _id(d.licentie),

@@ -18,6 +18,7 @@ class Gemeente:
     naam: str
     cbs_code: str  # "GM0400", as CBS writes it
     oin: str
+    owms: str  # GEMEENTE_OWMS: its URI in OWMS, the organisation list data.overheid.nl accepts
     telefoon: str
     email: str
     website: str
@@ -65,8 +66,8 @@ class Gemeente:
 
 
 @cache
-def _uit_settings(naam, cbs_code, oin, telefoon, email, website, bbox_rd) -> Gemeente:
-    return Gemeente(naam, cbs_code.upper(), oin, telefoon, email, website, tuple(bbox_rd))
+def _uit_settings(naam, cbs_code, oin, owms, telefoon, email, website, bbox_rd) -> Gemeente:
+    return Gemeente(naam, cbs_code.upper(), oin, owms, telefoon, email, website, tuple(bbox_rd))
 
 
 @cache
@@ -112,6 +113,7 @@ def huidige() -> Gemeente:
         settings.GEMEENTE_NAAM,
         settings.GEMEENTE_CBS_CODE,
         settings.GEMEENTE_OIN,
+        settings.GEMEENTE_OWMS,
         settings.GEMEENTE_TELEFOON,
         settings.GEMEENTE_EMAIL,
         settings.GEMEENTE_WEBSITE,

@@ -11,7 +11,6 @@ from datetime import date
 
 from kern.gemeente import huidige
 from toepasbare_regels.omgevingsplan.models import Activiteit
-from toepasbare_regels.omgevingsplan.services import regeltekst
 
 from .antwoordkoppeling import Koppelingen, als_type
 from .feiten import FEITEN
@@ -366,14 +365,26 @@ class Check:
             "acties": [actie("NeemContactOpMet")],
         }
 
+    def _artikelen(self, verwijzingen: list[str]) -> list[dict]:
+        """The artikelen the rules cite, once each, with kop and tekst from the omgevingsplan in force
+        (one statement for all of them)."""
+        wids = {v: v.rstrip("/").rsplit("/", 1)[-1] for v in dict.fromkeys(verwijzingen)}
+        teksten = self.plek.regelteksten(sorted(set(wids.values())))
+        uit = []
+        for verwijzing, wid in wids.items():
+            kop, tekst = teksten.get(wid, ("", ""))
+            uit.append({"verwijzing": verwijzing, "wId": wid, "kop": kop, "tekst": tekst})
+        return uit
+
     def _conclusie(self, activiteit: str, model: Bestand, uitkomst, herkomst: dict) -> dict:
         code = uitkomst.waarde if isinstance(uitkomst.waarde, str) else None
         if self.typering != "Conclusie":
             code = None
-        toelichtingen, artikelen = [], []
+        toelichtingen, verwijzingen = [], []
         for _besluit, regel in uitkomst.regels:
             toelichtingen += [t for t in regel.toelichtingen if t]
-            artikelen += [_artikel(a, self.plek.peildatum) for a in regel.annotaties if a]
+            verwijzingen += [a for a in regel.annotaties if a]
+        artikelen = self._artikelen(verwijzingen)
         waarom = [herkomst[i] for i in uitkomst.gebruikt if i in herkomst]
         if code is None and self.typering == "Conclusie":
             code = "NeemContactOpMet"
@@ -384,7 +395,7 @@ class Check:
             "conclusie": {"code": code, "tekst": CONCLUSIE_TEKST.get(code, "")} if code else None,
             "uitkomst": toon(uitkomst.waarde) if uitkomst.waarde is not None else None,
             "toelichting": "\n\n".join(dict.fromkeys(toelichtingen)),
-            "artikelen": list({a["verwijzing"]: a for a in artikelen}.values()),
+            "artikelen": artikelen,
             "waarom": waarom,
             "werkingsgebieden": sorted(
                 {w["locatie"] for w in waarom if w.get("locatie") and w["antwoord"] in ("ja", "deels")}
@@ -423,14 +434,6 @@ def indieningsvereisten(activiteit: str, toestemming: str, peildatum: date) -> l
         }
         for v in sorted(out, key=lambda v: v.volgorde)
     ]
-
-
-def _artikel(verwijzing: str, peildatum: date) -> dict:
-    wid = verwijzing.rstrip("/").rsplit("/", 1)[-1]
-    artikel = {"verwijzing": verwijzing, "wId": wid, "kop": "", "tekst": ""}
-    if gevonden := regeltekst(wid, peildatum):
-        artikel |= {"kop": gevonden.get("kop", ""), "tekst": gevonden.get("tekst", "")}
-    return artikel
 
 
 def _activiteit_naam(activiteit: str) -> str | None:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from kaartlagen import zoeken
-from kaartlagen.basiskaart.mapproxy import PAD
+from kaartlagen.kaart import kleine_kaart
 from kaartlagen.zoeken import ZoekFout
 from kern.crs import RD_NEW, WGS84, naar_wgs84
 from kern.gemeente import huidige
@@ -146,10 +146,9 @@ def uitkomst(request, token):
         return response
     lon, lat = naar_wgs84(sessie.locatie.centroid.x, sessie.locatie.centroid.y)
     kaart = {
+        **kleine_kaart(),
         "punt": [round(lat, 7), round(lon, 7)],
-        "basiskaart": f"{PAD}/tiles/basiskaart/GLOBAL_WEBMERCATOR/{{z}}/{{x}}/{{y}}.png",
         "gebieden": reverse("vergunningcheck-gebieden", args=[token]),
-        "attributie": f"BGT, gemeente {huidige().naam}",
     }
     context = {"sessie": sessie, "r": resultaat, "kaart": kaart, "plek": sessies.plek_omschrijving(sessie)}
     return render(request, "toepasbare_regels/uitkomst.html", context)

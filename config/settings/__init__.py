@@ -254,6 +254,12 @@ GEMEENTE_NAAM = os.environ.get("GEMEENTE_NAAM", "Den Helder")
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", f"Omgevingsloket {GEMEENTE_NAAM}")
 GEMEENTE_CBS_CODE = os.environ.get("GEMEENTE_CBS_CODE", "GM0400")
 GEMEENTE_OIN = os.environ.get("GEMEENTE_OIN", "")
+# The municipality's OWMS URI: data.overheid.nl (DCAT-AP-DONL 1.1, value list donl:organization) only
+# accepts publishers and authorities from that list. It does not follow from the name (the list has
+# ".../owms/terms/Amsterdam" but ".../Groningen_(gemeente)"): look it up, docs/open-data.md.
+GEMEENTE_OWMS = os.environ.get(
+    "GEMEENTE_OWMS", "http://standaarden.overheid.nl/owms/terms/Den_Helder_(gemeente)"
+)
 GEMEENTE_TELEFOON = os.environ.get("GEMEENTE_TELEFOON", "14 0223")
 GEMEENTE_EMAIL = os.environ.get("GEMEENTE_EMAIL", "info@denhelder.nl")
 GEMEENTE_WEBSITE = os.environ.get("GEMEENTE_WEBSITE", "https://www.denhelder.nl")

@@ -234,25 +234,65 @@ class HistorieSerializer(serializers.Serializer):
 
 
 class VolgenSerializer(serializers.Serializer):
+    """What the track & trace page shows, from the same service (`services.volg_gegevens`)."""
+
     referentie = serializers.CharField()
     categorie = serializers.CharField()
     status = serializers.CharField()
     gemeld_op = serializers.DateTimeField()
+    eigen = serializers.BooleanField(
+        help_text="true met het eigen token van de melder; false voor wie later aansloot (volger)"
+    )
+    omschrijving = serializers.CharField(help_text="wat de melder schreef; leeg voor een volger")
+    adres = serializers.CharField(help_text="het adres bij de plek; leeg voor een volger")
+    buurt = serializers.CharField(help_text="de buurt (CBS) van de plek; leeg buiten een buurt")
+    plek_ll = serializers.ListField(
+        child=serializers.FloatField(),
+        allow_null=True,
+        help_text="[lon, lat] in WGS84: voor de melder de gekozen plek, voor een volger op 10 m afgerond; "
+        "null als de melding geen plek heeft",
+    )
     locatie_ll = serializers.ListField(
-        child=serializers.FloatField(), help_text="[lon, lat], op 10 m afgerond"
+        child=serializers.FloatField(),
+        allow_null=True,
+        help_text="[lon, lat] in WGS84, op 10 m afgerond (zoals op de openbare kaart); null zonder plek",
+    )
+    fotos = serializers.ListField(
+        child=serializers.URLField(), help_text="de eigen foto's van de melder (alleen met het eigen token)"
     )
     historie = HistorieSerializer(many=True)
     kan_reageren = serializers.BooleanField(help_text="'Bent u tevreden?' kan nog beantwoord worden")
 
 
 class VolgenView(APIView):
-    @extend_schema(responses={200: VolgenSerializer, 404: ProbleemSerializer}, summary="Een melding volgen")
+    @extend_schema(
+        responses={200: VolgenSerializer, 403: ProbleemSerializer, 404: ProbleemSerializer},
+        summary="Een melding volgen",
+        description=(
+            "Wat en waar, zoals de volgpagina het toont. Met het eigen token van de melder ook de "
+            "omschrijving, het adres, de precieze plek en de foto's; met het token van een volger alleen "
+            "categorie, buurt en de plek op 10 m. Een volger die zijn e-mailadres nog niet bevestigde: "
+            "403 `volgen_niet_bevestigd`."
+        ),
+    )
     def get(self, request, token: str):
         try:
-            melding, _ = services.op_token(token)
+            melding, volger = services.op_token(token)
         except Melding.DoesNotExist:
             raise ApiFout("niet_gevonden", "Deze link klopt niet (meer).", "Niet gevonden", 404) from None
-        response = Response(VolgenSerializer(services.volg_gegevens(melding)).data)
+        if volger is not None and volger.bevestigd is None:
+            raise ApiFout(
+                "volgen_niet_bevestigd",
+                "Bevestig eerst dat u deze melding wilt volgen: open de link in de e-mail.",
+                "Nog niet bevestigd",
+                403,
+            )
+        gegevens = services.volg_gegevens(melding, volger)
+        gegevens["fotos"] = [
+            request.build_absolute_uri(reverse("meldingen:volgen-foto", args=[token, nummer]))
+            for nummer in gegevens["fotos"]
+        ]
+        response = Response(VolgenSerializer(gegevens).data)
         # The token is the key: as on the page, no shared cache may keep the answer.
         response["Cache-Control"] = "private, no-store"
         response["Referrer-Policy"] = "no-referrer"

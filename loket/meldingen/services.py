@@ -170,7 +170,9 @@ def meld(invoer: Invoer) -> Melding:
             contact_toestemming=bool(email or telefoon),
         )
         for nummer, foto in enumerate(invoer.fotos, 1):
-            document = Document(zaak=zaak, titel=f"Foto {nummer}", content_type=foto.content_type)
+            document = Document(
+                zaak=zaak, titel=f"Foto {nummer}", content_type=foto.content_type, van_indiener=True
+            )
             document.grootte = len(foto.inhoud)
             document.bestand.save(f"foto-{nummer}.{foto.extensie}", ContentFile(foto.inhoud), save=False)
             document.save()
@@ -307,8 +309,13 @@ def volg_gegevens(melding: Melding, volger: Volger | None = None) -> dict:
         "buurt": zaak.buurtnaam,
         "plek_ll": lon_lat,
         "plek_rd": [round(plek.x), round(plek.y)] if plek else None,
-        "fotos": list(range(1, zaak.documenten.count() + 1)) if eigen else [],
+        "fotos": list(range(1, _eigen_fotos(zaak).count() + 1)) if eigen else [],
     }
+
+
+def _eigen_fotos(zaak: Zaak):
+    """The melder's own photos: what staff added to the zaak is never shown on the public side."""
+    return zaak.documenten.filter(van_indiener=True)
 
 
 def eigen_foto(token: str, nummer: int) -> Document:
@@ -318,7 +325,7 @@ def eigen_foto(token: str, nummer: int) -> Document:
     melding, volger = op_token(token)
     if volger is not None:
         raise Melding.DoesNotExist
-    documenten = list(melding.zaak.documenten.all()[: max(nummer, 0)])
+    documenten = list(_eigen_fotos(melding.zaak)[: max(nummer, 0)])
     if not 1 <= nummer <= len(documenten):
         raise Melding.DoesNotExist
     return documenten[nummer - 1]

@@ -220,6 +220,11 @@ class Document(models.Model):
     titel = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
     grootte = models.PositiveIntegerField()
+    # Sent in by the resident who started the zaak (the melder's photo, the aanvrager's bijlage). Only
+    # these may be shown back to them; what staff add never is. Marked where the document is made.
+    van_indiener = models.BooleanField(
+        default=False, help_text="Door de melder of aanvrager zelf ingediend (niet door een medewerker)"
+    )
     aangemaakt = models.DateTimeField(auto_now_add=True)
 
     class Meta:

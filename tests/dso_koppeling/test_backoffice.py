@@ -112,8 +112,10 @@ def test_detail_met_activiteiten_documenten_en_historie(gesynct, behandelaar, cl
     html = r.content.decode()
     assert r.status_code == 200
     assert v.verzoeknummer in html and v.activiteiten[0]["naam"] in html and "Ontvangen" in html
+    assert v.zaak.documenten.exists()
     for document in v.zaak.documenten.all():
         assert f"/backoffice/vergunningaanvragen/{v.zaak.referentie}/document/{document.pk}" in html
+        assert document.van_indiener  # the aanvrager's bijlage, not something staff added
     # Who asked is not in the loket at all: the mock's initiatiefnemer never reaches the page.
     initiatiefnemer = gesynct.opslag.verzoeken[v.verzoeknummer]["initiatiefnemer"]
     assert initiatiefnemer["naam"] not in html and initiatiefnemer["email"] not in html

@@ -10,8 +10,10 @@ Where the rules come from:
   authority), overheid_taxonomiebeleidsagenda.json (OWMS terms), overheid_frequency.json ("overgenomen
   van het Publicatiebureau van de EU": the EU frequency authority), mdr_filetype_nal.json (the EU
   file-type authority) and iana_mediatypes.json. Only the values the portal can use are copied here.
-- the publisher/authority: the municipality's organisation URI in TOOI (identifier.overheid.nl), the
-  list the government's registers use for organisations.
+- the publisher/authority: donl_organization.json (donl:organization), whose organisations are OWMS
+  terms, http://standaarden.overheid.nl/owms/terms/<term> (e.g. "Groningen_(gemeente)"; read in
+  dataoverheid/ckanext-dataoverheid config.json and the Samenwerkende Catalogi examples), with the
+  TOOI URI (identifier.overheid.nl) of the same organisation as owl:sameAs.
 """
 
 import re
@@ -77,6 +79,8 @@ BESTANDSTYPEN = {
 MEDIA_TYPE = re.compile(r"^https://www\.iana\.org/assignments/media-types/[a-z]+/[-+.\w]+$")
 DATUM = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 URI = re.compile(r"^https?://\S+$")
+OWMS_ORGANISATIE = re.compile(r"^http://standaarden\.overheid\.nl/owms/terms/[^/\s?#]+$")
+TOOI_GEMEENTE = re.compile(r"^https://identifier\.overheid\.nl/tooi/id/gemeente/gm\d{4}$")
 
 
 def _tekst(waarde) -> str:
@@ -98,8 +102,9 @@ def _controleer_dataset(d: dict, gemeente) -> None:
     assert set(_ids(d["foaf:isPrimaryTopicOf"]["dct:language"])) <= TALEN  # metadataLanguage
     assert set(_ids(d["dcat:theme"])) <= THEMAS
     assert d["dct:modified"]["@type"] == "xsd:date" and DATUM.match(d["dct:modified"]["@value"])
-    assert _ids(d["overheid:authority"]) == [gemeente.tooi] == [d["dct:publisher"]["@id"]]
-    assert d["dct:publisher"]["foaf:name"] == f"Gemeente {gemeente.naam}"
+    assert _ids(d["overheid:authority"]) == [gemeente.owms] == [d["dct:publisher"]["@id"]]
+    assert OWMS_ORGANISATIE.match(gemeente.owms), gemeente.owms
+    _controleer_uitgever(d["dct:publisher"], gemeente)
     contact = d["dcat:contactPoint"]
     assert contact["vcard:fn"] and contact["vcard:hasEmail"] == {"@id": f"mailto:{gemeente.email}"}
     # Recommended / optional, filled and from the lists
@@ -121,6 +126,14 @@ def _controleer_dataset(d: dict, gemeente) -> None:
             assert URI.match(_ids(x["dcat:downloadURL"])[0])
 
 
+def _controleer_uitgever(uitgever: dict, gemeente) -> None:
+    assert uitgever["@id"] == gemeente.owms and uitgever["foaf:name"] == f"Gemeente {gemeente.naam}"
+    assert (
+        TOOI_GEMEENTE.match(_ids(uitgever["owl:sameAs"])[0])
+        and uitgever["owl:sameAs"]["@id"] == gemeente.tooi
+    )
+
+
 def _catalogus(client) -> dict:
     response = client.get("/open-data/catalogus.jsonld")
     assert response.status_code == 200 and response["Content-Type"] == "application/ld+json"
@@ -139,6 +152,23 @@ def test_every_dataset_and_distribution_meets_dcat_ap_donl(client, adressen):
     assert len({d["@id"] for d in datasets}) == len(datasets), "identifiers zijn uniek"
     for d in datasets:
         _controleer_dataset(d, gemeente.huidige())
+    _controleer_uitgever(catalogus["dct:publisher"], gemeente.huidige())
+
+
+def test_publisher_is_the_configured_owms_term(client, adressen, settings):
+    """Another gemeente names its own OWMS term by configuration; the catalogue follows it everywhere."""
+    settings.GEMEENTE_NAAM, settings.GEMEENTE_CBS_CODE = "Groningen", "GM0014"
+    settings.GEMEENTE_OWMS = "http://standaarden.overheid.nl/owms/terms/Groningen_(gemeente)"
+    catalogus = _catalogus(client)
+    uitgevers = {catalogus["dct:publisher"]["@id"]} | {
+        w
+        for d in catalogus["dcat:dataset"]
+        for w in (d["dct:publisher"]["@id"], d["overheid:authority"]["@id"])
+    }
+    assert uitgevers == {settings.GEMEENTE_OWMS}
+    assert catalogus["dct:publisher"]["owl:sameAs"] == {
+        "@id": "https://identifier.overheid.nl/tooi/id/gemeente/gm0014"
+    }
 
 
 def test_the_datasets_come_from_the_registries(client, adressen):

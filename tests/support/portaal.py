@@ -7,7 +7,8 @@ def start_portaal(stop_lijst: list, *, parallel: bool = False, basiskaart: bool 
     settings; the data it serves must be committed (transactional tests). Returns the base URL.
     As a release does, `bouw_basiskaart` writes the basemap's configuration before the server starts
     (`basiskaart=False`: a portal whose release skipped it). `parallel=True` answers each request in its
-    own thread, as gunicorn's threads do.
+    own thread, as gunicorn's gthread workers do (decision 0020; this server still closes the
+    connection after each answer, keep-alive is tested through gunicorn in tests/config/test_run.py).
     tests/config/test_run.py serves the same application through gunicorn (decision 0018)."""
     import io
     import socketserver

@@ -35,7 +35,7 @@ def test_volgpagina_toont_teksten_voor_burger_en_geen_persoonsgegevens(melding, 
     assert melding.zaak.referentie in html and "We komen dinsdag." in html and "Ingepland" in html
     for geheim in ("Ploeg van Jan", "melder@example.org", "0612345678", "wim"):
         assert geheim not in html
-    # The melder's own words are on the melder's own page (issue 14 point 6), never in the public API.
+    # The melder's own words are on the melder's own page and API answer (issue 14 point 6), no one else's.
     assert "Tegel los bij de bakker" in html
     antwoord = client.get(f"/api/meldingen/volgen/{melding.token}")
     assert antwoord["Cache-Control"] == "private, no-store"  # issue 13 point 10

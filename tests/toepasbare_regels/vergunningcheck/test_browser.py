@@ -36,6 +36,10 @@ def test_keyboard_only_check_result_and_permalink(regels, adressen, portaal_serv
     page.wait_for_selector("text=U heeft een vergunning nodig.")
     tekst = page.inner_text("main")
     assert "Waarom?" in tekst and "nee" in tekst and "Situatietekening" in tekst
+    # The result map draws: our basemap's tiles (the page-map configuration of kaartlagen) and the spot.
+    page.wait_for_selector("#uitkomst-kaart .leaflet-tile-loaded")
+    assert page.locator("#uitkomst-kaart path.leaflet-interactive").count() >= 1
+    assert any("/tiles/" in u and "GLOBAL_WEBMERCATOR" in u for u in page.verzoeken)
     axe_schoon(page)
     controleer_schoon(page, portaal_server)
 
