@@ -40,8 +40,8 @@ def _bouw() -> str:
     return uit.getvalue()
 
 
-def test_the_command_writes_the_configuration_once(settings):
-    assert not settings.BASISKAART_DIR.exists()
+def test_the_command_writes_the_configuration_once(settings, tmp_path):
+    settings.BASISKAART_DIR = tmp_path / "basiskaart"
     assert "Basiskaart-configuratie geschreven" in _bouw()
     config = yaml.safe_load((settings.BASISKAART_DIR / "mapproxy.yaml").read_text())
     assert [laag["name"] for laag in config["layers"]] == ["basiskaart"]  # from the layer registry
