@@ -101,24 +101,50 @@ def uitgepakt(pad: Path, map_: Path) -> Path:
 STAND = re.compile(rb"<sl:stand>.*?</sl:stand>", re.S)
 
 
-def doesburg_tienvoudig(map_: Path, keer: int = 10) -> Path:
+def doesburg_tienvoudig(map_: Path, keer: int = 10, standen: int | None = None) -> Path:
     """One BAG pand file `keer` times the Doesburg delivery (195 MB for 10): every pand repeated with
-    its identificatie made unique per copy (the 7th digit, the first of the object number)."""
+    its identificatie made unique per copy (the 7th digit, the first of the object number). With
+    `standen`, only that many of Doesburg's records, once."""
     map_.mkdir(parents=True, exist_ok=True)
     doel = map_ / "0221PND15092020-000001.xml"
     with zipfile.ZipFile(DOESBURG) as z:
         delen = [z.read(n) for n in sorted(z.namelist())]
     kop = delen[0][: delen[0].index(b"<sl:stand>")]
     staart = delen[0][delen[0].rindex(b"</sl:stand>") + len(b"</sl:stand>") :]
-    standen = [m.group(0) for deel in delen for m in STAND.finditer(deel)]
+    alle = [m.group(0) for deel in delen for m in STAND.finditer(deel)][:standen]
     with doel.open("wb") as uit:
         uit.write(kop)
         for k in range(keer):
             vervang = f"022110{k}".encode()
-            for stand in standen:
+            for stand in alle:
                 uit.write(stand.replace(b"0221100", vervang))
         uit.write(staart)
     return doel
+
+
+def opstart(tijdelijk: Path, env: dict, paren: int) -> None:
+    """The command's start-up, each side a whole command: `import_bag --help` (settings, Django's
+    set-up, the command), and `import_bag` of a file imported before (that, plus the database, the
+    fingerprint and the summary: what an import costs before its first record), against the bare
+    interpreter."""
+    klein = doesburg_tienvoudig(tijdelijk / "klein", keer=1, standen=10)
+    schoon_begin(f"truncate {BAG_TABELLEN}, kern_importrun")
+    commando([sys.executable, "manage.py", "import_bag", "-v0", str(klein)], env)
+    reeksen = in_beurten(
+        [
+            Zijde(
+                "import_bag, al geïmporteerd",
+                lambda: commando([sys.executable, "manage.py", "import_bag", "-v0", str(klein)], env),
+            ),
+            Zijde(
+                "import_bag --help",
+                lambda: commando([sys.executable, "manage.py", "import_bag", "--help"], env),
+            ),
+            Zijde("python -c pass", lambda: commando([sys.executable, "-c", "pass"], env)),
+        ],
+        paren=paren,
+    )
+    rapport("Opstart van het commando (doel < 0,25 s)", reeksen, eenheid="s")
 
 
 def voorbeeld(scale: int, tijdelijk: Path) -> Path:
@@ -134,7 +160,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--paren", type=int, default=5, help="rondes (ons + ogr2ogr in beurten); ≥ 5")
-    parser.add_argument("--alleen", help="alleen datasets waarvan de naam dit bevat")
+    parser.add_argument(
+        "--alleen", help="alleen datasets waarvan de naam dit bevat (of 'opstart': alleen de opstart)"
+    )
+
     args = parser.parse_args()
 
     tijdelijk = Path(tempfile.mkdtemp(prefix="import-bench-"))
@@ -154,6 +183,8 @@ def main() -> None:
             datasets = [(t, m) for t, m in datasets if args.alleen.lower() in t.lower()]
 
         env = prepare_database(BENCH_DB)
+        if DOESBURG.exists() and (not args.alleen or args.alleen.lower() in "opstart van het commando"):
+            opstart(tijdelijk, env, args.paren)
         for titel, maak in datasets:
             pad = maak()
             grootte = sum(f.stat().st_size for f in ([pad] if pad.is_file() else pad.iterdir()))

@@ -62,6 +62,15 @@ _TARGET_COMMON = [
 ]
 
 
+# As an SQL literal: the statement is also sent in a COPY, which takes no parameters.
+_BEEINDIGD = "array[" + ", ".join(f"'{status}'" for status in BEEINDIGDE_STATUSSEN) + "]"
+# Per object the voorkomen in force: not ended, the highest voorkomenidentificatie.
+_IN_WERKING = (
+    "select distinct on (identificatie) * from {bron} where eind_registratie is null "
+    "order by identificatie, voorkomenidentificatie desc"
+)
+
+
 def refs(el) -> list[str]:
     return [r.text.strip() for r in el if r.text]
 
@@ -186,8 +195,7 @@ class BagSoort(Objectsoort):
     def check_references(self, cursor, ctx: Context) -> None:
         """Objects whose required references do not resolve are skipped; hook for subclasses."""
 
-    def merge(self, cursor, ctx: Context) -> Telling:
-        telling = Telling()
+    def voorbereiden(self) -> str:
         geom = (
             f", case when not overslaan then {geometry_from_wkt(self.shape)} end as geom"
             if self.shape
@@ -196,15 +204,27 @@ class BagSoort(Objectsoort):
         # The fingerprint of what was delivered and whether the object still exists, computed by the
         # database in the same pass.
         delivered = ", ".join(c for c, _ in self.staging if c not in ("regelnummer", "overslaan"))
-        cursor.execute(
-            f"create temporary table cur on commit drop as select s.*, md5(row({delivered})::text) as bron_hash"
-            f"{geom}, (eind_geldigheid is null or eind_geldigheid > current_date) and status <> all(%s) as actief "
-            "from (select distinct on (identificatie) * from staging where eind_registratie is null "
-            "order by identificatie, voorkomenidentificatie desc) s",
-            [list(BEEINDIGDE_STATUSSEN)],
+        return (
+            f"select s.*, md5(row({delivered})::text) as bron_hash{geom}, "
+            f"(eind_geldigheid is null or eind_geldigheid > current_date) and status <> all({_BEEINDIGD}) as actief "
+            f"from ({_IN_WERKING.format(bron='staging')}) s"
         )
-        cursor.execute("select (select count(*) from staging) - (select count(*) from cur)")
-        telling.historisch = cursor.fetchone()[0]
+
+    def merge(self, cursor, ctx: Context) -> Telling:
+        telling = Telling()
+        if ctx.rijen_elders is None:
+            cursor.execute(f"create temporary table cur on commit drop as {self.voorbereiden()}")
+            cursor.execute("select count(*) from staging")
+            rijen = cursor.fetchone()[0]
+        else:
+            # The ranges each kept the voorkomen in force of their objects; of an object in two ranges
+            # the same rule keeps one.
+            cursor.execute(
+                f"create temporary table cur on commit drop as {_IN_WERKING.format(bron='voorbereid')}"
+            )
+            rijen = ctx.rijen_elders
+        cursor.execute("select count(*) from cur")
+        telling.historisch = rijen - cursor.fetchone()[0]
         cursor.execute("delete from cur where overslaan")
         if self.shape:
             prepare_geometry(cursor, ctx, self.shape)

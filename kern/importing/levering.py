@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from kern.importing import delen
 from kern.importing.delen import Deel, DeelLezer, Indeling, regelnummer_voor
@@ -29,7 +29,9 @@ from kern.importing.pipeline import (
     Context,
     Objectsoort,
     Resultaat,
+    copy_rijen,
     import_bestand,
+    maak_staging,
 )
 from kern.importing.sources import Bestand, UitpakFout, bestanden
 from kern.importing.voortgang import Voortgang
@@ -46,23 +48,37 @@ def _in_werker(soort: str, naam: str, pad: str, objectsoort: Objectsoort, sha256
     bestand = Bestand(naam, functools.partial(open, pad, "rb"))
     resultaat = import_bestand(soort, bestand, objectsoort, sha256, Voortgang(None), bevindingen, gelezen)
     Path(pad).unlink()
-    for deel, _, _ in gelezen or ():
+    for deel, *_ in gelezen or ():
         Path(deel).unlink()
     return resultaat, bevindingen
 
 
 def _lees_deel(naam: str, pad: str, objectsoort: Objectsoort, indeling: Indeling, deel: Deel, uit: str):
-    """One range of a file parsed into COPY text at `uit`, in a worker: (uit, records, reports); None
-    when it does not parse, and then the file is parsed whole, which reports its errors."""
+    """One range of a file, in a worker: parsed, its rows COPY'd into the worker's own backend while
+    they are parsed, prepared there (objectsoort.voorbereiden) and written to `uit` in COPY's binary
+    format for the file's one merge. The worker's transaction is rolled back: it keeps nothing. Gives
+    (uit, records, staging rows, reports); None when the range does not parse or prepare, and then the
+    file is imported whole, which reports its errors."""
     bevindingen: list[Bevinding] = []
     ctx = Context(Bestand(naam, None), bevindingen, Voortgang(None))
     ctx.regelnummer_offset = regelnummer_voor(pad, deel)
+    columns = ", ".join(name for name, _ in objectsoort.staging)
     try:
-        with DeelLezer(pad, indeling, deel) as fh, open(uit, "w", encoding="utf-8") as out:
-            out.writelines(objectsoort.rijen(fh, ctx))
-    except Exception:  # noqa: BLE001 (the whole-file parse reports what is wrong)
+        with DeelLezer(pad, indeling, deel) as fh, transaction.atomic(), connection.cursor() as cursor:
+            maak_staging(cursor, objectsoort)
+            with cursor.copy(f"copy staging ({columns}) from stdin") as copy:
+                rijen = copy_rijen(objectsoort, fh, ctx, copy)
+            with (
+                cursor.copy(f"copy ({objectsoort.voorbereiden()}) to stdout (format binary)") as copy,
+                open(uit, "wb") as out,
+            ):
+                for blok in copy:
+                    out.write(blok)
+            transaction.set_rollback(True)
+    except Exception:  # noqa: BLE001 (the whole-file import reports what is wrong)
+        Path(uit).unlink(missing_ok=True)
         return None
-    return uit, ctx.gelezen, bevindingen
+    return uit, ctx.gelezen, rijen, bevindingen
 
 
 @dataclass

@@ -126,6 +126,9 @@ class Context:
         self.gelezen = 0
         # Line numbers in a range of the file (delen.py) lag this far behind the file's own.
         self.regelnummer_offset = 0
+        # When the ranges of a file were staged and prepared in their own backends (voorbereiden),
+        # the staging rows they held together; the merge then finds their rows in `voorbereid`.
+        self.rijen_elders: int | None = None
 
     def noteer(self, soort: str, code: str, regelnummer, identificatie, reden: str) -> None:
         self.bevindingen.append(Bevinding(soort, code, self.bestand.naam, regelnummer, identificatie, reden))
@@ -147,16 +150,35 @@ class Objectsoort:
         """The staging rows as lines of COPY text; a soort may write them directly, skipping `records`."""
         return map(copy_rij, self.records(fh, ctx))
 
+    def voorbereiden(self) -> str:
+        """A soort that is cut (record_element) names the SELECT (without parameters) that turns
+        `staging` into the rows its merge starts from, one per object, the row-by-row work (geometry
+        from text, fingerprints) included. Each range runs it in its own backend as soon as it is
+        parsed, so that work overlaps the parsing of the other ranges (delen.py)."""
+        raise NotImplementedError
+
     def merge(self, cursor, ctx: Context) -> Telling:
         raise NotImplementedError
+
+
+def maak_staging(cursor, objectsoort: Objectsoort) -> None:
+    """The temporary staging table of one transaction, and the settings its statements need."""
+    # PostGIS functions are declared expensive, so on a staging table without statistics the
+    # planner turns on JIT: compiling cost ~0.1 s per statement, several times the work itself.
+    cursor.execute("set local jit to off")
+    cursor.execute(
+        "create temporary table staging ("
+        + ", ".join(f"{name} {sqltype}" for name, sqltype in objectsoort.staging)
+        + ") on commit drop"
+    )
 
 
 def import_bestand(
     soort: str, bestand: Bestand, objectsoort: Objectsoort, sha256: str, voortgang, bevindingen, gelezen=None
 ):
     """One file in one transaction, as the module docstring says. `gelezen`: the file's ranges when
-    workers parsed them already, as (COPY text file, records read, reports) each; else it is parsed
-    here."""
+    workers parsed and prepared them already (levering._lees_deel), as (file of prepared rows in COPY's
+    binary format, records read, staging rows, reports) each; else it is parsed here."""
     start = time.monotonic()
     resultaat = BestandResultaat(bestand.naam, "klaar")
     eigen_bevindingen: list[Bevinding] = []
@@ -168,29 +190,30 @@ def import_bestand(
             # A file is re-importable (idempotent, resumable), so after a crash the last commits may be
             # lost without harm; not waiting for the WAL flush makes each file's commit cheap.
             cursor.execute("set local synchronous_commit to off")
-            # PostGIS functions are declared expensive, so on a staging table without statistics the
-            # planner turns on JIT: compiling cost ~0.1 s per statement, several times the work itself.
-            cursor.execute("set local jit to off")
-            cursor.execute(
-                "create temporary table staging ("
-                + ", ".join(f"{name} {sqltype}" for name, sqltype in objectsoort.staging)
-                + ") on commit drop"
-            )
-            with cursor.copy(f"copy staging ({columns}) from stdin") as copy:
-                if gelezen:
-                    for pad, aantal, deel_bevindingen in gelezen:
-                        with open(pad, "rb") as fh:
-                            while blok := fh.read(1 << 20):
-                                copy.write(blok)
-                        ctx.gelezen += aantal
-                        eigen_bevindingen.extend(deel_bevindingen)
-                else:
-                    with bestand.open() as fh:
-                        _copy_rijen(objectsoort, fh, ctx, copy)
+            maak_staging(cursor, objectsoort)
+            if gelezen:
+                cursor.execute(
+                    f"create temporary table voorbereid on commit drop as {objectsoort.voorbereiden()} with no data"
+                )
+                ctx.rijen_elders = 0
+                for pad, aantal, rijen, deel_bevindingen in gelezen:
+                    # One COPY per range: each binary stream has its own header and trailer.
+                    with (
+                        cursor.copy("copy voorbereid from stdin (format binary)") as copy,
+                        open(pad, "rb") as fh,
+                    ):
+                        while blok := fh.read(1 << 20):
+                            copy.write(blok)
+                    ctx.gelezen += aantal
+                    ctx.rijen_elders += rijen
+                    eigen_bevindingen.extend(deel_bevindingen)
+            else:
+                with cursor.copy(f"copy staging ({columns}) from stdin") as copy, bestand.open() as fh:
+                    copy_rijen(objectsoort, fh, ctx, copy)
             telling = objectsoort.merge(cursor, ctx)
             # Dropped explicitly as well: inside an outer transaction (tests, a caller's atomic block)
             # "on commit drop" would keep them until that outer commit.
-            cursor.execute("drop table if exists staging, cur")
+            cursor.execute("drop table if exists staging, voorbereid, cur")
             telling.gelezen = ctx.gelezen
             telling.overgeslagen = sum(1 for m in eigen_bevindingen if m.soort == "overgeslagen")
             telling.hersteld = sum(1 for m in eigen_bevindingen if m.soort == "hersteld")
@@ -223,16 +246,19 @@ def import_bestand(
     return resultaat
 
 
-def _copy_rijen(objectsoort: Objectsoort, fh, ctx: Context, copy) -> None:
-    rijen = []
+def copy_rijen(objectsoort: Objectsoort, fh, ctx: Context, copy) -> int:
+    """The file's staging rows into a COPY as they are parsed; returns how many."""
+    rijen, totaal = [], 0
     for rij in objectsoort.rijen(fh, ctx):
         rijen.append(rij)
         if len(rijen) >= 1000:
             copy.write("".join(rijen))
             ctx.voortgang.tick(len(rijen))
+            totaal += len(rijen)
             rijen.clear()
     copy.write("".join(rijen))
     ctx.voortgang.tick(len(rijen))
+    return totaal + len(rijen)
 
 
 def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:

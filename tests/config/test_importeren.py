@@ -1,5 +1,6 @@
 """`manage.py import_bag` starts lean: the import's own apps, no portal (URL configuration, DRF,
-drf-spectacular, MapProxy, procrastinate) and no system checks; and it imports as before."""
+drf-spectacular, MapProxy, procrastinate), no numpy and no system checks; and it imports as before
+(integer parameters included, which psycopg dumps after asking whether numpy is loaded)."""
 
 import os
 import subprocess
@@ -13,7 +14,7 @@ from kaartlagen.models import Pand
 from tests.support import bagxml
 from tests.support.paden import ROOT
 
-PORTAAL = ("config.urls", "rest_framework", "drf_spectacular", "mapproxy", "procrastinate")
+PORTAAL = ("config.urls", "rest_framework", "drf_spectacular", "mapproxy", "procrastinate", "numpy", "yaml")
 # Runs manage.py as a user does, and reports which of PORTAAL got loaded.
 MELD = (
     "import atexit, runpy, sys; "

@@ -152,3 +152,99 @@ def test_a_broken_large_file_names_its_own_line(tmp_path, cuts):
     [failed] = resultaat.bestanden
     assert failed.status == "mislukt" and "[xml_ongeldig] regel 301" in failed.fout
     assert not Pand.objects.exists()
+
+
+@pytest.fixture
+def voorbereid(cuts, monkeypatch):
+    """Per range of a cut file: whether it came back parsed and prepared in its worker's own backend
+    (False: the file fell back to being imported whole)."""
+    from kern.importing import levering
+
+    uitkomsten = []
+    original = levering._Gedeeld.deel_klaar
+
+    def deel_klaar(self, k, uitkomst):
+        uitkomsten.append(isinstance(uitkomst, tuple))
+        original(self, k, uitkomst)
+
+    monkeypatch.setattr(levering._Gedeeld, "deel_klaar", deel_klaar)
+    return uitkomsten
+
+
+def _voorkomens_over_delen(tmp_path, bouwjaar=1930):
+    """400 panden, and two objects whose voorkomens lie in both halves of the file: of A the ended
+    voorkomen 1 comes first and 2 (in force) last; of B voorkomen 2 comes first and an older 1 without
+    eindRegistratie last. The voorkomen in force is 2 for both, whichever range holds it."""
+    a, b = "0400100000009001", "0400100000009002"
+    panden = [
+        bagxml.pand(a, bouwjaar=1901, nr=1, eind_registratie="2021-01-01T10:00:00"),
+        bagxml.pand(b, bouwjaar=1912, nr=2, begin="2021-01-01"),
+        *(
+            bagxml.pand(f"04001{i:011d}", bouwjaar=bouwjaar, pos=bagxml.square(110000 + i * 20, 546000))
+            for i in range(400)
+        ),
+        bagxml.pand(a, bouwjaar=1902, nr=2, begin="2021-01-01"),
+        bagxml.pand(b, bouwjaar=1911, nr=1),
+    ]
+    path = tmp_path / "0400PND01112026-000001.xml"
+    path.write_text(bagxml.document(*panden))
+    return path
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ranges_prepared_in_their_workers_merge_to_what_one_process_imports(tmp_path, voorbereid):
+    path = _voorkomens_over_delen(tmp_path)
+    resultaat = importeer_bag(path, werkers=2)
+    assert resultaat.ok and voorbereid == [True, True]
+    t = resultaat.totaal()
+    assert (t.gelezen, t.historisch, t.nieuw, t.overgeslagen) == (404, 2, 402, 0)
+    assert dict(
+        Pand.objects.filter(identificatie__startswith="040010000000900").values_list(
+            "identificatie", "oorspronkelijk_bouwjaar"
+        )
+    ) == {"0400100000009001": 1902, "0400100000009002": 1912}
+    snapshot = sorted(Pand.objects.values_list("identificatie", "bron_hash", "geom", "actief", "bijgewerkt"))
+
+    # Idempotent: read again by ranges, and whole by one process, nothing is written.
+    for werkers in (2, 1):
+        again = importeer_bag(path, werkers=werkers, opnieuw=True).totaal()
+        assert (again.nieuw, again.gewijzigd, again.ongewijzigd, again.historisch) == (0, 0, 402, 2)
+    assert (
+        sorted(Pand.objects.values_list("identificatie", "bron_hash", "geom", "actief", "bijgewerkt"))
+        == snapshot
+    )
+    assert voorbereid == [True, True, True, True]
+    # Resumable: a file imported before is not read again.
+    assert [b.status for b in importeer_bag(path, werkers=2).bestanden] == ["al_geimporteerd"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_merge_that_fails_after_the_ranges_were_prepared_writes_nothing(tmp_path, voorbereid):
+    path = _voorkomens_over_delen(tmp_path)
+    assert importeer_bag(path, werkers=2).ok
+    before = sorted(Pand.objects.values_list("identificatie", "oorspronkelijk_bouwjaar", "bron_hash"))
+    (tmp_path / "nieuw").mkdir()
+    nieuw = _voorkomens_over_delen(tmp_path / "nieuw", bouwjaar=1999)
+    with connection.cursor() as cursor:
+        # One update late in the upsert fails: the ones before it must not stay.
+        cursor.execute(
+            "create function pand_kapot() returns trigger language plpgsql as "
+            "$$ begin raise exception 'kapot midden in de merge'; end $$; "
+            "create trigger pand_kapot before update on kaartlagen_pand for each row "
+            "when (new.identificatie = '0400100000000300') execute function pand_kapot()"
+        )
+    try:
+        resultaat = importeer_bag(nieuw, werkers=2)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("drop trigger pand_kapot on kaartlagen_pand; drop function pand_kapot()")
+    [mislukt] = resultaat.bestanden
+    assert mislukt.status == "mislukt" and "kapot midden in de merge" in mislukt.fout
+    assert voorbereid == [True, True, True, True]
+    assert sorted(Pand.objects.values_list("identificatie", "oorspronkelijk_bouwjaar", "bron_hash")) == before
+    assert ImportRun.objects.filter(status="mislukt").count() == 1
+
+    # The failed file is not counted as imported: the next run reads it, and finishes it.
+    again = importeer_bag(nieuw, werkers=2)
+    assert again.ok and again.totaal().gewijzigd == 400
+    assert Pand.objects.filter(oorspronkelijk_bouwjaar=1999).count() == 400
