@@ -54,7 +54,7 @@ demo: load
 	@$(MANAGE) load_sample_buurtberichten
 	@$(MANAGE) load_sample_buurtdashboard
 
-# gunicorn with workers by core count (config/gunicorn.py), as in production.
+# gunicorn with threaded workers by core count, keep-alive (config/gunicorn.py), as in production.
 run: demo
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
@@ -99,6 +99,7 @@ bench: db
 	@$(PY) bench/check_regels_bench.py
 	@$(PY) bench/omgevingsplan_bench.py
 	@$(PY) bench/regels_bench.py
+	@$(PY) bench/werkers_bench.py
 	@$(PY) bench/meldingen_bench.py
 	@$(PY) bench/dashboard_bench.py
 	@$(PY) bench/buurtberichten_bench.py

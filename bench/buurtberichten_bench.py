@@ -1,7 +1,7 @@
 """Buurtberichten benchmark: matching, delivery and the weekly digest at scale.
 
     .venv/bin/python bench/buurtberichten_bench.py [--abonnementen 100000] [--bezorgen 10000] [--paren 5]
-        [--stralen realistisch|uniform] [--delen matching bezorging overzicht]
+        [--stralen realistisch|uniform] [--delen matching bezorging overzicht] [--bgt SCHAAL] [--verzenden K]
 
 Makes its own database (loket_bench_buurtberichten, migrated), then in a process of its own:
 1. writes N confirmed subscriptions of mixed shapes set-based in SQL over the municipality's built-up
@@ -15,8 +15,13 @@ Makes its own database (loket_bench_buurtberichten, migrated), then in a process
    SMTP server (aiosmtpd, a process of its own) on 127.0.0.1; timed from the publication to the last
    message counted at the server, target ≥ 200 messages/s; duplicates counted;
 4. the weekly digest for N subscribers, each with one to three waiting berichten: the weekly job
-   (`verspreiding.overzichten`) from start until every digest, with its map, is in the mail outbox,
-   target < 2 minutes.
+   (`buurtberichten.overzicht_wekelijks`) deferred and run by a real worker, timed from the defer until
+   the job is done, i.e. every digest, with its map, is in the mail outbox, target < 2 minutes; the
+   maps alone (distinct images, ms per image); with `--verzenden K` also K rounds until the SMTP
+   sink has counted every digest (a worker as `make run` starts it, all queues).
+   `--bgt SCHAAL` first loads the project's generated sample BGT at that scale into the bench database
+   (the real BGT under /work/shared/data is Otterlo, outside this municipality), so the maps show a
+   real basemap; without it MapServer draws an empty one and identical images collapse.
 Each part in ≥ 5 rounds (`--paren`) with the spread, peak memory per process and the load average.
 Prints figures; never fails.
 """
@@ -209,8 +214,37 @@ def _piek_mb(pid: int) -> float:
 
 def _leeg(cursor) -> None:
     cursor.execute(
-        "TRUNCATE kern_mail_bezorging, kern_mail_bijlage, buurtberichten_bezorging, buurtberichten_bericht, "
-        "procrastinate_jobs CASCADE"
+        "TRUNCATE kern_mail_bezorging, kern_mail_bijlage, kern_mail_inhoud, buurtberichten_bezorging, "
+        "buurtberichten_bericht, procrastinate_jobs CASCADE"
+    )
+
+
+def _start_sink() -> tuple[subprocess.Popen, int, str]:
+    """The SMTP sink in a process of its own: (process, port, the file it counts into)."""
+    import socket
+    import tempfile
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    telbestand = tempfile.mktemp(prefix="bb-sink-")
+    proces = subprocess.Popen([sys.executable, __file__, "--sink", str(poort), "--telbestand", telbestand])
+    return proces, poort, telbestand
+
+
+def _start_worker(poort: int, queues: str) -> subprocess.Popen:
+    """A real worker (`manage.py procrastinate worker`, as `make run` starts it) mailing to the sink."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "procrastinate", "worker", "--queues", queues],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(poort),
+            "MAIL_PER_MINUUT": "0",
+            "LOG_LEVEL": "WARNING",
+        },
     )
 
 
@@ -219,21 +253,12 @@ def meet_bezorging(n: int, paren: int) -> None:
     (`manage.py procrastinate worker`, as `make run` starts it) does the fan-out, plans the mails and
     sends them over one kept-open connection to a real SMTP server in a process of its own. Timed from
     the publication to the last message counted at the server."""
-    import socket
-    import tempfile
-
     from django.contrib.gis.geos import Point
     from django.db import connection
 
     from loket.buurtberichten import berichten
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        poort = s.getsockname()[1]
-    telbestand = tempfile.mktemp(prefix="bb-sink-")
-    sink_proces = subprocess.Popen(
-        [sys.executable, __file__, "--sink", str(poort), "--telbestand", telbestand]
-    )
+    sink_proces, poort, telbestand = _start_sink()
     with connection.cursor() as cursor:
         _leeg(cursor)
         cursor.execute(
@@ -253,18 +278,7 @@ def meet_bezorging(n: int, paren: int) -> None:
             "UPDATE buurtberichten_abonnement SET frequentie = 'direct' WHERE email LIKE 'bezorging%%'"
         )
         cursor.execute("ANALYZE")
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "procrastinate", "worker", "--queues", "buurtberichten,mail"],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1",
-            "EMAIL_PORT": str(poort),
-            "MAIL_PER_MINUUT": "0",
-            "LOG_LEVEL": "WARNING",
-        },
-    )
+    worker = _start_worker(poort, "buurtberichten,mail")
     rondes: list[tuple[float, int, int]] = []
 
     def ronde() -> Ronde:
@@ -308,14 +322,16 @@ def meet_bezorging(n: int, paren: int) -> None:
     )
 
 
-def meet_overzicht(n: int, paren: int) -> None:
-    """The weekly digest for N subscribers, each with one to three waiting berichten: from the start of
-    `overzichten` (the weekly job) until every digest, with its map, is in the mail outbox."""
-    import resource
-
+def meet_overzicht(n: int, paren: int, verzenden: int) -> None:
+    """The weekly digest for N subscribers, each with one to three waiting berichten, end to end: the
+    weekly job (`buurtberichten.overzicht_wekelijks`) is deferred and a real worker runs it; timed from
+    the defer until the job has finished, i.e. every digest, with its map, is in the mail outbox.
+    Sending is not in that figure (its rate is the delivery part's). With `--verzenden K`, K more rounds
+    with a worker that also sends, to the SMTP sink, timed until the sink has counted every digest."""
     from django.db import connection
+    from procrastinate.contrib.django.models import ProcrastinateJob
 
-    from loket.buurtberichten import verspreiding
+    from loket.buurtberichten import tasks, verspreiding
 
     with connection.cursor() as cursor:
         _leeg(cursor)
@@ -340,36 +356,135 @@ def meet_overzicht(n: int, paren: int) -> None:
         cursor.execute("ANALYZE")
         cursor.execute("SELECT count(DISTINCT abonnement_id), count(*) FROM buurtberichten_bezorging")
         abonnees, bezorgingen = cursor.fetchone()
-    uitkomsten = []
+        cursor.execute("SELECT count(*) FROM kaartlagen_bgtobject")
+        bgt = cursor.fetchone()[0]
+    print(f"  basiskaart: {bgt:,} BGT-objecten in de benchdatabase", flush=True)
 
-    def ronde() -> Ronde:
+    def opnieuw() -> None:
+        # The jobs table stays: the worker may be running a periodic job of its own.
         with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE kern_mail_bezorging, kern_mail_bijlage, procrastinate_jobs CASCADE")
+            cursor.execute("TRUNCATE kern_mail_bezorging, kern_mail_bijlage, kern_mail_inhoud CASCADE")
             cursor.execute("UPDATE buurtberichten_bezorging SET gemaild_op = NULL")
             cursor.execute("VACUUM ANALYZE buurtberichten_bezorging")
+            cursor.execute("VACUUM ANALYZE kern_mail_bezorging")
+
+    # The maps alone, in this process: how many distinct images, and the time per image.
+    kaartrondes = []
+    for _ in range(2):
+        opnieuw()
         start = time.perf_counter()
-        mails = verspreiding.overzichten("wekelijks")
+        kaarten = verspreiding.overzichtkaarten("wekelijks")
         duur = time.perf_counter() - start
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*), pg_size_pretty(pg_total_relation_size('kern_mail_bezorging')) FROM kern_mail_bezorging"
-            )
-            rijen, grootte = cursor.fetchone()
-            cursor.execute("SELECT count(*) FROM kern_mail_bijlage")
-            kaartjes = cursor.fetchone()[0]
-        uitkomsten.append((mails, kaartjes, grootte))
+            cursor.execute("SELECT count(*), coalesce(avg(length(data)), 0) FROM kern_mail_bijlage")
+            opgeslagen, grootte = cursor.fetchone()
+        kaartrondes.append(duur)
         print(
-            f"  ronde: {mails:,} overzichten ({kaartjes:,} verschillende kaartjes, outbox {grootte}) in {duur:.1f} s",
+            f"  kaartjes: {len(kaarten.sha):,} getekend ({opgeslagen:,} verschillende beelden, gemiddeld "
+            f"{grootte / 1024:.1f} KiB) in {duur:.1f} s = {1000 * duur / max(len(kaarten.sha), 1):.1f} ms per kaartje",
             flush=True,
         )
-        return Ronde([duur], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
-    reeksen = in_beurten([Zijde("wekelijks overzicht", ronde)], paren=paren)
+    def wacht_op_job(job_id: int, start: float) -> float:
+        while True:
+            status = ProcrastinateJob.objects.filter(id=job_id).values_list("status", flat=True).first()
+            if status in ("succeeded", "failed", "aborted"):
+                if status != "succeeded":
+                    raise RuntimeError(f"de weekjob eindigde als {status}")
+                return time.perf_counter() - start
+            time.sleep(0.05)
+
+    def ronde_met(worker, telbestand: str | None = None):
+        opnieuw()
+        voor = _geteld(telbestand)[0] if telbestand else 0
+        start = time.perf_counter()
+        job_id = tasks.overzicht_wekelijks.defer(timestamp=int(time.time()))
+        in_outbox = wacht_op_job(job_id, start)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*), pg_size_pretty(pg_total_relation_size('kern_mail_bezorging') "
+                "+ pg_total_relation_size('kern_mail_inhoud')) FROM kern_mail_bezorging"
+            )
+            mails, grootte = cursor.fetchone()
+            cursor.execute("SELECT count(*) FROM kern_mail_bijlage")
+            kaartjes = cursor.fetchone()[0]
+        verstuurd = None
+        if telbestand:
+            while _geteld(telbestand)[0] - voor < mails and time.perf_counter() - start < 3600:
+                if worker.poll() is not None:
+                    raise RuntimeError("de worker stopte")
+                time.sleep(0.05)
+            verstuurd = time.perf_counter() - start
+        print(
+            f"  ronde: {mails:,} overzichten ({kaartjes:,} verschillende kaartjes, outbox {grootte}) in de outbox "
+            f"na {in_outbox:.1f} s"
+            + (
+                f", alle {_geteld(telbestand)[0] - voor:,} bij de SMTP-server na {verstuurd:.1f} s"
+                if telbestand
+                else ""
+            )
+            + f" (load {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
+        return in_outbox, verstuurd
+
+    worker = _start_worker(0, "buurtberichten")
+    try:
+        reeksen = in_beurten(
+            [Zijde("weekjob tot in de outbox", lambda: Ronde([ronde_met(worker)[0]], _piek_mb(worker.pid)))],
+            paren=paren,
+        )
+    finally:
+        worker.terminate()
+        worker.wait()
     rapport(
-        f"Wekelijks overzicht: {abonnees:,} abonnees met {bezorgingen:,} wachtende berichten, tot in de mail-outbox",
+        f"Wekelijks overzicht: {abonnees:,} abonnees met {bezorgingen:,} wachtende berichten, {bgt:,} BGT-objecten, "
+        "van het inplannen van de weekjob tot elk overzicht met kaartje in de mail-outbox (echte worker)",
         reeksen,
         eenheid="s",
     )
+    print(f"  alleen de kaartjes (in dit proces): {', '.join(f'{d:.1f}' for d in kaartrondes)} s", flush=True)
+    if verzenden:
+        # The planning rounds left 100 000 unsent rows: gone before a worker that sends starts on them.
+        opnieuw()
+        sink_proces, poort, telbestand = _start_sink()
+        worker = _start_worker(poort, "buurtberichten,mail")
+        try:
+            tijden = [ronde_met(worker, telbestand) for _ in range(verzenden)]
+            piek = _piek_mb(worker.pid)
+        finally:
+            worker.terminate()
+            worker.wait()
+            sink_proces.terminate()
+            sink_proces.wait()
+        tot = sorted(v for _, v in tijden)
+        print(
+            f"\nWekelijks overzicht tot bij de SMTP-server ({verzenden} rondes, één worker als `make run`): "
+            f"mediaan {tot[len(tot) // 2]:.1f} s, {tot[0]:.1f}–{tot[-1]:.1f} s; worker piek {piek:.0f} MiB",
+            flush=True,
+        )
+
+
+def laad_bgt(schaal: int, env: dict) -> None:
+    """The project's generated sample BGT at this scale (`dev.sample.bgt_bag --scale`) into the bench
+    database, so the digest maps have a real basemap. The real BGT in /work/shared/data is Otterlo, not
+    this municipality: its maps would be empty here."""
+    folder = ROOT / "bench" / "out" / f"scale{schaal}"
+    if not (folder / "bgt_0400.zip").exists():
+        subprocess.run(
+            [sys.executable, "-m", "dev.sample.bgt_bag", "--out", str(folder), "--scale", str(schaal)],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "manage.py", "import_bgt", "-v0", str(folder / "bgt_0400.zip")],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    print(f"BGT-voorbeeld schaal {schaal} geladen in {time.perf_counter() - start:.0f} s", flush=True)
 
 
 def main() -> None:
@@ -384,6 +499,15 @@ def main() -> None:
         choices=["matching", "bezorging", "overzicht"],
         default=["matching", "bezorging", "overzicht"],
     )
+    parser.add_argument(
+        "--bgt",
+        type=int,
+        default=0,
+        help="laad het BGT-voorbeeld op deze schaal (0: geen BGT, lege kaartjes)",
+    )
+    parser.add_argument(
+        "--verzenden", type=int, default=0, help="overzicht: zoveel rondes extra tot bij de SMTP-server"
+    )
     parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--sink", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--telbestand", help=argparse.SUPPRESS)
@@ -393,6 +517,8 @@ def main() -> None:
         return
     if not args.meet:
         env = prepare_database(BENCH_DB)
+        if args.bgt:
+            laad_bgt(args.bgt, env)
         subprocess.run([sys.executable, __file__, "--meet", *sys.argv[1:]], cwd=ROOT, env=env, check=True)
         return
     print(f"load average bij de start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
@@ -402,7 +528,7 @@ def main() -> None:
     if "bezorging" in args.delen:
         meet_bezorging(args.bezorgen, args.paren)
     if "overzicht" in args.delen:
-        meet_overzicht(args.abonnementen, args.paren)
+        meet_overzicht(args.abonnementen, args.paren, args.verzenden)
     print(f"load average aan het eind: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
 
 

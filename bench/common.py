@@ -103,11 +103,40 @@ def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
     parser.add_argument("--punten", type=int, default=200, help="verzoeken per ronde")
     parser.add_argument("--paren", type=int, default=5)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument(
+        "--werkersoort", help="gunicorn --worker-class (standaard die van config/gunicorn.py)"
+    )
+    parser.add_argument(
+        "--threads", type=int, help="gunicorn --threads (standaard die van config/gunicorn.py)"
+    )
+    parser.add_argument("--hergebruik", action="store_true", help="meet op de database van de vorige keer")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         sys.modules["__main__"].measure(args)
         return
+    meer = ["--werkersoort", args.werkersoort] if args.werkersoort else []
+    meer += ["--threads", str(args.threads)] if args.threads else []
+    if args.hergebruik:
+        env = {**os.environ, "DATABASE_URL": database_url(dbname)}
+        meer.append("--hergebruik")
+    else:
+        env = _vul_plan_database(dbname, met_bag)
+    subprocess.run(
+        [
+            sys.executable,
+            script,
+            "--measure",
+            *("--cellen", str(args.cellen), "--punten", str(args.punten)),
+            *("--paren", str(args.paren), "--clients", str(args.clients)),
+            *meer,
+        ],
+        env=env,
+        check=True,
+    )
+
+
+def _vul_plan_database(dbname: str, met_bag: bool) -> dict:
     voorbeeld = ROOT / "data" / "bgt_bag_samples"
     if not any(voorbeeld.glob("BAGGEM*.zip")):
         from dev.sample.bgt_bag import generate
@@ -136,14 +165,4 @@ def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
     subprocess.run(
         [sys.executable, "manage.py", "import_omgevingsplan", "-v0", str(plan)], cwd=ROOT, env=env, check=True
     )
-    subprocess.run(
-        [
-            sys.executable,
-            script,
-            "--measure",
-            *("--cellen", str(args.cellen), "--punten", str(args.punten)),
-            *("--paren", str(args.paren), "--clients", str(args.clients)),
-        ],
-        env=env,
-        check=True,
-    )
+    return env

@@ -1,5 +1,6 @@
 """What every benchmark measures with: sides taken in turns, median and p95 over rounds with their
-spread, peak memory per process, the portal served by gunicorn, N clients at once.
+spread, peak memory per process, the portal served by gunicorn, N clients at once, each on a connection
+it keeps while the server allows (as a browser does).
 
 Like with like: each side is timed as what a user runs (the whole command including start-up, or the
 whole HTTP request), the sides take turns (A B, B A, A B, …) so a burst of load on this shared machine
@@ -165,19 +166,33 @@ class Portaal:
 
 @contextlib.contextmanager
 def portaal(
-    env: dict | None = None, werkers: int = 4, app: str = "config.wsgi:application"
+    env: dict | None = None,
+    werkers: int = 4,
+    app: str = "config.wsgi:application",
+    werkersoort: str | None = None,
+    threads: int | None = None,
 ) -> Iterator[Portaal]:
-    """Serves the portal with gunicorn (sync workers, as in production) on a free port of 127.0.0.1 and
-    yields once it answers; stops it afterwards. `env` points it at a bench database (DATABASE_URL)."""
+    """Serves the portal with gunicorn and the project's own settings (config/gunicorn.py: the worker
+    model `make run` and production use) on a free port of 127.0.0.1 and yields once it answers; stops it
+    afterwards. `env` points it at a bench database (DATABASE_URL); `werkersoort`/`threads` override the
+    worker model, to compare them."""
     poort = vrije_poort()
-    # As in production: DEBUG off (with it on, Django keeps every query of a request in memory).
-    env = {**(env or os.environ), "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    # As in production: DEBUG off (with it on, Django keeps every query of a request in memory). No
+    # access log: it would only fill the bench's output.
+    env = {**(env or os.environ), "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost", "WEB_ACCESS_LOG": ""}
+    opties = ["--worker-class", werkersoort] if werkersoort else []
+    if werkersoort == "sync":
+        threads = 1  # more threads would make gunicorn serve with gthread after all
+    opties += ["--threads", str(threads)] if threads else []
     proces = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
+            "-c",
+            "python:config.gunicorn",
             app,
             "--workers",
             str(werkers),
+            *opties,
             "--bind",
             f"127.0.0.1:{poort}",
             "--log-level",
@@ -208,31 +223,58 @@ def portaal(
         proces.wait(timeout=30)
 
 
-def http_get(server: Portaal, pad: str) -> tuple[int, bytes]:
-    """One GET on a new connection, as a browser's first request (gunicorn's sync workers close the
-    connection after each answer anyway)."""
-    conn = http.client.HTTPConnection(server.host, server.poort, timeout=30)
-    try:
-        conn.request("GET", pad)
-        antwoord = conn.getresponse()
+class Verbinding:
+    """One client's connection to the portal, kept as a browser keeps it: reused for the next request
+    while the server keeps it open (HTTP/1.1 keep-alive, which gunicorn's gthread workers offer), opened
+    anew when the server closed it (sync workers close after every answer: then each request pays for a
+    new TCP connection, as a browser's would). A kept connection the server closed while idle is retried
+    once, as browsers retry."""
+
+    def __init__(self, server: Portaal):
+        self.conn = http.client.HTTPConnection(server.host, server.poort, timeout=30)
+
+    def vraag(self, methode: str, pad: str, body: bytes | None = None, headers: dict | None = None):
+        hergebruikt = self.conn.sock is not None
+        try:
+            return self._vraag(methode, pad, body, headers)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            self.conn.close()
+            if not hergebruikt:
+                raise
+            return self._vraag(methode, pad, body, headers)
+
+    def _vraag(self, methode, pad, body, headers) -> tuple[int, bytes]:
+        self.conn.request(methode, pad, body=body, headers=headers or {})
+        antwoord = self.conn.getresponse()
         return antwoord.status, antwoord.read()
+
+    def get(self, pad: str) -> tuple[int, bytes]:
+        return self.vraag("GET", pad)
+
+    def post_json(self, pad: str, data, headers: dict | None = None) -> tuple[int, bytes]:
+        return self.vraag(
+            "POST", pad, json.dumps(data).encode(), {"Content-Type": "application/json", **(headers or {})}
+        )
+
+    def sluit(self) -> None:
+        self.conn.close()
+
+
+def http_get(server: Portaal, pad: str) -> tuple[int, bytes]:
+    """One GET on a connection of its own (a client's first request)."""
+    verbinding = Verbinding(server)
+    try:
+        return verbinding.get(pad)
     finally:
-        conn.close()
+        verbinding.sluit()
 
 
 def http_post_json(server: Portaal, pad: str, data, headers: dict | None = None) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection(server.host, server.poort, timeout=30)
+    verbinding = Verbinding(server)
     try:
-        conn.request(
-            "POST",
-            pad,
-            body=json.dumps(data),
-            headers={"Content-Type": "application/json", **(headers or {})},
-        )
-        antwoord = conn.getresponse()
-        return antwoord.status, antwoord.read()
+        return verbinding.post_json(pad, data, headers)
     finally:
-        conn.close()
+        verbinding.sluit()
 
 
 def een_voor_een(items: Iterable, doe: Callable) -> Ronde:

@@ -21,7 +21,7 @@ from datetime import date
 import psycopg
 from common import conninfo, plan_benchmark  # sets up Django before the project imports below
 from django.db import connection
-from harness import Ronde, Zijde, gelijktijdig, http_get, in_beurten, portaal, rapport
+from harness import Ronde, Verbinding, Zijde, gelijktijdig, in_beurten, portaal, rapport
 
 BENCH_DB = "loket_bench_plan"
 GM = "nl.imow-gm0400"
@@ -197,17 +197,18 @@ def measure(args) -> None:
     from toepasbare_regels.omgevingsplan.importing.levering import bewaar
     from toepasbare_regels.omgevingsplan.models import Locatie, LocatieVlak
 
-    start = time.perf_counter()
-    lev = synthetisch_plan(args.cellen)
-    gemaakt = time.perf_counter() - start
-    start = time.perf_counter()
-    bewaar(lev, "imow", "benchmarkplan", "bench")
-    print(
-        f"Synthetisch plan: {len(lev.locaties):,} locaties, {len(lev.normen[0]['normwaarden']):,} normwaarden "
-        f"(gemaakt {gemaakt:.1f} s, opgeslagen met bewaar() in {time.perf_counter() - start:.1f} s)"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    if not args.hergebruik:
+        start = time.perf_counter()
+        lev = synthetisch_plan(args.cellen)
+        gemaakt = time.perf_counter() - start
+        start = time.perf_counter()
+        bewaar(lev, "imow", "benchmarkplan", "bench")
+        print(
+            f"Synthetisch plan: {len(lev.locaties):,} locaties, {len(lev.normen[0]['normwaarden']):,} normwaarden "
+            f"(gemaakt {gemaakt:.1f} s, opgeslagen met bewaar() in {time.perf_counter() - start:.1f} s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(
         f"In de database: {Locatie.objects.count():,} locaties, {LocatieVlak.objects.count():,} zoekvlakken"
     )
@@ -223,13 +224,16 @@ def measure(args) -> None:
         len(services.regels_op(Point(x, y, srid=RD_NEW))["activiteiten"]) for x, y in punten[:200]
     ]
     print(f"Gemiddeld {statistics.mean(activiteiten):.1f} activiteiten per antwoord")
-    with portaal(os.environ) as server:
+    with portaal(os.environ, werkersoort=args.werkersoort, threads=args.threads) as server:
 
         def ons():
+            verbinding = Verbinding(server)
+
             def client(punt):
-                status, body = http_get(server, f"/api/locatie/regels?x={punt[0]}&y={punt[1]}&crs=rd")
+                status, body = verbinding.get(f"/api/locatie/regels?x={punt[0]}&y={punt[1]}&crs=rd")
                 assert status == 200, body[:500]
 
+            client.sluit = verbinding.sluit
             return client
 
         ruw = ruwe_client(RAW, services.geldige_versies(), punten)

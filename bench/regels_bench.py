@@ -1,12 +1,13 @@
 """Vergunningcheck benchmark: one conclusie step against the raw spatial SQL it needs, on ≥ 100 000
 locaties; and the import of all STTR files (our sample and the Geonovum set).
 
-    .venv/bin/python bench/regels_bench.py [--cellen 105000] [--punten 1000]
+    .venv/bin/python bench/regels_bench.py [--cellen 105000] [--punten 1000] [--hergebruik]
 
 In its own database (loket_bench_regels): the kaartlagen sample, the sample omgevingsplan, a
 synthetic plan of --cellen gebieden over the municipality (from omgevingsplan_bench), the sample rules.
 Then for --punten sample addresses per round: POST conclusie/_bepaal for "dakkapel plaatsen" without
-answers over HTTP (gunicorn, 4 workers; the engine asks the first questions and fills monument and
+answers over HTTP (gunicorn, 4 workers of config/gunicorn.py's kind, each client on a connection it
+keeps while the server allows; the engine asks the first questions and fills monument and
 beschermd dorpsgezicht from the plan) and, in turns, the bare SQL that step needs (the locaties at the
 point, their gebiedsaanwijzingen), at 1 client and at --clients at once. Prints figures; never fails.
 """
@@ -21,7 +22,7 @@ from common import (  # sets up Django before the project imports below
     OUT,
     plan_benchmark,
 )
-from harness import http_post_json, portaal
+from harness import Verbinding, http_post_json, portaal
 
 BENCH_DB = "loket_bench_regels"
 
@@ -37,20 +38,21 @@ def measure(args) -> None:
     from toepasbare_regels.omgevingsplan.importing.levering import bewaar
     from toepasbare_regels.omgevingsplan.models import Locatie
 
-    regels = OUT / "regels_sample"
-    regels.mkdir(parents=True, exist_ok=True)
-    for naam, inhoud in regels_sample.bestanden().items():
-        (regels / naam).write_bytes(inhoud)
-    for pad in (regels, GEONOVUM):
-        if not pad.exists():
-            print(f"{pad} ontbreekt: overgeslagen")
-            continue
-        resultaat = importeer_pad(pad)
-        print(f"Import {pad.name}: {resultaat.samenvatting()}")
+    if not args.hergebruik:
+        regels = OUT / "regels_sample"
+        regels.mkdir(parents=True, exist_ok=True)
+        for naam, inhoud in regels_sample.bestanden().items():
+            (regels / naam).write_bytes(inhoud)
+        for pad in (regels, GEONOVUM):
+            if not pad.exists():
+                print(f"{pad} ontbreekt: overgeslagen")
+                continue
+            resultaat = importeer_pad(pad)
+            print(f"Import {pad.name}: {resultaat.samenvatting()}")
 
-    bewaar(synthetisch_plan(args.cellen), "imow", "benchmarkplan", "bench")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        bewaar(synthetisch_plan(args.cellen), "imow", "benchmarkplan", "bench")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(f"In de database: {Locatie.objects.count():,} locaties")
 
     rng = random.Random(400)
@@ -66,7 +68,7 @@ def measure(args) -> None:
             "_geo": {"intersects": {"type": "Point", "coordinates": list(punt)}},
         }
 
-    with portaal(os.environ) as server:
+    with portaal(os.environ, werkersoort=args.werkersoort, threads=args.threads) as server:
         vragen = []
         for punt in punten[:200]:
             status, body = http_post_json(server, pad, vraag(punt), {"Content-Crs": "EPSG:28992"})
@@ -75,10 +77,14 @@ def measure(args) -> None:
         print(f"Gemiddeld nog {statistics.mean(vragen):.1f} vragen na de eerste stap")
 
         def ons():
+            # Each client on a connection of its own, kept while the server allows (as a browser does).
+            verbinding = Verbinding(server)
+
             def client(punt):
-                status, body = http_post_json(server, pad, vraag(punt), {"Content-Crs": "EPSG:28992"})
+                status, body = verbinding.post_json(pad, vraag(punt), {"Content-Crs": "EPSG:28992"})
                 assert status == 200, body[:500]
 
+            client.sluit = verbinding.sluit
             return client
 
         # The bare SQL of that step: the locaties at the point, their gebiedsaanwijzingen.

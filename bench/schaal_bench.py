@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import psycopg  # noqa: E402
 from common import OUT, ROOT, conninfo, prepare_database  # noqa: E402
-from harness import Ronde, Zijde, commando, gelijktijdig, http_get, in_beurten, portaal  # noqa: E402
+from harness import Ronde, Verbinding, Zijde, commando, gelijktijdig, in_beurten, portaal  # noqa: E402
 
 
 def voorbeeld(schaal: int) -> Path:
@@ -74,10 +74,13 @@ def meet(schaal: int, args) -> dict:
 
         def zijde(soort):
             def client():
+                verbinding = Verbinding(server)
+
                 def vraag(pad):
-                    status, _ = http_get(server, pad)
+                    status, _ = verbinding.get(pad)
                     assert status == 200, (pad, status)
 
+                vraag.sluit = verbinding.sluit
                 return vraag
 
             return Zijde(

@@ -15,9 +15,16 @@ if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="loket-metrics-")
 
 bind = os.environ.get("LOKET_ADDR", "127.0.0.1:8000")
-# Sync workers, gunicorn's own rule of thumb: two per core plus one. Each request is short (tiles,
+# Processes by gunicorn's own rule of thumb: two per core plus one. Each request is short (tiles,
 # search, panel ≈ milliseconds); slow clients are buffered by the reverse proxy in front.
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
+# Threaded workers keep a connection open between requests (a browser's tiles, the proxy's upstream
+# keep-alive), where sync workers close it after every answer: a new TCP connection and request
+# parsing per tile cost more than a light tile itself (decision 0020, bench/werkers_bench.py).
+worker_class = os.environ.get("WEB_WORKER_CLASS", "gthread")
+# gunicorn quietly turns sync workers with more than one thread into gthread ones.
+threads = int(os.environ.get("WEB_THREADS", "4" if worker_class == "gthread" else "1"))
+keepalive = int(os.environ.get("WEB_KEEPALIVE", "5"))
 timeout = int(os.environ.get("WEB_TIMEOUT", "60"))
 graceful_timeout = 30
 # A fresh process now and then keeps slow growth (MapProxy caches, GDAL) from adding up.

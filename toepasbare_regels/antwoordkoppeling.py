@@ -1,8 +1,9 @@
 """Antwoordkoppeling: which feit answers a question of an imported rule file.
 
 In order: the question's own `herbruikbaarId` (our rule files); a koppeling staff made in the admin for
-this file's uitvoeringsregel, or for this question text in any file; the koppelingen shipped here for the
-national question texts our data can answer. A koppeling holds the question text, so it survives a new
+this file's uitvoeringsregel, or for this question text in any file; for a registerbevraging, the feit
+its register field names (the rule itself says the value comes from a register, so a feit that fits it
+answers it); the koppelingen shipped here for the national question texts our data can answer. A koppeling holds the question text, so it survives a new
 version of the file only while the question reads the same. `suggesties` offers feiten for a question
 from its words, for staff to confirm.
 """
@@ -14,9 +15,9 @@ from kern.gemeente import huidige
 from . import feiten_bag  # noqa: F401  (registers the BAG/BGT/CBS feiten)
 from .feiten import FEITEN, uit_herbruikbaar_id
 from .models import Antwoordkoppeling
-from .sttr.model import Bestand, Uitvoeringsregel
+from .sttr.model import REGISTERBEVRAGINGEN, Bestand, Uitvoeringsregel
 
-KOPPELBAAR = ("vraag", "geoVerwijzing")
+KOPPELBAAR = ("vraag", "geoVerwijzing", *REGISTERBEVRAGINGEN)
 
 
 def normaliseer(tekst: str) -> str:
@@ -98,6 +99,8 @@ class Koppelingen:
         for key in ((sleutel, u.id, tekst), (sleutel, "", tekst), ("", "", tekst)):
             if key in self._rijen:
                 return self._rijen[key], "koppeling"
+        if u.soort in REGISTERBEVRAGINGEN and (feit := _uit_register(u)):
+            return feit, "register"
         if tekst in STANDAARD:
             return STANDAARD[tekst], "standaard"
         if _eigen_gemeentegrens(u):
@@ -139,6 +142,17 @@ def bewaar(sleutel: str, model: Bestand, keuzes) -> int:
         elif keuze == "":
             gewijzigd += Antwoordkoppeling.objects.filter(**rij).delete()[0]
     return gewijzigd
+
+
+def _uit_register(u: Uitvoeringsregel) -> str | None:
+    """The feit a registerbevraging's field names: by key ("monument"), else by its words."""
+    for veld in (u.koppelveld, u.afnamepunt):
+        tekst = normaliseer(veld)
+        if (sleutel := tekst.replace(" ", "-")) in FEITEN:
+            return sleutel
+        if gevonden := [feit for patroon, feit in SUGGESTIES if patroon.search(tekst) and feit in FEITEN]:
+            return gevonden[0]
+    return None
 
 
 def _eigen_gemeentegrens(u: Uitvoeringsregel) -> bool:

@@ -2,6 +2,7 @@
 once per request (omgevingsplan locaties, gebiedsaanwijzingen, normen, the pand)."""
 
 import json
+import math
 from datetime import date
 from functools import cached_property
 
@@ -13,7 +14,7 @@ from kaartlagen import voorbereid
 from kaartlagen.zoeken import ZoekFout, punt_in_gemeente
 from kern.crs import RD_NEW
 from kern.replica import leesverbinding
-from toepasbare_regels.omgevingsplan.models import Gebiedsaanwijzing, LocatieVlak, RegelingVersie
+from toepasbare_regels.omgevingsplan.models import Gebiedsaanwijzing, LocatieVlak, RegelingVersie, Regeltekst
 from toepasbare_regels.omgevingsplan.services import (
     ewkb,
     gebiedsaanwijzing,
@@ -30,6 +31,8 @@ def uit_geojson(geojson: dict, srid: int) -> GEOSGeometry:
     """A Point or Polygon from an API body, checked (valid, inside the municipality) and in RD New."""
     if not isinstance(geojson, dict) or geojson.get("type") not in ("Point", "Polygon", "MultiPolygon"):
         raise ZoekFout("geometrie_ongeldig", "Geef een locatie als GeoJSON Point of Polygon.")
+    if (xy := _gewoon_punt(geojson)) is not None:
+        return punt(*xy, srid)
     try:
         # GeoJSON always parses as WGS84; the Content-Crs header says what the numbers really are.
         geom = GEOSGeometry(json.dumps(geojson))
@@ -47,6 +50,21 @@ def uit_geojson(geojson: dict, srid: int) -> GEOSGeometry:
     if geom.area > MAX_OPPERVLAKTE_M2:
         raise ZoekFout("geometrie_te_groot", "Het gebied is te groot: kies een gebied kleiner dan 1 km².")
     return geom
+
+
+def _gewoon_punt(geojson: dict) -> tuple[float, float] | None:
+    """x and y of a Point with two or three ordinary numbers: nearly every request, and then parsing
+    through GDAL and GEOS (most of this function's time) can only give the same x and y. Anything
+    else takes that path and its errors."""
+    if geojson["type"] != "Point":
+        return None
+    coordinaten = geojson.get("coordinates")
+    if not isinstance(coordinaten, list) or len(coordinaten) not in (2, 3):
+        return None
+    for c in coordinaten:
+        if not (isinstance(c, float) and math.isfinite(c) or type(c) is int and abs(c) < 2**53):
+            return None
+    return float(coordinaten[0]), float(coordinaten[1])
 
 
 # What every check at a spot needs, in one prepared statement: the stand of the rule tables (the key of
@@ -69,6 +87,14 @@ _PLEK_SQL = f"""
             FROM {Gebiedsaanwijzing._meta.db_table} g
             WHERE g.versie_id = ANY(versies.ids) AND g.locaties && locaties.ids)
     FROM versies, locaties
+"""
+
+
+# The artikelen a conclusion cites, all at once in the versions in force: as services.regeltekst
+# answers one wId (the first by id when two versions hold it), without an ORM query per artikel.
+_REGELTEKSTEN_SQL = f"""
+    SELECT DISTINCT ON (wid) wid, kop, tekst FROM {Regeltekst._meta.db_table}
+    WHERE versie_id = ANY(%(versies)s) AND wid = ANY(%(wids)s) ORDER BY wid, id
 """
 
 
@@ -121,6 +147,14 @@ class Plek:
     @cached_property
     def gebiedsaanwijzingen(self) -> list[dict]:
         return [gebiedsaanwijzing(*rij, self.locaties) for rij in self._gegevens[3] or []]
+
+    def regelteksten(self, wids: list[str]) -> dict[str, tuple[str, str]]:
+        """Kop and tekst per wId of the artikelen (or leden) in force here that exist."""
+        if not wids or not self.versies:
+            return {}
+        with voorbereid.cursor(leesverbinding()) as cursor:
+            cursor.execute(_REGELTEKSTEN_SQL, {"versies": self.versies, "wids": wids})
+            return {wid: (kop, tekst) for wid, kop, tekst in cursor.fetchall()}
 
     @cached_property
     def normwaarden(self) -> list[dict]:

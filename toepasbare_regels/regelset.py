@@ -52,6 +52,12 @@ def bestanden_voor(
 _WERKZAAMHEID_REF = re.compile(r"/werkzaamheden/id/concept/([^/#?]+)$")
 
 
+def werkzaamheid_urn(ref: str) -> str:
+    """ "DakkapelPlaatsen" for ".../werkzaamheden/id/concept/DakkapelPlaatsen" (or for itself)."""
+    ref = (ref or "").strip().lstrip("#")
+    return m.group(1) if (m := _WERKZAAMHEID_REF.search(ref)) else ref
+
+
 def activiteiten_van(refs: list[str]) -> list[tuple[Werkzaamheid | None, str]]:
     """(werkzaamheid, activiteit) pairs for werkzaamheid urns/refs or activiteit refs/ids, in order."""
     out: list[tuple[Werkzaamheid | None, str]] = []
@@ -63,8 +69,7 @@ def activiteiten_van(refs: list[str]) -> list[tuple[Werkzaamheid | None, str]]:
         if ref.startswith("nl.imow-"):
             out.append((None, ref))
             continue
-        urn = m.group(1) if (m := _WERKZAAMHEID_REF.search(ref)) else ref
-        werkzaamheid = Werkzaamheid.objects.filter(urn=urn).first()
+        werkzaamheid = Werkzaamheid.objects.filter(urn=werkzaamheid_urn(ref)).first()
         if werkzaamheid is None:
             raise RegelFout(
                 "regels.werkzaamheid_onbekend", f"Onbekende werkzaamheid of activiteit: {ref[:200]!r}."
@@ -80,3 +85,12 @@ def aansluitpunt(
     """The rule file an aansluitpunt names: same bevoegd gezag (namespace) first, valid on the peildatum."""
     qs = ToepasbareRegelBestand.objects.filter(geldig_op(peildatum), naam=model_naam).defer("dmn")
     return qs.filter(namespace=row.namespace).first() or qs.first()
+
+
+def herbruikbaar(activiteit: str, typering: str, peildatum: date) -> ToepasbareRegelBestand | None:
+    """The rule file a herbruikbare beslissing names by its activiteit: one of the same typering first,
+    else its conclusie, valid on the peildatum."""
+    for soort in dict.fromkeys((typering, "Conclusie")):
+        if gevonden := bestanden_voor(activiteit, soort, peildatum):
+            return gevonden[0]
+    return None

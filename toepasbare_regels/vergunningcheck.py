@@ -3,7 +3,9 @@ its explanation, or the next question group. Stateless: every call gets all answ
 
 Questions are only asked when the engine says their answer can still change an undecided outcome, and
 never when our data answers them: geoVerwijzing by PostGIS intersection with the omgevingsplan
-locaties, other questions through the data-answer registry (feiten.py).
+locaties, other questions and registerbevragingen through the data-answer registry (feiten.py). An
+implicietAntwoord follows from the chosen werkzaamheid; a herbruikbare beslissing and an aansluitpunt
+are evaluated in the file they name, with the values the aansluitpunt's bindings pass.
 """
 
 from dataclasses import dataclass, field, replace
@@ -11,7 +13,6 @@ from datetime import date
 
 from kern.gemeente import huidige
 from toepasbare_regels.omgevingsplan.models import Activiteit
-from toepasbare_regels.omgevingsplan.services import regeltekst
 
 from .antwoordkoppeling import Koppelingen, als_type
 from .feiten import FEITEN
@@ -19,11 +20,12 @@ from .maatregelen import maatregelen_van
 from .models import ToepasbareRegelBestand
 from .plek import Plek
 from .regelcache import bewaard
-from .regelset import aansluitpunt, activiteiten_van, bestanden_voor, geladen
+from .regelset import aansluitpunt, activiteiten_van, bestanden_voor, geladen, herbruikbaar, werkzaamheid_urn
 from .sttr.antwoorden import toon, typeer
+from .sttr.engine import Binding
 from .sttr.feel import ONBEKEND
 from .sttr.grenzen import grenzen_van
-from .sttr.model import Aanroep, Bestand, InputData, Uitvoeringsregel
+from .sttr.model import REGISTERBEVRAGINGEN, Aanroep, Bestand, InputData, Uitvoeringsregel
 
 CONCLUSIE_TEKST = {
     "Vergunningplicht": "U heeft een vergunning nodig.",
@@ -159,14 +161,37 @@ class Check:
             waarden[sleutel] = FEITEN[sleutel].bepaal(self.plek)
         return waarden[sleutel]
 
-    def _bron(self, row, model: Bestand, herkomst: dict):
-        """waarde_van for the engine: fixed value, map, answer, data, or ONBEKEND (then it may be asked)."""
+    def _bron(self, row, model: Bestand, herkomst: dict, werkzaamheid=None, gebonden=None):
+        """waarde_van for the engine: a value the calling rules pass, fixed value, the werkzaamheid,
+        map, answer, data, or ONBEKEND (then it may be asked). `gebonden`: (bindings by inputData name,
+        per input still open the caller's inputs to ask instead)."""
 
         def waarde_van(inp: InputData):
             u = model.uitvoeringsregel(inp.uitvoeringsregel) if inp.uitvoeringsregel else None
             soort = (u.gegevens_type if u and u.gegevens_type else "") or inp.type_ref or "string"
             vid = vraag_id(row, u.id if u else inp.id)
             tekst = (u.vraag_tekst if u else "") or inp.naam
+            if gebonden is not None and inp.naam in gebonden[0]:
+                binding: Binding = gebonden[0][inp.naam]
+                gebonden[1][inp.id] = binding
+                if binding.waarde is not ONBEKEND:
+                    herkomst[inp.id] = {
+                        "vraag": tekst,
+                        "antwoord": toon(binding.waarde),
+                        "bron": "doorgegeven door de regels die deze regels aanroepen",
+                    }
+                return binding.waarde
+            if (
+                u is not None
+                and u.soort == "implicietAntwoord"
+                and (waarde := self._impliciet(u, werkzaamheid)) is not ONBEKEND
+            ):
+                herkomst[inp.id] = {
+                    "vraag": tekst,
+                    "antwoord": toon(waarde),
+                    "bron": "de werkzaamheid die u koos",
+                }
+                return waarde
             if u is not None and u.soort in ("vasteWaarde", "vasteWaardeVoorbehoud"):
                 waarde = typeer(u.waarde, soort, None, vid)
                 herkomst[inp.id] = {
@@ -212,6 +237,19 @@ class Check:
 
         return waarde_van
 
+    def _impliciet(self, u: Uitvoeringsregel, werkzaamheid):
+        """An implicietAntwoord: its waarde when the werkzaamheid it names was chosen, the opposite when
+        another was; Werkzaamheidoverstijgend counts every werkzaamheid of this check. ONBEKEND when the
+        activiteit was chosen without a werkzaamheid: then it is asked."""
+        if u.context.lower() == "werkzaamheidoverstijgend":
+            gekozen = {w.urn for w, _ in self.paren if w is not None}
+        else:
+            gekozen = {werkzaamheid.urn} if werkzaamheid is not None else set()
+        if not gekozen:
+            return ONBEKEND
+        waarde = u.waarde == "true"
+        return waarde if werkzaamheid_urn(u.werkzaamheid) in gekozen else not waarde
+
     def _uit_data(self, gekoppeld: tuple[str, str], tekst: str, inp: InputData, soort: str, herkomst: dict):
         """The feit's value typed for this input, or ONBEKEND (no data here, or the user disputes it)."""
         sleutel, _ = gekoppeld
@@ -233,36 +271,56 @@ class Check:
             herkomst[inp.id]["gebieden"] = feit.gebieden(self.plek)
         return waarde
 
-    def _aansluiten(self, row, herkomst: dict, stapel: frozenset = frozenset()):
-        """Evaluate an aansluitpunt in the model it names; its inputs and herkomst are keyed (row, id)."""
+    def _aansluiten(self, row, herkomst: dict, werkzaamheid=None, stapel: frozenset = frozenset()):
+        """Evaluate an aansluitpunt or herbruikbare beslissing in the model it names, with the values its
+        bindings pass; its own inputs and herkomst are keyed (row, id), a bound input that is still open
+        becomes the caller's inputs it is bound to."""
 
-        def aansluiten(a: Aanroep):
-            doel = self._bewaard(
-                ("aansluitpunt", row.pk, a.model, self.plek.peildatum),
-                lambda: aansluitpunt(row, a.model, self.plek.peildatum),
-            )
-            if doel is None or doel.sha256 in stapel | {row.sha256}:
-                return (
-                    f"Een deel van de vragen ({a.besluit}) staat in regels ({a.model}) "
-                    "die de gemeente nog niet heeft klaargezet."
+        def aansluiten(a: Aanroep, bindingen: dict[str, Binding]):
+            if a.activiteit or not a.model:
+                waar = f"de regels voor {a.activiteit or 'een activiteit die de regels niet noemen'}"
+                doel = self._bewaard(
+                    ("herbruikbaar", a.activiteit, self.typering, self.plek.peildatum),
+                    lambda: (
+                        herbruikbaar(a.activiteit, self.typering, self.plek.peildatum)
+                        if a.activiteit
+                        else None
+                    ),
                 )
+            else:
+                waar = f"regels ({a.model})"
+                doel = self._bewaard(
+                    ("aansluitpunt", row.pk, a.model, self.plek.peildatum),
+                    lambda: aansluitpunt(row, a.model, self.plek.peildatum),
+                )
+            if doel is None or doel.sha256 in stapel | {row.sha256}:
+                return f"Een deel van de vragen ({a.besluit}) staat in {waar} die de gemeente nog niet heeft klaargezet."
             model, engine = geladen(doel)
             besluit = next((b for b in model.besluiten if b.naam == a.besluit), None)
+            if besluit is None and not a.besluit and model.top_besluiten:
+                besluit = model.top_besluiten[0]
             if besluit is None:
-                return f"De regels {a.model!r} hebben geen onderdeel {a.besluit!r}."
+                return f"De regels {model.naam!r} hebben geen onderdeel {a.besluit!r}."
             eigen: dict = {}
+            gebonden: dict = {}
             uit = engine.evalueer(
                 besluit.id,
-                self._bron(doel, model, eigen),
-                aansluiten=self._aansluiten(doel, eigen, stapel | {row.sha256}),
+                self._bron(doel, model, eigen, werkzaamheid, (bindingen, gebonden)),
+                aansluiten=self._aansluiten(doel, eigen, werkzaamheid, stapel | {row.sha256}),
             )
 
-            def sleutel(i):
-                return i if isinstance(i, tuple) else (doel, i)
+            def sleutels(i, veld: str) -> list:
+                if isinstance(i, tuple):
+                    return [i]
+                if i in gebonden:  # the caller's own inputs, as the caller names them
+                    return list(getattr(gebonden[i], veld))
+                return [(doel, i)]
 
-            herkomst.update({sleutel(k): v for k, v in eigen.items()})
+            herkomst.update({k if isinstance(k, tuple) else (doel, k): v for k, v in eigen.items()})
             return replace(
-                uit, open=[sleutel(i) for i in uit.open], gebruikt=[sleutel(i) for i in uit.gebruikt]
+                uit,
+                open=list(dict.fromkeys(s for i in uit.open for s in sleutels(i, "open"))),
+                gebruikt=list(dict.fromkeys(s for i in uit.gebruikt for s in sleutels(i, "gebruikt"))),
             )
 
         return aansluiten
@@ -281,10 +339,10 @@ class Check:
                 model, engine = geladen(row)
                 mogelijk |= self._nog_te_vragen(row, model)
                 herkomst: dict = {}
-                waarde_van = self._bron(row, model, herkomst)
+                waarde_van = self._bron(row, model, herkomst, werkzaamheid)
                 for besluit in model.top_besluiten:
                     uitkomst = engine.evalueer(
-                        besluit.id, waarde_van, aansluiten=self._aansluiten(row, herkomst)
+                        besluit.id, waarde_van, aansluiten=self._aansluiten(row, herkomst, werkzaamheid)
                     )
                     item = {
                         "activiteit": activiteit,
@@ -323,7 +381,7 @@ class Check:
     def _nog_te_vragen(self, row, model: Bestand) -> set[str]:
         sleutels = set()
         for u in model.uitvoeringsregels:
-            if u.soort not in ("vraag", "bijlage"):
+            if u.soort not in ("vraag", "bijlage", *REGISTERBEVRAGINGEN):
                 continue
             vid = vraag_id(row, u.id)
             if vid in self.antwoorden or (u.herbruikbaar_id and u.herbruikbaar_id in self.antwoorden):
@@ -366,14 +424,26 @@ class Check:
             "acties": [actie("NeemContactOpMet")],
         }
 
+    def _artikelen(self, verwijzingen: list[str]) -> list[dict]:
+        """The artikelen the rules cite, once each, with kop and tekst from the omgevingsplan in force
+        (one statement for all of them)."""
+        wids = {v: v.rstrip("/").rsplit("/", 1)[-1] for v in dict.fromkeys(verwijzingen)}
+        teksten = self.plek.regelteksten(sorted(set(wids.values())))
+        uit = []
+        for verwijzing, wid in wids.items():
+            kop, tekst = teksten.get(wid, ("", ""))
+            uit.append({"verwijzing": verwijzing, "wId": wid, "kop": kop, "tekst": tekst})
+        return uit
+
     def _conclusie(self, activiteit: str, model: Bestand, uitkomst, herkomst: dict) -> dict:
         code = uitkomst.waarde if isinstance(uitkomst.waarde, str) else None
         if self.typering != "Conclusie":
             code = None
-        toelichtingen, artikelen = [], []
+        toelichtingen, verwijzingen = [], []
         for _besluit, regel in uitkomst.regels:
             toelichtingen += [t for t in regel.toelichtingen if t]
-            artikelen += [_artikel(a, self.plek.peildatum) for a in regel.annotaties if a]
+            verwijzingen += [a for a in regel.annotaties if a]
+        artikelen = self._artikelen(verwijzingen)
         waarom = [herkomst[i] for i in uitkomst.gebruikt if i in herkomst]
         if code is None and self.typering == "Conclusie":
             code = "NeemContactOpMet"
@@ -384,7 +454,7 @@ class Check:
             "conclusie": {"code": code, "tekst": CONCLUSIE_TEKST.get(code, "")} if code else None,
             "uitkomst": toon(uitkomst.waarde) if uitkomst.waarde is not None else None,
             "toelichting": "\n\n".join(dict.fromkeys(toelichtingen)),
-            "artikelen": list({a["verwijzing"]: a for a in artikelen}.values()),
+            "artikelen": artikelen,
             "waarom": waarom,
             "werkingsgebieden": sorted(
                 {w["locatie"] for w in waarom if w.get("locatie") and w["antwoord"] in ("ja", "deels")}
@@ -423,14 +493,6 @@ def indieningsvereisten(activiteit: str, toestemming: str, peildatum: date) -> l
         }
         for v in sorted(out, key=lambda v: v.volgorde)
     ]
-
-
-def _artikel(verwijzing: str, peildatum: date) -> dict:
-    wid = verwijzing.rstrip("/").rsplit("/", 1)[-1]
-    artikel = {"verwijzing": verwijzing, "wId": wid, "kop": "", "tekst": ""}
-    if gevonden := regeltekst(wid, peildatum):
-        artikel |= {"kop": gevonden.get("kop", ""), "tekst": gevonden.get("tekst", "")}
-    return artikel
 
 
 def _activiteit_naam(activiteit: str) -> str | None:

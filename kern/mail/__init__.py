@@ -8,7 +8,7 @@ another.
 The names are resolved lazily so that `import kern.mail` works before Django's app registry is ready.
 """
 
-__all__ = ["adres_geblokkeerd", "bewaar_bijlage", "plan_mail", "plan_mails", "wis_adres"]
+__all__ = ["adres_geblokkeerd", "bewaar_bijlage", "bewaar_bijlagen", "plan_mail", "plan_mails", "wis_adres"]
 
 
 def __getattr__(naam: str):

@@ -17,4 +17,4 @@ class BezorgingAdmin(AlleenLezen):
     )
     list_filter = ("status", "soort")
     search_fields = ("sleutel",)
-    exclude = ("tekst", "html", "bijlagen", "headers")
+    exclude = ("tekst", "html", "bijlagen", "headers", "inhoud", "vulling")

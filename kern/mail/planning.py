@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import json
 from datetime import timedelta
 from email.utils import make_msgid, parseaddr
 
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kern.mail.models import GEPLAND, GEWIST, Adres, Bezorging, Bijlage
+from kern.mail.models import GEPLAND, GEWIST, Adres, Bezorging, Bijlage, Inhoud
 
 # A stored image planned again within this time is not touched (see bewaar_bijlage).
 VERS = timedelta(hours=1)
@@ -62,23 +63,35 @@ def plan_mail(
     return True
 
 
-def plan_mails(select_sql: str, params: dict, *, soort: str) -> tuple[int, set[str]]:
+def plan_mails(
+    select_sql: str,
+    params: dict,
+    *,
+    inhouden: list[tuple[str, str, dict[str, str]]],
+    merk: str,
+    soort: str,
+) -> tuple[int, set[str]]:
     """Plan many mails in one `INSERT … SELECT`, inside the caller's transaction (as `plan_mail`).
 
-    `select_sql` yields one row per mail with the columns sleutel, aan, onderwerp, tekst, html,
-    headers (jsonb) and bijlagen (jsonb `[[content-id, sha256, mimetype]]`, the keys `bewaar_bijlage`
-    returns), with %(name)s parameters from `params`. Known keys and blocked addresses are skipped.
-    Returns (how many were planned, the blocked addresses among the recipients, in lower case).
+    `inhouden` are the distinct bodies, (tekst, html, headers), rendered once with `merk` where each
+    recipient's own part goes; each is stored once (`Inhoud`). `select_sql` yields one row per mail with
+    the columns sleutel, aan, onderwerp, inhoud (the body's number in `inhouden`, from 1), vulling
+    (what goes in place of `merk` for this recipient) and bijlagen (jsonb `[[content-id, sha256,
+    mimetype]]`, the keys `bewaar_bijlage` returns), with %(name)s parameters from `params`. Known keys
+    and blocked addresses are skipped. Returns (how many were planned, the blocked addresses among the
+    recipients, in lower case).
 
-    A fan-out of 10 000 mails through `plan_mail` was 10 000 renderings and statements; a caller
-    renders once with a placeholder for what differs and lets PostgreSQL fill it in per row."""
+    A fan-out of 10 000 mails through `plan_mail` was 10 000 renderings and statements; a row holding
+    its own copy of the body was ~2.4 KB written per mail."""
     tabel = Bezorging._meta.db_table
     geblokkeerd = _geblokkeerd_onder(select_sql, params)
+    inhoud_ids = _bewaar_inhouden(inhouden, merk)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {tabel} (sleutel, soort, aan, onderwerp, tekst, html, headers, bijlagen, message_id, "
-            "status, pogingen, volgende_poging, laatste_fout, aangemaakt) "
-            "SELECT m.sleutel, %(_soort)s, m.aan, m.onderwerp, m.tekst, m.html, m.headers, m.bijlagen, "
+            f"INSERT INTO {tabel} (sleutel, soort, aan, onderwerp, tekst, html, headers, inhoud_id, vulling, "
+            "bijlagen, message_id, status, pogingen, volgende_poging, laatste_fout, aangemaakt) "
+            "SELECT m.sleutel, %(_soort)s, m.aan, m.onderwerp, '', '', '{}'::jsonb, "
+            "(%(_inhouden)s::bigint[])[m.inhoud], m.vulling, m.bijlagen, "
             "'<' || replace(gen_random_uuid()::text, '-', '') || '@' || %(_domein)s || '>', "
             "%(_gepland)s, 0, %(_nu)s, '', %(_nu)s "
             f"FROM ({select_sql}) m WHERE m.aan <> '' AND lower(trim(m.aan)) <> ALL(%(_geblokkeerd)s) "
@@ -86,6 +99,7 @@ def plan_mails(select_sql: str, params: dict, *, soort: str) -> tuple[int, set[s
             {
                 **params,
                 "_soort": soort,
+                "_inhouden": inhoud_ids,
                 "_domein": _domein(),
                 "_gepland": GEPLAND,
                 "_nu": timezone.now(),
@@ -98,6 +112,35 @@ def plan_mails(select_sql: str, params: dict, *, soort: str) -> tuple[int, set[s
 
         wek()
     return gepland, geblokkeerd
+
+
+def _bewaar_inhouden(inhouden: list[tuple[str, str, dict[str, str]]], merk: str) -> list[int]:
+    """Each body once, by the SHA-256 of its content; returns their ids in order. A body planned again
+    gets a new `gebruikt` (the row lock and stamp keep the nightly delete from taking it meanwhile)."""
+    if not inhouden:
+        return []
+    shas = [
+        hashlib.sha256(json.dumps([merk, tekst, html, headers], sort_keys=True).encode()).hexdigest()
+        for tekst, html, headers in inhouden
+    ]
+    uniek = dict(zip(shas, inhouden, strict=True))  # one statement may touch a row only once
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {Inhoud._meta.db_table} (sha256, merk, tekst, html, headers, gebruikt) "
+            "SELECT s, %(merk)s, t, h, k::jsonb, %(nu)s "
+            "FROM unnest(%(shas)s::text[], %(teksten)s::text[], %(htmls)s::text[], %(koppen)s::text[]) AS i(s, t, h, k) "
+            "ON CONFLICT (sha256) DO UPDATE SET gebruikt = EXCLUDED.gebruikt RETURNING sha256, id",
+            {
+                "merk": merk,
+                "nu": timezone.now(),
+                "shas": list(uniek),
+                "teksten": [tekst for tekst, _, _ in uniek.values()],
+                "htmls": [html for _, html, _ in uniek.values()],
+                "koppen": [json.dumps(headers) for _, _, headers in uniek.values()],
+            },
+        )
+        ids = dict(cursor.fetchall())
+    return [ids[sha] for sha in shas]
 
 
 def _geblokkeerd_onder(select_sql: str, params: dict) -> set[str]:
@@ -141,14 +184,30 @@ def bewaar_bijlage(data: bytes) -> str:
     `VERS` gets a new `gebruikt`: that row lock and stamp keep the nightly delete from taking an image a
     planning transaction is about to refer to.
     """
-    sha = hashlib.sha256(data).hexdigest()
+    return bewaar_bijlagen([data])[0]
+
+
+def bewaar_bijlagen(stukken: list[bytes]) -> list[str]:
+    """`bewaar_bijlage` for many at once, in at most three statements (a weekly digest stores
+    thousands of maps: a look-up per image was a round trip each)."""
+    shas = [hashlib.sha256(data).hexdigest() for data in stukken]
+    per_sha = dict(zip(shas, stukken, strict=True))
     nu = timezone.now()
-    gebruikt = Bijlage.objects.filter(sha256=sha).values_list("gebruikt", flat=True).first()
-    if gebruikt is not None and gebruikt > nu - VERS:
-        return sha
-    if gebruikt is None or not Bijlage.objects.filter(sha256=sha).update(gebruikt=nu):
-        Bijlage.objects.bulk_create([Bijlage(sha256=sha, data=data, gebruikt=nu)], ignore_conflicts=True)
-    return sha
+    bekend = dict(Bijlage.objects.filter(sha256__in=per_sha).values_list("sha256", "gebruikt"))
+    if oud := [sha for sha, gebruikt in bekend.items() if gebruikt <= nu - VERS]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {Bijlage._meta.db_table} SET gebruikt = %s WHERE sha256 = ANY(%s) RETURNING sha256",
+                [nu, oud],
+            )
+            # One the nightly clean-up deleted a moment ago is stored again below.
+            for (sha,) in cursor.fetchall():
+                oud.remove(sha)
+    if nieuw := [sha for sha in per_sha if sha not in bekend or sha in oud]:
+        Bijlage.objects.bulk_create(
+            [Bijlage(sha256=sha, data=per_sha[sha], gebruikt=nu) for sha in nieuw], ignore_conflicts=True
+        )
+    return shas
 
 
 def wis_adres(aan: str) -> int:
@@ -159,4 +218,4 @@ def wis_adres(aan: str) -> int:
     with transaction.atomic():
         rijen = Bezorging.objects.filter(aan__iexact=aan.strip())
         rijen.filter(status=GEPLAND).update(status=GEWIST)
-        return rijen.update(aan="", tekst="", html="", headers={}, bijlagen=[])
+        return rijen.update(aan="", tekst="", html="", headers={}, bijlagen=[], vulling="")

@@ -25,7 +25,17 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
-from kern.mail.models import AFGEWEZEN, GEBLOKKEERD, GEPLAND, OPGEGEVEN, VERSTUURD, Adres, Bezorging, Bijlage
+from kern.mail.models import (
+    AFGEWEZEN,
+    GEBLOKKEERD,
+    GEPLAND,
+    OPGEGEVEN,
+    VERSTUURD,
+    Adres,
+    Bezorging,
+    Bijlage,
+    Inhoud,
+)
 from kern.mail.planning import VERS, adres_geblokkeerd, kenmerk
 
 logger = logging.getLogger(__name__)
@@ -62,16 +72,30 @@ def bijlagen(rij: Bezorging, beelden: dict[str, bytes] | None = None) -> list[tu
     return [(naam, beelden[sha], mime) for naam, sha, mime in rij.bijlagen]
 
 
+def inhoud(rij: Bezorging) -> tuple[str, str, dict[str, str]]:
+    """(tekst, html, headers) of a delivery: its own, or the shared body (`Inhoud`) with the row's
+    `vulling` in place of the body's `merk`."""
+    if rij.inhoud_id is None:
+        return rij.tekst, rij.html, rij.headers
+    gedeeld, merk = rij.inhoud, rij.inhoud.merk
+
+    def vul(tekst: str) -> str:
+        return tekst.replace(merk, rij.vulling)
+
+    return vul(gedeeld.tekst), vul(gedeeld.html), {k: vul(v) for k, v in gedeeld.headers.items()}
+
+
 def bericht(rij: Bezorging, beelden: dict[str, bytes] | None = None) -> EmailMultiAlternatives:
+    tekst, html, headers = inhoud(rij)
     uit = EmailMultiAlternatives(
         rij.onderwerp,
-        rij.tekst,
+        tekst,
         settings.DEFAULT_FROM_EMAIL,
         [rij.aan],
-        headers={**rij.headers, "Message-ID": rij.message_id},
+        headers={**headers, "Message-ID": rij.message_id},
     )
-    if rij.html:
-        uit.attach_alternative(rij.html, "text/html")
+    if html:
+        uit.attach_alternative(html, "text/html")
     for naam, data, mime in bijlagen(rij, beelden):
         hoofd, _, sub = mime.partition("/")
         deel = MIMEBase(hoofd, sub)
@@ -80,7 +104,7 @@ def bericht(rij: Bezorging, beelden: dict[str, bytes] | None = None) -> EmailMul
         deel.add_header("Content-ID", f"<{naam}>")
         deel.add_header("Content-Disposition", "inline", filename=naam)
         uit.attach(deel)
-    if rij.bijlagen and rij.html:
+    if rij.bijlagen and html:
         uit.mixed_subtype = "related"  # inline images the HTML refers to as cid:<naam>
     return uit
 
@@ -174,7 +198,9 @@ def _claim(aantal: int) -> list[Bezorging]:
             return []
         cursor.execute(f"SELECT id FROM unnest(%s::bigint[]) AS id WHERE {_SLOT}", [ids])
         eigen = {r[0] for r in cursor.fetchall()}
-    return list(Bezorging.objects.filter(pk__in=eigen).order_by("volgende_poging", "id"))
+    return list(
+        Bezorging.objects.filter(pk__in=eigen).select_related("inhoud").order_by("volgende_poging", "id")
+    )
 
 
 def _laat_los(rijen: list[Bezorging]) -> None:
@@ -326,16 +352,21 @@ def nog_te_doen() -> bool:
 
 def ruim_op(nu=None) -> int:
     """After MAIL_BEWAAR_DAGEN: address and content of finished deliveries erased; the key stays, so a
-    replayed event still finds it and sends nothing twice. Then the images no delivery refers to any
-    more. Returns the deliveries erased."""
+    replayed event still finds it and sends nothing twice. Then the images and shared bodies no
+    delivery refers to any more. Returns the deliveries erased."""
     nu = nu or timezone.now()
     gewist = (
         Bezorging.objects.exclude(status=GEPLAND)
         .filter(aangemaakt__lt=nu - timedelta(days=settings.MAIL_BEWAAR_DAGEN))
-        .exclude(aan="", tekst="", html="")
-        .update(aan="", tekst="", html="", headers={}, bijlagen=[])
+        .exclude(aan="", tekst="", html="", inhoud__isnull=True)
+        .update(aan="", tekst="", html="", headers={}, bijlagen=[], inhoud=None, vulling="")
     )
     with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {Inhoud._meta.db_table} i WHERE gebruikt < %s AND NOT EXISTS "
+            f"(SELECT 1 FROM {Bezorging._meta.db_table} b WHERE b.inhoud_id = i.id)",
+            [nu - VERS - timedelta(days=1)],
+        )
         cursor.execute(
             f"DELETE FROM {Bijlage._meta.db_table} WHERE gebruikt < %s AND sha256 NOT IN "
             f"(SELECT e->>1 FROM {Bezorging._meta.db_table}, jsonb_array_elements(bijlagen) e "

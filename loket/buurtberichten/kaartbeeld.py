@@ -12,6 +12,8 @@ import logging
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 from django.contrib.gis.geos import GEOSGeometry, Polygon
@@ -42,7 +44,11 @@ def _basiskaart(kader, breed: int = BREED, hoog: int = HOOG) -> Image.Image | No
         return None
     # Written every time (it only touches the file when it changed): a mapfile another process left
     # behind may name another database, and mapserv would then draw nothing, without a word.
-    kaart, config = mapfile.schrijf()
+    return _mapserv(binary, *mapfile.schrijf(), kader, breed, hoog)
+
+
+def _mapserv(binary: str, kaart, config, kader, breed: int, hoog: int) -> Image.Image | None:
+    """One GetMap from our mapfile; no database or Django here, so a thread can wait for it."""
     query = urlencode(
         {
             "map": str(kaart),
@@ -144,22 +150,57 @@ def blok_van(plek: Plek) -> Plek:
     return trede, cx // BLOK, cy // BLOK
 
 
+# Basemap blocks MapServer draws ahead, each in a thread of its own waiting for its process, while
+# this process cuts and draws the frames of the current block: MapServer and Python on both cores.
+VOORUIT = 2
+
+
+def _blokkader(sleutel: Plek) -> tuple[tuple[float, float, float, float], int, int]:
+    """A basemap block's box (RD New) and its size in pixels."""
+    trede, bx, by = sleutel
+    sx, sy = _stap(trede)
+    cellen = BLOK + CELLEN
+    kader = (bx * BLOK * sx, by * BLOK * sy, (bx * BLOK + cellen) * sx, (by * BLOK + cellen) * sy)
+    return kader, cellen * BREED // CELLEN, cellen * HOOG // CELLEN
+
+
 class Overzichtkaarten:
     """Draws digest maps; keeps the last basemap block (render frames sorted by `blok_van`)."""
 
     def __init__(self):
         self.blok: tuple[Plek, Image.Image] | None = None
 
+    def _zet_blok(self, sleutel: Plek, beeld: Image.Image | None) -> None:
+        _, breed, hoog = _blokkader(sleutel)
+        self.blok = (sleutel, beeld or Image.new("RGB", (breed, hoog), ACHTERGROND))
+
     def _blok(self, sleutel: Plek) -> Image.Image:
         if self.blok is None or self.blok[0] != sleutel:
-            trede, bx, by = sleutel
-            sx, sy = _stap(trede)
-            cellen = BLOK + CELLEN
-            kader = (bx * BLOK * sx, by * BLOK * sy, (bx * BLOK + cellen) * sx, (by * BLOK + cellen) * sy)
-            breed, hoog = cellen * BREED // CELLEN, cellen * HOOG // CELLEN
-            beeld = _basiskaart(kader, breed, hoog) or Image.new("RGB", (breed, hoog), ACHTERGROND)
-            self.blok = (sleutel, beeld)
+            self._zet_blok(sleutel, _basiskaart(*_blokkader(sleutel)))
         return self.blok[1]
+
+    def maak_alle(self, opdrachten: list[tuple[Plek, list[GEOSGeometry]]]) -> Iterator[bytes]:
+        """`maak` for each (frame, geometries), in this order (sorted by `blok_van`), with the next
+        VOORUIT basemap blocks drawn by MapServer meanwhile."""
+        blokken = list(dict.fromkeys(blok_van(plek) for plek, _ in opdrachten))
+        binary = shutil.which("mapserv")
+        bestanden = mapfile.schrijf() if binary else None
+        with ThreadPoolExecutor(max_workers=VOORUIT) as pool:
+            wachtend = {}
+
+            def vraag_volgende():
+                if binary and len(wachtend) < VOORUIT and blokken:
+                    sleutel = blokken.pop(0)
+                    wachtend[sleutel] = pool.submit(_mapserv, binary, *bestanden, *_blokkader(sleutel))
+
+            for _ in range(VOORUIT):
+                vraag_volgende()
+            for plek, geoms in opdrachten:
+                sleutel = blok_van(plek)
+                if sleutel in wachtend and (self.blok is None or self.blok[0] != sleutel):
+                    self._zet_blok(sleutel, wachtend.pop(sleutel).result())
+                    vraag_volgende()
+                yield self.maak(plek, geoms)
 
     def maak(self, plek: Plek, geoms: list[GEOSGeometry]) -> bytes:
         """The PNG of this frame with these geometries drawn and numbered 1, 2, … in this order."""

@@ -34,17 +34,9 @@ def _render(naam: str, context: dict) -> tuple[str, str]:
 
 
 # Mails to many subscribers are rendered once, with a placeholder where each subscriber's own token
-# goes (the manage and unsubscribe links); PostgreSQL puts the token in per row (kern.mail.plan_mails).
+# goes (the manage and unsubscribe links); the mail outbox stores that body once and puts the token in
+# when it sends (kern.mail.plan_mails).
 MERK = "abonnementtoken0merk"
-
-
-def _per_abonnee(tekst: str, html: str) -> str:
-    """The columns tekst, html and headers for subscriber `a`, from the texts rendered with MERK."""
-    return (
-        f"replace({tekst}, %(merk)s, a.token) AS tekst, replace({html}, %(merk)s, a.token) AS html, "
-        "jsonb_build_object('List-Unsubscribe', '<' || replace(%(afmelden)s, %(merk)s, a.token) || '>', "
-        "'List-Unsubscribe-Post', 'List-Unsubscribe=One-Click') AS headers"
-    )
 
 
 def _voor_iedereen(**extra) -> dict:
@@ -56,8 +48,16 @@ def _voor_iedereen(**extra) -> dict:
     }
 
 
-def _params(**extra) -> dict:
-    return {"merk": MERK, "afmelden": link("buurtberichten:afmelden", MERK), **extra}
+def _inhoud(tekst: str, html: str) -> tuple[str, str, dict[str, str]]:
+    """A body for kern.mail.plan_mails: the texts rendered with MERK and the one-click unsubscribe."""
+    return (
+        tekst,
+        html,
+        {
+            "List-Unsubscribe": f"<{link('buurtberichten:afmelden', MERK)}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
 
 
 def plan_bevestiging(abonnement: Abonnement) -> bool:
@@ -91,20 +91,19 @@ def plan_berichten(bericht: Bericht, bezorging_ids: list[int]) -> tuple[int, set
     context = _voor_iedereen(
         bericht=bericht, bericht_link=link("buurtberichten:bericht", bericht.uuid), met_kaart=bool(bijlagen)
     )
-    tekst, html = _render("bericht", context)
     return plan_mails(
         f"SELECT 'buurtbericht:' || a.id || ':' || %(bericht)s AS sleutel, a.email AS aan, "
-        f"%(onderwerp)s AS onderwerp, {_per_abonnee('%(tekst)s', '%(html)s')}, %(bijlagen)s::jsonb AS bijlagen "
+        "%(onderwerp)s AS onderwerp, 1 AS inhoud, a.token AS vulling, %(bijlagen)s::jsonb AS bijlagen "
         f"FROM {Bezorging._meta.db_table} z JOIN {Abonnement._meta.db_table} a ON a.id = z.abonnement_id "
         "WHERE z.id = ANY(%(ids)s)",
-        _params(
-            tekst=tekst,
-            html=html,
-            bericht=bericht.pk,
-            onderwerp=f"Buurtbericht: {bericht.titel}",
-            bijlagen=json.dumps(bijlagen),
-            ids=list(bezorging_ids),
-        ),
+        {
+            "bericht": bericht.pk,
+            "onderwerp": f"Buurtbericht: {bericht.titel}",
+            "bijlagen": json.dumps(bijlagen),
+            "ids": list(bezorging_ids),
+        },
+        inhouden=[_inhoud(*_render("bericht", context))],
+        merk=MERK,
         soort=SOORT_BERICHT,
     )
 
@@ -155,22 +154,22 @@ def plan_overzichten(overzichten: list[Overzicht], opmaak: Overzichtopmaak) -> t
         nummers.setdefault((o.berichten, o.kaart), len(nummers) + 1)
     varianten = [opmaak.variant(*sleutel) for sleutel in nummers]
     return plan_mails(
-        f"SELECT s.sleutel, a.email AS aan, v.onderwerp, {_per_abonnee('v.tekst', 'v.html')}, "
+        "SELECT s.sleutel, a.email AS aan, v.onderwerp, s.nummer AS inhoud, a.token AS vulling, "
         "v.bijlagen::jsonb AS bijlagen "
         "FROM unnest(%(abonnementen)s::bigint[], %(sleutels)s::text[], %(nummers)s::int[]) "
         "AS s(abonnement_id, sleutel, nummer) "
         f"JOIN {Abonnement._meta.db_table} a ON a.id = s.abonnement_id "
-        "JOIN unnest(%(onderwerpen)s::text[], %(teksten)s::text[], %(htmls)s::text[], %(bijlagen)s::text[]) "
-        "WITH ORDINALITY AS v(onderwerp, tekst, html, bijlagen, nummer) ON v.nummer = s.nummer",
-        _params(
-            abonnementen=[o.abonnement_id for o in overzichten],
-            sleutels=[o.sleutel for o in overzichten],
-            nummers=[nummers[o.berichten, o.kaart] for o in overzichten],
-            onderwerpen=[v[0] for v in varianten],
-            teksten=[v[1] for v in varianten],
-            htmls=[v[2] for v in varianten],
-            bijlagen=[v[3] for v in varianten],
-        ),
+        "JOIN unnest(%(onderwerpen)s::text[], %(bijlagen)s::text[]) WITH ORDINALITY AS v(onderwerp, bijlagen, nummer) "
+        "ON v.nummer = s.nummer",
+        {
+            "abonnementen": [o.abonnement_id for o in overzichten],
+            "sleutels": [o.sleutel for o in overzichten],
+            "nummers": [nummers[o.berichten, o.kaart] for o in overzichten],
+            "onderwerpen": [v[0] for v in varianten],
+            "bijlagen": [v[3] for v in varianten],
+        },
+        inhouden=[_inhoud(v[1], v[2]) for v in varianten],
+        merk=MERK,
         soort=SOORT_OVERZICHT,
     )
 

@@ -3,7 +3,6 @@ subscriber (dagelijks, wekelijks). Every mail goes into the mail outbox (`kern.m
 transaction that marks its bezorgingen as mailed, so a crash anywhere repeats work, never a mail."""
 
 import logging
-from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,7 +10,7 @@ from django.db import connection, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from kern.mail import bewaar_bijlage
+from kern.mail import bewaar_bijlage, bewaar_bijlagen
 from loket.buurtberichten import kaartbeeld, mails, matching, webhooks
 from loket.buurtberichten.models import Abonnement, Bericht, Bezorging, Frequentie, Gebied
 
@@ -85,32 +84,22 @@ def _pauzeer_geblokkeerd(adressen: set[str]) -> None:
         abonnement.werk_gebieden_bij()
 
 
-def _wachtend(frequentie: str):
-    return Bezorging.objects.filter(
-        gemaild_op__isnull=True,
-        abonnement__frequentie=frequentie,
-        abonnement__gepauzeerd=False,
-        abonnement__bevestigd_op__isnull=False,
-    )
-
-
 def overzichten(frequentie: str, batch: int | None = None) -> int:
     """Digests: per subscriber of this frequency, the waiting berichten in one mail with a map of the
     subscriber's area. Subscribers without waiting berichten get nothing (no empty mail). Each portion
-    is one transaction and one statement into the mail outbox. Returns how many mails were planned."""
+    is one transaction: one statement takes its bezorgingen, one puts its mails into the mail outbox.
+    Returns how many mails were planned."""
     totaal, vanaf = 0, 0
     batch = batch or settings.BUURTBERICHTEN_PORTIE
-    opmaak, kaarten = mails.Overzichtopmaak(frequentie), _Kaarten()
-    kaarten.vooraf(frequentie)
+    opmaak, kaarten = mails.Overzichtopmaak(frequentie), overzichtkaarten(frequentie)
     while True:
-        with transaction.atomic():
-            ids = list(
-                _wachtend(frequentie)
-                .filter(abonnement_id__gt=vanaf)
-                .order_by("abonnement_id")
-                .values_list("abonnement_id", flat=True)
-                .distinct()[:batch]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT DISTINCT abonnement_id FROM ({_WACHTEND}) w WHERE abonnement_id > %(vanaf)s "
+                "ORDER BY abonnement_id LIMIT %(batch)s",
+                {"frequentie": frequentie, "ids": None, "vanaf": vanaf, "batch": batch},
             )
+            ids = [rij[0] for rij in cursor.fetchall()]
             if not ids:
                 return totaal
             vanaf = ids[-1]
@@ -125,10 +114,13 @@ class _Kaarten:
         self.sha: dict[tuple, str] = {}
         self.geoms: dict[int, object] = {}
 
+    def _geoms(self, berichten) -> None:
+        if nieuw := set(berichten) - self.geoms.keys():
+            self.geoms.update(Bericht.objects.filter(pk__in=nieuw).values_list("pk", "geom"))
+
     def sha256(self, plek, berichten: tuple[int, ...]) -> str:
         if (plek, berichten) not in self.sha:
-            if nieuw := set(berichten) - self.geoms.keys():
-                self.geoms.update(Bericht.objects.filter(pk__in=nieuw).values_list("pk", "geom"))
+            self._geoms(berichten)
             png = self.tekenaar.maak(plek, [self.geoms[b] for b in berichten])
             self.sha[plek, berichten] = bewaar_bijlage(png)
         return self.sha[plek, berichten]
@@ -136,72 +128,87 @@ class _Kaarten:
     def vooraf(self, frequentie: str) -> None:
         """Every map this run needs, drawn block by block before the portions plan the mails (a
         portion's subscribers are spread over the whole town; drawn in their order, every frame
-        would need another basemap block). A bezorging that arrives later gets its map in its portion."""
+        would need another basemap block), and stored a few hundred at a time. A bezorging that
+        arrives later gets its map in its portion."""
         with connection.cursor() as cursor:
-            cursor.execute(_WACHTEND_PER_ABONNEE, [frequentie])
-            nodig = {(kaartbeeld.raster(rij[1:5]), tuple(rij[5])) for rij in cursor.fetchall()}
-        for plek, berichten in sorted(nodig, key=lambda k: (kaartbeeld.blok_van(k[0]), k)):
-            self.sha256(plek, berichten)
+            cursor.execute(_WACHTEND_PER_ABONNEE, {"frequentie": frequentie, "ids": None, "nu": None})
+            nodig = {
+                (kaartbeeld.raster(rij[2:6]), tuple(rij[1]))
+                for rij in cursor.fetchall()
+                if rij[2] is not None
+            }
+        lijst = sorted(nodig, key=lambda k: (kaartbeeld.blok_van(k[0]), k))
+        self._geoms({b for _, berichten in lijst for b in berichten})
+        beelden = self.tekenaar.maak_alle([(plek, [self.geoms[b] for b in bs]) for plek, bs in lijst])
+        klaar: list[tuple[tuple, bytes]] = []
+        for png, sleutel in zip(beelden, lijst, strict=True):
+            klaar.append((sleutel, png))
+            if len(klaar) == 200 or sleutel is lijst[-1]:
+                self.sha.update(
+                    zip([k for k, _ in klaar], bewaar_bijlagen([p for _, p in klaar]), strict=True)
+                )
+                klaar = []
 
 
-_WACHTEND_PER_ABONNEE = f"""
-    SELECT w.abonnement_id, ST_XMin(o.e), ST_YMin(o.e), ST_XMax(o.e), ST_YMax(o.e), w.berichten
-    FROM (SELECT z.abonnement_id, array_agg(z.bericht_id ORDER BY b.gepubliceerd DESC, b.id DESC) AS berichten
-          FROM {Bezorging._meta.db_table} z
-          JOIN {Abonnement._meta.db_table} a ON a.id = z.abonnement_id
-          JOIN {Bericht._meta.db_table} b ON b.id = z.bericht_id
-          WHERE z.gemaild_op IS NULL AND a.frequentie = %s AND NOT a.gepauzeerd AND a.bevestigd_op IS NOT NULL
+def overzichtkaarten(frequentie: str) -> _Kaarten:
+    """The first step of a digest run: every map it needs, drawn and stored (see `_Kaarten.vooraf`)."""
+    kaarten = _Kaarten()
+    kaarten.vooraf(frequentie)
+    return kaarten
+
+
+# Per subscriber with waiting bezorgingen of a frequency: its berichten (newest first, as numbered on
+# the map), the newest bezorging and the extent of its areas. For the maps (`vooraf`) it only looks;
+# for a portion (%(ids)s) it takes the bezorgingen: marks them mailed, in the transaction that plans
+# their mails, and skips rows another run holds.
+_PER_ABONNEE = f"""
+    SELECT w.abonnement_id, w.berichten, ST_XMin(o.e), ST_YMin(o.e), ST_XMax(o.e), ST_YMax(o.e), w.laatste
+    FROM (SELECT z.abonnement_id, max(z.id) AS laatste,
+                 array_agg(z.bericht_id ORDER BY b.gepubliceerd DESC, b.id DESC) AS berichten
+          FROM {{bezorgingen}} z JOIN {Bericht._meta.db_table} b ON b.id = z.bericht_id
           GROUP BY z.abonnement_id) w
-    CROSS JOIN LATERAL (SELECT ST_Extent(g.geom) AS e FROM {Gebied._meta.db_table} g
-                        WHERE g.abonnement_id = w.abonnement_id) o
-    WHERE o.e IS NOT NULL
+    LEFT JOIN LATERAL (SELECT ST_Extent(g.geom) AS e FROM {Gebied._meta.db_table} g
+                       WHERE g.abonnement_id = w.abonnement_id) o ON true
 """
-_OMVANG = f"""
-    SELECT abonnement_id, ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
-    FROM (SELECT abonnement_id, ST_Extent(geom) AS e FROM {Gebied._meta.db_table}
-          WHERE abonnement_id = ANY(%s) GROUP BY abonnement_id) o
+_WACHTEND = f"""
+    SELECT z.id, z.abonnement_id, z.bericht_id FROM {Bezorging._meta.db_table} z
+    JOIN {Abonnement._meta.db_table} a ON a.id = z.abonnement_id
+    WHERE z.gemaild_op IS NULL AND a.frequentie = %(frequentie)s AND NOT a.gepauzeerd
+      AND a.bevestigd_op IS NOT NULL AND (%(ids)s::bigint[] IS NULL OR z.abonnement_id = ANY(%(ids)s))
 """
-
-
-def _kaderplekken(abonnement_ids: list[int]) -> dict[int, tuple[int, int, int]]:
-    """Per subscriber the snapped frame of the map around all its areas."""
-    with connection.cursor() as cursor:
-        cursor.execute(_OMVANG, [abonnement_ids])
-        return {rij[0]: kaartbeeld.raster(rij[1:]) for rij in cursor.fetchall()}
+_WACHTEND_PER_ABONNEE = _PER_ABONNEE.format(bezorgingen=f"({_WACHTEND})")
+_NEEM_PER_ABONNEE = (
+    f"WITH genomen AS (UPDATE {Bezorging._meta.db_table} SET gemaild_op = %(nu)s "
+    f"WHERE id IN (SELECT id FROM ({_WACHTEND} FOR UPDATE OF z SKIP LOCKED) t) "
+    "RETURNING id, abonnement_id, bericht_id) " + _PER_ABONNEE.format(bezorgingen="genomen")
+)
 
 
 def _overzichten_voor(abonnement_ids: list[int], frequentie: str, opmaak, kaarten: _Kaarten) -> int:
-    rijen = list(
-        _wachtend(frequentie)
-        .select_for_update(skip_locked=True, of=("self",))
-        .filter(abonnement_id__in=abonnement_ids)
-        .values_list("id", "abonnement_id", "bericht_id")
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _NEEM_PER_ABONNEE, {"frequentie": frequentie, "ids": abonnement_ids, "nu": timezone.now()}
+        )
+        rijen = cursor.fetchall()
     if not rijen:
         return 0
-    if nieuw := {b for _, _, b in rijen} - opmaak.berichten.keys():
+    if nieuw := {b for rij in rijen for b in rij[1]} - opmaak.berichten.keys():
         opmaak.berichten.update(Bericht.objects.defer("kaartbeeld").in_bulk(nieuw))
-    per_abonnement = defaultdict(list)
-    for bezorging_id, abonnement_id, bericht_id in rijen:
-        per_abonnement[abonnement_id].append((bezorging_id, opmaak.berichten[bericht_id]))
-    plekken = _kaderplekken(list(per_abonnement))
     lijst = []
-    for abonnement_id, items in per_abonnement.items():
-        berichten = sorted((b for _, b in items), key=lambda b: (b.gepubliceerd, b.pk), reverse=True)
-        plek = plekken.get(abonnement_id)
+    for abonnement_id, berichten, *omvang, laatste in rijen:
+        berichten = tuple(berichten)
         lijst.append(
             mails.Overzicht(
                 abonnement_id,
                 # The newest bezorging in the key: a rerun after a rollback makes the same key (no
                 # second mail); a later digest of the same period has newer bezorgingen, a key of its own.
-                f"buurtoverzicht:{abonnement_id}:{max(i for i, _ in items)}",
-                tuple(b.pk for b in berichten),
-                kaarten.sha256(plek, tuple(b.pk for b in berichten)) if plek else None,
+                f"buurtoverzicht:{abonnement_id}:{laatste}",
+                berichten,
+                kaarten.sha256(kaartbeeld.raster(omvang), berichten) if omvang[0] is not None else None,
             )
         )
     gepland, geblokkeerd = mails.plan_overzichten(lijst, opmaak)
     _pauzeer_geblokkeerd(geblokkeerd)
-    Bezorging.objects.filter(pk__in=[i for i, _, _ in rijen]).update(gemaild_op=timezone.now())
     return gepland
 
 

@@ -1,5 +1,6 @@
 """The bench harness measures what it says: sides in turns, percentiles within the samples, a command's
-own peak memory (not the bench process's), every item of a concurrent run once."""
+own peak memory (not the bench process's), every item of a concurrent run once, a connection kept as
+a browser keeps it."""
 
 import importlib.util
 import sys
@@ -75,3 +76,37 @@ def test_one_after_another_times_each_item_in_order():
     ronde = harness.een_voor_een(["a", "b", "c"], lambda item: gezien.append(item) or time.sleep(0.01))
     assert gezien == ["a", "b", "c"]
     assert len(ronde.tijden) == 3 and all(0.01 <= t < 1 for t in ronde.tijden)
+
+
+@pytest.mark.parametrize(("http11", "verbindingen"), [(True, 1), (False, 3)])
+def test_a_client_keeps_its_connection_while_the_server_offers_keep_alive(http11, verbindingen):
+    import http.server
+
+    geopend = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1" if http11 else "HTTP/1.0"
+
+        def setup(self):
+            geopend.append(self.client_address)
+            super().setup()
+
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        verbinding = harness.Verbinding(harness.Portaal("", "127.0.0.1", server.server_port, None))
+        assert [verbinding.get("/")[1] for _ in range(3)] == [b"ok"] * 3
+        verbinding.sluit()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert len(geopend) == verbindingen

@@ -1,6 +1,7 @@
 """`make run`'s stack as a user gets it: scripts/run.sh serves through gunicorn with whitenoise, and the
 portal keeps answering while the worker is killed and restarted."""
 
+import http.client
 import os
 import signal
 import socket
@@ -102,6 +103,19 @@ def test_gunicorn_whitenoise_worker_herstart_en_ctrl_c(stack):
     assert status == 200 and headers["Server"].startswith("gunicorn")
     assert inhoud == (ROOT / "loket/portaal/static/portaal/kaart.js").read_bytes()
     assert "max-age" in headers["Cache-Control"]  # whitenoise, not Django's static view
+    # Threaded workers keep the connection for the next request, as a browser loading tiles uses it
+    # (decision 0020; sync workers would close it after every answer).
+    verbinding = http.client.HTTPConnection(url.removeprefix("http://"), timeout=5)
+    try:
+        verbinding.request("GET", "/gezondheid")
+        eerste = verbinding.getresponse()
+        eerste.read()
+        sok = verbinding.sock
+        verbinding.request("GET", "/static/portaal/kaart.js")
+        assert verbinding.getresponse().status == 200 and eerste.status == 200
+        assert sok is not None and verbinding.sock is sok
+    finally:
+        verbinding.close()
     # /metrics adds up the workers' figures (prometheus multiprocess mode under gunicorn).
     assert b'loket_verzoeken_total{soort="statisch",status="2xx"}' in _get(url + "/metrics")[2]
 

@@ -5,7 +5,9 @@ def start_portaal(stop_lijst: list, *, parallel: bool = False) -> str:
     """Our whole WSGI application, the one gunicorn serves (tile fast path, MapProxy under /basiskaart/,
     Django with whitenoise for static files), on a real socket in a thread, so it sees the test's
     settings; the data it serves must be committed (transactional tests). Returns the base URL.
-    `parallel=True` answers each request in its own thread, as gunicorn's threads do.
+    `parallel=True` answers each request in its own thread, as gunicorn's gthread workers do (decision
+    0020; this server still closes the connection after each answer, keep-alive is tested through
+    gunicorn in tests/config/test_run.py).
     tests/config/test_run.py serves the same application through gunicorn (decision 0018)."""
     import socketserver
     import threading

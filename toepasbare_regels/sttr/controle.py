@@ -13,7 +13,7 @@ from lxml import etree
 
 from . import parser
 from .antwoorden import AntwoordFout, typeer
-from .model import Besluit, Bestand, InputData
+from .model import HERBRUIKBARE_BESLISSINGEN, REGISTERBEVRAGINGEN, Besluit, Bestand, InputData
 from .parser import SttrFout
 from .tabelcontrole import Kolom, controleer_tabel, kandidaten, noemt_null, test, toon
 
@@ -75,7 +75,9 @@ def lees(inhoud: bytes, bestandsnaam: str) -> Bestand:
             raise
     # parser.lees got as far as its reference check, so size, DTD, XML and FEEL were all accepted.
     root = etree.fromstring(inhoud, parser._parser())
-    return _LeesZonderVerwijzingen(root, etree.QName(root).namespace, bestandsnaam).bestand()
+    return _LeesZonderVerwijzingen(
+        root, etree.QName(root).namespace, bestandsnaam, parser._sttr_versie(root, bestandsnaam)
+    ).bestand()
 
 
 def controleer_bestand(
@@ -279,15 +281,19 @@ class _Controle:
         if u is not None and u.soort in ("vasteWaarde", "vasteWaardeVoorbehoud"):
             waarde = _vaste_waarde(u.waarde, u.gegevens_type)
             return Kolom(naam, "vast", u.gegevens_type, [waarde], f"de vaste waarde {toon(waarde)}")
-        if u is not None and u.soort == "vraag":
+        if u is not None and u.soort in ("vraag", *REGISTERBEVRAGINGEN):
+            # A registerbevraging is answered from data or asked: any value of its type can come.
+            soort = u.gegevens_type or i.type_ref or type_ref
             return Kolom(
                 naam,
                 "type",
-                u.gegevens_type,
-                kandidaten(u.gegevens_type, tests, tuple(o.tekst for o in u.opties)),
-                f"de vraag ({u.gegevens_type})",
+                soort,
+                kandidaten(soort, tests, tuple(o.tekst for o in u.opties)),
+                f"de vraag ({soort})",
                 tuple(o.tekst for o in u.opties),
             )
+        if u is not None and u.soort in HERBRUIKBARE_BESLISSINGEN:
+            return _kolom_van_type(naam, u.gegevens_type or i.type_ref or type_ref, tests)
         if u is not None and u.soort == "geoVerwijzing" and (i.type_ref or type_ref) == "string":
             # The vergunningcheck answers a text-typed geo question with "ja", "nee" or, for an area
             # partly inside the locatie, "deels" (as the DSO does); it never asks it.

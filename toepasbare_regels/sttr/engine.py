@@ -5,10 +5,13 @@ it, for "waarom") or the inputs that can still change it. Inputs nobody needs ar
 caller asks only questions that matter. The engine never asks anything itself: `waarde_van(input)`
 returns a value or ONBEKEND, and the caller decides where values come from (answers, geo, data).
 
-A decision that is an aansluitpunt (`dmn:invocation`) is answered by `aansluiten(aanroep)`: the caller
-evaluates the decision of the other model and returns its Uitkomst, or a reason why it cannot (the
-model is not loaded). Such a reason travels up in `Uitkomst.ontbreekt`, and so does an ANY table whose
-hits disagree (a conflict in the rules: no value is chosen).
+A decision that is an aansluitpunt (`dmn:invocation`), and an input that is the outcome of a herbruikbare
+beslissing of another file, is answered by `aansluiten(aanroep, bindingen)`: the caller evaluates the
+decision of the other model and returns its Uitkomst, or a reason why it cannot (the model is not
+loaded). `bindingen` are the values the invocation passes (parameter → Binding: a FEEL literal, or an
+input or decision of this model); the invoked model takes them instead of asking. A reason travels up
+in `Uitkomst.ontbreekt`, and so does an ANY table whose hits disagree (a conflict in the rules: no value
+is chosen).
 
 Which questions matter is decided per table exactly when it is small enough: every representative value
 of its open columns is tried (the values `check_regels` uses, MAX_WERK at most), and a column is asked
@@ -29,7 +32,7 @@ from kern.fouten import CodeFout
 
 from . import feel
 from .feel import ONBEKEND
-from .model import CONCLUSIES, Aanroep, Besluit, Bestand, InputData, Regel
+from .model import CONCLUSIES, HERBRUIKBARE_BESLISSINGEN, Aanroep, Besluit, Bestand, InputData, Regel
 
 
 class EngineFout(CodeFout):
@@ -52,7 +55,17 @@ MAX_WERK = 3_000
 """Combinations × open rows tried per table evaluation before falling back (about a millisecond)."""
 
 
-Aansluiten = Callable[[Aanroep], "Uitkomst | str"]
+@dataclass(frozen=True)
+class Binding:
+    """The value a dmn:binding passes to an invoked model, and, while it is ONBEKEND, the inputs of this
+    model that must be answered first (`open`); `gebruikt` are the inputs the value came from."""
+
+    waarde: object
+    open: tuple = ()
+    gebruikt: tuple = ()
+
+
+Aansluiten = Callable[[Aanroep, dict[str, Binding]], "Uitkomst | str"]
 
 
 def strengste(waarden) -> str | None:
@@ -86,6 +99,14 @@ class Engine:
             b.id: [tuple(feel.waarde(c) for c in r.uitvoer) for r in b.tabel.regels] for b in tabellen
         }
         self._kolommen = {b.id: [self._kolom(b, i.expressie) for i in b.tabel.invoer] for b in tabellen}
+        # Inputs that are the outcome of a decision in another file: evaluated like an aansluitpunt.
+        self._hergebruik: dict[str, Aanroep] = {}
+        for i in bestand.invoer:
+            u = bestand.uitvoeringsregel(i.uitvoeringsregel) if i.uitvoeringsregel else None
+            if u is not None and u.soort in HERBRUIKBARE_BESLISSINGEN:
+                self._hergebruik[i.id] = Aanroep(
+                    u.id, "", u.beslissing, u.gegevens_type or i.type_ref, activiteit=u.activiteit
+                )
         # An input column's representative values, and which of them each cell accepts, depend on the
         # rule file alone; one Engine serves one file version (regelset), so they are worked out once
         # instead of at every conclusie step.
@@ -123,11 +144,17 @@ class Engine:
         memo[besluit_id] = Uitkomst(False)  # a cycle evaluates as open, never loops
         besluit = self.bestand.besluit(besluit_id)
         if besluit.tabel is None:
-            memo[besluit_id] = _aansluitpunt(besluit, aansluiten)
+            memo[besluit_id] = self._aanroep(besluit.aanroep, waarde_van, memo, aansluiten)
             return memo[besluit_id]
         kolommen = []
         for soort, doel in self._kolommen[besluit_id]:
-            if soort == "input":
+            if soort == "input" and doel.id in self._hergebruik:
+                sleutel = ("hergebruik", doel.id)
+                if sleutel not in memo:
+                    memo[sleutel] = self._aanroep(self._hergebruik[doel.id], waarde_van, memo, aansluiten)
+                sub = memo[sleutel]
+                kolommen.append((doel, sub.waarde if sub.beslist else ONBEKEND, sub))
+            elif soort == "input":
                 kolommen.append((doel, waarde_van(doel), None))
             else:
                 sub = self.evalueer(doel.id, waarde_van, memo, aansluiten)
@@ -179,6 +206,29 @@ class Engine:
         uitkomst.gebruikt = list(dict.fromkeys(uitkomst.gebruikt))
         memo[besluit_id] = uitkomst
         return uitkomst
+
+    def _aanroep(self, a: Aanroep, waarde_van, memo, aansluiten: Aansluiten | None) -> Uitkomst:
+        """An aansluitpunt or herbruikbare beslissing, with the values its bindings pass."""
+        if aansluiten is None:
+            waar = f"regels {a.model!r}" if a.model else f"activiteit {a.activiteit!r}"
+            return Uitkomst(
+                False, ontbreekt=[f"Het onderdeel {a.besluit!r} ({waar}) kan hier niet worden uitgevoerd."]
+            )
+        bindingen = {}
+        for parameter, expressie in a.parameters:
+            soort, doel = self._namen.get(expressie.strip(), (None, None))
+            if soort == "input":
+                waarde = waarde_van(doel)
+                bindingen[parameter] = Binding(waarde, (doel.id,) if waarde is ONBEKEND else (), (doel.id,))
+            elif soort == "besluit":
+                sub = self.evalueer(doel.id, waarde_van, memo, aansluiten)
+                bindingen[parameter] = Binding(
+                    sub.waarde if sub.beslist else ONBEKEND, tuple(sub.open), tuple(sub.gebruikt)
+                )
+            else:  # a FEEL literal; the parser checked it is one
+                bindingen[parameter] = Binding(feel.waarde(expressie))
+        gevonden = aansluiten(a, bindingen)
+        return Uitkomst(False, ontbreekt=[gevonden]) if isinstance(gevonden, str) else gevonden
 
     def _precies(self, besluit: Besluit, kolommen, rijen: list[_Rij]) -> tuple[Uitkomst, list[int]] | None:
         """Try every representative value of the open columns; None when that is too much work."""
@@ -340,16 +390,6 @@ def _sleutel(u: Uitkomst):
         return ("onbeslist",)  # whichever conflict or missing model: no answer either way
     w = u.waarde
     return ("waarde", tuple(w) if isinstance(w, list) else w)
-
-
-def _aansluitpunt(besluit: Besluit, aansluiten: Aansluiten | None) -> Uitkomst:
-    a = besluit.aanroep
-    gevonden = (
-        aansluiten(a)
-        if aansluiten is not None
-        else f"Het aansluitpunt {a.besluit!r} (regels {a.model!r}) kan hier niet worden uitgevoerd."
-    )
-    return Uitkomst(False, ontbreekt=[gevonden]) if isinstance(gevonden, str) else gevonden
 
 
 def _aggregeer(aggregatie: str, waarden: list):

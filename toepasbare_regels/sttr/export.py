@@ -1,4 +1,5 @@
-"""Write a parsed STTR file back as DMN 1.2 with the STTR namespaces (what the DSO accepts).
+"""Write a parsed STTR file back as DMN 1.2 with the STTR namespaces of the family it came in (v1.0 or
+v2.0; what the DSO accepts).
 
 Also how the project writes its own sample rules: they are authored as model objects and exported here,
 so there is one DMN writer.
@@ -6,33 +7,43 @@ so there is one DMN writer.
 
 from lxml import etree
 
-from .model import Beslistabel, Besluit, Bestand, Knoop, Maatregel, Uitvoeringsregel
-from .parser import BEDR, CONTENT, INTER, UITV
+from .model import (
+    HERBRUIKBARE_BESLISSINGEN,
+    REGISTERBEVRAGINGEN,
+    Beslistabel,
+    Besluit,
+    Bestand,
+    Knoop,
+    Maatregel,
+    Uitvoeringsregel,
+)
+from .parser import sttr_namespaces
 
 DMN12 = "http://www.omg.org/spec/DMN/20180521/MODEL/"
-NSMAP = {"dmn": DMN12, "uitv": UITV, "inter": INTER, "bedr": BEDR, "content": CONTENT}
 
 
-def _q(prefix: str, naam: str) -> str:
-    return f"{{{NSMAP[prefix]}}}{naam}"
+def _q(el, prefix: str, naam: str) -> str:
+    """The full tag of prefix:naam in the document `el` belongs to (its root declares the prefixes)."""
+    return f"{{{el.nsmap[prefix]}}}{naam}"
 
 
 def _sub(parent, prefix: str, naam: str, tekst: str | None = None, **attrs):
-    el = etree.SubElement(parent, _q(prefix, naam), {k: v for k, v in attrs.items() if v})
+    el = etree.SubElement(parent, _q(parent, prefix, naam), {k: v for k, v in attrs.items() if v})
     if tekst is not None:
         el.text = tekst
     return el
 
 
 def naar_dmn(bestand: Bestand) -> bytes:
+    nsmap = {"dmn": DMN12, **sttr_namespaces(bestand.sttr_versie)}
     root = etree.Element(
-        _q("dmn", "definitions"),
+        f"{{{DMN12}}}definitions",
         {
             k: v
             for k, v in (("id", bestand.id), ("name", bestand.naam), ("namespace", bestand.namespace))
             if v
         },
-        nsmap=NSMAP,
+        nsmap=nsmap,
     )
     ext = _sub(root, "dmn", "extensionElements")
     if bestand.regelgroepen:
@@ -100,6 +111,29 @@ def _uitvoeringsregel(parent, u: Uitvoeringsregel) -> None:
             _sub(g, "uitv", "vraagTekst", u.vraag_tekst)
     elif u.soort == "bijlage":
         _sub(_sub(el, "uitv", "bijlage"), "uitv", "bijlageType", u.bijlage_type)
+    elif u.soort in REGISTERBEVRAGINGEN:
+        r = _sub(el, "uitv", u.soort)
+        _velden(
+            r,
+            ("gegevensType", u.gegevens_type),
+            ("vraagTekst", u.vraag_tekst),
+            ("register", u.register),
+            ("registerkoppelveld", u.koppelveld),
+            ("afnamepunt", u.afnamepunt),
+            ("verborgenStuurvraag", "true" if u.verborgen else ""),
+        )
+    elif u.soort in HERBRUIKBARE_BESLISSINGEN:
+        h = _sub(el, "uitv", u.soort)
+        _velden(h, ("naam", u.beslissing))
+        if u.activiteit:
+            _sub(h, "uitv", "activiteit", urn=u.activiteit)
+        _velden(h, ("gegevensType", u.gegevens_type))
+    elif u.soort == "implicietAntwoord":
+        i = _sub(el, "uitv", u.soort)
+        _sub(i, "uitv", "waarde", u.waarde)
+        if u.werkzaamheid:
+            _sub(i, "uitv", "werkzaamheid", href=u.werkzaamheid)
+        _velden(i, ("context", u.context))
     else:
         # vasteWaardeVoorbehoud wraps a complete uitv:vasteWaarde, then its tekstVoorbehoud.
         buiten = _sub(el, "uitv", u.soort)
@@ -117,6 +151,13 @@ def _uitvoeringsregel(parent, u: Uitvoeringsregel) -> None:
             _sub(t, "content", "langeToelichting", u.lange_toelichting)
         if u.belangrijk:
             _sub(t, "content", "belangrijk", "true")
+
+
+def _velden(parent, *velden: tuple[str, str]) -> None:
+    """uitv: child elements with text, in order; empty ones left out."""
+    for naam, tekst in velden:
+        if tekst:
+            _sub(parent, "uitv", naam, tekst)
 
 
 def _maatregel(parent, m: Maatregel) -> None:

@@ -17,7 +17,22 @@ CONCLUSIES = (
 )
 """The STTR conclusion values, strictest first: a COLLECT table answers with the strictest it found."""
 
-SOORTEN = ("vraag", "geoVerwijzing", "bijlage", "vasteWaarde", "vasteWaardeVoorbehoud")
+REGISTERBEVRAGINGEN = ("registerBevraging", "registerbevragingAPIProfiel")
+"""Inputs a register answers (IMTR: via the GGS or an API-profiel afnamepunt). We answer them from our own
+data when a feit fits, and otherwise ask them like a question."""
+HERBRUIKBARE_BESLISSINGEN = ("herbruikbareBeslissing", "uitkomstHerbruikbareBeslissing")
+"""Inputs that are the outcome of a decision of another rule file (named by activiteit and decision)."""
+SOORTEN = (
+    "vraag",
+    "geoVerwijzing",
+    "bijlage",
+    "vasteWaarde",
+    "vasteWaardeVoorbehoud",
+    "implicietAntwoord",
+    *REGISTERBEVRAGINGEN,
+    *HERBRUIKBARE_BESLISSINGEN,
+)
+"""The IMTR 3.x uitvoeringsregel kinds (exactly one per uitvoeringsregel)."""
 GEGEVENSTYPEN = ("boolean", "list", "number", "string", "date")
 HIT_POLICIES = ("UNIQUE", "FIRST", "PRIORITY", "ANY", "COLLECT", "RULE ORDER", "OUTPUT ORDER")
 
@@ -72,11 +87,23 @@ class Aanroep:
     type_ref: str = ""
     bindingen: tuple[tuple[str, str], ...] = ()  # (parameter, expression text), as written
     functie: str = "invoke"  # the invocation's own literalExpression
+    activiteit: str = ""  # a herbruikbare beslissing names its file by activiteit, not by model name
+
+    @property
+    def parameters(self) -> tuple[tuple[str, str], ...]:
+        """The bindings that give the invoked model an input (parameter = its inputData name), without
+        the ones that name the model itself."""
+        return tuple((p, t) for p, t in self.bindingen if p not in AANROEP_META)
+
+
+AANROEP_META = ("namespace", "model name", "decision name", "parameters")
+"""Bindings of an STTR aansluitpunt that say which model and decision it calls, not what it passes."""
 
 
 @dataclass(frozen=True)
 class Uitvoeringsregel:
-    """How one input is obtained: a question, a geo lookup, an attachment or a fixed value."""
+    """How one input is obtained: a question, a geo lookup, an attachment, a fixed value, a register, the
+    chosen werkzaamheid (implicietAntwoord) or the outcome of a decision of another file."""
 
     id: str
     soort: str
@@ -95,6 +122,14 @@ class Uitvoeringsregel:
     toelichting: str = ""
     lange_toelichting: str = ""
     belangrijk: bool = False
+    register: str = ""  # registerBevraging: which register (IMTR enumeration, e.g. "GGS")
+    koppelveld: str = ""  # registerBevraging: the register's field that gives the value
+    afnamepunt: str = ""  # registerbevragingAPIProfiel: the API profile's afnamepunt (omschrijving)
+    verborgen: bool = False  # a registerbevraging the DSO does not show (verborgenStuurvraag)
+    beslissing: str = ""  # herbruikbare beslissing: the decision's name in the other file
+    activiteit: str = ""  # herbruikbare beslissing: the activiteit urn of the other file
+    werkzaamheid: str = ""  # implicietAntwoord: the werkzaamheid that implies `waarde`
+    context: str = ""  # implicietAntwoord: Werkzaamheidspecifiek or Werkzaamheidoverstijgend
 
 
 @dataclass(frozen=True)
@@ -160,6 +195,7 @@ class Bestand:
     namespace: str
     id: str = ""
     dmn_versie: str = field(default="1.2", compare=False)  # export always writes 1.2
+    sttr_versie: str = "v1.0"  # the STTR namespace family (…/v1.0/…, …/v2.0/…): export writes it back
     regelgroepen: tuple[Regelgroep, ...] = ()
     uitvoeringsregels: tuple[Uitvoeringsregel, ...] = ()
     invoer: tuple[InputData, ...] = ()

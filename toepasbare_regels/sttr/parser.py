@@ -6,16 +6,14 @@ files are refused before anything is stored. Every FEEL cell is compiled here; a
 fails the import with file, decision, rule and cell named.
 """
 
-import functools
-
 from lxml import etree
 
 from kern.fouten import CodeFout
 
 from . import feel
 from .model import (
-    GEGEVENSTYPEN,
     HIT_POLICIES,
+    SOORTEN,
     Aanroep,
     Beslistabel,
     Besluit,
@@ -24,22 +22,17 @@ from .model import (
     Invoer,
     Knoop,
     Maatregel,
-    Optie,
     Regel,
     Regelgroep,
     Uitvoer,
-    Uitvoeringsregel,
 )
+from .uitvoeringsregels import STTR_NAMESPACE, UitvoeringsregelLezer, _href, _int, _tekst, sttr_namespaces
 
 DMN_NS = {
     "http://www.omg.org/spec/DMN/20151101/dmn.xsd": "1.1",
     "http://www.omg.org/spec/DMN/20180521/MODEL/": "1.2",
     "https://www.omg.org/spec/DMN/20191111/MODEL/": "1.3",
 }
-STTR = "http://toepasbare-regels.omgevingswet.overheid.nl/v1.0/"
-UITV, INTER, BEDR, CONTENT = (
-    STTR + n for n in ("Uitvoeringsregel", "Interactieregel", "Bedrijfsregel", "Content")
-)
 MAX_BYTES = 10 * 1024 * 1024
 """Far above any real STTR file (the largest known are a few hundred kB); refuses 50 MB bombs early."""
 
@@ -54,37 +47,6 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
     )
-
-
-def _tekst(el, pad: str, ns: dict) -> str:
-    """The text of the first element at `pad` (prefixed, "/"-separated child steps). A large table
-    reads several texts per rule: lxml's find with a namespace map costs about twice a walk over the
-    children by their full tag, so the path is resolved to full tags once."""
-    gevonden = el
-    for tag in _tags(pad, ns["d"]):
-        gevonden = next(gevonden.iterchildren(tag), None)
-        if gevonden is None:
-            # ElementPath semantics when the first of several equal steps lacks the rest of the path.
-            gevonden = el.find(pad, ns) if "/" in pad else None
-            break
-    return (gevonden.text or "").strip() if gevonden is not None and gevonden.text else ""
-
-
-@functools.lru_cache(maxsize=512)
-def _tags(pad: str, dmn: str) -> tuple[str, ...]:
-    ns = {"d": dmn, "uitv": UITV, "inter": INTER, "bedr": BEDR, "content": CONTENT}
-    return tuple(f"{{{ns[stap.split(':', 1)[0]]}}}{stap.split(':', 1)[1]}" for stap in pad.split("/"))
-
-
-def _href(el) -> str:
-    return (el.get("href") or "").lstrip("#") if el is not None else ""
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return 0
 
 
 def lees(inhoud: bytes, bestandsnaam: str) -> Bestand:
@@ -105,14 +67,36 @@ def lees(inhoud: bytes, bestandsnaam: str) -> Bestand:
     qname = etree.QName(root)
     if qname.localname != "definitions" or qname.namespace not in DMN_NS:
         raise SttrFout("sttr.geen_dmn", bestandsnaam, "geen DMN-document (dmn:definitions ontbreekt)")
-    return _Lezer(root, qname.namespace, bestandsnaam).bestand()
+    return _Lezer(root, qname.namespace, bestandsnaam, _sttr_versie(root, bestandsnaam)).bestand()
 
 
-class _Lezer:
-    def __init__(self, root, dmn: str, naam: str):
+def _sttr_versie(root, bestandsnaam: str) -> str:
+    """The STTR namespace family the file uses. Usually declared on the root; otherwise (or when the
+    root declares more than one) the elements themselves tell."""
+    gevonden = {m.group(1) for uri in root.nsmap.values() if uri and (m := STTR_NAMESPACE.match(uri))}
+    if len(gevonden) != 1:
+        gevonden = {
+            m.group(1)
+            for el in root.iter()
+            if isinstance(el.tag, str) and (m := STTR_NAMESPACE.match(etree.QName(el).namespace or ""))
+        }
+    if len(gevonden) > 1:
+        raise SttrFout(
+            "sttr.namespaces_gemengd",
+            bestandsnaam,
+            f"het bestand gebruikt STTR-namespaces van meer dan één versie ({', '.join(sorted(gevonden))})",
+        )
+    return gevonden.pop() if gevonden else "v1.0"
+
+
+class _Lezer(UitvoeringsregelLezer):
+    def __init__(self, root, dmn: str, naam: str, sttr_versie: str):
         self.root, self.naam = root, naam
-        self.versie = DMN_NS[dmn]
-        self.ns = {"d": dmn, "uitv": UITV, "inter": INTER, "bedr": BEDR, "content": CONTENT}
+        self.versie, self.sttr_versie = DMN_NS[dmn], sttr_versie
+        self.ns = {"d": dmn, **sttr_namespaces(sttr_versie)}
+        # Element local names of the uitvoeringsregel kinds, case-insensitively: a spelling variant
+        # ("registerBevragingAPIProfiel") must not fall through to "no kind".
+        self.soorten = {f"{{{self.ns['uitv']}}}{s.lower()}": s for s in SOORTEN}
 
     def fout(self, code: str, bericht: str) -> SttrFout:
         return SttrFout(code, self.naam, bericht)
@@ -145,6 +129,7 @@ class _Lezer:
             namespace=self.root.get("namespace", ""),
             id=self.root.get("id", ""),
             dmn_versie=self.versie,
+            sttr_versie=self.sttr_versie,
             regelgroepen=groepen,
             uitvoeringsregels=regels,
             invoer=invoer,
@@ -155,76 +140,6 @@ class _Lezer:
         )
         self.controleer(bestand)
         return bestand
-
-    def uitvoeringsregel(self, u) -> Uitvoeringsregel:
-        ns, ident = self.ns, u.get("id", "")
-        velden = {
-            "id": ident,
-            "regelgroep": _href(u.find("uitv:regelgroepRef", ns)),
-            "prioriteit": _int(_tekst(u, "inter:prioriteit", ns)),
-            "bereik": _tekst(u, "uitv:bereik", ns),
-            "herbruikbaar_id": _tekst(u, "uitv:herbruikbaarId", ns),
-            "toelichting": _tekst(u, "content:uitvoeringsregelToelichting/content:toelichting", ns),
-            "lange_toelichting": _tekst(
-                u, "content:uitvoeringsregelToelichting/content:langeToelichting", ns
-            ),
-            "belangrijk": _tekst(u, "content:uitvoeringsregelToelichting/content:belangrijk", ns) == "true",
-        }
-        if (v := u.find("uitv:vraag", ns)) is not None:
-            velden |= {
-                "soort": "vraag",
-                "gegevens_type": _tekst(v, "uitv:gegevensType", ns),
-                "vraag_tekst": _tekst(v, "uitv:vraagTekst", ns),
-                "optie_type": _tekst(v, "uitv:opties/uitv:optieType", ns),
-                "opties": tuple(
-                    Optie(
-                        _tekst(o, "uitv:optieText", ns),
-                        _tekst(o, "uitv:sequenceId", ns),
-                        # The schema nests it in uitvoeringsregelToelichting; older exports of ours
-                        # wrote content:toelichting directly under the optie.
-                        _tekst(o, "content:uitvoeringsregelToelichting/content:toelichting", ns)
-                        or _tekst(o, "content:toelichting", ns),
-                    )
-                    for o in v.iterfind("uitv:opties/uitv:optie", ns)
-                ),
-            }
-            if velden["gegevens_type"] not in GEGEVENSTYPEN:
-                raise self.fout(
-                    "sttr.gegevenstype_onbekend",
-                    f"uitvoeringsregel {ident}: gegevensType {velden['gegevens_type']!r}",
-                )
-        elif (g := u.find("uitv:geoVerwijzing", ns)) is not None:
-            locatie = g.find("uitv:locatie", ns)
-            velden |= {
-                "soort": "geoVerwijzing",
-                "locatie": locatie.get("identificatie", "") if locatie is not None else "",
-                "vraag_tekst": _tekst(g, "uitv:vraagTekst", ns),
-            }
-        elif (b := u.find("uitv:bijlage", ns)) is not None:
-            velden |= {"soort": "bijlage", "bijlage_type": _tekst(b, "uitv:bijlageType", ns)}
-        elif (w := u.find("uitv:vasteWaardeVoorbehoud", ns)) is not None:
-            # STTR: vasteWaardeVoorbehoud = uitv:vasteWaarde (waardeVraag, waarde, gegevensType) +
-            # uitv:tekstVoorbehoud. Files written by our exporter before 2026-12 held the three
-            # fields flat; those are still read.
-            binnen = w.find("uitv:vasteWaarde", ns)
-            velden |= self._vaste_waarde(binnen if binnen is not None else w, "vasteWaardeVoorbehoud")
-            velden["tekst_voorbehoud"] = _tekst(w, "uitv:tekstVoorbehoud", ns)
-        elif (w := u.find("uitv:vasteWaarde", ns)) is not None:
-            velden |= self._vaste_waarde(w, "vasteWaarde")
-        else:
-            raise self.fout(
-                "sttr.uitvoeringsregel_leeg",
-                f"uitvoeringsregel {ident} heeft geen vraag, geoVerwijzing, bijlage of vaste waarde",
-            )
-        return Uitvoeringsregel(**velden)
-
-    def _vaste_waarde(self, w, soort: str) -> dict:
-        return {
-            "soort": soort,
-            "vraag_tekst": _tekst(w, "uitv:waardeVraag", self.ns),
-            "waarde": _tekst(w, "uitv:waarde", self.ns),
-            "gegevens_type": _tekst(w, "uitv:gegevensType", self.ns),
-        }
 
     def maatregel(self, m) -> Maatregel:
         ns = self.ns
@@ -410,6 +325,19 @@ class _Lezer:
                     raise self.fout(
                         "sttr.verwijzing_onbekend", f"besluit {b.naam!r} vereist onbekend besluit #{ref}"
                     )
+        namen = {i.naam for i in bestand.invoer} | {b.naam for b in bestand.besluiten}
+        for b in bestand.besluiten:
+            for parameter, expressie in b.aanroep.parameters if b.aanroep else ():
+                if expressie.strip() in namen:
+                    continue
+                try:
+                    feel.waarde(expressie)
+                except feel.FeelFout as exc:
+                    raise self.fout(
+                        exc.code,
+                        f"besluit {b.naam!r}: binding {parameter!r} {_kort(expressie)} is geen invoer, besluit "
+                        f"of FEEL-waarde: {exc}",
+                    ) from exc
         for u in bestand.uitvoeringsregels:
             if u.regelgroep and bestand.regelgroep(u.regelgroep) is None:
                 raise self.fout(

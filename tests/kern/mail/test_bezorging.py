@@ -217,3 +217,67 @@ def test_een_afbeelding_voor_veel_bezorgingen_eenmaal_bewaard(sink, settings):
     Bezorging.objects.filter(sleutel="later").update(status=VERSTUURD)
     verzending.ruim_op(later)
     assert Bijlage.objects.count() == 0
+
+
+def test_veel_afbeeldingen_in_een_keer_bewaard(django_assert_max_num_queries):
+    """A digest run stores thousands of maps: a batch is a few statements, each image once, the keys in
+    the order given; an image last planned long ago gets a new stamp (the nightly delete spares it)."""
+    from kern.mail import bewaar_bijlage, bewaar_bijlagen
+    from kern.mail.planning import VERS
+
+    beelden = [b"\x89PNG" + bytes([i]) * 100 for i in range(5)]
+    oud = bewaar_bijlage(beelden[0])
+    Bijlage.objects.filter(sha256=oud).update(gebruikt=timezone.now() - VERS - timedelta(minutes=1))
+    with django_assert_max_num_queries(3):
+        shas = bewaar_bijlagen([*beelden, beelden[1]])
+    assert shas[0] == oud and shas[1] == shas[5] and len(set(shas)) == 5
+    assert Bijlage.objects.count() == 5
+    assert {bytes(d) for d in Bijlage.objects.values_list("data", flat=True)} == set(beelden)
+    assert Bijlage.objects.get(sha256=oud).gebruikt > timezone.now() - VERS
+
+
+def test_een_inhoud_voor_velen_eenmaal_bewaard_en_per_ontvanger_ingevuld(sink, settings):
+    """plan_mails: the rows carry no copy of the body, only what differs per recipient; the mail that
+    goes out is the body with that part put in, headers too; the nightly clean-up takes bodies no row
+    needs any more."""
+    from kern.mail import plan_mails
+    from kern.mail.models import Inhoud
+
+    inhouden = [
+        (
+            "Beheer: https://x/MERK",
+            "<p><a href='https://x/MERK'>beheer</a></p>",
+            {"List-Unsubscribe": "<https://x/uit/MERK>"},
+        ),
+        ("Ander bericht voor MERK", "", {}),
+    ]
+    sql = (
+        "SELECT 'veel:' || n AS sleutel, 'v' || n || '@example.org' AS aan, 'Onderwerp' AS onderwerp, "
+        "1 + mod(n, 2) AS inhoud, 'token' || n AS vulling, '[]'::jsonb AS bijlagen FROM generate_series(1, 4) n"
+    )
+    with transaction.atomic():
+        assert plan_mails(sql, {}, inhouden=inhouden, merk="MERK", soort="test") == (4, set())
+    with transaction.atomic():
+        assert plan_mails(sql, {}, inhouden=inhouden, merk="MERK", soort="test") == (0, set())
+    assert Inhoud.objects.count() == 2
+    assert all(r == ("", "", {}) for r in Bezorging.objects.values_list("tekst", "html", "headers"))
+    assert verzending.verstuur().verstuurd == 4
+    per_adres = {b["To"]: b for b in sink}
+    for n in (1, 3):
+        bericht = per_adres[f"v{n}@example.org"]
+        assert bericht.get_payload(decode=True).decode().strip() == f"Ander bericht voor token{n}"
+    for n in (2, 4):
+        bericht = per_adres[f"v{n}@example.org"]
+        assert bericht["List-Unsubscribe"] == f"<https://x/uit/token{n}>"
+        delen = {
+            d.get_content_type(): d.get_payload(decode=True).decode()
+            for d in bericht.walk()
+            if not d.is_multipart()
+        }
+        assert delen["text/plain"].strip() == f"Beheer: https://x/token{n}"
+        assert f"https://x/token{n}" in delen["text/html"] and "MERK" not in delen["text/html"]
+
+    later = timezone.now() + timedelta(days=settings.MAIL_BEWAAR_DAGEN + 1)
+    assert verzending.ruim_op(later) == 4
+    assert Inhoud.objects.count() == 0
+    assert set(Bezorging.objects.values_list("aan", "vulling", "inhoud")) == {("", "", None)}

@@ -83,21 +83,25 @@ def voorkeuren(onderwerpen=None, frequentie="direct") -> Voorkeuren:
 
 
 def geplande_mails(soort: str | None = None) -> list[dict]:
-    """What the mail outbox (kern.mail) holds, oldest first: sleutel, aan, onderwerp, tekst, html,
-    headers, bijlagen as (content-id, bytes, mimetype), soort."""
+    """What the mail outbox (kern.mail) holds, oldest first, as it will be sent: sleutel, aan,
+    onderwerp, tekst, html, headers (a shared body with the subscriber's own part put in), bijlagen as
+    (content-id, bytes, mimetype), soort."""
     rijen = MailBezorging.objects.order_by("id")
     if soort:
         rijen = rijen.filter(soort=soort)
-    return [
-        {
-            "sleutel": r.sleutel,
-            "aan": r.aan,
-            "onderwerp": r.onderwerp,
-            "tekst": r.tekst,
-            "html": r.html,
-            "headers": r.headers,
-            "bijlagen": verzending.bijlagen(r),
-            "soort": r.soort,
-        }
-        for r in rijen
-    ]
+    mails = []
+    for r in rijen.select_related("inhoud"):
+        tekst, html, headers = verzending.inhoud(r)
+        mails.append(
+            {
+                "sleutel": r.sleutel,
+                "aan": r.aan,
+                "onderwerp": r.onderwerp,
+                "tekst": tekst,
+                "html": html,
+                "headers": headers,
+                "bijlagen": verzending.bijlagen(r),
+                "soort": r.soort,
+            }
+        )
+    return mails

@@ -131,7 +131,7 @@ def test_overzicht_met_kaartje_van_het_gebied_gedeeld_waar_gelijk(buurt):
     Bericht.objects.filter(pk=oud.pk).update(gepubliceerd=nieuw.gepubliceerd - timedelta(hours=1))
     for b in (oud, nieuw):
         verspreiding.verspreid(b.pk)
-    assert verspreiding.overzichten("wekelijks") == 3
+    assert verspreiding.overzichten("wekelijks", batch=2) == 3  # two portions
     mails = {m["aan"]: m for m in geplande_mails(SOORT_OVERZICHT)}
     kaarten = {}
     for abo in (*buren, ver):
@@ -204,6 +204,30 @@ def test_kaartbeeld_met_een_oude_mapfile_van_een_andere_database(buurt, settings
         kaartbeeld.maak(lijn((112980, 553005), (113030, 553005)))
     assert "gaf geen beeld" not in caplog.text
     assert f"dbname={connection.settings_dict['NAME']} " in oud.read_text()
+
+
+@pytest.mark.django_db(transaction=True)  # MapServer reads the BGT over its own connection
+def test_overzichtkaarten_vooruit_getekend_als_een_voor_een(buurt):
+    """The run draws the next basemap blocks while it cuts frames from this one: the same images as
+    drawn one at a time, for frames in several blocks and rungs."""
+    BgtObjectFactory(objecttype="pand", bbox=(112950, 552950, 113060, 553060))
+    geom = lijn((112980, 553005), (113030, 553005))
+    plekken = sorted(
+        {
+            kaartbeeld.raster(o)
+            for o in [
+                (112900, 552900, 113100, 553100),
+                (120000, 560000, 120100, 560100),
+                (112000, 551000, 115000, 553000),
+                (113390, 553240, 113410, 553260),
+            ]
+        },
+        key=lambda p: (kaartbeeld.blok_van(p), p),
+    )
+    assert len({kaartbeeld.blok_van(p) for p in plekken}) >= 3
+    vooruit = list(kaartbeeld.Overzichtkaarten().maak_alle([(p, [geom]) for p in plekken]))
+    assert vooruit == [kaartbeeld.Overzichtkaarten().maak(p, [geom]) for p in plekken]
+    assert len(set(vooruit)) == len(plekken)
 
 
 def test_bericht_zonder_persoonsgegevens_in_de_outbox(buurt):

@@ -59,6 +59,18 @@ ALLES = b"""<?xml version="1.0" encoding="UTF-8"?>
       <uitv:uitvoeringsregel id="U9"><uitv:vasteWaardeVoorbehoud><uitv:vasteWaarde><uitv:waardeVraag>Geldt het voorbehoud?</uitv:waardeVraag>
         <uitv:waarde>false</uitv:waarde><uitv:gegevensType>boolean</uitv:gegevensType></uitv:vasteWaarde>
         <uitv:tekstVoorbehoud>Onder voorbehoud van de welstandsnota.</uitv:tekstVoorbehoud></uitv:vasteWaardeVoorbehoud></uitv:uitvoeringsregel>
+      <uitv:uitvoeringsregel id="U10"><uitv:registerBevraging><uitv:gegevensType>boolean</uitv:gegevensType>
+        <uitv:vraagTekst>Is het pand een monument?</uitv:vraagTekst><uitv:register>GGS</uitv:register>
+        <uitv:registerkoppelveld>monument</uitv:registerkoppelveld><uitv:verborgenStuurvraag>true</uitv:verborgenStuurvraag></uitv:registerBevraging></uitv:uitvoeringsregel>
+      <uitv:uitvoeringsregel id="U11"><uitv:registerbevragingAPIProfiel><uitv:gegevensType>string</uitv:gegevensType>
+        <uitv:afnamepunt>BAG verblijfsobject gebruiksdoel</uitv:afnamepunt></uitv:registerbevragingAPIProfiel></uitv:uitvoeringsregel>
+      <uitv:uitvoeringsregel id="U12"><uitv:herbruikbareBeslissing><uitv:naam>Monumentenvergunning</uitv:naam>
+        <uitv:activiteit urn="nl.imow-gm0400.activiteit.Monument"/></uitv:herbruikbareBeslissing></uitv:uitvoeringsregel>
+      <uitv:uitvoeringsregel id="U13"><uitv:uitkomstHerbruikbareBeslissing><uitv:naam>Conclusie bomen</uitv:naam>
+        <uitv:activiteit urn="nl.imow-gm0400.activiteit.Bomen"/><uitv:gegevensType>string</uitv:gegevensType></uitv:uitkomstHerbruikbareBeslissing></uitv:uitvoeringsregel>
+      <uitv:uitvoeringsregel id="U14"><uitv:implicietAntwoord><uitv:waarde>true</uitv:waarde>
+        <uitv:werkzaamheid href="http://toepasbare-regels.omgevingswet.overheid.nl/werkzaamheden/id/concept/DakkapelPlaatsen"/>
+        <uitv:context>Werkzaamheidspecifiek</uitv:context></uitv:implicietAntwoord></uitv:uitvoeringsregel>
     </uitv:uitvoeringsregels>
   </dmn11:extensionElements>
   <dmn11:inputData id="I1" name="monument"><dmn11:extensionElements><uitv:uitvoeringsregelRef href="#U1"/></dmn11:extensionElements><dmn11:variable name="monument" typeRef="feel:boolean"/></dmn11:inputData>

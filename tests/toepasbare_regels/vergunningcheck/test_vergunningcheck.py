@@ -1,11 +1,15 @@
 """Regression table per werkzaamheid: a sample address + answers → conclusion, artikel, and the exact
 questions asked. The question lists may only get shorter: if a change asks more, this test fails."""
 
+from datetime import date
+
 import pytest
+from django.contrib.gis.geos import GEOSGeometry
 
 from tests.toepasbare_regels.vergunningcheck.helpers import adres_in, doorloop
 from toepasbare_regels.omgevingsplan.services import regeltekst
 from toepasbare_regels.plek import Plek
+from toepasbare_regels.vergunningcheck import Check
 
 ART = "gm0400_1__chp_22__art_22."
 ACHTER, VOOR = "Achterkant of zijkant, niet aan de straat", "Voorkant of zijkant aan de straat"
@@ -352,3 +356,28 @@ def test_sample_rules_refer_only_to_locaties_of_the_sample_plan(stad, db):
     for naam, inhoud in bestanden().items():
         if naam.endswith(".dmn"):
             assert controleer_bestand(inhoud, naam, controle) == [], naam
+
+
+def test_a_conclusions_artikelen_are_read_in_one_statement_as_regeltekst_reads_them(
+    stad, db, django_assert_num_queries
+):
+    peildatum = date.today()
+    wids = ["gm0400_1__chp_22__art_22.30", "bestaat_niet"]
+    verwijzingen = [f"https://example.org/regels/{wid}" for wid in wids]
+    check = Check([], Plek(GEOSGeometry("SRID=28992;POINT(113005 553005)"), peildatum))
+    check.plek.versies  # noqa: B018 (read the plek first: its own statement)
+    with django_assert_num_queries(1):
+        artikelen = check._artikelen([*verwijzingen, verwijzingen[0]])
+    verwacht = []
+    for verwijzing, wid in zip(verwijzingen, wids, strict=True):
+        gevonden = regeltekst(wid, peildatum) or {}
+        verwacht.append(
+            {
+                "verwijzing": verwijzing,
+                "wId": wid,
+                "kop": gevonden.get("kop", ""),
+                "tekst": gevonden.get("tekst", ""),
+            }
+        )
+    assert artikelen == verwacht
+    assert artikelen[0]["tekst"] != ""
