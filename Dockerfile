@@ -1,6 +1,6 @@
 # The portal as one image for web and worker (docs/production.md, section "Containers").
 #   docker build -t omgevingsloket .                 (or: podman build -t omgevingsloket .)
-#   docker compose up                                 (compose.yaml: PostGIS, migrate, web, worker)
+#   docker compose up                                 (compose.yaml: PostGIS, migrate, basiskaart, web, worker)
 # The install path is the project's own: `make venv` with scripts/system-packages.sh, in its `app` role
 # (the runtime libraries, no database server, no browser) and without the dev extras.
 # BASIS: any Debian 12 image; where Docker Hub is out of reach, one made with debootstrap (see the docs).
@@ -39,7 +39,8 @@ USER loket
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s CMD ["/srv/loket/.venv/bin/python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/gezondheid')"]
 ENTRYPOINT ["/srv/loket/.venv/bin/python"]
-# Web by default; the worker: `… manage.py procrastinate worker`; a release: `… manage.py migrate`.
+# Web by default; the worker: `… manage.py procrastinate worker`; a release, before web starts:
+# `… manage.py migrate`, then `… manage.py bouw_basiskaart` (web only reads what that writes).
 CMD ["/srv/loket/.venv/bin/gunicorn", "-c", "python:config.gunicorn", "config.wsgi"]
 
 # The DSO mock knooppunt for a test stack (compose profile `mock`); never in production.

@@ -34,6 +34,8 @@ ifeq ($(LOCAL_DB),yes)
 	@scripts/pg.sh up
 endif
 	@$(MANAGE) migrate --noinput -v 0
+	@# The release's other step: the basemap's MapProxy configuration, which web processes only read.
+	@$(MANAGE) bouw_basiskaart -v 0
 
 sample: venv
 	@$(PY) -m dev.sample.bgt_bag --out $(SAMPLE_DIR) --if-missing

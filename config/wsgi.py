@@ -8,32 +8,59 @@ django_app = get_wsgi_application()
 
 
 class MetBasiskaart:
-    """Django, with MapProxy mounted under /basiskaart/. Built once per process, on the first basemap
-    request (it writes its configuration, which needs the database); parallel first requests wait for
-    that one build instead of each writing the configuration. /basiskaart/ itself is Django's landing
-    page (`kaartlagen.views.basiskaart_pagina`); MapProxy serves every path below it."""
+    """Django, with MapProxy mounted under /basiskaart/. MapProxy runs on the configuration that
+    `manage.py bouw_basiskaart` wrote before the web processes started (once per release); a web
+    process only reads it, loaded once on the first basemap request (parallel first requests wait for
+    that one load), and answers 503 while there is none. /basiskaart/ itself is Django's landing page
+    (`kaartlagen.views.basiskaart_pagina`); MapProxy serves every path below it."""
 
     def __init__(self, django):
         self.django = django
         self.mapproxy = None
-        self._bouwen = threading.Lock()
+        self._laden = threading.Lock()
 
     def __call__(self, environ, start_response):
-        from kaartlagen.basiskaart.mapproxy import PAD, maak_app
+        from kaartlagen.basiskaart.mapproxy import PAD
 
         pad = environ.get("PATH_INFO", "")
         if pad.startswith(PAD + "/") and pad != PAD + "/":
-            if self.mapproxy is None:
-                with self._bouwen:
-                    if self.mapproxy is None:
-                        self.mapproxy = maak_app()
+            mapproxy = self._mapproxy()
+            if mapproxy is None:
+                return _niet_gebouwd(start_response)
             environ = {
                 **environ,
                 "SCRIPT_NAME": environ.get("SCRIPT_NAME", "") + PAD,
                 "PATH_INFO": pad[len(PAD) :],
             }
-            return self.mapproxy(environ, start_response)
+            return mapproxy(environ, start_response)
         return self.django(environ, start_response)
+
+    def _mapproxy(self):
+        from kaartlagen.basiskaart.mapproxy import configuratie_pad, maak_app
+
+        # Asked every time (one stat), so a removed configuration gives 503, not MapProxy's 500.
+        if not configuratie_pad().exists():
+            return None
+        if self.mapproxy is None:
+            with self._laden:
+                if self.mapproxy is None:
+                    self.mapproxy = maak_app()
+        return self.mapproxy
+
+
+def _niet_gebouwd(start_response):
+    from kern.problem import probleem
+
+    antwoord = probleem(
+        503,
+        "basiskaart_niet_gebouwd",
+        "De basiskaart is nog niet klaar",
+        "De configuratie van de basiskaart ontbreekt: draai `manage.py bouw_basiskaart` voordat de "
+        "webprocessen starten (make run doet dat zelf).",
+    )
+    antwoord["Retry-After"] = "30"
+    start_response(f"503 {antwoord.reason_phrase}", list(antwoord.items()))
+    return [antwoord.content]
 
 
 def maak_portaal(django):

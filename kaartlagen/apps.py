@@ -1,11 +1,11 @@
 from django.apps import AppConfig
 
 
-def _na_wijziging_kaartlaag(sender, **kwargs):
+def _na_wijziging(sender, **kwargs):
     # MapProxy's module (and yaml) is loaded when a layer changes, not at start: an import never does.
-    from kaartlagen.basiskaart.mapproxy import na_wijziging_kaartlaag
+    from kaartlagen.basiskaart.mapproxy import na_wijziging
 
-    na_wijziging_kaartlaag(sender, **kwargs)
+    na_wijziging(sender, **kwargs)
 
 
 class KaartlagenConfig(AppConfig):
@@ -16,6 +16,9 @@ class KaartlagenConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from kaartlagen.models import Kaartlaag
+        from kern.models import Gemeentegrens
 
-        post_save.connect(_na_wijziging_kaartlaag, sender=Kaartlaag, dispatch_uid="mapproxy-herladen")
-        post_delete.connect(_na_wijziging_kaartlaag, sender=Kaartlaag, dispatch_uid="mapproxy-herladen-weg")
+        # What the basemap's MapProxy configuration is made of: rewritten when it changes.
+        for bron in (Kaartlaag, Gemeentegrens):
+            post_save.connect(_na_wijziging, sender=bron, dispatch_uid=f"mapproxy-herladen-{bron.__name__}")
+            post_delete.connect(_na_wijziging, sender=bron, dispatch_uid=f"mapproxy-weg-{bron.__name__}")

@@ -40,7 +40,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", Fals
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The load balancer's and monitoring's probes speak plain http to the app server itself.
-SECURE_REDIRECT_EXEMPT = [r"^gezondheid"]
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid$", r"^gereed$"]
 
 # Behind the reverse proxy (docs/production.md) TLS ends at the proxy: it tells us with X-Forwarded-Proto,
 # and it must overwrite that header from clients. Only when we are told which proxies to trust

@@ -3,6 +3,7 @@ Dutch RD tiling scheme (as PDOK uses) and in Web Mercator for Leaflet. Mounted a
 
 import os
 import shutil
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
@@ -115,30 +116,44 @@ def configuratie() -> dict:
     }
 
 
-def schrijf_configuratie():
-    """Write mapproxy.yaml (and the mapfile) atomically; a running MapProxy reloads when it changed."""
+def configuratie_pad() -> Path:
+    return mapfile.map_dir() / "mapproxy.yaml"
+
+
+def schrijf_configuratie() -> tuple[Path, bool]:
+    """Write mapproxy.yaml (and the mapfile) atomically; return it and whether it changed. Only
+    `bouw_basiskaart` (once per release) and a change the configuration depends on call this, never a
+    request: every running MapProxy reloads a changed file on its next request."""
     config = configuratie()
-    pad = mapfile.map_dir() / "mapproxy.yaml"
-    mapfile.schrijf_atomair(pad, yaml.safe_dump(config, sort_keys=False))
-    return pad
+    pad = configuratie_pad()
+    return pad, mapfile.schrijf_atomair(pad, yaml.safe_dump(config, sort_keys=False))
 
 
 def maak_app():
-    """The MapProxy WSGI app. It watches its configuration file and reloads itself when that changes
-    (a kaartlaag added or changed, `seed_basiskaart`), so web processes need no restart.
+    """The MapProxy WSGI app on the configuration the release wrote, or None while there is none (a
+    web process only reads it). MapProxy compares the file's mtime on each request (one stat) and
+    reloads itself when it changed, so web processes need no restart.
     MapServer 8 refuses to run without MAPSERVER_CONFIG_FILE, and MapProxy hands its own environment
     to each mapserv it starts, so the variable is set here."""
     from mapproxy.wsgiapp import make_wsgi_app
 
-    pad = schrijf_configuratie()
+    pad = configuratie_pad()
+    if not pad.exists():
+        return None
     os.environ["MAPSERVER_CONFIG_FILE"] = str(mapfile.map_dir() / "mapserver.conf")
     return make_wsgi_app(str(pad), reloader=True)
 
 
-def na_wijziging_kaartlaag(sender, instance, **kwargs):
-    """A basemap or external layer was saved or deleted: rewrite the configuration once the change is
-    committed (every process's MapProxy then reloads on its next request). Vector layers are not
-    MapProxy's; without a configuration yet, the first request writes it."""
-    if instance.soort == Kaartlaag.Soort.VECTOR or not (mapfile.map_dir() / "mapproxy.yaml").exists():
+def na_wijziging(sender, instance, **kwargs):
+    """Something the configuration is made of changed: a basemap or external kaartlaag (saved or
+    deleted), or the gemeente's boundary (its bbox is the basemap's extent and coverage). Rewrite it
+    once the change is committed. Only where the release built it: without one, `bouw_basiskaart`
+    writes it from the registry as it then is."""
+    if getattr(instance, "soort", None) == Kaartlaag.Soort.VECTOR or not configuratie_pad().exists():
         return
-    transaction.on_commit(schrijf_configuratie)
+    transaction.on_commit(_herschrijf)
+
+
+def _herschrijf():
+    gemeente.vergeet_grens()  # a boundary imported in this transaction counts at once
+    schrijf_configuratie()

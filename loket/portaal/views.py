@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from kaartlagen.basiskaart.mapproxy import configuratie_pad
 from kaartlagen.services import inhoud
 from kern import bedrijf, replica
 from kern.netwerk import client_ip, hoort_bij
@@ -24,9 +25,12 @@ def gezondheid(request):
 
 
 def gereed(request):
-    """Readiness: the database answers and has every migration; with a replica, whether reads use it.
-    A machine takes traffic only when this says 200 (rolling releases, docs/production.md)."""
+    """Readiness: the database answers and has every migration, the release built the basemap's
+    configuration; with a replica, whether reads use it. A machine takes traffic only when this says
+    200 (rolling releases, docs/production.md)."""
     problemen = []
+    if not configuratie_pad().exists():
+        problemen.append("basiskaart: configuratie niet gebouwd (manage.py bouw_basiskaart)")
     try:
         executor = MigrationExecutor(connection)
         open_ = executor.migration_plan(executor.loader.graph.leaf_nodes())

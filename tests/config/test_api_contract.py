@@ -74,7 +74,9 @@ def portaal(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         # The database is set up for this module because its test carries the django_db mark.
         assert connection.settings_dict["NAME"].startswith("test_"), "niet de testdatabase"
-        oud, settings.BASISKAART_DIR = settings.BASISKAART_DIR, tmp_path_factory.mktemp("basiskaart")
+        # The folder every test of this run reads (tests/conftest.py), so the configuration the portal's
+        # release step writes is the one /gereed and the basemap's paths look for.
+        oud, settings.BASISKAART_DIR = settings.BASISKAART_DIR, tmp_path_factory.getbasetemp() / "basiskaart"
         servers = []
         sessie = requests.Session()
         try:

@@ -1,6 +1,7 @@
 """Operations: readiness, metrics (only for METRICS_IPS), the error-reporting hook and JSON logs."""
 
 import contextlib
+import io
 import json
 import logging
 import sys
@@ -8,6 +9,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.core.management import call_command
 from django.core.signals import got_request_exception
 from django.test import RequestFactory
 
@@ -21,7 +23,12 @@ def vang(request, fout):
 
 
 @pytest.mark.django_db
-def test_gereed_met_alle_migraties(client):
+def test_gereed_met_alle_migraties_en_de_basiskaart_gebouwd(client, settings, tmp_path):
+    settings.BASISKAART_DIR = tmp_path / "basiskaart"
+    r = client.get("/gereed")
+    assert r.status_code == 503
+    assert r.json()["problemen"] == ["basiskaart: configuratie niet gebouwd (manage.py bouw_basiskaart)"]
+    call_command("bouw_basiskaart", stdout=io.StringIO())
     r = client.get("/gereed")
     assert r.status_code == 200 and r.json() == {"status": "gereed", "problemen": []}
 

@@ -1,23 +1,28 @@
 """The whole portal on a real socket, for browser tests and for clients such as OWSLib and the DSO webhook."""
 
 
-def start_portaal(stop_lijst: list, *, parallel: bool = False) -> str:
+def start_portaal(stop_lijst: list, *, parallel: bool = False, basiskaart: bool = True) -> str:
     """Our whole WSGI application, the one gunicorn serves (tile fast path, MapProxy under /basiskaart/,
     Django with whitenoise for static files), on a real socket in a thread, so it sees the test's
     settings; the data it serves must be committed (transactional tests). Returns the base URL.
-    `parallel=True` answers each request in its own thread, as gunicorn's gthread workers do (decision
-    0020; this server still closes the connection after each answer, keep-alive is tested through
-    gunicorn in tests/config/test_run.py).
+    As a release does, `bouw_basiskaart` writes the basemap's configuration before the server starts
+    (`basiskaart=False`: a portal whose release skipped it). `parallel=True` answers each request in its
+    own thread, as gunicorn's gthread workers do (decision 0020; this server still closes the
+    connection after each answer, keep-alive is tested through gunicorn in tests/config/test_run.py).
     tests/config/test_run.py serves the same application through gunicorn (decision 0018)."""
+    import io
     import socketserver
     import threading
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+    from django.core.management import call_command
     from django.db import connections
 
     from config.wsgi import django_app, maak_portaal
 
-    # A new one per server: MapProxy is built on first use from this test's BASISKAART_DIR.
+    if basiskaart:
+        call_command("bouw_basiskaart", stdout=io.StringIO())
+    # A new one per server: it loads MapProxy on first use from this test's BASISKAART_DIR.
     portaal = maak_portaal(django_app)
 
     class Stil(WSGIRequestHandler):

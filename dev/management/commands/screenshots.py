@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.servers.basehttp import get_internal_wsgi_application
 from django.db import connections
@@ -60,6 +61,9 @@ class Command(BaseCommand):
         from playwright.sync_api import sync_playwright
 
         delen = deel or DELEN
+        # As a release does before its web processes start: the basemap's configuration, which the
+        # portal below only reads (docs/basiskaart.md).
+        call_command("bouw_basiskaart", verbosity=0)
         # The project's own WSGI application (settings.WSGI_APPLICATION: Django with MapProxy), named
         # by setting so that dev/ does not import config/.
         portaal = get_internal_wsgi_application()

@@ -28,7 +28,7 @@ class Command(BaseCommand):
             extent = cursor.fetchone()
         if extent is None or extent[0] is None:
             raise CommandError("Er zijn nog geen BGT-gegevens; laad ze eerst (make run of import_bgt).")
-        config = mapproxy.schrijf_configuratie()
+        config, _ = mapproxy.schrijf_configuratie()
         rd_niveaus = [i for i, res in enumerate(mapproxy.NL_RD["res"]) if res >= 0.4]
         seed = {
             "coverages": {"bgt": {"bbox": [round(v, 1) for v in extent], "srs": f"EPSG:{RD_NEW}"}},
