@@ -2,7 +2,7 @@
 path in front of Django answers the same) and the open-data downloads."""
 
 from kaartlagen.tegels import MAX_ZOOM, MVT
-from kern.openapi import probleem, voeg_paden_toe
+from kern.openapi import FEATURE_COLLECTION, probleem, voeg_paden_toe
 
 
 def _pad_param(naam: str, schema: dict, beschrijving: str = "") -> dict:
@@ -67,14 +67,7 @@ PADEN = {
     "/download/{laag}.geojson": _download(
         "geojson",
         "application/geo+json",
-        {
-            "type": "object",
-            "required": ["type", "features"],
-            "properties": {
-                "type": {"type": "string", "enum": ["FeatureCollection"]},
-                "features": {"type": "array", "items": {"type": "object"}},
-            },
-        },
+        FEATURE_COLLECTION,
         "Open data: een hele kaartlaag als GeoJSON (CRS84)",
     ),
     "/download/{laag}.csv": _download(

@@ -10,6 +10,15 @@ POSTPROCESSING_HOOKS), so docs/openapi.yaml stays generated and says what the po
 
 PROBLEEM_JSON = "application/problem+json"
 PROBLEEM_REF = {"$ref": "#/components/schemas/Probleem"}
+# A GeoJSON answer as the hand-written paths describe it (downloads, backoffice exports).
+FEATURE_COLLECTION = {
+    "type": "object",
+    "required": ["type", "features"],
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {"type": "array", "items": {"type": "object"}},
+    },
+}
 
 
 def probleem(beschrijving: str) -> dict:

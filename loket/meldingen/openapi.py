@@ -2,7 +2,7 @@
 (kern.openapi). They take the same filters as the staff API's list, so their parameters are read from
 that operation once drf-spectacular has described it."""
 
-from kern.openapi import voeg_paden_toe
+from kern.openapi import FEATURE_COLLECTION, voeg_paden_toe
 
 LIJST = "/api/backoffice/meldingen"
 MEDEWERKER = [{"cookieAuth": []}]
@@ -45,14 +45,7 @@ def paden(result, generator, request, public):
                 "backoffice_kaart_geojson",
                 "De gefilterde meldingen als GeoJSON (WGS84, hoogstens 5000)",
                 "application/geo+json",
-                {
-                    "type": "object",
-                    "required": ["type", "features"],
-                    "properties": {
-                        "type": {"type": "string", "enum": ["FeatureCollection"]},
-                        "features": {"type": "array", "items": {"type": "object"}},
-                    },
-                },
+                FEATURE_COLLECTION,
                 filters,
             ),
         },
