@@ -73,9 +73,13 @@ SUGGESTIES = [
 ]
 
 
+def _feiten_in(tekst: str) -> list[str]:
+    """The feiten whose words a normalised text uses, in SUGGESTIES' order."""
+    return [feit for patroon, feit in SUGGESTIES if patroon.search(tekst)]
+
+
 def suggesties(u: Uitvoeringsregel) -> list[str]:
-    tekst = normaliseer(u.vraag_tekst)
-    gevonden = [feit for patroon, feit in SUGGESTIES if patroon.search(tekst)]
+    gevonden = _feiten_in(normaliseer(u.vraag_tekst))
     if _eigen_gemeentegrens(u):
         gevonden.insert(0, "binnen-gemeente")
     return list(dict.fromkeys(gevonden))
@@ -150,7 +154,7 @@ def _uit_register(u: Uitvoeringsregel) -> str | None:
         tekst = normaliseer(veld)
         if (sleutel := tekst.replace(" ", "-")) in FEITEN:
             return sleutel
-        if gevonden := [feit for patroon, feit in SUGGESTIES if patroon.search(tekst) and feit in FEITEN]:
+        if gevonden := [feit for feit in _feiten_in(tekst) if feit in FEITEN]:
             return gevonden[0]
     return None
 
