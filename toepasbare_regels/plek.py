@@ -42,7 +42,7 @@ def uit_geojson(geojson: dict, srid: int) -> GEOSGeometry:
     if geom.empty or not geom.valid:
         raise ZoekFout("geometrie_ongeldig", f"De locatie is geen geldige geometrie: {geom.valid_reason}.")
     if geom.geom_type == "Point":
-        return Point(*punt_in_gemeente(geom.x, geom.y, srid), srid=RD_NEW)
+        return punt(geom.x, geom.y, srid)
     for x, y in (geom.extent[:2], geom.extent[2:]):
         punt_in_gemeente(x, y, srid)
     if srid != RD_NEW:
