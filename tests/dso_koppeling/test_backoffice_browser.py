@@ -38,6 +38,12 @@ def test_vergunningaanvragen_in_de_browser(maat, knooppunt, media, tmp_path, por
     axe_schoon(page, "vergunningaanvragen-lijst")
     naam = "telefoon" if maat == TELEFOON else "bureau"
     page.screenshot(path=str(tmp_path / f"lijst-{naam}.png"), full_page=True)
+    if maat == TELEFOON:  # the map stands below the list: a jump to it and back, as on the meldingen list
+        page.click("text=Naar de kaart")
+        assert page.evaluate("document.activeElement.id") == "bokaart"
+        assert page.locator("text=Terug naar de lijst").is_visible()
+    else:
+        assert not page.locator("text=Naar de kaart").is_visible()
 
     page.click(f"table >> text={referentie}")
     page.wait_for_selector("#bokaart .leaflet-interactive")
