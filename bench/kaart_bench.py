@@ -12,7 +12,8 @@ in turns over ≥ 5 pairs (harness.in_beurten):
    and typical ones (where random addresses lie), each as `GET /tiles/…` over HTTP from one client
    on one connection,
    through the WSGI application in this process (the server's own time), and as the bare ST_AsMVT
-   query prepared with a generic plan and parallel plans off, as our tile server runs it (the reference);
+   query prepared with a generic plan and parallel plans off, as our tile server runs it (the reference),
+   through psycopg's cursor and through libpq itself (pgconn.exec_prepared, as the fast path sends it);
 2. suggest, reverse and locatie-informatie at N clients at once over HTTP, against the very statements
    each request sent (recorded, then replayed at N clients, one connection each);
 3. the basemap (MapServer through MapProxy), in process.
@@ -111,6 +112,7 @@ def tegels(args, server) -> None:
     from kaartlagen.bronnen import VECTOR_BRONNEN
     from kaartlagen.models import Kaartlaag
     from kaartlagen.tegels import PARALLELLE_WERKERS, tegel_sql
+    from kaartlagen.tegelserver import TYPES, naar_libpq
 
     params = connection.get_connection_params()
     del params["cursor_factory"], params["prepare_threshold"]
@@ -124,6 +126,13 @@ def tegels(args, server) -> None:
         f"-c max_parallel_workers_per_gather={PARALLELLE_WERKERS}",
     )
     voorbereid.prepared_max = 512
+    # The same statement through libpq itself, without psycopg's cursor: the leanest client there is.
+    kaal = psycopg.connect(
+        **params,
+        autocommit=True,
+        options="-c plan_cache_mode=force_generic_plan -c jit=off "
+        f"-c max_parallel_workers_per_gather={PARALLELLE_WERKERS}",
+    )
     rng = random.Random(400)
     samenvatting = []
     lagen = Kaartlaag.objects.filter(publiek=True, soort=Kaartlaag.Soort.VECTOR).order_by("naam")
@@ -133,6 +142,8 @@ def tegels(args, server) -> None:
         bron = VECTOR_BRONNEN[laag.bron]
         for z in [z for z in args.zooms if z >= laag.min_zoom]:
             sql = tegel_sql(bron, z)
+            naam_libpq = f"t_{laag.naam}_{z}".encode()
+            kaal.pgconn.prepare(naam_libpq, naar_libpq(sql), TYPES[:4])
             for soort, xy in tegelkeuze(bron, z, args.drukste, args.gewoon, rng).items():
                 if not xy:
                     continue
@@ -162,11 +173,21 @@ def tegels(args, server) -> None:
                         ).fetchone(),
                     )
 
+                def libpq(xy=xy, z=z, naam=laag.naam, statement=naam_libpq):
+                    def een(t):
+                        params = [str(z).encode(), str(t[0]).encode(), str(t[1]).encode(), naam.encode()]
+                        uitkomst = kaal.pgconn.exec_prepared(statement, params, result_format=1)
+                        assert uitkomst.status == psycopg.pq.ExecStatus.TUPLES_OK, uitkomst.error_message
+                        return uitkomst.get_value(0, 0)
+
+                    return een_voor_een(xy, een)
+
                 reeksen = in_beurten(
                     [
                         Zijde("ons HTTP (gunicorn)", http),
                         Zijde("ons WSGI (in proces)", wsgi),
                         Zijde("SQL voorbereid", ruw),
+                        Zijde("SQL libpq", libpq),
                     ],
                     paren=args.paren,
                 )
@@ -185,16 +206,22 @@ def tegels(args, server) -> None:
                         r["ons HTTP (gunicorn)"].p50,
                         r["ons WSGI (in proces)"].p50,
                         r["SQL voorbereid"].p50,
+                        r["SQL libpq"].p50,
                     )
                 )
     voorbereid.close()
-    print("\nTegels, samengevat (p50 ms; ratio tegen SQL voorbereid, doel ≤ 1.2):")
+    kaal.close()
     print(
-        f"  {'laag':22} {'z':>3} {'soort':8} {'KB':>6} {'HTTP':>7} {'WSGI':>7} {'SQL-vb':>7} {'r HTTP':>7} {'r WSGI':>7}"
+        "\nTegels, samengevat (p50 ms; ratio tegen SQL voorbereid, doel ≤ 1.2; r WSGI/libpq tegen SQL libpq):"
     )
-    for naam, z, soort, kb, h, w, v in samenvatting:
+    print(
+        f"  {'laag':22} {'z':>3} {'soort':8} {'KB':>6} {'HTTP':>7} {'WSGI':>7} {'SQL-vb':>7} {'libpq':>7}"
+        f" {'r HTTP':>7} {'r WSGI':>7} {'r W/lib':>7}"
+    )
+    for naam, z, soort, kb, h, w, v, lib in samenvatting:
         print(
-            f"  {naam:22} {z:3} {soort:8} {kb:6.1f} {h * 1000:7.2f} {w * 1000:7.2f} {v * 1000:7.3f} {h / v:7.2f} {w / v:7.2f}"
+            f"  {naam:22} {z:3} {soort:8} {kb:6.1f} {h * 1000:7.2f} {w * 1000:7.2f} {v * 1000:7.3f} {lib * 1000:7.3f}"
+            f" {h / v:7.2f} {w / v:7.2f} {w / lib:7.2f}"
         )
 
 

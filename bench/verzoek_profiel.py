@@ -140,28 +140,44 @@ def main() -> None:
 
 
 def tegel_referentie(lijst) -> None:
-    """CPU of the bare tile statement, prepared with a generic plan on a connection of its own."""
+    """CPU of the bare tile statement, prepared with a generic plan on a connection of its own: through
+    psycopg's cursor (as kaart_bench's reference) and through libpq itself (as the fast path runs it)."""
     import psycopg
     from django.db import connection
+    from psycopg import pq
 
     from kaartlagen.bronnen import VECTOR_BRONNEN
     from kaartlagen.tegels import PARALLELLE_WERKERS, tegel_sql
+    from kaartlagen.tegelserver import TYPES, naar_libpq
 
     params = connection.get_connection_params()
     del params["cursor_factory"], params["prepare_threshold"]
     opties = f"-c plan_cache_mode=force_generic_plan -c jit=off -c max_parallel_workers_per_gather={PARALLELLE_WERKERS}"
     sql = tegel_sql(VECTOR_BRONNEN["cbs_buurten"], 18)
+    tegels = [tuple(map(int, pad.removesuffix(".mvt").split("/")[3:6])) for _, pad, _ in lijst]
     with psycopg.connect(**params, autocommit=True, prepare_threshold=0, options=opties) as conn:
-        tegels = [tuple(map(int, pad.removesuffix(".mvt").split("/")[3:6])) for _, pad, _ in lijst]
-        for z, x, y in tegels[:20]:
+        conn.pgconn.prepare(b"t", naar_libpq(sql), TYPES[:4])
+
+        def cursor(z, x, y):
             conn.execute(sql, {"z": z, "x": x, "y": y, "laag": "buurten"}).fetchone()
-        wand, cpu = time.perf_counter(), time.process_time()
-        for z, x, y in tegels:
-            conn.execute(sql, {"z": z, "x": x, "y": y, "laag": "buurten"}).fetchone()
-        wand, cpu = (time.perf_counter() - wand) / len(tegels), (time.process_time() - cpu) / len(tegels)
-    print(
-        f"{'  SQL-vb':11}      de kale voorbereide tegelquery:   CPU {cpu * 1000:6.2f} ms per tegel,   wand {wand * 1000:6.2f} ms"
-    )
+
+        def libpq(z, x, y):
+            uitkomst = conn.pgconn.exec_prepared(
+                b"t", [b"%d" % z, b"%d" % x, b"%d" % y, b"buurten"], result_format=1
+            )
+            assert uitkomst.status == pq.ExecStatus.TUPLES_OK, uitkomst.error_message
+            uitkomst.get_value(0, 0)
+
+        for naam, uitvoeren in (("SQL-vb", cursor), ("SQL-libpq", libpq)):
+            for z, x, y in tegels[:20]:
+                uitvoeren(z, x, y)
+            wand, cpu = time.perf_counter(), time.process_time()
+            for z, x, y in tegels:
+                uitvoeren(z, x, y)
+            wand, cpu = (time.perf_counter() - wand) / len(tegels), (time.process_time() - cpu) / len(tegels)
+            print(
+                f"  {naam:9}      de kale voorbereide tegelquery:   CPU {cpu * 1000:6.2f} ms per tegel,   wand {wand * 1000:6.2f} ms"
+            )
 
 
 if __name__ == "__main__":

@@ -64,12 +64,13 @@ def _niet_gebouwd(start_response):
 
 
 def maak_portaal(django):
-    """The whole portal: the fast path for public tiles in front of Django, MapProxy beside it, all
-    counted for /metrics."""
+    """The whole portal: the fast paths for public tiles and the vergunningcheck's steps in front of
+    Django, MapProxy beside it, all counted for /metrics."""
     from kaartlagen.tegelserver import TegelServer  # after get_wsgi_application(): it set Django up
     from kern.bedrijf import MetMetrieken
+    from toepasbare_regels.snelpad import BepaalServer
 
-    return MetMetrieken(MetBasiskaart(TegelServer(django)))
+    return MetMetrieken(MetBasiskaart(TegelServer(BepaalServer(django))))
 
 
 application = maak_portaal(django_app)

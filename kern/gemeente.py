@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import DatabaseError
+from django.dispatch import receiver
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,6 @@ class Gemeente:
 
 
 @cache
-def _uit_settings(naam, cbs_code, oin, owms, telefoon, email, website, bbox_rd) -> Gemeente:
-    return Gemeente(naam, cbs_code.upper(), oin, owms, telefoon, email, website, tuple(bbox_rd))
-
-
-@cache
 def _breedtegraad(bbox_rd: tuple[float, float, float, float]) -> float:
     from django.contrib.gis.geos import Point
 
@@ -107,11 +104,13 @@ def vergeet_grens() -> None:
     _grens_bbox.clear()
 
 
+@cache
 def huidige() -> Gemeente:
-    """The configured municipality (settings may change in tests, so it is read each call, cheaply)."""
-    return _uit_settings(
+    """The configured municipality, read from the settings once (a vergunningcheck step asks seven
+    times); a changed GEMEENTE_* setting (tests) reads them again."""
+    return Gemeente(
         settings.GEMEENTE_NAAM,
-        settings.GEMEENTE_CBS_CODE,
+        settings.GEMEENTE_CBS_CODE.upper(),
         settings.GEMEENTE_OIN,
         settings.GEMEENTE_OWMS,
         settings.GEMEENTE_TELEFOON,
@@ -119,3 +118,9 @@ def huidige() -> Gemeente:
         settings.GEMEENTE_WEBSITE,
         tuple(settings.GEMEENTE_BBOX_RD),
     )
+
+
+@receiver(setting_changed)
+def _setting_veranderd(setting, **kwargs):
+    if setting.startswith("GEMEENTE_"):
+        huidige.cache_clear()

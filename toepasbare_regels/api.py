@@ -31,7 +31,7 @@ ANTWOORDTYPE = {
 }
 
 
-# The limits of a _bepaal body, shared by its serializer and _gewone_invoer.
+# The limits of a _bepaal body, shared by its serializer and gewone_invoer.
 MAX_ID, MAX_ANTWOORD, MAX_REF, MAX_REFS, MAX_FEIT = 200, 1000, 500, 10, 100
 
 
@@ -104,7 +104,7 @@ def _gewone_ref(ref) -> dict | None:
     return {"functioneleStructuurRef": naam, "antwoorden": gelezen}
 
 
-def _gewone_invoer(data) -> dict | None:
+def gewone_invoer(data) -> dict | None:
     """BepaalSerializer's validated_data for a body of plain strings within its limits, read without
     it: DRF's nested serializer copies its fields on every request, a sixth of a step's CPU. Anything
     else (another type, a missing field, a limit crossed) gives None and goes through the serializer,
@@ -131,7 +131,7 @@ def _gewone_invoer(data) -> dict | None:
 
 
 def _invoer(request) -> dict:
-    if (gelezen := _gewone_invoer(request.data)) is not None:
+    if (gelezen := gewone_invoer(request.data)) is not None:
         return gelezen
     data = BepaalSerializer(data=request.data)
     data.is_valid(raise_exception=True)
@@ -146,8 +146,8 @@ def _peildatum(tekst: str | None):
     return datum
 
 
-def _srid(request) -> int:
-    crs = request.headers.get("Content-Crs", "").strip()
+def _srid(content_crs: str) -> int:
+    crs = content_crs.strip()
     if not crs:
         raise ApiFout(
             "content_crs_ontbreekt",
@@ -163,9 +163,14 @@ def _srid(request) -> int:
 
 
 def _uitvoeren(request, typering: str) -> list[dict]:
-    v = _invoer(request)
+    return bepaal(_invoer(request), request.headers.get("Content-Crs", ""), typering)
+
+
+def bepaal(v: dict, content_crs: str, typering: str) -> list[dict]:
+    """A _bepaal call's answer for its read body and Content-Crs header; for the view and its fast
+    path (toepasbare_regels.snelpad)."""
     # One place for every ref: its locaties and facts are looked up once per request.
-    plek = Plek(uit_geojson(v["_geo"]["intersects"], _srid(request)), _peildatum(v.get("datum")))
+    plek = Plek(uit_geojson(v["_geo"]["intersects"], _srid(content_crs)), _peildatum(v.get("datum")))
     uit = []
     for ref in v["functioneleStructuurRefs"]:
         antwoorden = {a["id"]: a["antwoord"] for a in ref["antwoorden"]}

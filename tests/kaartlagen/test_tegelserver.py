@@ -11,6 +11,7 @@ from django.core.handlers.wsgi import WSGIHandler
 
 from kaartlagen import tegels, tegelserver
 from kaartlagen.models import Kaartlaag
+from kern import snelpad
 from tests.support.factories import PandFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,13 +55,13 @@ def vraag(app, pad, methode="GET", host="127.0.0.1", query="", **koppen):
 @pytest.fixture
 def server(settings):
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
-    tegelserver._host_toegestaan.cache_clear()
+    snelpad.vergeet()
     PandFactory(identificatie="0400100000000001", oorspronkelijk_bouwjaar=1890, x=113000, y=553000)
     PandFactory(identificatie="0400100000000002", oorspronkelijk_bouwjaar=1990, x=113020, y=553000)
     django = Django()
     yield tegelserver.TegelServer(django), django
     tegelserver.sluit_pool()
-    tegelserver._host_toegestaan.cache_clear()
+    snelpad.vergeet()
 
 
 def pad_bij(x_rd, y_rd, z, laag="panden"):
@@ -132,3 +133,17 @@ def test_tile_queries_run_with_a_generic_plan(server):
         ]
     assert plannen[0] >= 1 and plannen[1] == 0
     assert instellingen == ["off", "0"]
+
+
+def test_a_tile_statement_that_fails_is_answered_by_django_and_the_connection_replaced(server):
+    snel, django = server
+    pad = pad_bij(113010, 553005, 17)
+    verwacht = vraag(snel, pad)
+    tegelpool = tegelserver.pool()
+    verbindingen = [tegelpool.getconn() for _ in range(tegelpool.get_stats()["pool_available"])]
+    for conn in verbindingen:
+        conn.execute("DEALLOCATE ALL")  # as a pooler or a restarted server would leave them
+        tegelpool.putconn(conn)
+    # The one connection that had prepared the statement fails once; Django answers that tile.
+    assert [vraag(snel, pad)["inhoud"] for _ in range(4)] == [verwacht["inhoud"]] * 4
+    assert django.paden == [pad]

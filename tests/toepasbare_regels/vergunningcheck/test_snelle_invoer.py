@@ -1,5 +1,5 @@
 """The conclusie step's short cuts read exactly what the slow, general path reads: the body without DRF's
-nested serializer (toepasbare_regels.api._gewone_invoer) and a plain Point without GDAL/GEOS
+nested serializer (toepasbare_regels.api.gewone_invoer) and a plain Point without GDAL/GEOS
 (plek.uit_geojson). A conclusion's artikelen in one statement: test_vergunningcheck.py."""
 
 import copy
@@ -94,7 +94,7 @@ def _gewoon(waarde):
 
 @pytest.mark.parametrize("body", [GEWOON, *VARIANTEN, [], "x", None])
 def test_the_body_reads_as_the_serializer_reads_it_or_goes_through_the_serializer(body):
-    snel = api._gewone_invoer(body)
+    snel = api.gewone_invoer(body)
     serializer = api.BepaalSerializer(data=body)
     if snel is not None:
         assert serializer.is_valid(), serializer.errors
@@ -103,8 +103,8 @@ def test_the_body_reads_as_the_serializer_reads_it_or_goes_through_the_serialize
 
 def test_an_ordinary_body_takes_the_short_cut():
     # Without this the comparison above would pass with a reader that always gives up.
-    assert api._gewone_invoer(GEWOON) is not None
-    assert api._gewone_invoer(VARIANTEN[-1]) is not None  # betwisteFeiten absent: default []
+    assert api.gewone_invoer(GEWOON) is not None
+    assert api.gewone_invoer(VARIANTEN[-1]) is not None  # betwisteFeiten absent: default []
 
 
 @pytest.mark.parametrize(
