@@ -3,53 +3,19 @@
 Transactional: the fast path reads through connections of its own, which only see committed data.
 """
 
-import io
-import sys
-
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
 
 from kaartlagen import tegels, tegelserver
 from kaartlagen.models import Kaartlaag
 from kern import snelpad
 from tests.support.factories import PandFactory
+from tests.support.wsgi import Django, roep
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-class Django:
-    """Django's own handler, counting the requests that reach it."""
-
-    def __init__(self):
-        self.handler = WSGIHandler()
-        self.paden = []
-
-    def __call__(self, environ, start_response):
-        self.paden.append(environ["PATH_INFO"])
-        return self.handler(environ, start_response)
-
-
 def vraag(app, pad, methode="GET", host="127.0.0.1", query="", **koppen):
-    environ = {
-        "REQUEST_METHOD": methode,
-        "PATH_INFO": pad,
-        "QUERY_STRING": query,
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8000",
-        "HTTP_HOST": host,
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(b""),
-        "wsgi.errors": sys.stderr,
-        **koppen,
-    }
-    antwoord = {}
-
-    def start_response(status, headers, exc_info=None):
-        antwoord["status"], antwoord["koppen"] = status, dict(headers)
-
-    antwoord["inhoud"] = b"".join(app(environ, start_response))
-    return antwoord
+    return roep(app, pad, methode, HTTP_HOST=host, QUERY_STRING=query, **koppen)
 
 
 @pytest.fixture

@@ -4,15 +4,13 @@ header, and Django for everything else (every error comes from Django with the b
 Transactional: both paths run a WSGI request cycle, whose start and end check the database
 connections as a server's would."""
 
-import io
 import json
-import sys
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
 
 from config.wsgi import maak_portaal
 from kern import bedrijf, snelpad
+from tests.support.wsgi import Django, roep
 from toepasbare_regels.snelpad import BepaalServer
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,18 +19,6 @@ UITVOEREN = "/api/toepasbare-regels/uitvoeren/v3/"
 CONCLUSIE = f"{UITVOEREN}conclusie/_bepaal"
 PUNT = {"type": "Point", "coordinates": [113005.0, 553005.0]}  # Keizerstraat 12a in `adressen`
 UITWEG = "UitwegAanleggen"
-
-
-class Django:
-    """Django's own handler, counting the requests that reach it."""
-
-    def __init__(self):
-        self.handler = WSGIHandler()
-        self.paden = []
-
-    def __call__(self, environ, start_response):
-        self.paden.append(environ["PATH_INFO"])
-        return self.handler(environ, start_response)
 
 
 def body(refs=(UITWEG,), antwoorden=(), geo=PUNT, **extra) -> bytes:
@@ -48,29 +34,8 @@ def body(refs=(UITWEG,), antwoorden=(), geo=PUNT, **extra) -> bytes:
 
 
 def vraag(app, inhoud: bytes, pad=CONCLUSIE, methode="POST", **koppen):
-    environ = {
-        "REQUEST_METHOD": methode,
-        "PATH_INFO": pad,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "8000",
-        "HTTP_HOST": "127.0.0.1",
-        "CONTENT_TYPE": "application/json",
-        "CONTENT_LENGTH": str(len(inhoud)),
-        "HTTP_CONTENT_CRS": "EPSG:28992",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(inhoud),
-        "wsgi.errors": sys.stderr,
-        **koppen,
-    }
-    antwoord = {}
-
-    def start_response(status, headers, exc_info=None):
-        antwoord["status"], antwoord["koppen"] = status, dict(headers)
-
-    antwoord["inhoud"] = b"".join(app(environ, start_response))
-    return antwoord
+    standaard = {"CONTENT_TYPE": "application/json", "HTTP_CONTENT_CRS": "EPSG:28992"}
+    return roep(app, pad, methode, inhoud, CONTENT_LENGTH=str(len(inhoud)), **{**standaard, **koppen})
 
 
 @pytest.fixture
