@@ -2,7 +2,7 @@
 in front of Django.
 
 Every answer a user gives is one such call, and the check itself costs ~0.6 ms of CPU, while Django's
-request cycle around it (the request object, fourteen middleware, URL resolving, DRF's request,
+request cycle around it (the request object, thirteen middleware, URL resolving, DRF's request,
 content negotiation, authentication and response) added ~0.4 ms. This WSGI app serves only the
 ordinary case: an anonymous POST (no cookies, so no session and no CSRF to check) of a plain JSON body
 within the API's limits, that the check answers without an error. It answers with the same bytes
