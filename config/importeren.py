@@ -17,6 +17,7 @@ With --achtergrond the command hands the import to the worker (procrastinate): t
 configuration, so it goes through Django's ordinary start.
 """
 
+import contextlib
 import importlib
 
 COMMANDOS = frozenset({"import_bag", "import_bgt", "import_buurten"})
@@ -30,9 +31,16 @@ def start(argv: list[str]) -> None:
     import logging.config
 
     from django.conf import settings
+    from django.core.management.base import CommandError, CommandParser, handle_default_options
 
     from kern.importing import verbinding
 
+    # --settings and --pythonpath before the settings are read, as Django's ManagementUtility does.
+    parser = CommandParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--settings")
+    parser.add_argument("--pythonpath")
+    with contextlib.suppress(CommandError):  # the command's own parser reports it
+        handle_default_options(parser.parse_known_args(argv[2:])[0])
     # What django.setup() would do for an import: log as the settings say. dictConfig builds every
     # formatter it is given, and the JSON one (kern.bedrijf) brings prometheus-client along, so only
     # the ones a handler uses.

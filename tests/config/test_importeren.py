@@ -139,6 +139,9 @@ def test_help_and_arguments_are_the_commands_own():
     assert (geen.returncode, geen.stderr.strip()) == (1, "CommandError: x bestaat niet")
     onbekend = _manage("import_bag", "--onbekend", "x")
     assert onbekend.returncode == 2 and "unrecognized arguments: --onbekend" in onbekend.stderr
+    # --settings is read before the settings are, as Django's own start does.
+    andere = _manage("import_bag", "--settings", "bestaat.niet", "x")
+    assert andere.returncode == 1 and "No module named 'bestaat'" in andere.stderr
 
 
 def test_other_commands_load_everything():
