@@ -104,10 +104,10 @@ def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
     parser.add_argument("--paren", type=int, default=5)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument(
-        "--werkersoort", help="gunicorn --worker-class (standaard die van config/gunicorn.py)"
+        "--werkersoort", help="ter vergelijking: gunicorn met deze --worker-class in plaats van granian"
     )
     parser.add_argument(
-        "--threads", type=int, help="gunicorn --threads (standaard die van config/gunicorn.py)"
+        "--threads", type=int, help="threads per werkerproces (standaard die van config/webserver.py)"
     )
     parser.add_argument("--hergebruik", action="store_true", help="meet op de database van de vorige keer")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)

@@ -65,11 +65,14 @@ def _niet_gebouwd(start_response):
 
 def maak_portaal(django):
     """The whole portal: the fast path for public tiles in front of Django, MapProxy beside it, all
-    counted for /metrics."""
+    counted for /metrics, and an access-log line per request unless WEB_ACCESS_LOG is empty or 0."""
     from kaartlagen.tegelserver import TegelServer  # after get_wsgi_application(): it set Django up
-    from kern.bedrijf import MetMetrieken
+    from kern.bedrijf import MetMetrieken, MetToegangslog
 
-    return MetMetrieken(MetBasiskaart(TegelServer(django)))
+    portaal = MetMetrieken(MetBasiskaart(TegelServer(django)))
+    if os.environ.get("WEB_ACCESS_LOG", "1") in ("", "0"):
+        return portaal
+    return MetToegangslog(portaal)
 
 
 application = maak_portaal(django_app)
