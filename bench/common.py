@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# The application the benches call in their own process logs no access lines (config.wsgi), as the
+# servers they start do not: a bench measures the work, not the log.
+os.environ.setdefault("WEB_ACCESS_LOG", "0")
 
 import django  # noqa: E402
 
