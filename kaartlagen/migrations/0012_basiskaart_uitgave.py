@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kaartlagen', '0010_jit_uit'),
+        ('kaartlagen', '0011_nummeraanduiding_straat_nummer'),
     ]
 
     operations = [
