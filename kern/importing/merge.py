@@ -132,9 +132,14 @@ def _indexen_weg_als_leeg(cursor, target: str) -> list[str] | None:
     None when the table has rows. The table stays locked until the commit: readers of an empty table
     wait for the first load (seconds) instead of seeing nothing."""
     # The catalog first, which locks nothing: a table that has pages had rows once, and then it keeps
-    # its indexes. Reading the table itself would hold a lock until the commit, and two files of a
-    # fase that both did would deadlock when each then waited for the other to let go.
-    cursor.execute("select relpages = 0 from pg_class where oid = %s::regclass", [target])
+    # its indexes. And only while this transaction holds no lock on the table yet (the BGT's merge
+    # deletes from it first): two files that each held one and then waited for the other's to go
+    # would deadlock. Reading the table itself would take such a lock.
+    cursor.execute(
+        "select c.relpages = 0 and not exists (select from pg_locks l where l.pid = pg_backend_pid() "
+        "and l.relation = c.oid) from pg_class c where c.oid = %s::regclass",
+        [target],
+    )
     if not cursor.fetchone()[0]:
         return None
     # One file at a time past this point (readers still read), so only one can find it empty.
