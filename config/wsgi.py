@@ -72,4 +72,14 @@ def maak_portaal(django):
     return MetMetrieken(MetBasiskaart(TegelServer(django)))
 
 
+def _opwarmen():
+    """Load the URL configuration, and with it every view, API and serializer module, while the worker
+    starts: Django does it in the first request, which then took 1.5–3 s, a stall that users met after
+    every worker start or restart (max_requests)."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - the property imports the URL configuration
+
+
+_opwarmen()
 application = maak_portaal(django_app)

@@ -13,8 +13,10 @@ class KaartlagenConfig(AppConfig):
     verbose_name = "Kaartlagen (BAG, BGT, CBS)"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete, post_save
 
+        from kaartlagen import voorbereid
         from kaartlagen.models import Kaartlaag
         from kern.models import Gemeentegrens
 
@@ -22,3 +24,4 @@ class KaartlagenConfig(AppConfig):
         for bron in (Kaartlaag, Gemeentegrens):
             post_save.connect(_na_wijziging, sender=bron, dispatch_uid=f"mapproxy-herladen-{bron.__name__}")
             post_delete.connect(_na_wijziging, sender=bron, dispatch_uid=f"mapproxy-weg-{bron.__name__}")
+        connection_created.connect(voorbereid.generieke_plannen, dispatch_uid="generieke-plannen")
