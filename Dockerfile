@@ -41,7 +41,7 @@ HEALTHCHECK --interval=30s --timeout=5s CMD ["/srv/loket/.venv/bin/python", "-c"
 ENTRYPOINT ["/srv/loket/.venv/bin/python"]
 # Web by default; the worker: `… manage.py procrastinate worker`; a release, before web starts:
 # `… manage.py migrate`, then `… manage.py bouw_basiskaart` (web only reads what that writes).
-CMD ["/srv/loket/.venv/bin/gunicorn", "-c", "python:config.gunicorn", "config.wsgi"]
+CMD ["-m", "config.webserver"]
 
 # The DSO mock knooppunt for a test stack (compose profile `mock`); never in production.
 FROM app AS mock

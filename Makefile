@@ -56,7 +56,7 @@ demo: load
 	@$(MANAGE) load_sample_buurtberichten
 	@$(MANAGE) load_sample_buurtdashboard
 
-# gunicorn with threaded workers by core count, keep-alive (config/gunicorn.py), as in production.
+# granian (config/webserver.py): worker processes by core count, threads, keep-alive, as in production.
 run: demo
 	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh

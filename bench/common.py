@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# The application the benches call in their own process logs no access lines (config.wsgi), as the
+# servers they start do not: a bench measures the work, not the log.
+os.environ.setdefault("WEB_ACCESS_LOG", "0")
 
 import django  # noqa: E402
 
@@ -104,10 +107,10 @@ def plan_benchmark(script: str, dbname: str, met_bag: bool = False) -> None:
     parser.add_argument("--paren", type=int, default=5)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument(
-        "--werkersoort", help="gunicorn --worker-class (standaard die van config/gunicorn.py)"
+        "--werkersoort", help="ter vergelijking: gunicorn met deze --worker-class in plaats van granian"
     )
     parser.add_argument(
-        "--threads", type=int, help="gunicorn --threads (standaard die van config/gunicorn.py)"
+        "--threads", type=int, help="threads per werkerproces (standaard die van config/webserver.py)"
     )
     parser.add_argument("--hergebruik", action="store_true", help="meet op de database van de vorige keer")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)

@@ -1,5 +1,5 @@
 """What every benchmark measures with: sides taken in turns, median and p95 over rounds with their
-spread, peak memory per process, the portal served by gunicorn, N clients at once, each on a connection
+spread, peak memory per process, the portal served as `make run` serves it, N clients at once, each on a connection
 it keeps while the server allows (as a browser does).
 
 Like with like: each side is timed as what a user runs (the whole command including start-up, or the
@@ -17,6 +17,7 @@ import contextlib
 import http.client
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -133,7 +134,7 @@ def commando(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> Ronde
     return Ronde([seconden], kb / 1024)
 
 
-# ---- the portal under gunicorn, and clients ----
+# ---- the portal under its web server, and clients ----
 
 
 def vrije_poort() -> int:
@@ -148,6 +149,7 @@ class Portaal:
     host: str
     poort: int
     proces: subprocess.Popen
+    naam: str = "granian"
 
     def werkers(self) -> list[int]:
         pad = Path(f"/proc/{self.proces.pid}/task/{self.proces.pid}/children")
@@ -172,47 +174,56 @@ def portaal(
     werkersoort: str | None = None,
     threads: int | None = None,
 ) -> Iterator[Portaal]:
-    """Serves the portal with gunicorn and the project's own settings (config/gunicorn.py: the worker
-    model `make run` and production use) on a free port of 127.0.0.1 and yields once it answers; stops it
-    afterwards. `env` points it at a bench database (DATABASE_URL); `werkersoort`/`threads` override the
-    worker model, to compare them."""
+    """Serves the portal as `make run` and production do (granian through config/webserver.py) on a free
+    port of 127.0.0.1 and yields once every worker answers; stops it afterwards. `env` points it at a
+    bench database (DATABASE_URL). `werkersoort` ("gthread" or "sync") serves it with gunicorn of that
+    worker class instead, to compare the servers (decisions 0020, 0021); `threads` are the threads per
+    process of either."""
     poort = vrije_poort()
     # As in production: DEBUG off (with it on, Django keeps every query of a request in memory). No
-    # access log: it would only fill the bench's output.
-    env = {**(env or os.environ), "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost", "WEB_ACCESS_LOG": ""}
-    opties = ["--worker-class", werkersoort] if werkersoort else []
-    if werkersoort == "sync":
-        threads = 1  # more threads would make gunicorn serve with gthread after all
-    opties += ["--threads", str(threads)] if threads else []
-    proces = subprocess.Popen(
-        [
+    # access log: it would only fill the bench's output. Both servers count /metrics the same way.
+    env = {
+        **(env or os.environ),
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WEB_ACCESS_LOG": "",
+        "LOG_LEVEL": "WARNING",
+        "PROMETHEUS_MULTIPROC_DIR": tempfile.mkdtemp(prefix="bench-metrics-"),
+    }
+    if werkersoort:
+        naam = "gunicorn"
+        if werkersoort == "sync":
+            threads = 1  # more threads would make gunicorn serve with gthread after all
+        opdracht = [
             str(Path(sys.executable).parent / "gunicorn"),
-            "-c",
-            "python:config.gunicorn",
             app,
-            "--workers",
-            str(werkers),
-            *opties,
-            "--bind",
-            f"127.0.0.1:{poort}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    server = Portaal(f"http://127.0.0.1:{poort}", "127.0.0.1", poort, proces)
+            f"--workers={werkers}",
+            f"--worker-class={werkersoort}",
+            f"--threads={threads or 4}",
+            "--keep-alive=5",
+            f"--bind=127.0.0.1:{poort}",
+            "--log-level=warning",
+            "--no-control-socket",
+            "--worker-tmp-dir=/dev/shm",
+        ]
+    else:
+        naam = "granian"
+        opdracht = [sys.executable, "-m", "config.webserver"]
+        env |= {"LOKET_ADDR": f"127.0.0.1:{poort}", "WEB_CONCURRENCY": str(werkers)}
+        env |= {"WEB_THREADS": str(threads)} if threads else {}
+    proces = subprocess.Popen(opdracht, cwd=ROOT, env=env)
+    server = Portaal(f"http://127.0.0.1:{poort}", "127.0.0.1", poort, proces, naam)
     try:
         deadline = time.monotonic() + 60
         while True:
             if proces.poll() is not None:
-                raise RuntimeError(f"gunicorn stopte met code {proces.returncode}")
+                raise RuntimeError(f"{naam} stopte met code {proces.returncode}")
             with contextlib.suppress(OSError):
                 status, _ = http_get(server, "/api/locatie/suggest?q=a")
                 if status < 500 and len(server.werkers()) >= werkers:
                     break
             if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn antwoordde niet binnen 60 s")
+                raise RuntimeError(f"{naam} antwoordde niet binnen 60 s")
             time.sleep(0.2)
         # Every worker loads the application lazily on its first request: give each one.
         for _ in range(werkers * 4):
@@ -221,13 +232,14 @@ def portaal(
     finally:
         proces.terminate()
         proces.wait(timeout=30)
+        shutil.rmtree(env["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
 
 
 class Verbinding:
     """One client's connection to the portal, kept as a browser keeps it: reused for the next request
-    while the server keeps it open (HTTP/1.1 keep-alive, which gunicorn's gthread workers offer), opened
-    anew when the server closed it (sync workers close after every answer: then each request pays for a
-    new TCP connection, as a browser's would). A kept connection the server closed while idle is retried
+    while the server keeps it open (HTTP/1.1 keep-alive, which granian and gunicorn's gthread workers
+    offer), opened anew when the server closed it (gunicorn's sync workers close after every answer: then
+    each request pays for a new TCP connection, as a browser's would). A kept connection the server closed while idle is retried
     once, as browsers retry."""
 
     def __init__(self, server: Portaal):

@@ -1,13 +1,13 @@
 """Map benchmark: vector tiles against their prepared query, and the location requests at N clients
-against the SQL they need, the portal served by gunicorn.
+against the SQL they need, the portal served as `make run` serves it (granian).
 
     .venv/bin/python bench/kaart_bench.py [--scale 10] [--paren 5] [--clients 8] [--verzoeken 200]
 
 Loads the generated sample at the given scale into its own database (loket_bench_kaart), ANALYZEs
-it, and serves it with gunicorn (4 workers of the kind config/gunicorn.py sets, DEBUG off, as in
-production). Each client keeps its connection while the server allows it, as a browser does
-(harness.Verbinding). Then, every comparison
-in turns over ≥ 5 pairs (harness.in_beurten):
+it, and serves it with granian (4 workers as config/webserver.py sets them up, DEBUG off, as in
+production; --werkersoort gthread: gunicorn instead). Each client keeps its connection while the
+server allows it, as a browser does (harness.Verbinding). Then, every comparison in turns over ≥ 5
+pairs (harness.in_beurten):
 1. tiles, per public vector layer and zoom level: the busiest tiles of that zoom level (most objects)
    and typical ones (where random addresses lie), each as `GET /tiles/…` over HTTP from one client
    on one connection,
@@ -164,7 +164,7 @@ def tegels(args, server) -> None:
 
                 reeksen = in_beurten(
                     [
-                        Zijde("ons HTTP (gunicorn)", http),
+                        Zijde("ons HTTP", http),
                         Zijde("ons WSGI (in proces)", wsgi),
                         Zijde("SQL voorbereid", ruw),
                     ],
@@ -182,7 +182,7 @@ def tegels(args, server) -> None:
                         z,
                         soort,
                         kb,
-                        r["ons HTTP (gunicorn)"].p50,
+                        r["ons HTTP"].p50,
                         r["ons WSGI (in proces)"].p50,
                         r["SQL voorbereid"].p50,
                     )
@@ -321,13 +321,13 @@ def measure(args) -> None:
 
     settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
     with portaal(os.environ, args.werkers, werkersoort=args.werkersoort, threads=args.threads) as server:
-        soort = args.werkersoort or "config/gunicorn.py"
-        print(f"Portaal op {server.url} (gunicorn, {args.werkers} werkers, {soort})", flush=True)
+        soort = f"gunicorn {args.werkersoort}" if args.werkersoort else "granian (config/webserver.py)"
+        print(f"Portaal op {server.url} ({soort}, {args.werkers} werkers)", flush=True)
         if "tegels" in args.delen:
             tegels(args, server)
         if "verzoeken" in args.delen:
             verzoeken(args, server)
-        print(f"\nPiekgeheugen gunicorn-werker (VmHWM, grootste): {server.piek_mb():.0f} MiB")
+        print(f"\nPiekgeheugen webwerker (VmHWM, grootste): {server.piek_mb():.0f} MiB")
     if "basiskaart" in args.delen:
         basiskaart(16)
 
@@ -337,12 +337,12 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--paren", type=int, default=5)
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--werkers", type=int, default=4, help="gunicorn-werkers")
+    parser.add_argument("--werkers", type=int, default=4, help="werkerprocessen van de webserver")
     parser.add_argument(
-        "--werkersoort", help="gunicorn --worker-class (standaard die van config/gunicorn.py)"
+        "--werkersoort", help="ter vergelijking: gunicorn met deze --worker-class in plaats van granian"
     )
     parser.add_argument(
-        "--threads", type=int, help="gunicorn --threads (standaard die van config/gunicorn.py)"
+        "--threads", type=int, help="threads per werkerproces (standaard die van config/webserver.py)"
     )
     parser.add_argument("--verzoeken", type=int, default=200, help="verzoeken per ronde per soort")
     parser.add_argument("--zooms", type=int, nargs="+", default=[12, 14, 16, 18])

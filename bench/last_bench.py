@@ -1,4 +1,4 @@
-"""Load run: 50 residents at once for 2 minutes against `make run`'s server (scripts/run.sh: gunicorn,
+"""Load run: 50 residents at once for 2 minutes against `make run`'s server (scripts/run.sh: granian,
 workers by core count), driven by locust (bench/locustfile.py: tiles, suggest, locatie panel,
 vergunningcheck conclusie, melden); then the same run with the read paths on a local streaming replica
 (scripts/pg.sh replica-up). Prints requests, errors, throughput and p50/p95 per kind.
@@ -179,7 +179,7 @@ def main():
         punten = uitmap / "punten.json"
         punten.write_text(json.dumps(_adressen(500)))
         print(
-            f"{args.gebruikers} gebruikers, {args.duur}, {os.cpu_count()} cores; gunicorn via scripts/run.sh"
+            f"{args.gebruikers} gebruikers, {args.duur}, {os.cpu_count()} cores; granian via scripts/run.sh"
         )
         for naam in rondes:
             env = {**os.environ, "LOKET_PG_REPLICA": "1" if naam == "replica" else "0"}

@@ -7,7 +7,7 @@ In its own database (loket_bench_plan):
 2. generates a second plan over the whole municipality: --cellen gebieden (a grid of parcels), each
    with a maximum-bouwhoogte normwaarde, in five functie groepen with gebiedsaanwijzingen and
    juridische regels with activiteitlocatieaanduidingen; stored by the importer's own `bewaar`;
-3. for --punten random points in the municipality: the endpoint over HTTP (gunicorn, 4 workers) and,
+3. for --punten random points in the municipality: the endpoint over HTTP (granian, 4 workers) and,
    in turns, the bare SQL statements it needs (locaties, aanduidingen, gebiedsaanwijzingen,
    normwaarden), at 1 client and at --clients at once; p50, p95, spread and the ratio.
 Prints figures; never fails.
@@ -176,7 +176,7 @@ def vergelijk(titel: str, ons_client, punten: list, ruw, args) -> None:
         reeksen = in_beurten(
             [
                 Zijde(
-                    "ons (HTTP, gunicorn)",
+                    "ons (HTTP)",
                     lambda c=clients: Ronde(gelijktijdig(ons_client, punten, clients=c)),
                 ),
                 Zijde("ruwe SQL", lambda c=clients: Ronde(gelijktijdig(ruw, punten, clients=c))),
@@ -238,7 +238,7 @@ def measure(args) -> None:
 
         ruw = ruwe_client(RAW, services.geldige_versies(), punten)
         vergelijk("/api/locatie/regels", ons, punten, ruw, args)
-        print(f"Piekgeheugen gunicorn-werker (VmHWM): {server.piek_mb():.0f} MiB")
+        print(f"Piekgeheugen webwerker (VmHWM): {server.piek_mb():.0f} MiB")
 
 
 if __name__ == "__main__":

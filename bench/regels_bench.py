@@ -6,7 +6,7 @@ locaties; and the import of all STTR files (our sample and the Geonovum set).
 In its own database (loket_bench_regels): the kaartlagen sample, the sample omgevingsplan, a
 synthetic plan of --cellen gebieden over the municipality (from omgevingsplan_bench), the sample rules.
 Then for --punten sample addresses per round: POST conclusie/_bepaal for "dakkapel plaatsen" without
-answers over HTTP (gunicorn, 4 workers of config/gunicorn.py's kind, each client on a connection it
+answers over HTTP (granian, 4 workers as config/webserver.py sets them up, each client on a connection it
 keeps while the server allows; the engine asks the first questions and fills monument and
 beschermd dorpsgezicht from the plan) and, in turns, the bare SQL that step needs (the locaties at the
 point, their gebiedsaanwijzingen), at 1 client and at --clients at once. Prints figures; never fails.
@@ -90,7 +90,7 @@ def measure(args) -> None:
         # The bare SQL of that step: the locaties at the point, their gebiedsaanwijzingen.
         ruw = ruwe_client([RAW[0], RAW[2]], services.geldige_versies(), punten)
         vergelijk("conclusie/_bepaal (dakkapel, eerste stap), doel p95 ≤ 3× ruwe SQL", ons, punten, ruw, args)
-        print(f"Piekgeheugen gunicorn-werker (VmHWM): {server.piek_mb():.0f} MiB")
+        print(f"Piekgeheugen webwerker (VmHWM): {server.piek_mb():.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Cost as work grows: the generated sample at 1×, 10× (and with --schalen 1,10,100 also 100×) loaded
 into a database of its own; per scale the import time (`manage.py load_sample` as a whole command, with
 its peak memory), the database size, and p50/p95 of tiles, suggest and the locatie panel over HTTP
-against gunicorn with 8 clients at once, 5 rounds in turns.
+against the web server (granian) with 8 clients at once, 5 rounds in turns.
 
     .venv/bin/python bench/schaal_bench.py [--schalen 1,10] [--verzoeken 200]
 """

@@ -1,16 +1,17 @@
-"""gunicorn's worker models side by side: sync workers (a new connection per request, closed after the
-answer) against gthread workers (threads per process, connections kept alive), for a light tile,
-suggest, locatie-informatie and a conclusie step, at 1 and at N clients.
+"""The application server side by side: granian (HTTP in Rust, WSGI on threads; config/webserver.py, what
+`make run` serves with) against gunicorn with gthread workers (decision 0020), for light and heavier
+tiles, suggest, locatie-informatie and a conclusie step, at 1 and at N clients.
 
     .venv/bin/python bench/regels_bench.py          # once: makes loket_bench_regels
     .venv/bin/python bench/werkers_bench.py [--werkers 4] [--threads 4] [--clients 8] [--verzoeken 200]
+        [--tegen gthread|sync]
 
 Both servers run at once on the database of regels_bench.py (the sample BAG/BGT, the sample plan, a
-synthetic plan of 105 000 locaties, the sample rules), each started with config/gunicorn.py and only
-the worker model overridden. Every client keeps its connection while the server allows it, as a
-browser does (harness.Verbinding): with sync workers that is one connection per request. The sides
-take turns over ≥ 5 pairs; printed: p50/p95, their spread, the ratio gthread/sync and the largest
-worker's peak memory. Prints figures; never fails on timing.
+synthetic plan of 105 000 locaties, the sample rules), with the same number of processes and the same
+threads per process running the application, keep-alive on both. Every client keeps its connection
+while the server allows it, as a browser does (harness.Verbinding). The sides take turns over ≥ 5 pairs;
+printed: p50/p95, their spread, the ratio granian/gunicorn and the largest worker's peak memory
+(VmHWM). Prints figures; never fails on timing.
 """
 
 import argparse
@@ -32,10 +33,24 @@ from verzoek_profiel import verzoeken  # noqa: E402
 
 PADEN = {
     "tegel": "tegel buurten z18",
+    "buurten16": "tegel buurten z16",
+    "panden16": "tegel panden z16",
     "suggest": "suggest",
     "informatie": "locatie-informatie",
     "conclusie": "conclusie-stap",
 }
+# Tiles at z16 over the same addresses as the z18 ones: each z16 tile holds 4 × 4 of those.
+TEGELS_Z16 = {"buurten16": "buurten", "panden16": "panden"}
+
+
+def lijst_voor(pad: str, n: int) -> list:
+    if pad not in TEGELS_Z16:
+        return verzoeken(pad, n, random.Random(400))
+    uit = []
+    for methode, z18, body in verzoeken("tegel", n, random.Random(400)):
+        x, y = z18.removesuffix(".mvt").split("/")[-2:]
+        uit.append((methode, f"/tiles/{TEGELS_Z16[pad]}/16/{int(x) >> 2}/{int(y) >> 2}.mvt", body))
+    return uit
 
 
 def client_voor(server):
@@ -59,22 +74,25 @@ def client_voor(server):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--werkers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=4, help="threads per gthread-werker")
+    parser.add_argument("--threads", type=int, default=4, help="threads per proces die de applicatie draaien")
+    parser.add_argument(
+        "--tegen", default="gthread", choices=["gthread", "sync"], help="gunicorns werkersoort"
+    )
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--verzoeken", type=int, default=200, help="verzoeken per ronde per soort")
     parser.add_argument("--paren", type=int, default=5)
     parser.add_argument("--paden", nargs="+", choices=list(PADEN), default=list(PADEN))
     args = parser.parse_args()
     with (
-        portaal(os.environ, args.werkers, werkersoort="sync") as sync,
-        portaal(os.environ, args.werkers, werkersoort="gthread", threads=args.threads) as gthread,
+        portaal(os.environ, args.werkers, threads=args.threads) as granian,
+        portaal(os.environ, args.werkers, werkersoort=args.tegen, threads=args.threads) as gunicorn,
     ):
         print(
-            f"sync: {args.werkers} werkers; gthread: {args.werkers} werkers × {args.threads} threads",
+            f"granian en gunicorn {args.tegen}: elk {args.werkers} werkers × {args.threads} threads",
             flush=True,
         )
         for pad in args.paden:
-            lijst = verzoeken(pad, args.verzoeken, random.Random(400))
+            lijst = lijst_voor(pad, args.verzoeken)
             for clients in sorted({1, args.clients}):
 
                 def zijde(naam, server, clients=clients, lijst=lijst):
@@ -83,7 +101,9 @@ def main() -> None:
                         lambda: Ronde(gelijktijdig(client_voor(server), lijst, clients), server.piek_mb()),
                     )
 
-                reeksen = in_beurten([zijde("gthread", gthread), zijde("sync", sync)], paren=args.paren)
+                reeksen = in_beurten(
+                    [zijde("granian", granian), zijde(f"gunicorn {args.tegen}", gunicorn)], paren=args.paren
+                )
                 rapport(f"{PADEN[pad]}, {clients} client(s), {len(lijst)} verzoeken per ronde", reeksen)
 
 

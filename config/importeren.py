@@ -1,50 +1,55 @@
 """The lean start of an import command: `manage.py import_bag|import_bgt|import_buurten …` comes here.
 
-An import needs the database, its own models (kern, kaartlagen) and GeoDjango's fields, nothing of the
-portal around it: no URL configuration, DRF, drf-spectacular, MapProxy, procrastinate or the other apps,
-and no system checks (those belong to starting the portal). Loading all of that cost ~1.1 s and ~35 MB
-before the first byte was read. The settings are the configured settings module's own (development or
-production alike), with only the apps an import needs.
+An import reads files and writes to PostgreSQL in SQL; it needs the settings, its importer and a
+database connection, nothing of the portal around it: no URL configuration, DRF, drf-spectacular,
+MapProxy, procrastinate or the other apps, and no system checks (those belong to starting the
+portal). The settings are the configured settings module's own (development or production alike).
+
+So it starts without Django's set-up: the settings are read but no app is loaded, and the
+import talks to PostgreSQL through its own psycopg connection (kern/importing/verbinding.py), writes
+its ImportRun rows in SQL (kern/importing/importrun.py) and reads its tables' field lengths from the
+database. Django's database layer alone cost ~0.25 s (its PostgreSQL backend imports the whole ORM
+and forms, PostGIS's backend GeoDjango's GDAL binding and numpy). The command is still the
+management command class, run through Django's BaseCommand: argparse, the same options, output and
+exit codes.
 
 With --achtergrond the command hands the import to the worker (procrastinate): that takes the whole
 configuration, so it goes through Django's ordinary start.
-
-numpy is not loaded either (~0.13 s, a third of the start): GeoDjango imports it only to offer raster
-bands and GEOS coordinates as arrays, and an import hands its geometry to PostGIS as text. It is kept
-out by a finder that refuses it, not by `sys.modules["numpy"] = None`: psycopg asks whether "numpy" is
-in sys.modules before it dumps an int and then uses the module it finds there, so a None entry broke
-every integer parameter.
 """
 
+import contextlib
 import importlib
-import os
-import sys
 
 COMMANDOS = frozenset({"import_bag", "import_bgt", "import_buurten"})
-APPS = ["django.contrib.gis", "django.contrib.postgres", "kern", "kaartlagen"]
 
 
 def is_import(argv: list[str]) -> bool:
     return len(argv) > 1 and argv[1] in COMMANDOS and "--achtergrond" not in argv
 
 
-class _ZonderNumpy:
-    """A meta path finder (importlib.abc is not imported for it: that alone cost ~10 ms)."""
-
-    def find_spec(self, fullname, path=None, target=None):
-        if fullname == "numpy" or fullname.startswith("numpy."):
-            raise ModuleNotFoundError(f"{fullname} wordt bij een import niet geladen (config/importeren.py)")
-        return None
-
-
 def start(argv: list[str]) -> None:
-    sys.meta_path.insert(0, _ZonderNumpy())
-    import django
-    from django.conf import settings
-    from django.core.management import execute_from_command_line
+    import logging.config
 
-    module = importlib.import_module(os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings"))
-    waarden = {naam: getattr(module, naam) for naam in dir(module) if naam.isupper()}
-    settings.configure(**{**waarden, "INSTALLED_APPS": APPS})
-    django.setup()
-    execute_from_command_line(argv)
+    from django.conf import settings
+    from django.core.management.base import CommandError, CommandParser, handle_default_options
+
+    from kern.importing import verbinding
+
+    # --settings and --pythonpath before the settings are read, as Django's ManagementUtility does.
+    parser = CommandParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--settings")
+    parser.add_argument("--pythonpath")
+    with contextlib.suppress(CommandError):  # the command's own parser reports it
+        handle_default_options(parser.parse_known_args(argv[2:])[0])
+    # What django.setup() would do for an import: log as the settings say. dictConfig builds every
+    # formatter it is given, and the JSON one (kern.bedrijf) brings prometheus-client along, so only
+    # the ones a handler uses.
+    gebruikt = {h.get("formatter") for h in settings.LOGGING.get("handlers", {}).values()}
+    formatters = {k: v for k, v in settings.LOGGING.get("formatters", {}).items() if k in gebruikt}
+    logging.config.dictConfig({**settings.LOGGING, "formatters": formatters})
+    verbinding.eigen(settings.DATABASES["default"])
+    command = importlib.import_module(f"kaartlagen.management.commands.{argv[1]}").Command()
+    try:
+        command.run_from_argv(argv)
+    finally:
+        verbinding.sluit()

@@ -65,17 +65,20 @@ def _niet_gebouwd(start_response):
 
 def maak_portaal(django):
     """The whole portal: the fast path for public tiles in front of Django, MapProxy beside it, all
-    counted for /metrics."""
+    counted for /metrics, and an access-log line per request unless WEB_ACCESS_LOG is empty or 0."""
     from kaartlagen.tegelserver import TegelServer  # after get_wsgi_application(): it set Django up
-    from kern.bedrijf import MetMetrieken
+    from kern.bedrijf import MetMetrieken, MetToegangslog
 
-    return MetMetrieken(MetBasiskaart(TegelServer(django)))
+    portaal = MetMetrieken(MetBasiskaart(TegelServer(django)))
+    if os.environ.get("WEB_ACCESS_LOG", "1") in ("", "0"):
+        return portaal
+    return MetToegangslog(portaal)
 
 
 def _opwarmen():
     """Load the URL configuration, and with it every view, API and serializer module, while the worker
     starts: Django does it in the first request, which then took 1.5–3 s, a stall that users met after
-    every worker start or restart (max_requests)."""
+    every worker start or restart (a respawn, WEB_MAX_RSS)."""
     from django.urls import get_resolver
 
     get_resolver().url_patterns  # noqa: B018 - the property imports the URL configuration

@@ -1,4 +1,4 @@
-"""Running the portal: metrics in Prometheus format, readiness, the error-reporting hook and the JSON
+"""Running the portal: metrics in Prometheus format, the access log, readiness, the error-reporting hook and the JSON
 log format (docs/production.md, section 4). Below Django's URL routing, so the tile fast path and
 MapProxy are counted too.
 """
@@ -13,6 +13,8 @@ from functools import cache
 from django.conf import settings
 from django.utils.module_loading import import_string
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
+
+from kern.netwerk import client_ip_uit, ingekort
 
 # Coarse kinds, so the label set stays small whatever paths clients try.
 SOORTEN = (
@@ -64,6 +66,48 @@ class MetMetrieken:
             _duur(naam).observe(time.perf_counter() - begin)
 
 
+class MetToegangslog:
+    """WSGI wrapper: one access-log line per request (logger `loket.toegang`, so in the format of the rest
+    of the log: JSON with LOG_FORMAT=json), with the real client behind the proxy (kern.netwerk)
+    shortened to its network: an IP address is personal data and a log is kept longer than a rate-limit
+    counter. Timed until the application returned its answer, as the server's own log would."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        begin = time.perf_counter()
+        status = ["-"]
+
+        def start(regel, koppen, exc_info=None):
+            status[0] = regel.split(" ", 1)[0]
+            return start_response(regel, koppen, exc_info)
+
+        try:
+            return self.app(environ, start)
+        finally:
+            _toegang(environ, status[0], time.perf_counter() - begin)
+
+
+TOEGANG = logging.getLogger("loket.toegang")
+
+
+def _toegang(environ, status: str, seconden: float) -> None:
+    pad = environ.get("PATH_INFO", "")
+    if vraag := environ.get("QUERY_STRING"):
+        pad += "?" + vraag
+    TOEGANG.info(
+        '%s "%s %s %s" %s %.1fms "%s"',
+        ingekort(client_ip_uit(environ)),
+        environ.get("REQUEST_METHOD", ""),
+        pad,
+        environ.get("SERVER_PROTOCOL", ""),
+        status,
+        seconden * 1000,
+        environ.get("HTTP_USER_AGENT", "-"),
+    )
+
+
 # The labelled children, looked up once: `labels()` takes a lock and checks its arguments on every
 # call, a noticeable share of a light tile's ~0.1 ms. Both label sets are small and fixed.
 @cache
@@ -77,7 +121,7 @@ def _duur(naam: str):
 
 
 def metrieken_tekst() -> bytes:
-    """All processes' metrics under gunicorn (multiprocess mode), else this process's."""
+    """All worker processes' metrics (multiprocess mode, config/webserver.py), else this process's."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)

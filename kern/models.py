@@ -9,13 +9,16 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
 from kern.crs import RD_NEW
+from kern.importing import importrun
 
 
 class ImportRun(models.Model):
+    """One file of an import. The importers write these rows in SQL (kern/importing/importrun.py)."""
+
     class Status(models.TextChoices):
-        BEZIG = "bezig", "Bezig"
-        KLAAR = "klaar", "Klaar"
-        MISLUKT = "mislukt", "Mislukt"
+        BEZIG = importrun.BEZIG, "Bezig"
+        KLAAR = importrun.KLAAR, "Klaar"
+        MISLUKT = importrun.MISLUKT, "Mislukt"
 
     soort = models.CharField(max_length=10, help_text="bag, bgt, cbs, imow, imro, …")
     bestand = models.CharField(max_length=500, help_text="Bestand, of zip!lid voor een bestand in een zip")

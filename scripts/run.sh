@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the portal (gunicorn), the background worker and the DSO mock knooppunt together; Ctrl-C stops
-# all. The portal is the anchor: when it stops, everything stops. The worker and the mock are restarted
-# when they exit, so a crashed job runner never takes the portal down (and is back within seconds).
+# Starts the portal (granian, config/webserver.py), the background worker and the DSO mock knooppunt
+# together; Ctrl-C stops all. The portal is the anchor: when it stops, everything stops. The worker and the
+# mock are restarted when they exit, so a crashed job runner never takes the portal down (and is back within
+# seconds). Inside the portal granian starts a web worker again that died.
 # LOKET_DEV_SERVER=1 serves with Django's runserver instead (`make run-dev`: reloads on code changes).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -39,9 +40,10 @@ if [[ "${DSO_MOCK:-1}" != 0 ]]; then
   pids+=("$!")
 fi
 if [[ "${LOKET_DEV_SERVER:-0}" == 1 ]]; then
-  $PY manage.py runserver "$LOKET_ADDR" &
+  # runserver logs every request itself.
+  WEB_ACCESS_LOG=0 $PY manage.py runserver "$LOKET_ADDR" &
 else
-  .venv/bin/gunicorn -c python:config.gunicorn config.wsgi &
+  $PY -m config.webserver &
 fi
 web=$!
 echo "$web" >"$RUN_DIR/web.pid"

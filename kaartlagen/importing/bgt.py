@@ -15,8 +15,8 @@ from datetime import date, datetime
 
 from lxml import etree
 
-from kaartlagen.models import BgtObject
 from kern.crs import RD_NEW_URN
+from kern.importing import verbinding
 from kern.importing.gml import GeometryError, first_geometry, geometry_wkt, local_name
 from kern.importing.levering import importeer
 from kern.importing.merge import geometry_from_wkt, prepare_geometry, upsert
@@ -38,9 +38,10 @@ XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 # *different* srsName is still an error (geometry_wkt checks every srsName it finds against RD New).
 RD_SRS_NAME = RD_NEW_URN
 
-TABLE = BgtObject._meta.db_table
+# kaartlagen.models.BgtObject's table, named rather than read from the model: the lean start of
+# import_bgt loads no models (config/importeren.py); its field lengths come from the database.
+TABLE = "kaartlagen_bgtobject"
 _BESTANDSNAAM = re.compile(r"^bgt_([a-z]+)", re.IGNORECASE)
-_MAX_LENGTE = {f.column: f.max_length for f in BgtObject._meta.fields if getattr(f, "max_length", None)}
 
 # IMGeo attributes that CityGML base classes carry under their own English names.
 _FUNCTIE = ("function", "class", "bgt-type", "bgt-functie", "openbareRuimteType")
@@ -97,10 +98,9 @@ def _text(el) -> str:
 
 def _veld(column: str, value: str) -> str:
     """A value that fits its column: an over-long one would fail the whole file at the COPY."""
-    if len(value) > _MAX_LENGTE[column]:
-        raise RecordFout(
-            "veld_ongeldig", f"{column} '{value[:40]}…' is langer dan {_MAX_LENGTE[column]} tekens"
-        )
+    lengte = verbinding.kolomlengtes(TABLE)[column]
+    if len(value) > lengte:
+        raise RecordFout("veld_ongeldig", f"{column} '{value[:40]}…' is langer dan {lengte} tekens")
     return value
 
 
@@ -313,4 +313,5 @@ def _volgorde(name: str):
 
 def importeer_bgt(bron, *, opnieuw: bool = False, werkers: int = 1, stream=None):
     """Import a BGT download of PDOK: the zip with its bgt_<type>.gml files, a folder, or one file."""
+    verbinding.kolomlengtes(TABLE)  # before the workers fork and any COPY starts
     return importeer("bgt", bron, _soort_voor, _volgorde, opnieuw=opnieuw, werkers=werkers, stream=stream)

@@ -13,8 +13,8 @@ import json
 import math
 import re
 
-from kaartlagen.models import Buurt, Wijk
 from kern.crs import RD_NEW, WGS84, srid_from_geojson_crs
+from kern.importing import verbinding
 from kern.importing.levering import importeer
 from kern.importing.merge import prepare_geometry, upsert
 from kern.importing.pipeline import Context, ImportFout, Objectsoort, RecordFout, Telling
@@ -24,7 +24,9 @@ _GEMEENTE = re.compile(r"^(?:GM)?(\d{4})$", re.IGNORECASE)
 # Property names: statcode/statnaam in the CBS gebiedsindelingen, the others in the wijk- en buurtkaart.
 _CODE_PROPS = ("statcode", "buurtcode", "wijkcode")
 _NAAM_PROPS = {"BU": ("statnaam", "buurtnaam"), "WK": ("statnaam", "wijknaam")}
-_MAX_NAAM = Wijk._meta.get_field("naam").max_length
+# The tables of kaartlagen.models.Wijk and Buurt, named rather than read from the models: the lean
+# start of import_buurten loads no models (config/importeren.py); a name's length comes from the database.
+WIJK, BUURT = "kaartlagen_wijk", "kaartlagen_buurt"
 
 _STAGING = [
     ("identificatie", "text"),  # the CBS code
@@ -39,8 +41,8 @@ _STAGING = [
     ("bron_hash", "text"),
 ]
 _DOELEN = (
-    ("WK", Wijk._meta.db_table, ["code", "naam", "gemeentecode", "geom", "bron_hash"]),
-    ("BU", Buurt._meta.db_table, ["code", "naam", "gemeentecode", "wijk_id", "geom", "bron_hash"]),
+    ("WK", WIJK, ["code", "naam", "gemeentecode", "geom", "bron_hash"]),
+    ("BU", BUURT, ["code", "naam", "gemeentecode", "wijk_id", "geom", "bron_hash"]),
 )
 
 
@@ -154,8 +156,9 @@ class WijkBuurtSoort(Objectsoort):
                     anders += 1
                     continue
                 naam = _eerste(props, _NAAM_PROPS[code[:2]])
-                if not naam or len(naam) > _MAX_NAAM:
-                    raise RecordFout("veld_ongeldig", f"naam ontbreekt of is langer dan {_MAX_NAAM} tekens")
+                lengte = verbinding.kolomlengtes(WIJK)["naam"]
+                if not naam or len(naam) > lengte:
+                    raise RecordFout("veld_ongeldig", f"naam ontbreekt of is langer dan {lengte} tekens")
                 wijk = "WK" + code[2:8] if code.startswith("BU") else None
                 wkt = _wkt(feature.get("geometry"), srid)
                 digest = hashlib.md5(
@@ -237,6 +240,7 @@ def importeer_buurten(
     gemeente = gemeentecode(gemeente) if gemeente else None
     # The gemeente is part of the key: the same file imported for another gemeente is another import.
     soort = f"cbs:{gemeente}" if gemeente else "cbs"
+    verbinding.kolomlengtes(WIJK)  # before the workers fork and any COPY starts
     return importeer(
         soort, bron, _soort_voor(gemeente), _volgorde, opnieuw=opnieuw, werkers=werkers, stream=stream
     )

@@ -14,7 +14,6 @@ on the file's errors. So cutting never makes a broken file pass, nor a valid fil
 import io
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
@@ -49,6 +48,10 @@ def _qname(el) -> str:
 
 
 def _start_tag(el) -> str:
+    # Imported here: xml.sax.saxutils brings urllib.request and http.client along (~10 ms of every
+    # import's start-up), and only a file that is cut needs it.
+    from xml.sax.saxutils import quoteattr
+
     ns = " ".join(
         f"xmlns:{prefix}={quoteattr(uri)}" if prefix else f"xmlns={quoteattr(uri)}"
         for prefix, uri in el.nsmap.items()

@@ -19,9 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection, connections, transaction
-
-from kern.importing import delen
+from kern.importing import delen, importrun, verbinding
 from kern.importing.delen import Deel, DeelLezer, Indeling, regelnummer_voor
 from kern.importing.pipeline import (
     BestandResultaat,
@@ -35,7 +33,6 @@ from kern.importing.pipeline import (
 )
 from kern.importing.sources import Bestand, UitpakFout, bestanden
 from kern.importing.voortgang import Voortgang
-from kern.models import ImportRun
 
 # A file is only cut when each range is at least this large: below it the cutting costs more than
 # it saves.
@@ -68,7 +65,11 @@ def _lees_deel(naam: str, pad: str, objectsoort: Objectsoort, indeling: Indeling
     ctx.regelnummer_offset = regelnummer_voor(pad, deel)
     columns = ", ".join(name for name, _ in objectsoort.staging)
     try:
-        with DeelLezer(pad, indeling, deel) as fh, transaction.atomic(), connection.cursor() as cursor:
+        with (
+            DeelLezer(pad, indeling, deel) as fh,
+            verbinding.transactie(terugdraaien=True),
+            verbinding.cursor() as cursor,
+        ):
             maak_staging(cursor, objectsoort)
             with cursor.copy(f"copy staging ({columns}) from stdin") as copy:
                 rijen = copy_rijen(objectsoort, fh, ctx, copy)
@@ -78,7 +79,6 @@ def _lees_deel(naam: str, pad: str, objectsoort: Objectsoort, indeling: Indeling
             ):
                 for blok in copy:
                     out.write(blok)
-            transaction.set_rollback(True)
     except Exception:  # noqa: BLE001 (the whole-file import reports what is wrong)
         Path(uit).unlink(missing_ok=True)
         return None
@@ -168,7 +168,7 @@ class _Werkers:
 
     def _start(self, bestand: _Klaar, aantal: int):
         if self.pool is None:
-            connections.close_all()
+            verbinding.sluit()
             self.pool = multiprocessing.get_context("fork").Pool(self.aantal)
         naam, kopie, objectsoort = bestand.args[1], bestand.args[2], bestand.args[3]
         indeling = (
@@ -198,9 +198,8 @@ class _Werkers:
 
 def _eerder(soort: str, sha256: str, bestand: Bestand) -> bool:
     # Same content under the same name: identical empty BGT layers stay separate files.
-    return ImportRun.objects.filter(
-        soort=soort, sha256=sha256, status=ImportRun.Status.KLAAR, bestand__endswith=bestand.basename
-    ).exists()
+    with verbinding.cursor() as cursor:
+        return importrun.eerder(cursor, soort, sha256, bestand.basename)
 
 
 def importeer(
@@ -226,7 +225,7 @@ def importeer(
     start = time.monotonic()
     resultaat = Resultaat(soort)
     voortgang = Voortgang(stream)
-    if werkers > 1 and not connection.in_atomic_block:
+    if werkers > 1 and not verbinding.in_transactie():
         with tempfile.TemporaryDirectory(prefix="levering-") as tmp:
             gekopieerd = _gekopieerd(
                 soort, bron, objectsoort_voor, volgorde, fase, opnieuw, Path(tmp), voortgang
@@ -288,9 +287,8 @@ def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None
 def _geweigerd(soort: str, naam: str, fout: UitpakFout) -> BestandResultaat:
     """A file the delivery could not unpack: refused on its own, and on record like any failed file."""
     tekst = f"[{fout.code}] {fout}"
-    ImportRun.objects.create(
-        soort=soort, bestand=naam[:500], sha256="", status=ImportRun.Status.MISLUKT, fout=tekst
-    )
+    with verbinding.cursor() as cursor:
+        importrun.begin(cursor, soort, naam, "", status=importrun.MISLUKT, fout=tekst)
     return BestandResultaat(naam, "mislukt", fout=tekst)
 
 

@@ -16,15 +16,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
 from lxml import etree
 
 from kern.fouten import CodeFout
+from kern.importing import importrun, verbinding
 from kern.importing.copytekst import copy_rij
 from kern.importing.sources import Bestand, UitpakFout
 from kern.importing.voortgang import Voortgang
-from kern.models import ImportRun
 
 MAX_BEVINDINGEN_PER_RUN = 500
 # One worker per core: two processes keep both cores of our machines busy.
@@ -183,10 +181,11 @@ def import_bestand(
     resultaat = BestandResultaat(bestand.naam, "klaar")
     eigen_bevindingen: list[Bevinding] = []
     ctx = Context(bestand, eigen_bevindingen, voortgang)
-    run = ImportRun.objects.create(soort=soort, bestand=bestand.naam[:500], sha256=sha256)
+    with verbinding.cursor() as cursor:
+        run = importrun.begin(cursor, soort, bestand.naam, sha256)
     columns = ", ".join(name for name, _ in objectsoort.staging)
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
+        with verbinding.transactie(), verbinding.cursor() as cursor:
             # A file is re-importable (idempotent, resumable), so after a crash the last commits may be
             # lost without harm; not waiting for the WAL flush makes each file's commit cheap.
             cursor.execute("set local synchronous_commit to off")
@@ -218,11 +217,9 @@ def import_bestand(
             telling.overgeslagen = sum(1 for m in eigen_bevindingen if m.soort == "overgeslagen")
             telling.hersteld = sum(1 for m in eigen_bevindingen if m.soort == "hersteld")
             resultaat.telling = telling
-            run.status = ImportRun.Status.KLAAR
-            run.klaar = timezone.now()
-            run.telling = asdict(telling)
-            run.bevindingen = [asdict(m) for m in eigen_bevindingen[:MAX_BEVINDINGEN_PER_RUN]]
-            run.save()
+            importrun.klaar(
+                cursor, run, asdict(telling), [asdict(m) for m in eigen_bevindingen[:MAX_BEVINDINGEN_PER_RUN]]
+            )
     except etree.XMLSyntaxError as exc:
         regelnummer = exc.lineno if exc.lineno else None
         resultaat.status, resultaat.fout = "mislukt", f"[xml_ongeldig] regel {regelnummer}: {exc.msg}"
@@ -231,7 +228,7 @@ def import_bestand(
         resultaat.status, resultaat.fout = "mislukt", f"[{exc.code}] {waar}{exc}"
     except UitpakFout as exc:
         resultaat.status, resultaat.fout = "mislukt", f"[{exc.code}] {exc}"
-    except DatabaseError as exc:
+    except verbinding.databasefouten() as exc:
         resultaat.status, resultaat.fout = "mislukt", f"[database] {str(exc).strip().splitlines()[0]}"
     except Exception as exc:  # noqa: BLE001 (any other failure still fails only this file, visibly)
         logger.exception("Import van %s mislukt", bestand.naam)
@@ -239,8 +236,8 @@ def import_bestand(
     if resultaat.status == "mislukt":
         # Nothing of the file was kept, so its object reports would mislead: only the failure counts.
         eigen_bevindingen.clear()
-        run.status, run.fout, run.klaar = ImportRun.Status.MISLUKT, resultaat.fout, timezone.now()
-        run.save()
+        with verbinding.cursor() as cursor:
+            importrun.mislukt(cursor, run, resultaat.fout)
     bevindingen.extend(eigen_bevindingen)
     resultaat.seconden = time.monotonic() - start
     return resultaat

@@ -1,5 +1,6 @@
-"""`make run`'s stack as a user gets it: scripts/run.sh serves through gunicorn with whitenoise, and the
-portal keeps answering while the worker is killed and restarted."""
+"""`make run`'s stack as a user gets it: scripts/run.sh serves through granian (config/webserver.py) with
+whitenoise, a killed web worker is started again, and the portal keeps answering while the job worker is
+killed and restarted."""
 
 import http.client
 import os
@@ -13,10 +14,17 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.support.browser import (
+    axe_schoon,
+    controleer_schoon,
+    kaart_en_paneel_in_beeld,
+    kaart_op_adres,
+    nieuwe_pagina,
+)
 from tests.support.database import database_url
 from tests.support.paden import ROOT
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _vrije_poort() -> int:
@@ -27,7 +35,7 @@ def _vrije_poort() -> int:
 
 def _get(url: str):
     with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 (our own server)
-        return r.status, dict(r.headers), r.read()
+        return r.status, r.headers, r.read()
 
 
 def _wacht(voorwaarde, seconden=60, wat=""):
@@ -94,17 +102,30 @@ def stack(tmp_path):
             cursor.execute("DELETE FROM procrastinate_periodic_defers; DELETE FROM procrastinate_jobs")
 
 
-def test_gunicorn_whitenoise_worker_herstart_en_ctrl_c(stack):
+def _kinderen(pid: int) -> list[int]:
+    return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def test_granian_whitenoise_herstart_en_ctrl_c(adressen, stack, browser):
     """One stack for all steps: starting it is the slow part."""
     proces, url, run_dir = stack
+    # What a resident does, in a browser, through the server users get: the map, an address searched,
+    # its panel with the pand outlined; tiles and static files over kept-alive connections, no request
+    # leaving the machine, no CSP violation, no axe finding.
+    page = nieuwe_pagina(browser)
+    kaart_op_adres(page, url, "Keizerstraat 12a")
+    kaart_en_paneel_in_beeld(page)
+    axe_schoon(page, "kaart met paneel via granian")
+    controleer_schoon(page, url)
+    page.close()
+
     web = _pid(run_dir, "web")
-    assert "gunicorn" in Path(f"/proc/{web}/cmdline").read_bytes().decode(errors="replace")
+    assert "config.webserver" in Path(f"/proc/{web}/cmdline").read_bytes().decode(errors="replace")
     status, headers, inhoud = _get(url + "/static/portaal/kaart.js")
-    assert status == 200 and headers["Server"].startswith("gunicorn")
+    assert status == 200 and headers["Server"] == "granian"
     assert inhoud == (ROOT / "loket/portaal/static/portaal/kaart.js").read_bytes()
     assert "max-age" in headers["Cache-Control"]  # whitenoise, not Django's static view
-    # Threaded workers keep the connection for the next request, as a browser loading tiles uses it
-    # (decision 0020; sync workers would close it after every answer).
+    # The connection is kept for the next request, as a browser loading tiles uses it (decision 0021).
     verbinding = http.client.HTTPConnection(url.removeprefix("http://"), timeout=5)
     try:
         verbinding.request("GET", "/gezondheid")
@@ -116,10 +137,18 @@ def test_gunicorn_whitenoise_worker_herstart_en_ctrl_c(stack):
         assert sok is not None and verbinding.sock is sok
     finally:
         verbinding.close()
-    # /metrics adds up the workers' figures (prometheus multiprocess mode under gunicorn).
+    # /metrics adds up the workers' figures (prometheus multiprocess mode).
     assert b'loket_verzoeken_total{soort="statisch",status="2xx"}' in _get(url + "/metrics")[2]
 
-    # The worker dies: it is started again, and the portal never stopped answering.
+    # A web worker dies (the OOM killer, a segfault in a C library): granian starts a new one.
+    [webwerker] = _kinderen(web)
+    os.kill(webwerker, signal.SIGKILL)
+    nieuwe_webwerker = _wacht(
+        lambda: (k := _kinderen(web)) and k[0] != webwerker and k[0], seconden=30, wat="nieuwe webwerker"
+    )
+    assert _wacht(lambda: _get(url + "/gezondheid")[0] == 200, seconden=60, wat="portaal terug")
+
+    # The job worker dies: it is started again, and the portal never stopped answering.
     worker = _wacht(lambda: _pid(run_dir, "worker"), wat="worker.pid")
     _wacht(lambda: _leeft(worker), wat="worker")
     os.kill(worker, signal.SIGKILL)
@@ -128,7 +157,11 @@ def test_gunicorn_whitenoise_worker_herstart_en_ctrl_c(stack):
     )
     assert proces.poll() is None and _get(url + "/gezondheid")[0] == 200
 
-    # Ctrl-C stops everything, the restarted worker included.
+    # Ctrl-C stops everything, the restarted workers included.
     os.killpg(proces.pid, signal.SIGINT)
-    assert proces.wait(30) == 0
-    _wacht(lambda: not _leeft(nieuw) and not _leeft(web), seconden=15, wat="alles gestopt")
+    try:
+        assert proces.wait(40) == 0
+    except subprocess.TimeoutExpired:
+        namen = {"web": web, "webwerker": nieuwe_webwerker, "worker": nieuw}
+        raise AssertionError(f"na Ctrl-C leven nog: {[n for n, p in namen.items() if _leeft(p)]}") from None
+    _wacht(lambda: not any(map(_leeft, (nieuw, web, nieuwe_webwerker))), seconden=15, wat="alles gestopt")

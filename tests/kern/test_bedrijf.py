@@ -1,4 +1,5 @@
-"""Operations: readiness, metrics (only for METRICS_IPS), the error-reporting hook and JSON logs."""
+"""Operations: readiness, metrics (only for METRICS_IPS), the error-reporting hook, JSON logs and the
+access log."""
 
 import contextlib
 import io
@@ -13,7 +14,7 @@ from django.core.management import call_command
 from django.core.signals import got_request_exception
 from django.test import RequestFactory
 
-from kern.bedrijf import JsonFormaat, soort
+from kern.bedrijf import JsonFormaat, MetToegangslog, soort
 
 gemeld = []
 
@@ -71,4 +72,44 @@ def test_json_logregel():
     regel = json.loads(JsonFormaat().format(record))
     assert (
         regel["niveau"] == "ERROR" and regel["bericht"] == "iets mis" and "KeyError" in regel["uitzondering"]
+    )
+
+
+def _toegang(caplog, environ):
+    def app(environ, start_response):
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"weg"]
+
+    omgeving = {"REQUEST_METHOD": "GET", "PATH_INFO": "/kaart", "SERVER_PROTOCOL": "HTTP/1.1", **environ}
+    with caplog.at_level(logging.INFO, logger="loket.toegang"):
+        assert MetToegangslog(app)(omgeving, lambda *a: None) == [b"weg"]
+    [record] = [r for r in caplog.records if r.name == "loket.toegang"]
+    return record
+
+
+@pytest.mark.parametrize(
+    ("proxies", "adres", "doorgestuurd", "logt"),
+    [
+        ([], "198.51.100.23", "", "198.51.100.0"),
+        # A spoofed X-Forwarded-For from a sender that is not our proxy changes nothing.
+        (["127.0.0.1"], "198.51.100.23", "203.0.113.7", "198.51.100.0"),
+        # Behind our proxy: the client it forwards, shortened to its network.
+        (["127.0.0.1"], "127.0.0.1", "203.0.113.7", "203.0.113.0"),
+    ],
+)
+def test_toegangslog_met_de_echte_client_ingekort(settings, caplog, proxies, adres, doorgestuurd, logt):
+    settings.TRUSTED_PROXIES = proxies
+    environ = {"REMOTE_ADDR": adres, "QUERY_STRING": "x=1", "HTTP_USER_AGENT": "test/1"}
+    if doorgestuurd:
+        environ["HTTP_X_FORWARDED_FOR"] = doorgestuurd
+    bericht = _toegang(caplog, environ).getMessage()
+    assert bericht.startswith(f'{logt} "GET /kaart?x=1 HTTP/1.1" 404 ') and bericht.endswith('ms "test/1"')
+    assert adres not in bericht and (not doorgestuurd or doorgestuurd not in bericht)
+
+
+def test_toegangslog_in_json(caplog):
+    record = _toegang(caplog, {"REMOTE_ADDR": "192.0.2.9"})
+    regel = json.loads(JsonFormaat().format(record))
+    assert regel["logger"] == "loket.toegang" and regel["bericht"].startswith(
+        '192.0.2.0 "GET /kaart HTTP/1.1" 404'
     )

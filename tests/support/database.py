@@ -1,4 +1,4 @@
-"""The test database as a DATABASE_URL, for the real processes a test starts (gunicorn, worker, commands)."""
+"""The test database as a DATABASE_URL, for the real processes a test starts (the web server, worker, commands)."""
 
 from urllib.parse import quote
 

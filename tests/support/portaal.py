@@ -2,14 +2,15 @@
 
 
 def start_portaal(stop_lijst: list, *, parallel: bool = False, basiskaart: bool = True) -> str:
-    """Our whole WSGI application, the one gunicorn serves (tile fast path, MapProxy under /basiskaart/,
-    Django with whitenoise for static files), on a real socket in a thread, so it sees the test's
-    settings; the data it serves must be committed (transactional tests). Returns the base URL.
-    As a release does, `bouw_basiskaart` writes the basemap's configuration before the server starts
-    (`basiskaart=False`: a portal whose release skipped it). `parallel=True` answers each request in its
-    own thread, as gunicorn's gthread workers do (decision 0020; this server still closes the
-    connection after each answer, keep-alive is tested through gunicorn in tests/config/test_run.py).
-    tests/config/test_run.py serves the same application through gunicorn (decision 0018)."""
+    """Our whole WSGI application, the one granian serves in `make run` and production (tile fast path,
+    MapProxy under /basiskaart/, Django with whitenoise for static files), on a real socket in a thread,
+    so it sees the test's settings; the data it serves must be committed (transactional tests). Returns
+    the base URL. As a release does, `bouw_basiskaart` writes the basemap's configuration before the
+    server starts (`basiskaart=False`: a portal whose release skipped it). `parallel=True` answers each
+    request in its own thread, as granian's threads do. granian itself cannot serve WSGI inside this
+    process (its embedded mode refuses WSGI) and a server process of its own would not see the test's
+    settings: tests/config/test_run.py serves the same application through granian as `make run` does
+    (keep-alive, a respawned worker, whitenoise; decisions 0018, 0021)."""
     import io
     import socketserver
     import threading
