@@ -63,16 +63,59 @@ def _niet_gebouwd(start_response):
     return [antwoord.content]
 
 
+# What the server sets per request (CGI/WSGI); a variable of the same name in the process environment
+# must not take the request's value away.
+_PER_VERZOEK = frozenset(
+    {
+        "REQUEST_METHOD",
+        "SCRIPT_NAME",
+        "PATH_INFO",
+        "QUERY_STRING",
+        "CONTENT_TYPE",
+        "CONTENT_LENGTH",
+        "SERVER_NAME",
+        "SERVER_PORT",
+        "SERVER_PROTOCOL",
+        "SERVER_SOFTWARE",
+        "GATEWAY_INTERFACE",
+        "REMOTE_ADDR",
+        "REMOTE_HOST",
+        "REMOTE_PORT",
+        "RAW_URI",
+        "REQUEST_URI",
+    }
+)
+
+
+class ZonderProcesomgeving:
+    """granian hands every request the whole process environment (its WSGI environ starts as a copy of
+    os.environ), so request.META carried DATABASE_URL with its password, SECRET_KEY and the rest into
+    anything that shows or sends META: an error reporter, a debug page, a log line. They are taken out
+    here, before anything else sees the request."""
+
+    def __init__(self, app, omgeving):
+        self.app = app
+        self.weg = tuple(
+            naam for naam in omgeving if naam not in _PER_VERZOEK and not naam.startswith(("HTTP_", "wsgi."))
+        )
+
+    def __call__(self, environ, start_response):
+        for naam in self.weg:
+            environ.pop(naam, None)
+        return self.app(environ, start_response)
+
+
 def maak_portaal(django):
     """The whole portal: the fast path for public tiles in front of Django, MapProxy beside it, all
-    counted for /metrics, and an access-log line per request unless WEB_ACCESS_LOG is empty or 0."""
+    counted for /metrics, and an access-log line per request unless WEB_ACCESS_LOG is empty or 0; no
+    process environment in a request."""
     from kaartlagen.tegelserver import TegelServer  # after get_wsgi_application(): it set Django up
     from kern.bedrijf import MetMetrieken, MetToegangslog
 
     portaal = MetMetrieken(MetBasiskaart(TegelServer(django)))
-    if os.environ.get("WEB_ACCESS_LOG", "1") in ("", "0"):
-        return portaal
-    return MetToegangslog(portaal)
+    if os.environ.get("WEB_ACCESS_LOG", "1") not in ("", "0"):
+        portaal = MetToegangslog(portaal)
+    return ZonderProcesomgeving(portaal, os.environ)
 
 
 def _opwarmen():

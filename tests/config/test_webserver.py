@@ -33,3 +33,31 @@ def test_uit_de_omgeving():
     assert opties["http1_settings"].header_read_timeout == 30_000 and opties["log_level"] == "warning"
     assert opties["log_dictconfig"]["formatters"]["generic"] == {"()": "kern.bedrijf.JsonFormaat"}
     assert instellingen({"LOKET_ADDR": "[::1]:8470"})["address"] == "::1"
+
+
+def test_een_verzoek_draagt_de_procesomgeving_niet_mee():
+    from config.wsgi import ZonderProcesomgeving
+
+    gezien = {}
+
+    def app(environ, start_response):
+        gezien.update(environ)
+        return [b""]
+
+    omgeving = {"DATABASE_URL": "postgis://loket:geheim@db/loket", "SECRET_KEY": "x", "PATH_INFO": "/env"}
+    portaal = ZonderProcesomgeving(app, omgeving)
+    # As granian builds it: the process environment, then the request's own values over it.
+    environ = {
+        **omgeving,
+        "PATH_INFO": "/api/x",
+        "HTTP_HOST": "loket",
+        "REQUEST_METHOD": "GET",
+        "wsgi.input": None,
+    }
+    portaal(environ, None)
+    assert "DATABASE_URL" not in gezien and "SECRET_KEY" not in gezien
+    assert (
+        gezien["PATH_INFO"] == "/api/x"
+        and gezien["HTTP_HOST"] == "loket"
+        and gezien["REQUEST_METHOD"] == "GET"
+    )
