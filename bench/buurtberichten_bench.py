@@ -31,6 +31,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
 
 from common import ROOT, prepare_database  # sets up Django before the project imports below
@@ -222,7 +223,6 @@ def _leeg(cursor) -> None:
 def _start_sink() -> tuple[subprocess.Popen, int, str]:
     """The SMTP sink in a process of its own: (process, port, the file it counts into)."""
     import socket
-    import tempfile
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -519,6 +519,10 @@ def main() -> None:
         env = prepare_database(BENCH_DB)
         if args.bgt:
             laad_bgt(args.bgt, env)
+        # The release step for this database, in a folder of its own: the digest maps draw on the
+        # basemap it builds (as MapProxy does), and every worker below inherits the folder.
+        env["BASISKAART_DIR"] = tempfile.mkdtemp(prefix="basiskaart-bench-")
+        subprocess.run([sys.executable, "manage.py", "bouw_basiskaart", "-v0"], cwd=ROOT, env=env, check=True)
         subprocess.run([sys.executable, __file__, "--meet", *sys.argv[1:]], cwd=ROOT, env=env, check=True)
         return
     print(f"load average bij de start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)

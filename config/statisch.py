@@ -1,11 +1,47 @@
-"""Static files for production: compressed, with a content hash in every name (whitenoise)."""
+"""Static files: compressed with gzip and brotli at collectstatic (whitenoise), in production also with a
+content hash in every name."""
+
+import os
 
 from django.contrib.staticfiles.storage import HashedFilesMixin
-from whitenoise.storage import CompressedManifestStaticFilesStorage
+from whitenoise.compress import Compressor
+from whitenoise.storage import CompressedManifestStaticFilesStorage, CompressedStaticFilesStorage
+
+
+class AlleenGewijzigd(Compressor):
+    """Compresses a file only when it changed since its .br (and .gz) were written: whitenoise gives
+    those the file's own mtime. `make run` runs collectstatic every time, and brotli at its best takes
+    ~15 s for all files again (bench/statisch_bench.py); a changed file gets a new mtime."""
+
+    def compress(self, path):
+        mtime = os.stat(path).st_mtime
+        klaar = [path + ext for ext in (".br", ".gz") if _zelfde_mtime(path + ext, mtime)]
+        if klaar and klaar[0].endswith(".br"):
+            return klaar
+        return super().compress(path)
+
+
+def _zelfde_mtime(pad: str, mtime: float) -> bool:
+    try:
+        return abs(os.stat(pad).st_mtime - mtime) < 0.001  # utime() takes a float: a rounding apart
+    except FileNotFoundError:
+        return False
+
+
+class Gecomprimeerd(CompressedStaticFilesStorage):
+    """Development and `make run`: the names as they are."""
+
+    def create_compressor(self, **kwargs):
+        return AlleenGewijzigd(**kwargs)
 
 
 class Statisch(CompressedManifestStaticFilesStorage):
+    """Production: a content hash in every name, so browsers keep them a year."""
+
     # References inside CSS (url(), @import) are rewritten to the hashed names; the JS rule is left out:
     # it only rewrites `//# sourceMappingURL=` comments, and the vendored Leaflet names a map we do not
     # ship (browsers fetch it only with their developer tools open).
     patterns = tuple(p for p in HashedFilesMixin.patterns if p[0] == "*.css")
+
+    def create_compressor(self, **kwargs):
+        return AlleenGewijzigd(**kwargs)

@@ -86,3 +86,10 @@ class KaartlaagAdmin(admin.ModelAdmin):
     readonly_fields = ["capabilities"]
     # A capabilities URL typed without scheme means https (Django 6's default, chosen now).
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(models.BasiskaartUitgave)
+class BasiskaartUitgaveAdmin(AlleenLezen):
+    """Which machine changed the basemap when, and why: each machine's follower builds the newest."""
+
+    list_display = ["id", "reden", "machine", "gemaakt"]

@@ -192,7 +192,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Compressed at collectstatic; production adds content hashes to the names (config/settings/production.py).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "config.statisch.Gecomprimeerd"},
 }
 # Media (zaak documents, melding photos) always go through Django's storage API: on the local disk
 # (MEDIA_ROOT, the default) or, for more than one machine, in an S3-compatible bucket (django-storages;

@@ -75,11 +75,23 @@ def _laag(objecttype: str, fill, lijn, per_functie: dict) -> str:
   END"""
 
 
+def _paden() -> tuple[Path, Path]:
+    return map_dir() / "basiskaart.map", map_dir() / "mapserver.conf"
+
+
+def gebouwd() -> tuple[Path, Path] | None:
+    """The mapfile and MapServer config this machine's release wrote (`bouw_basiskaart`, kept at the
+    newest release by its follower), or None while there are none. What MapProxy draws from is what
+    other readers (the maps in e-mails) draw from too; they never write their own."""
+    mapfile, config = _paden()
+    return (mapfile, config) if mapfile.exists() and config.exists() else None
+
+
 def schrijf() -> tuple[Path, Path]:
     """Write the mapfile and MapServer 8's config file (which it needs to run at all); return both."""
     map_dir().mkdir(parents=True, exist_ok=True)
     minx, miny, maxx, maxy = gemeente.huidige().bbox_rd
-    mapfile = map_dir() / "basiskaart.map"
+    mapfile, config = _paden()
     # The mapfile holds the database connection (and a password, if any): for our eyes only.
     schrijf_atomair(
         mapfile,
@@ -102,7 +114,6 @@ END
 """,
         modus=0o600,
     )
-    config = map_dir() / "mapserver.conf"
     schrijf_atomair(
         config,
         f"""CONFIG

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import yaml
 from django.db import transaction
 
-from kaartlagen.basiskaart import mapfile
+from kaartlagen.basiskaart import mapfile, uitgave
 from kaartlagen.models import Kaartlaag
 from kern import gemeente
 from kern.crs import RD_NEW, WEB_MERCATOR, WGS84
@@ -122,8 +122,9 @@ def configuratie_pad() -> Path:
 
 def schrijf_configuratie() -> tuple[Path, bool]:
     """Write mapproxy.yaml (and the mapfile) atomically; return it and whether it changed. Only
-    `bouw_basiskaart` (once per release) and a change the configuration depends on call this, never a
-    request: every running MapProxy reloads a changed file on its next request."""
+    `bouw_basiskaart` (once per release), a change the configuration depends on and the follower of a
+    machine (`bijhouden`) call this, never a request: every running MapProxy reloads a changed file on
+    its next request."""
     config = configuratie()
     pad = configuratie_pad()
     return pad, mapfile.schrijf_atomair(pad, yaml.safe_dump(config, sort_keys=False))
@@ -146,12 +147,17 @@ def maak_app():
 
 def na_wijziging(sender, instance, **kwargs):
     """Something the configuration is made of changed: a basemap or external kaartlaag (saved or
-    deleted), or the gemeente's boundary (its bbox is the basemap's extent and coverage). Rewrite it
-    once the change is committed. Only where the release built it: without one, `bouw_basiskaart`
-    writes it from the registry as it then is."""
-    if getattr(instance, "soort", None) == Kaartlaag.Soort.VECTOR or not configuratie_pad().exists():
+    deleted), or the gemeente's boundary (its bbox is the basemap's extent and coverage). A release in
+    this transaction tells the other machines' followers once it commits (`uitgave`); this machine
+    rewrites its own files then too. Only once a release built the basemap: before that,
+    `bouw_basiskaart` writes it from the registry as it then is."""
+    if getattr(instance, "soort", None) == Kaartlaag.Soort.VECTOR:
         return
-    transaction.on_commit(_herschrijf)
+    if uitgave.laatste() is not None:
+        wat = "gewijzigd" if "created" in kwargs else "verwijderd"
+        uitgave.breng_uit(f"{sender.__name__} {instance} {wat}")
+    if configuratie_pad().exists():
+        transaction.on_commit(_herschrijf)
 
 
 def _herschrijf():

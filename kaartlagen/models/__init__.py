@@ -7,11 +7,13 @@ from kaartlagen.models.bag import (
     Verblijfsobject,
     Woonplaats,
 )
+from kaartlagen.models.basiskaart import BasiskaartUitgave
 from kaartlagen.models.bgt import BgtObject
 from kaartlagen.models.cbs import Buurt, Wijk
 from kaartlagen.models.kaartlaag import Kaartlaag
 
 __all__ = [
+    "BasiskaartUitgave",
     "BgtObject",
     "Buurt",
     "Kaartlaag",

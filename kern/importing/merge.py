@@ -29,16 +29,20 @@ def _report(cursor, ctx: Context, sql: str, soort: str, code: str, reden) -> int
     return len(rows)
 
 
+def _heeft_kolom(cursor, table: str, kolom: str) -> bool:
+    cursor.execute(
+        "select 1 from pg_attribute where attrelid = %s::regclass and attname = %s and not attisdropped",
+        [table, kolom],
+    )
+    return cursor.fetchone() is not None
+
+
 def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> None:
     """Skip what is empty or outside RD, repair and report what is invalid.
 
     Works on `geom` when the table has it (built with geometry_from_wkt), else builds it from `wkt`.
     """
-    cursor.execute(
-        "select 1 from pg_attribute where attrelid = %s::regclass and attname = 'geom' and not attisdropped",
-        [table],
-    )
-    if cursor.fetchone() is None:
+    if not _heeft_kolom(cursor, table, "geom"):
         cursor.execute(f"alter table {table} add column geom geometry")
         cursor.execute(f"update {table} set geom = {geometry_from_wkt(shape)}")
     if shape == "point":
@@ -67,10 +71,12 @@ def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> No
         # A point with finite coordinates (checked while parsing) is always valid; GEOS would still cost
         # more per row than the rest of the merge.
         return
+    # Checked while the rows were prepared when the table has `geldig` (bagsoort.voorbereiden).
+    geldig = "geldig" if _heeft_kolom(cursor, table, "geldig") else "ST_IsValid(geom)"
     repaired = _report(
         cursor,
         ctx,
-        f"update {table} set geom = {_SHAPES[shape].format(g=_HERSTEL)} where not ST_IsValid(geom) "
+        f"update {table} set geom = {_SHAPES[shape].format(g=_HERSTEL)} where not {geldig} "
         f"returning identificatie, regelnummer, ST_IsValidReason(ST_CurveToLine(ST_GeomFromText(wkt, {RD_NEW})))",
         "hersteld",
         "geometrie_hersteld",
@@ -89,8 +95,18 @@ def prepare_geometry(cursor, ctx: Context, shape: str, table: str = "cur") -> No
 
 def upsert(cursor, target: str, columns: list[str], key: str, newer_only: str = "") -> tuple[int, int]:
     """Insert new rows and update changed ones; returns (nieuw, gewijzigd). Unchanged rows are not
-    written at all (same bron_hash), which is what makes a repeated import a no-op."""
+    written at all (same bron_hash), which is what makes a repeated import a no-op. `cur` holds one row
+    per key."""
     collist = ", ".join(columns)
+    opnieuw_bouwen = _indexen_weg_als_leeg(cursor, target)
+    if opnieuw_bouwen is not None:
+        # Every row is new: no conflict to look for, and the indexes are built once from the whole
+        # table (a GiST index built by sorting is several times cheaper than one grown row by row).
+        cursor.execute(f"insert into {target} ({collist}, bijgewerkt) select {collist}, now() from cur")
+        nieuw = cursor.rowcount
+        for sql in opnieuw_bouwen:
+            cursor.execute(sql)
+        return nieuw, 0
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
     condition = f"{target}.bron_hash is distinct from excluded.bron_hash"
     if newer_only:
@@ -108,3 +124,46 @@ def upsert(cursor, target: str, columns: list[str], key: str, newer_only: str = 
         """
     )
     return cursor.fetchone()
+
+
+def _indexen_weg_als_leeg(cursor, target: str) -> list[str] | None:
+    """On a first load, into a table without rows, drop its indexes (the primary key and any index a
+    foreign key relies on stay) and give the statements that build them again, in this transaction;
+    None when the table has rows. The table stays locked until the commit: readers of an empty table
+    wait for the first load (seconds) instead of seeing nothing."""
+    # The catalog first, which locks nothing: a table that has pages had rows once, and then it keeps
+    # its indexes. And only while this transaction holds no lock on the table yet (the BGT's merge
+    # deletes from it first): two files that each held one and then waited for the other's to go
+    # would deadlock. Reading the table itself would take such a lock.
+    cursor.execute(
+        "select c.relpages = 0 and not exists (select from pg_locks l where l.pid = pg_backend_pid() "
+        "and l.relation = c.oid) from pg_class c where c.oid = %s::regclass",
+        [target],
+    )
+    if not cursor.fetchone()[0]:
+        return None
+    # One file at a time past this point (readers still read), so only one can find it empty.
+    cursor.execute(f"lock table {target} in share row exclusive mode")
+    cursor.execute(f"select exists (select from {target})")
+    if cursor.fetchone()[0]:
+        return None
+    cursor.execute(f"lock table {target} in access exclusive mode")
+    cursor.execute(
+        """
+        select i.indexrelid::regclass::text, c.conname, pg_get_indexdef(i.indexrelid), pg_get_constraintdef(c.oid)
+        from pg_index i
+        left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = i.indrelid
+        where i.indrelid = %s::regclass and not i.indisprimary
+          and not exists (select from pg_constraint f where f.contype = 'f' and f.conindid = i.indexrelid)
+        """,
+        [target],
+    )
+    opnieuw = []
+    for index, constraint, indexdef, constraintdef in cursor.fetchall():
+        if constraint:
+            cursor.execute(f'alter table {target} drop constraint "{constraint}"')
+            opnieuw.append(f'alter table {target} add constraint "{constraint}" {constraintdef}')
+        else:
+            cursor.execute(f"drop index {index}")
+            opnieuw.append(indexdef)
+    return opnieuw

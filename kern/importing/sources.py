@@ -72,6 +72,8 @@ class Bestand:
     naam: str
     _open: object
     fout: UitpakFout | None = field(default=None, compare=False)
+    # A file on disk as it is (not in a zip): other processes can read it where it is.
+    pad: Path | None = field(default=None, compare=False)
 
     @property
     def basename(self) -> str:
@@ -251,7 +253,7 @@ def _bestanden(pad: Path, volgorde, budget: _Budget) -> Iterator[Bestand]:
         with zf:
             yield from _from_zip(zf, f"{pad.name}!", pad.stat().st_size, 1, volgorde, budget)
     else:
-        yield Bestand(str(pad), lambda: open(pad, "rb"))  # noqa: SIM115 (closed by Bestand.open)
+        yield Bestand(str(pad), lambda: open(pad, "rb"), pad=pad)  # noqa: SIM115 (closed by Bestand.open)
 
 
 def uitpakpad(map_: Path, naam: str) -> Path:

@@ -1,5 +1,5 @@
-"""Small static maps for e-mails: our own basemap (MapServer, the mapfile of kaartlagen.basiskaart)
-with berichten drawn on top, as one PNG sent inline.
+"""Small static maps for e-mails: our own basemap (MapServer, on the mapfile the release built for
+MapProxy: `kaartlagen.basiskaart.mapfile.gebouwd`) with berichten drawn on top, as one PNG sent inline.
 
 - A bericht's map (`maak`): rendered once per bericht.
 - A digest's map (`Overzichtkaarten`): the subscriber's area with its berichten numbered as in the
@@ -14,6 +14,8 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.contrib.gis.geos import GEOSGeometry, Polygon
@@ -38,13 +40,24 @@ def _kader(geom: GEOSGeometry) -> tuple[float, float, float, float]:
     return cx - breedte / 2, cy - hoogte / 2, cx + breedte / 2, cy + hoogte / 2
 
 
-def _basiskaart(kader, breed: int = BREED, hoog: int = HOOG) -> Image.Image | None:
+def _tekenaar() -> tuple[str, Path, Path] | None:
+    """mapserv and the basemap the release built on this machine (the mapfile MapProxy draws from), or
+    None: then the maps show the shapes on a plain background, as without MapServer."""
     binary = shutil.which("mapserv")
     if binary is None:
         return None
-    # Written every time (it only touches the file when it changed): a mapfile another process left
-    # behind may name another database, and mapserv would then draw nothing, without a word.
-    return _mapserv(binary, *mapfile.schrijf(), kader, breed, hoog)
+    bestanden = mapfile.gebouwd()
+    if bestanden is None:
+        logger.warning(
+            "kaartbeeld: de basiskaart is niet gebouwd (manage.py bouw_basiskaart); kaartje zonder ondergrond"
+        )
+        return None
+    return binary, *bestanden
+
+
+def _basiskaart(kader, breed: int = BREED, hoog: int = HOOG) -> Image.Image | None:
+    tekenaar = _tekenaar()
+    return _mapserv(*tekenaar, kader, breed, hoog) if tekenaar else None
 
 
 def _mapserv(binary: str, kaart, config, kader, breed: int, hoog: int) -> Image.Image | None:
@@ -170,28 +183,31 @@ class Overzichtkaarten:
     def __init__(self):
         self.blok: tuple[Plek, Image.Image] | None = None
 
+    @cached_property
+    def tekenaar(self) -> tuple[str, Path, Path] | None:
+        return _tekenaar()  # once per run: one warning, not one per block, when there is no basemap
+
     def _zet_blok(self, sleutel: Plek, beeld: Image.Image | None) -> None:
         _, breed, hoog = _blokkader(sleutel)
         self.blok = (sleutel, beeld or Image.new("RGB", (breed, hoog), ACHTERGROND))
 
     def _blok(self, sleutel: Plek) -> Image.Image:
         if self.blok is None or self.blok[0] != sleutel:
-            self._zet_blok(sleutel, _basiskaart(*_blokkader(sleutel)))
+            self._zet_blok(sleutel, _mapserv(*self.tekenaar, *_blokkader(sleutel)) if self.tekenaar else None)
         return self.blok[1]
 
     def maak_alle(self, opdrachten: list[tuple[Plek, list[GEOSGeometry]]]) -> Iterator[bytes]:
         """`maak` for each (frame, geometries), in this order (sorted by `blok_van`), with the next
         VOORUIT basemap blocks drawn by MapServer meanwhile."""
         blokken = list(dict.fromkeys(blok_van(plek) for plek, _ in opdrachten))
-        binary = shutil.which("mapserv")
-        bestanden = mapfile.schrijf() if binary else None
+        tekenaar = self.tekenaar if blokken else None
         with ThreadPoolExecutor(max_workers=VOORUIT) as pool:
             wachtend = {}
 
             def vraag_volgende():
-                if binary and len(wachtend) < VOORUIT and blokken:
+                if tekenaar and len(wachtend) < VOORUIT and blokken:
                     sleutel = blokken.pop(0)
-                    wachtend[sleutel] = pool.submit(_mapserv, binary, *bestanden, *_blokkader(sleutel))
+                    wachtend[sleutel] = pool.submit(_mapserv, *tekenaar, *_blokkader(sleutel))
 
             for _ in range(VOORUIT):
                 vraag_volgende()

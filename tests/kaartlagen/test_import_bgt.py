@@ -454,3 +454,29 @@ def test_generated_sample_imports_cleanly(sample_dir):
     assert resultaat.ok, [b.fout for b in resultaat.bestanden if b.fout]
     assert resultaat.totaal().overgeslagen == 0, resultaat.bevindingen[:5]
     assert BgtObject.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_side_by_side_into_an_empty_table_all_import(tmp_path):
+    """Every BGT file goes into the one table, files side by side in workers. Each merge first deletes
+    what its delivery ends, so it holds a lock on the table before its upsert; such a merge must not
+    then wait for the lock of a first load into the empty table (merge.upsert) while another merge
+    holds the same: each would wait for the other. A trigger keeps every merge 0.3 s after its delete,
+    so that the first two files' merges hold their locks at the same time."""
+    soorten = ["wegdeel", "ondersteunendwegdeel", "pand", "waterdeel"]
+    for k, soort in enumerate(soorten):
+        write(tmp_path, f"bgt_{soort}.gml", *(wegdeel(f"G0400.{k}{i:03d}") for i in range(20)))
+    tabel = BgtObject._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"truncate {tabel}; create function bgt_traag() returns trigger language plpgsql as "
+            "$$ begin perform pg_sleep(0.3); return null; end $$; "
+            f"create trigger bgt_traag after delete on {tabel} for each statement execute function bgt_traag()"
+        )
+    try:
+        resultaat = importeer_bgt(tmp_path, werkers=2)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"drop trigger bgt_traag on {tabel}; drop function bgt_traag()")
+    assert [b.fout for b in resultaat.bestanden] == [""] * len(soorten)
+    assert BgtObject.objects.count() == 20 * len(soorten)

@@ -11,6 +11,7 @@ from kaartlagen.models import Nummeraanduiding, OpenbareRuimte, Pand
 from kern.importing.copytekst import copy_rij
 from kern.models import ImportRun
 from tests.support import bagxml
+from tests.support.paden import shared_data
 
 NASTY = ["tab\there", "new\nline", "back\\slash", 'quote"s', "\\N", "crlf\r\n", "ëñ€ 漢字", ""]
 
@@ -248,3 +249,60 @@ def test_a_merge_that_fails_after_the_ranges_were_prepared_writes_nothing(tmp_pa
     again = importeer_bag(nieuw, werkers=2)
     assert again.ok and again.totaal().gewijzigd == 400
     assert Pand.objects.filter(oorspronkelijk_bouwjaar=1999).count() == 400
+
+
+def _opgeslagen(cursor):
+    """Every stored column of every pand but the row's own id and time, geometry as EWKB."""
+    cursor.execute(
+        "select identificatie, voorkomenidentificatie, begin_geldigheid, eind_geldigheid, "
+        "tijdstip_registratie, status, geconstateerd, documentdatum, documentnummer, actief, bron_hash, "
+        "oorspronkelijk_bouwjaar, encode(ST_AsEWKB(geom), 'hex') from kaartlagen_pand order by identificatie"
+    )
+    return cursor.fetchall()
+
+
+def _indexen(cursor) -> dict:
+    """kaartlagen_pand's indexes: {name: (definition, oid)}; an index built again gets a new oid."""
+    cursor.execute(
+        "select c.relname, pg_get_indexdef(i.indexrelid), i.indexrelid::int from pg_index i "
+        "join pg_class c on c.oid = i.indexrelid where i.indrelid = 'kaartlagen_pand'::regclass"
+    )
+    return {naam: (definitie, oid) for naam, definitie, oid in cursor.fetchall()}
+
+
+@pytest.mark.conformance
+@pytest.mark.django_db(transaction=True)
+def test_a_first_load_by_ranges_stores_what_the_upsert_of_one_process_stores():
+    """Doesburg's real pand file (13 098 voorkomens). Into an empty table, by ranges in two workers:
+    validity checked in the workers, the ranges' rows taken together in place, the rows inserted
+    without the upsert and the indexes built afterwards. Into a table with a row, by one process: the
+    upsert as before. The same rows, the same fingerprints, the same indexes."""
+    path = shared_data("nlextract-bag2-doesburg/full-pand/0221PND15092020.zip")
+    with connection.cursor() as cursor:
+        cursor.execute("truncate kaartlagen_pand")
+        voor = _indexen(cursor)
+
+    snel = importeer_bag(path, werkers=2)
+    assert snel.ok and snel.totaal().nieuw == 7_797
+    with connection.cursor() as cursor:
+        na = _indexen(cursor)
+        # Built again (new oids) as they were; the primary key is never dropped.
+        assert {naam: d for naam, (d, _) in na.items()} == {naam: d for naam, (d, _) in voor.items()}
+        assert {naam for naam in na if na[naam][1] == voor[naam][1]} == {"kaartlagen_pand_pkey"}
+        rijen = _opgeslagen(cursor)
+        cursor.execute("truncate kaartlagen_pand")
+        # A pand of another gemeente: the table is not empty, so the upsert path runs.
+        cursor.execute(
+            "insert into kaartlagen_pand (identificatie, voorkomenidentificatie, begin_geldigheid, status, "
+            "geconstateerd, documentnummer, actief, bron_hash, oorspronkelijk_bouwjaar, geom, bijgewerkt) "
+            "values ('9999100000000001', 1, '2020-01-01', 'Pand in gebruik', false, '', true, '', 2000, "
+            "ST_Multi(ST_Buffer(ST_Point(110000, 546000, 28992), 5, 1)), now())"
+        )
+
+    gewoon = importeer_bag(path, werkers=1, opnieuw=True)
+    assert gewoon.ok
+    assert (gewoon.totaal().nieuw, gewoon.totaal().historisch) == (7_797, snel.totaal().historisch)
+    with connection.cursor() as cursor:
+        assert _indexen(cursor) == na  # the upsert leaves the indexes alone
+        cursor.execute("delete from kaartlagen_pand where identificatie = '9999100000000001'")
+        assert _opgeslagen(cursor) == rijen

@@ -25,8 +25,8 @@ def mail_worker(smtp_poort: int, queues: str, **omgeving: str) -> subprocess.Pop
             "EMAIL_PORT": str(smtp_poort),
             "MAIL_PER_RONDE": "20",
             "LOG_LEVEL": "WARNING",
-            # The test's own basemap folder: a worker that draws a bericht's map must not leave a
-            # mapfile naming the test database in the developer's var/basiskaart.
+            # The test's own basemap folder: a worker draws a bericht's map on the basemap built there
+            # (or on none), never on the developer's var/basiskaart, whose mapfile names another database.
             "BASISKAART_DIR": str(settings.BASISKAART_DIR),
             **omgeving,
         },

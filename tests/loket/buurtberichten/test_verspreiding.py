@@ -5,6 +5,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from PIL import Image
 from procrastinate.contrib.django.models import ProcrastinateJob
 
@@ -181,35 +182,48 @@ def test_kaderraster_bevat_het_gebied():
 
 
 @pytest.mark.django_db(transaction=True)  # MapServer reads the BGT over its own connection
-def test_kaartbeeld_uit_de_eigen_basiskaart(buurt):
+def test_kaartbeeld_uit_de_eigen_basiskaart(buurt, settings):
+    """Drawn on the basemap this machine's release built for MapProxy (`bouw_basiskaart`): that very
+    mapfile, so a colour changed in it shows in the mail's map, and the mail's map writes none."""
     BgtObjectFactory(objecttype="pand", bbox=(112950, 552950, 113060, 553060))
+    call_command("bouw_basiskaart", stdout=io.StringIO())
+    kaart = settings.BASISKAART_DIR / "basiskaart.map"
+    kaart.write_text(kaart.read_text().replace("COLOR 214 202 190", "COLOR 20 60 240"))  # the panden
     png = kaartbeeld.maak(lijn((112980, 553005), (113030, 553005)))
     beeld = Image.open(io.BytesIO(png)).convert("RGB")
     kleuren = {kleur for _, kleur in beeld.getcolors(maxcolors=100_000)}
-    assert any(abs(r - 214) < 12 and abs(g - 202) < 12 and abs(b - 190) < 12 for r, g, b in kleuren), (
-        "geen BGT-pand"
+    assert any(abs(r - 20) < 16 and abs(g - 60) < 16 and abs(b - 240) < 16 for r, g, b in kleuren), (
+        "geen BGT-pand uit de gebouwde mapfile"
     )
     assert any(r > 150 and g < 80 and b < 80 for r, g, b in kleuren), "de lijn van het bericht ontbreekt"
+    assert "20 60 240" in kaart.read_text()
 
 
-def test_kaartbeeld_met_een_oude_mapfile_van_een_andere_database(buurt, settings, caplog):
-    """A mapfile another process left (a test run's worker, an earlier DATABASE_URL) names a database
-    that is gone: the worker writes its own again instead of mailing maps without a basemap."""
-    from django.db import connection
-
-    kaartbeeld.mapfile.schrijf()
-    oud = settings.BASISKAART_DIR / "basiskaart.map"
-    oud.write_text(oud.read_text().replace("dbname=", "dbname=weg_"))
+def test_kaartbeeld_zonder_gebouwde_basiskaart(buurt, settings, caplog):
+    """Before a release built the basemap on this machine: the shape on a plain background, as without
+    MapServer, with a warning that names the command; nothing written. A digest run warns once."""
+    BgtObjectFactory(objecttype="pand", bbox=(112950, 552950, 113060, 553060))
+    geom = lijn((112980, 553005), (113030, 553005))
     with caplog.at_level("WARNING", logger="loket.buurtberichten.kaartbeeld"):
-        kaartbeeld.maak(lijn((112980, 553005), (113030, 553005)))
-    assert "gaf geen beeld" not in caplog.text
-    assert f"dbname={connection.settings_dict['NAME']} " in oud.read_text()
+        beeld = Image.open(io.BytesIO(kaartbeeld.maak(geom))).convert("RGB")
+    assert all(abs(k - a) < 8 for k, a in zip(beeld.getpixel((3, 3)), kaartbeeld.ACHTERGROND, strict=True))
+    assert any(r > 150 and g < 80 and b < 80 for _, (r, g, b) in beeld.getcolors(maxcolors=100_000))
+    assert "manage.py bouw_basiskaart" in caplog.text
+    caplog.clear()
+    plekken = [
+        kaartbeeld.raster(o) for o in [(112900, 552900, 113100, 553100), (120000, 560000, 120100, 560100)]
+    ]
+    with caplog.at_level("WARNING", logger="loket.buurtberichten.kaartbeeld"):
+        assert len(list(kaartbeeld.Overzichtkaarten().maak_alle([(p, [geom]) for p in plekken]))) == 2
+    assert caplog.text.count("bouw_basiskaart") == 1
+    assert not settings.BASISKAART_DIR.exists()
 
 
 @pytest.mark.django_db(transaction=True)  # MapServer reads the BGT over its own connection
 def test_overzichtkaarten_vooruit_getekend_als_een_voor_een(buurt):
     """The run draws the next basemap blocks while it cuts frames from this one: the same images as
     drawn one at a time, for frames in several blocks and rungs."""
+    call_command("bouw_basiskaart", stdout=io.StringIO())
     BgtObjectFactory(objecttype="pand", bbox=(112950, 552950, 113060, 553060))
     geom = lijn((112980, 553005), (113030, 553005))
     plekken = sorted(
