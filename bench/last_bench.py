@@ -176,8 +176,11 @@ def main():
     _django(replica="replica" in rondes)
     with tempfile.TemporaryDirectory() as tmp:
         uitmap = Path(tmp)
+        adressen = _adressen(500)
+        if not adressen:
+            sys.exit("Geen adressen in de database: laad eerst het voorbeeld (make load).")
         punten = uitmap / "punten.json"
-        punten.write_text(json.dumps(_adressen(500)))
+        punten.write_text(json.dumps(adressen))
         print(
             f"{args.gebruikers} gebruikers, {args.duur}, {os.cpu_count()} cores; granian via scripts/run.sh"
         )
