@@ -1,6 +1,7 @@
 """JIT is off for the portal's database (migration kaartlagen 0010): with 100× the sample the planner's
 estimates for the locatie-informatie statement passed jit_above_cost and each request spent seconds
-compiling. A database setting, so every new session gets it (tile pool, Django, replicas)."""
+compiling. A database setting, so every new session gets it (tile pool, Django, replicas). A Django
+connection also plans its prepared statements generically (kaartlagen.voorbereid, at connect)."""
 
 import pytest
 from django.db import connections
@@ -13,5 +14,7 @@ def test_nieuwe_sessie_heeft_jit_uit():
         with nieuw.cursor() as cursor:
             cursor.execute("SHOW jit")
             assert cursor.fetchone()[0] == "off"
+            cursor.execute("SHOW plan_cache_mode")
+            assert cursor.fetchone()[0] == "force_generic_plan"
     finally:
         nieuw.close()

@@ -1,7 +1,7 @@
 """Locatie-informatie: the API behind the map panel, and the sections other apps add to it."""
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from kaartlagen import locatie
 from tests.support.adressen import NUM_12A, NUM_14, PAND_12A
@@ -154,16 +154,6 @@ def test_the_panels_statement_keeps_a_generic_plan(adressen):
             ["%FROM kaartlagen_pand p, pt%"],
         )
         assert cursor.fetchall() == [(6, 0)]
-
-
-def test_a_new_connection_plans_prepared_statements_generically():
-    nieuw = connections.create_connection("default")
-    try:
-        with nieuw.cursor() as cursor:
-            cursor.execute("SHOW plan_cache_mode")
-            assert cursor.fetchone()[0] == "force_generic_plan"
-    finally:
-        nieuw.close()
 
 
 def test_without_panden_maps_start_at_the_imported_boundary(settings):
