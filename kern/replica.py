@@ -27,27 +27,38 @@ _slot = threading.Lock()
 
 
 def achterstand() -> float | None:
-    """Seconds the replica is behind the primary (0 when it has replayed all it received); None when it
-    does not answer or is no standby."""
+    """Seconds the replica is behind the primary (0 when it has replayed all the primary has written);
+    None when it does not answer or is no standby.
+
+    Measured against the primary's own WAL position, not what the replica received: a standby whose
+    stream stopped has replayed all it received and would otherwise count as current while it serves
+    ever older data."""
+    try:
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute("SELECT pg_current_wal_lsn()::text")
+            geschreven = cursor.fetchone()[0]
+    except DatabaseError:
+        return None  # no primary to compare with; its own errors show where it is used
     verbinding = connections[REPLICA]
     try:
         with verbinding.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_is_in_recovery(), pg_last_wal_receive_lsn()::text, "
-                "pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn(), "
+            vraag = (
+                "SELECT pg_is_in_recovery(), pg_wal_lsn_diff(%s::pg_lsn, pg_last_wal_replay_lsn()) <= 0, "
                 "EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())"
             )
-            standby, ontvangen, bij, seconden = cursor.fetchone()
+            cursor.execute(vraag, [geschreven])
+            standby, bij, seconden = cursor.fetchone()
             if not standby:
                 return None
             if bij:
                 return 0.0
-            # WAL in flight is replayed within milliseconds; only WAL that stays unreplayed is lag. Its
-            # age is measured from the last replayed commit (an overestimate after a quiet spell, hence
-            # the second look first).
+            # WAL in flight is received and replayed within milliseconds; only WAL that stays unreplayed
+            # is lag. Its age is measured from the last replayed commit (an overestimate after a quiet
+            # spell, hence the second look first).
             time.sleep(0.05)
-            cursor.execute("SELECT pg_wal_lsn_diff(%s::pg_lsn, pg_last_wal_replay_lsn()) <= 0", [ontvangen])
-            if cursor.fetchone()[0]:
+            cursor.execute(vraag, [geschreven])
+            standby, bij, seconden = cursor.fetchone()
+            if bij:
                 return 0.0
     except DatabaseError:
         verbinding.close()  # a broken connection is not reused; the next measurement connects anew
