@@ -28,20 +28,19 @@ def _zelfde_mtime(pad: str, mtime: float) -> bool:
         return False
 
 
-class Gecomprimeerd(CompressedStaticFilesStorage):
-    """Development and `make run`: the names as they are."""
-
+class _AlleenGewijzigdComprimeren:
     def create_compressor(self, **kwargs):
         return AlleenGewijzigd(**kwargs)
 
 
-class Statisch(CompressedManifestStaticFilesStorage):
+class Gecomprimeerd(_AlleenGewijzigdComprimeren, CompressedStaticFilesStorage):
+    """Development and `make run`: the names as they are."""
+
+
+class Statisch(_AlleenGewijzigdComprimeren, CompressedManifestStaticFilesStorage):
     """Production: a content hash in every name, so browsers keep them a year."""
 
     # References inside CSS (url(), @import) are rewritten to the hashed names; the JS rule is left out:
     # it only rewrites `//# sourceMappingURL=` comments, and the vendored Leaflet names a map we do not
     # ship (browsers fetch it only with their developer tools open).
     patterns = tuple(p for p in HashedFilesMixin.patterns if p[0] == "*.css")
-
-    def create_compressor(self, **kwargs):
-        return AlleenGewijzigd(**kwargs)

@@ -15,22 +15,23 @@ class MetBasiskaart:
     (`kaartlagen.views.basiskaart_pagina`); MapProxy serves every path below it."""
 
     def __init__(self, django):
+        from kaartlagen.basiskaart.mapproxy import PAD  # after get_wsgi_application(): it set Django up
+
         self.django = django
+        self.pad = PAD
         self.mapproxy = None
         self._laden = threading.Lock()
 
     def __call__(self, environ, start_response):
-        from kaartlagen.basiskaart.mapproxy import PAD
-
         pad = environ.get("PATH_INFO", "")
-        if pad.startswith(PAD + "/") and pad != PAD + "/":
+        if pad.startswith(self.pad + "/") and pad != self.pad + "/":
             mapproxy = self._mapproxy()
             if mapproxy is None:
                 return _niet_gebouwd(start_response)
             environ = {
                 **environ,
-                "SCRIPT_NAME": environ.get("SCRIPT_NAME", "") + PAD,
-                "PATH_INFO": pad[len(PAD) :],
+                "SCRIPT_NAME": environ.get("SCRIPT_NAME", "") + self.pad,
+                "PATH_INFO": pad[len(self.pad) :],
             }
             return mapproxy(environ, start_response)
         return self.django(environ, start_response)
