@@ -56,9 +56,9 @@ demo: load
 	@$(MANAGE) load_sample_buurtberichten
 	@$(MANAGE) load_sample_buurtdashboard
 
-# granian (config/webserver.py): worker processes by core count, threads, keep-alive, as in production.
+# granian (config/webserver.py): worker processes by core count, threads, keep-alive, as in production;
+# DEBUG off and the static files collected, compressed and hashed, as production serves them (run.sh).
 run: demo
-	@$(MANAGE) collectstatic --noinput -v 0
 	@scripts/run.sh
 
 # The same stack with Django's runserver, which reloads on code changes: for development only.

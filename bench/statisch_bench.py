@@ -5,8 +5,9 @@
 In turns, `manage.py collectstatic --noinput` as `make run` runs it (a second time: STATIC_ROOT already
 filled) with .gz and .br (Brotli installed, as pinned; `config.statisch` compresses only files that
 changed) against .gz only (the same command with whitenoise told brotli is absent: every file
-gzipped again, as before brotli), each into a STATIC_ROOT of its own; `--productie` uses
-the production storage (hashed names, as the image build runs it) instead. Then the bytes of every
+gzipped again, as before brotli), each into a STATIC_ROOT of its own, with DEBUG off and so the
+hashed names production has too; `--productie` runs it with the production settings, as the image
+build does. Then the bytes of every
 compressed file in the first folder: original, gzip, brotli. Prints figures; never fails.
 """
 
@@ -37,13 +38,12 @@ def main() -> None:
     mappen = {naam: tempfile.mkdtemp(prefix=f"statisch-{naam}-") for naam in ("br", "gz")}
 
     def omgeving(naam: str) -> dict:
-        env = {**os.environ, "STATIC_ROOT": mappen[naam]}
+        env = {**os.environ, "STATIC_ROOT": mappen[naam], "DEBUG": "0"}  # as scripts/run.sh sets it
         if args.productie:
             env.update(
                 DJANGO_SETTINGS_MODULE="config.settings.production",
                 SECRET_KEY="alleen-voor-de-bench-van-collectstatic-xxxxxxxxxx",
                 ALLOWED_HOSTS="x",
-                DEBUG="0",
             )
         return env
 

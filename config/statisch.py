@@ -1,6 +1,7 @@
-"""Static files: compressed with gzip and brotli at collectstatic (whitenoise), in production also with a
-content hash in every name."""
+"""Static files: compressed with gzip and brotli at collectstatic (whitenoise), with DEBUG off (`make run`,
+production) also with a content hash in every name."""
 
+import gzip
 import os
 
 from django.contrib.staticfiles.storage import HashedFilesMixin
@@ -11,14 +12,32 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage, CompressedS
 class AlleenGewijzigd(Compressor):
     """Compresses a file only when it changed since its .br (and .gz) were written: whitenoise gives
     those the file's own mtime. `make run` runs collectstatic every time, and brotli at its best takes
-    ~15 s for all files again (bench/statisch_bench.py); a changed file gets a new mtime."""
+    ~15 s for all files again (bench/statisch_bench.py); a changed file gets a new mtime. The hashed
+    copies of CSS files are written anew at every collectstatic (Django rewrites their url()s), with
+    the same bytes: those are compared with their .gz instead, which costs a read, not a brotli run."""
 
     def compress(self, path):
         mtime = os.stat(path).st_mtime
         klaar = [path + ext for ext in (".br", ".gz") if _zelfde_mtime(path + ext, mtime)]
         if klaar and klaar[0].endswith(".br"):
             return klaar
+        if _zelfde_inhoud(path):
+            klaar = [path + ".br", path + ".gz"]
+            for pad in klaar:
+                os.utime(pad, (mtime, mtime))
+            return klaar
         return super().compress(path)
+
+
+def _zelfde_inhoud(pad: str) -> bool:
+    """Both compressed files are there and the .gz holds what the file holds now."""
+    if not os.path.exists(pad + ".br"):
+        return False
+    try:
+        with open(pad + ".gz", "rb") as gz, open(pad, "rb") as bestand:
+            return gzip.decompress(gz.read()) == bestand.read()
+    except (FileNotFoundError, gzip.BadGzipFile, EOFError):
+        return False
 
 
 def _zelfde_mtime(pad: str, mtime: float) -> bool:
@@ -34,11 +53,11 @@ class _AlleenGewijzigdComprimeren:
 
 
 class Gecomprimeerd(_AlleenGewijzigdComprimeren, CompressedStaticFilesStorage):
-    """Development and `make run`: the names as they are."""
+    """DEBUG on (`make run-dev`, the tests): the names as they are, no manifest to keep up to date."""
 
 
 class Statisch(_AlleenGewijzigdComprimeren, CompressedManifestStaticFilesStorage):
-    """Production: a content hash in every name, so browsers keep them a year."""
+    """DEBUG off (`make run`, production): a content hash in every name, so browsers keep them a year."""
 
     # References inside CSS (url(), @import) are rewritten to the hashed names; the JS rule is left out:
     # it only rewrites `//# sourceMappingURL=` comments, and the vendored Leaflet names a map we do not

@@ -189,10 +189,13 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 # Uploaded zaak documents and photos; never served publicly (MEDIA_URL is not routed).
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
-# Compressed at collectstatic; production adds content hashes to the names (config/settings/production.py).
+# Static files go out through whitenoise, compressed at collectstatic (brotli and gzip). With DEBUG off
+# (`make run`, production) they come from STATIC_ROOT as collectstatic left them, with a content hash in
+# every name so browsers keep them a year; with DEBUG on (`make run-dev`, the tests) they are found in
+# the apps as they are edited, without collectstatic (docs/configuration.md, "Static files").
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "config.statisch.Gecomprimeerd"},
+    "staticfiles": {"BACKEND": "config.statisch.Gecomprimeerd" if DEBUG else "config.statisch.Statisch"},
 }
 # Media (zaak documents, melding photos) always go through Django's storage API: on the local disk
 # (MEDIA_ROOT, the default) or, for more than one machine, in an S3-compatible bucket (django-storages;
@@ -215,7 +218,6 @@ if MEDIA_OPSLAG == "s3":
     }
 elif MEDIA_OPSLAG != "schijf":
     raise ValueError("MEDIA_OPSLAG is 'schijf' of 's3'")
-# In development static files are found in the apps as they are edited, without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Uploads (kern/uploads.py): a file goes to its temporary file only up to UPLOAD_MAX_BESTAND bytes, and a

@@ -7,7 +7,15 @@ from django.contrib.auth.models import Group
 
 from dso_koppeling import verzoeken
 from dso_koppeling.models import Verzoek
-from tests.support.browser import BUREAU, TELEFOON, axe_schoon, controleer_schoon, in_db, nieuwe_pagina
+from tests.support.browser import (
+    BUREAU,
+    TELEFOON,
+    axe_schoon,
+    controleer_schoon,
+    in_db,
+    koppen_breken_netjes,
+    nieuwe_pagina,
+)
 from tests.support.factories import MedewerkerFactory
 from tests.support.knooppunt import maak_client
 
@@ -36,6 +44,8 @@ def test_vergunningaanvragen_in_de_browser(maat, knooppunt, media, tmp_path, por
     assert referentie in page.inner_text("table")
     assert "in quarantaine" in page.inner_text(".backoffice-melding")
     axe_schoon(page, "vergunningaanvragen-lijst")
+    # "Vergunningaanvragen" is wider than a phone's line: "Vergunning-/aanvragen", not "…aanvrag/en".
+    assert koppen_breken_netjes(page) == []
     naam = "telefoon" if maat == TELEFOON else "bureau"
     page.screenshot(path=str(tmp_path / f"lijst-{naam}.png"), full_page=True)
     if maat == TELEFOON:  # the map stands below the list: a jump to it and back, as on the meldingen list

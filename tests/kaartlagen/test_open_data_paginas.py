@@ -10,7 +10,15 @@ import pytest
 
 from kaartlagen.tegels import tegel_index
 from tests.support.adressen import PAND_12A
-from tests.support.browser import BUREAU, TELEFOON, axe_schoon, controleer_schoon, nieuwe_pagina, tab_naar
+from tests.support.browser import (
+    BUREAU,
+    TELEFOON,
+    axe_schoon,
+    controleer_schoon,
+    koppen_breken_netjes,
+    nieuwe_pagina,
+    tab_naar,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,6 +72,7 @@ def test_pages_have_no_axe_violations_on_a_phone_and_a_desktop(adressen, portaal
             axe_schoon(page, f"{pad} op {viewport['width']} px")
             breedte = page.evaluate("document.documentElement.scrollWidth")
             assert breedte <= viewport["width"], f"{pad} schuift opzij op {viewport['width']} px"
+            assert koppen_breken_netjes(page) == [], f"{pad} op {viewport['width']} px"
     controleer_schoon(page, portaal_server)
 
 

@@ -7,6 +7,38 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 TELEFOON = {"width": 390, "height": 844}
 BUREAU = {"width": 1366, "height": 900}
+# WCAG 2.1 reflow (1.4.10): 320 CSS px wide without scrolling sideways.
+SMALSTE = {"width": 320, "height": 640}
+
+# Per visible h1/h2: what is wrong with how it breaks. A line may only end at a space, a hyphen or a
+# soft hyphen (where the browser then shows a hyphen), never inside a word; the heading stays inside its
+# box, and `hyphens: auto` lets browsers with a Dutch dictionary break long words they were given as is.
+_KOPPEN = r"""() => [...document.querySelectorAll('h1, h2')].filter(h => h.getClientRects().length).flatMap(h => {
+  const kop = h.textContent.trim().replaceAll('­', ''), fouten = [];
+  if (h.scrollWidth > h.clientWidth + 1) fouten.push(`${kop}: breder dan haar vak`);
+  if (getComputedStyle(h).hyphens !== 'auto') fouten.push(`${kop}: hyphens is niet auto`);
+  const teken = document.createRange(), loper = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  let vorige = null, boven = null;
+  for (let n = loper.nextNode(); n; n = loper.nextNode()) {
+    for (let i = 0; i < n.data.length; i++) {
+      teken.setStart(n, i);
+      teken.setEnd(n, i + 1);
+      // At a line break the range can also give an empty box at the end of the line before.
+      const vak = [...teken.getClientRects()].filter(v => v.width > 0).pop();
+      if (!vak || /[\s­]/.test(n.data[i])) { vorige = n.data[i]; continue; }
+      if (boven !== null && vak.top > boven + 1 && !/[\s­\-\/]/.test(vorige))
+        fouten.push(`${kop}: breekt midden in een woord, "${n.data.slice(Math.max(0, i - 10), i)}|${n.data.slice(i, i + 6)}"`);
+      vorige = n.data[i];
+      boven = vak.top;
+    }
+  }
+  return fouten;
+})"""
+
+
+def koppen_breken_netjes(page) -> list[str]:
+    """What is wrong with how the page's headings break at its current width (empty: nothing)."""
+    return page.evaluate(_KOPPEN)
 
 
 def nieuwe_pagina(browser, viewport: dict | None = None):

@@ -8,7 +8,7 @@ def test_home_page_in_dutch_lists_what_the_portal_holds(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="nl"' in html
-    assert "Omgevingsloket Den Helder" in html
+    assert "Omgevingsloket Den Helder" in html.replace("&shy;", "")  # where a phone may break the heading
     assert "Panden (BAG)" in html
 
 

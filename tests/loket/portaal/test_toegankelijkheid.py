@@ -5,11 +5,13 @@ import pytest
 
 from tests.support.browser import (
     BUREAU,
+    SMALSTE,
     TELEFOON,
     axe_schoon,
     controleer_schoon,
     kaart_en_paneel_in_beeld,
     kaart_op_adres,
+    koppen_breken_netjes,
     nieuwe_pagina,
     tab_naar,
 )
@@ -41,7 +43,26 @@ def test_public_pages_have_no_axe_violations_on_a_phone_and_a_desktop(adressen, 
             axe_schoon(page, f"{pad} op {viewport['width']} px")
             breedte = page.evaluate("document.documentElement.scrollWidth")
             assert breedte <= viewport["width"], f"{pad} schuift opzij op {viewport['width']} px"
+            assert koppen_breken_netjes(page) == [], f"{pad} op {viewport['width']} px"
     controleer_schoon(page, portaal_server)
+
+
+def test_long_words_in_headings_break_at_a_hyphen_down_to_320_px(adressen, portaal_server, browser):
+    """Toegankelijkheidsverklaring, Privacyverklaring: too wide for a phone's line, so they break, at a
+    seam with a hyphen and not anywhere ("Vergunningaanvrag / en"), also in Chromium without a Dutch
+    hyphenation dictionary; and at 320 px (WCAG reflow) nothing scrolls sideways."""
+    page = nieuwe_pagina(browser, SMALSTE)
+    for pad in PAGINAS:
+        page.goto(portaal_server + pad)
+        assert page.evaluate("document.documentElement.scrollWidth") <= SMALSTE["width"], pad
+        assert koppen_breken_netjes(page) == [], pad
+    # A heading too long for a phone's line: two lines, broken at the seam.
+    page.set_viewport_size(TELEFOON)
+    page.goto(portaal_server + "/toegankelijkheid")
+    regels = """h => { const r = document.createRange(); r.selectNodeContents(h);
+                 return new Set([...r.getClientRects()].map(v => Math.round(v.top))).size; }"""
+    assert page.locator("h1").evaluate(regels) == 2
+    assert koppen_breken_netjes(page) == []
 
 
 def test_map_on_a_phone_fills_the_width_and_the_panel_is_a_bottom_sheet(adressen, portaal_server, browser):
