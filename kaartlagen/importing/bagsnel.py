@@ -143,9 +143,7 @@ def _veld(k: int, naam: str, verwijzing: bool, herhaald: bool) -> str:
             rf"(?(om{k})</Objecten:(?P=om{k})>{_W})</Objecten:geometrie>"
         )
     elif naam == "voorkomen":
-        velden = "".join(
-            rf"(?P<h{k}_{h}><Historie:{h}>(?P<t{k}_{h}>{_TEKST})</Historie:{h}>{_W})?" for h in _HISTORIE
-        )
+        velden = "".join(rf"(?:<Historie:{h}>(?P<t{k}_{h}>{_TEKST})</Historie:{h}>{_W})?" for h in _HISTORIE)
         lv = "".join(rf"(?:<Historie:{h}>{_TEKST}</Historie:{h}>{_W})?" for h in _HISTORIE_LV)
         tekst = (
             rf"<Objecten:voorkomen>(?P<w{k}>{_W})<Historie:Voorkomen>{_W}{velden}"
@@ -157,8 +155,11 @@ def _veld(k: int, naam: str, verwijzing: bool, herhaald: bool) -> str:
             rf"<Objecten:{naam}>(?P<w{k}>{_W})(?:<Objecten-ref:(?P<r{k}>\w+){_DOMEIN}>{_TEKST}"
             rf"</Objecten-ref:(?P=r{k})>{_W})+</Objecten:{naam}>"
         )
+    elif not herhaald:
+        # Its text group is None when the child is absent, "" when it is empty: no group v{k}.
+        return rf"(?:<Objecten:{naam}{_DOMEIN}>(?P<t{k}>{_TEKST})</Objecten:{naam}>{_W})?"
     else:
-        tekst = rf"<Objecten:{naam}{_DOMEIN}>(?P<t{k}>{_TEKST})</Objecten:{naam}>"
+        tekst = rf"<Objecten:{naam}{_DOMEIN}>{_TEKST}</Objecten:{naam}>"
     return rf"(?P<v{k}>(?:{tekst}{_W})+)?" if herhaald else rf"(?P<v{k}>{tekst}{_W})?"
 
 
@@ -176,47 +177,43 @@ class _Sjabloon:
             + "".join(_veld(*veld) for veld in velden)
             + rf"</Objecten:{soort.element}>{_W}{_EIND}"
         )
-        # Per child the numbers of its groups: m.groups() once is cheaper than a group() per name.
+        # Per child (its kind, name, group numbers, whether it repeats): m.groups() once is cheaper
+        # than a group() per name.
         nummer = {naam: i - 1 for naam, i in self.patroon.groupindex.items()}
         self.velden = []
         for k, naam, verwijzing, meer in velden:
             if naam == "geometrie":
-                groepen = tuple(nummer[f"{g}{k}"] for g in ("srs", "d", "s", "b"))
-            elif naam == "voorkomen":
-                groepen = (
-                    nummer[f"w{k}"],
-                    tuple((h, nummer[f"h{k}_{h}"], nummer[f"t{k}_{h}"]) for h in _HISTORIE),
+                veld = (
+                    "geometrie",
+                    nummer[f"v{k}"],
+                    tuple(nummer[f"{g}{k}"] for g in ("srs", "d", "s", "b")),
                 )
+            elif naam == "voorkomen":
+                historie = tuple((h, nummer[f"t{k}_{h}"]) for h in _HISTORIE)
+                veld = ("voorkomen", nummer[f"v{k}"], (nummer[f"w{k}"], historie))
+            elif verwijzing:
+                veld = ("lijst", nummer[f"v{k}"], None)
+            elif meer:
+                veld = ("meer", nummer[f"v{k}"], None)
             else:
-                groepen = nummer.get(f"t{k}")
-            soort_ = (
-                "geometrie"
-                if naam == "geometrie"
-                else "voorkomen"
-                if naam == "voorkomen"
-                else "lijst"
-                if verwijzing
-                else "meer"
-                if meer
-                else "tekst"
-            )
-            self.velden.append((nummer[f"v{k}"], naam, soort_, groepen, meer))
+                veld = ("tekst", nummer[f"t{k}"], None)
+            self.velden.append((*veld, naam, meer))
 
-    def kinderen(self, m) -> tuple[dict, dict, dict | None] | None:
-        """kids, multi and vk as BagSoort.rij takes them; None when a geometry is not plain."""
+    def kinderen(self, m) -> tuple[dict, dict, dict | None]:
+        """kids, multi and vk as BagSoort.rij takes them."""
         kids, multi, vk = {}, {}, None
         groepen = m.groups()
-        for v, naam, soort, g, meer in self.velden:
+        for soort, v, g, naam, meer in self.velden:
             tekst = groepen[v]
             if tekst is None:
                 continue
             if soort == "tekst":
-                kids[naam] = _El(groepen[g] or None)
+                kids[naam] = _El(tekst or None)
                 continue
             if soort == "geometrie":
-                els = [_Geometrie((groepen[g[0]], groepen[g[1]], groepen[g[2]], groepen[g[3]]))]
+                els = [_Geometrie(tuple(groepen[i] for i in g))]
             elif soort == "voorkomen":
-                vk = {h: groepen[t] or None for h, aanwezig, t in g[1] if groepen[aanwezig] is not None}
+                vk = {h: groepen[t] or None for h, t in g[1] if groepen[t] is not None}
                 els = [_El(groepen[g[0]] or None, _EEN_KIND)]
             elif soort == "lijst":
                 els = [
@@ -350,8 +347,8 @@ def snel_gelezen(soort, fh, ctx: Context):
                 volgende = j == n or blok.startswith("<sl:stand>", j)
                 if not volgende and laatste and _EINDE.fullmatch(blok, j):
                     volgende, n = True, j
-                velden = sjabloon.kinderen(m) if volgende else None
-                if velden is not None:
+                if volgende:
+                    velden = sjabloon.kinderen(m)
                     regel = regels + blok.count("\n", i, m.start(1)) + 1 + offset
                     try:
                         rij = soort.rij(velden[0], velden[1], regel, m[0], ctx, velden[2])
