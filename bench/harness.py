@@ -176,7 +176,8 @@ def portaal(
 ) -> Iterator[Portaal]:
     """Serves the portal as `make run` and production do (granian through config/webserver.py) on a free
     port of 127.0.0.1 and yields once every worker answers; stops it afterwards. `env` points it at a
-    bench database (DATABASE_URL). `werkersoort` ("gthread" or "sync") serves it with gunicorn of that
+    bench database (DATABASE_URL). `app` is the WSGI application (a bench's own, found in bench/, to
+    measure the server around a minimal one). `werkersoort` ("gthread" or "sync") serves it with gunicorn of that
     worker class instead, to compare the servers (decisions 0020, 0021); `threads` are the threads per
     process of either."""
     poort = vrije_poort()
@@ -209,6 +210,18 @@ def portaal(
     else:
         naam = "granian"
         opdracht = [sys.executable, "-m", "config.webserver"]
+        if app != "config.wsgi:application":
+            # Another application (a bench's own) under the very same granian settings.
+            start = (
+                "import sys; from granian import Granian; from config.webserver import instellingen as i; "
+            )
+            opdracht = [
+                sys.executable,
+                "-c",
+                start + "Granian(**{**i(), 'target': sys.argv[1]}).serve()",
+                app,
+            ]
+            env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "bench")])
         env |= {"LOKET_ADDR": f"127.0.0.1:{poort}", "WEB_CONCURRENCY": str(werkers)}
         env |= {"WEB_THREADS": str(threads)} if threads else {}
     proces = subprocess.Popen(opdracht, cwd=ROOT, env=env)
@@ -270,6 +283,53 @@ class Verbinding:
 
     def sluit(self) -> None:
         self.conn.close()
+
+
+class KaleVerbinding:
+    """A GET as lean as a client can send it: the request as prebuilt bytes on a kept TCP connection, the
+    answer read up to its Content-Length. http.client reads every header line through the email
+    package, ~0.1 ms of Python per answer that a browser (C++) does not spend; against a 0.1 ms tile
+    that cost would be counted as the server's. This is the HTTP counterpart of sending a statement
+    through libpq itself (kaart_bench's "SQL libpq"). Only for answers with a Content-Length or none
+    (tiles: 200, 204, 304); anything else is an error here, not a figure."""
+
+    def __init__(self, server: Portaal):
+        self.host = f"{server.host}:{server.poort}".encode()
+        self.adres = (server.host, server.poort)
+        self.sock: socket.socket | None = None
+
+    def get(self, pad: str) -> tuple[int, bytes]:
+        if self.sock is None:
+            self.sock = socket.create_connection(self.adres, timeout=30)
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.sock.sendall(b"GET %s HTTP/1.1\r\nHost: %s\r\n\r\n" % (pad.encode(), self.host))
+        gelezen = b""
+        while (einde := gelezen.find(b"\r\n\r\n")) < 0:
+            gelezen += self._lees()
+        kop, inhoud = gelezen[:einde], gelezen[einde + 4 :]
+        regels = kop.split(b"\r\n")
+        status = int(regels[0].split(b" ", 2)[1])
+        velden = dict(regel.split(b":", 1) for regel in regels[1:])
+        velden = {naam.strip().lower(): waarde.strip() for naam, waarde in velden.items()}
+        if b"transfer-encoding" in velden:
+            raise RuntimeError(f"{pad}: antwoord zonder Content-Length")
+        lengte = 0 if status in (204, 304) else int(velden.get(b"content-length", b"0"))
+        while len(inhoud) < lengte:
+            inhoud += self._lees()
+        if regels[0].startswith(b"HTTP/1.0") or velden.get(b"connection", b"").lower() == b"close":
+            self.sluit()  # the server closes it after this answer; the next request opens a new one
+        return status, inhoud
+
+    def _lees(self) -> bytes:
+        stuk = self.sock.recv(262144)
+        if not stuk:
+            raise ConnectionResetError("de server sloot de verbinding")
+        return stuk
+
+    def sluit(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
 
 
 def http_get(server: Portaal, pad: str) -> tuple[int, bytes]:

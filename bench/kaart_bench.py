@@ -10,10 +10,13 @@ server allows it, as a browser does (harness.Verbinding). Then, every comparison
 pairs (harness.in_beurten):
 1. tiles, per public vector layer and zoom level: the busiest tiles of that zoom level (most objects)
    and typical ones (where random addresses lie), each as `GET /tiles/…` over HTTP from one client
-   on one connection,
-   through the WSGI application in this process (the server's own time), and as the bare ST_AsMVT
+   on one connection, with Python's http.client and with a lean client (harness.KaleVerbinding:
+   prebuilt request bytes, the answer read up to its Content-Length, as lean as libpq on the SQL
+   side); through the WSGI application in this process (the server's own time); as the bare ST_AsMVT
    query prepared with a generic plan and parallel plans off, as our tile server runs it (the reference),
    through psycopg's cursor and through libpq itself (pgconn.exec_prepared, as the fast path sends it);
+   and the floor: bench/kale_tegelapp.py, a WSGI app that only sends that libpq statement, under the
+   same granian, with the lean client: what the HTTP round trip alone costs;
 2. suggest, reverse and locatie-informatie at N clients at once over HTTP, against the very statements
    each request sent (recorded, then replayed at N clients, one connection each);
 3. the basemap (MapServer through MapProxy), in process.
@@ -38,18 +41,36 @@ from common import (  # sets up Django before the project imports below
     sql_client,
     vastgelegde_sql,
 )
-from harness import Ronde, Verbinding, Zijde, een_voor_een, gelijktijdig, in_beurten, portaal, rapport
+from harness import (
+    KaleVerbinding,
+    Ronde,
+    Verbinding,
+    Zijde,
+    een_voor_een,
+    gelijktijdig,
+    in_beurten,
+    portaal,
+    rapport,
+)
 
 BENCH_DB = "loket_bench_kaart"
 MIDDEN_RD = (113_200, 553_300)
 
 
-def wsgi_get(app, pad: str) -> tuple[str, bytes]:
-    """One GET through a WSGI app in this process: the server's own time, without socket or client."""
+def wsgi_environ(pad: str) -> dict:
+    """A GET's WSGI environ, as a server hands it to the application."""
     from wsgiref.util import setup_testing_defaults
 
     environ = {"PATH_INFO": pad, "QUERY_STRING": "", "HTTP_HOST": "127.0.0.1", "wsgi.input": io.BytesIO()}
     setup_testing_defaults(environ)
+    return environ
+
+
+def wsgi_get(app, pad: str | dict) -> tuple[str, bytes]:
+    """One GET through a WSGI app in this process: the server's own time, without socket or client. With
+    an environ made beforehand (wsgi_environ) only a copy of it is timed: the server builds the environ
+    in its own code (granian in Rust), and wsgiref's Python for it would count as ours."""
+    environ = dict(pad) if isinstance(pad, dict) else wsgi_environ(pad)
     status = []
     body = b"".join(app(environ, lambda s, h, *a: status.append(s)))
     return status[0], body
@@ -105,7 +126,7 @@ def _http_client(server, goed=(200, 204, 400)):
     return maak
 
 
-def tegels(args, server) -> None:
+def tegels(args, server, kale_app) -> None:
     from django.db import connection
 
     from config.wsgi import application
@@ -153,17 +174,28 @@ def tegels(args, server) -> None:
                 # use (a new connection, a plan): a running portal did that long ago. Warm them all
                 # at once, or those one-off hundreds of ms land in the first counted rounds.
                 gelijktijdig(_http_client(server), paden * 16, clients=16)
+                gelijktijdig(_http_client(kale_app), paden * 16, clients=16)
 
-                def http(paden=paden):
+                def http(paden=paden, soort=Verbinding, server=server):
                     # One client working through the tiles on one connection, as a browser does.
-                    verbinding = Verbinding(server)
+                    verbinding = soort(server)
                     try:
                         return een_voor_een(paden, lambda pad: _goed(pad, verbinding.get(pad)[0]))
                     finally:
                         verbinding.sluit()
 
-                def wsgi(paden=paden):
-                    return een_voor_een(paden, lambda pad: _goed(pad, wsgi_get(application, pad)[0]))
+                def http_kaal(paden=paden, server=server):
+                    return http(paden, KaleVerbinding, server)
+
+                def vloer(paden=paden):
+                    return http_kaal(paden, kale_app)
+
+                environs = tuple(wsgi_environ(p) for p in paden)
+
+                def wsgi(environs=environs):
+                    return een_voor_een(
+                        environs, lambda e: _goed(e["PATH_INFO"], wsgi_get(application, e)[0])
+                    )
 
                 def ruw(xy=xy, sql=sql, z=z, naam=laag.naam):
                     return een_voor_een(
@@ -185,6 +217,8 @@ def tegels(args, server) -> None:
                 reeksen = in_beurten(
                     [
                         Zijde("ons HTTP", http),
+                        Zijde("ons HTTP, kale client", http_kaal),
+                        Zijde("vloer: kale app, granian", vloer),
                         Zijde("ons WSGI (in proces)", wsgi),
                         Zijde("SQL voorbereid", ruw),
                         Zijde("SQL libpq", libpq),
@@ -204,6 +238,8 @@ def tegels(args, server) -> None:
                         soort,
                         kb,
                         r["ons HTTP"].p50,
+                        r["ons HTTP, kale client"].p50,
+                        r["vloer: kale app, granian"].p50,
                         r["ons WSGI (in proces)"].p50,
                         r["SQL voorbereid"].p50,
                         r["SQL libpq"].p50,
@@ -212,16 +248,22 @@ def tegels(args, server) -> None:
     voorbereid.close()
     kaal.close()
     print(
-        "\nTegels, samengevat (p50 ms; ratio tegen SQL voorbereid, doel ≤ 1.2; r WSGI/libpq tegen SQL libpq):"
+        "\nTegels, samengevat (p50 ms). Ratio's, doel ≤ 1.2 (issue 17) en ≤ 3 (issue 16):\n"
+        "  r HTTP = HTTP met http.client tegen SQL voorbereid (psycopg): elk met de gewone Python-client;\n"
+        "  r kaal = HTTP met de kale client tegen SQL libpq: elk met de kaalste client;\n"
+        "  vloer = een WSGI-app die alleen de statement via libpq stuurt, onder dezelfde granian, kale client;\n"
+        "  r vloer = vloer tegen SQL libpq: wat de HTTP-rondgang door een Python-server al kost.\n"
+        "  r WSGI = ons WSGI in proces tegen SQL voorbereid; r W/lib = ons WSGI tegen SQL libpq."
     )
     print(
-        f"  {'laag':22} {'z':>3} {'soort':8} {'KB':>6} {'HTTP':>7} {'WSGI':>7} {'SQL-vb':>7} {'libpq':>7}"
-        f" {'r HTTP':>7} {'r WSGI':>7} {'r W/lib':>7}"
+        f"  {'laag':22} {'z':>3} {'soort':8} {'KB':>6} {'HTTP':>7} {'kaal':>7} {'vloer':>7} {'WSGI':>7}"
+        f" {'SQL-vb':>7} {'libpq':>7} {'r HTTP':>7} {'r kaal':>7} {'r vloer':>7} {'r WSGI':>7} {'r W/lib':>7}"
     )
-    for naam, z, soort, kb, h, w, v, lib in samenvatting:
+    for naam, z, soort, kb, h, k, f, w, v, lib in samenvatting:
         print(
-            f"  {naam:22} {z:3} {soort:8} {kb:6.1f} {h * 1000:7.2f} {w * 1000:7.2f} {v * 1000:7.3f} {lib * 1000:7.3f}"
-            f" {h / v:7.2f} {w / v:7.2f} {w / lib:7.2f}"
+            f"  {naam:22} {z:3} {soort:8} {kb:6.1f} {h * 1000:7.2f} {k * 1000:7.2f} {f * 1000:7.2f} {w * 1000:7.2f}"
+            f" {v * 1000:7.3f} {lib * 1000:7.3f} {h / v:7.2f} {k / lib:7.2f} {f / lib:7.2f} {w / v:7.2f}"
+            f" {w / lib:7.2f}"
         )
 
 
@@ -351,7 +393,8 @@ def measure(args) -> None:
         soort = f"gunicorn {args.werkersoort}" if args.werkersoort else "granian (config/webserver.py)"
         print(f"Portaal op {server.url} ({soort}, {args.werkers} werkers)", flush=True)
         if "tegels" in args.delen:
-            tegels(args, server)
+            with portaal(os.environ, args.werkers, app="kale_tegelapp:application") as kale_app:
+                tegels(args, server, kale_app)
         if "verzoeken" in args.delen:
             verzoeken(args, server)
         print(f"\nPiekgeheugen webwerker (VmHWM, grootste): {server.piek_mb():.0f} MiB")

@@ -12,9 +12,9 @@ layer is still public, still draws from the same source and shows at this zoom l
 in the admin counts from the next request on, in every process.
 
 Planning the tile query costs PostgreSQL more than running it on a light tile (~0.07 of 0.1 ms), so
-the fast path has a small pool of its own connections on which every tile query is a prepared
-statement with a generic plan: the plan only depends on the source and zoom level, never on which
-tile. Django's connections are left alone, so nothing else gets generic plans (decision 0010).
+the fast path has a small pool of its own connections (kaartlagen.tegelpool) on which every tile
+query is a prepared statement with a generic plan: the plan only depends on the source and zoom
+level, never on which tile. Django's connections are left alone, so nothing else gets generic plans (decision 0010).
 
 The statement runs through libpq itself (`pgconn.exec_prepared`, the GIL released while it waits):
 psycopg's cursor (query conversion, adapting each parameter, the result object) cost ~0.05 ms of
@@ -30,11 +30,12 @@ import psycopg
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from psycopg import pq
 from psycopg.postgres import types
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import PoolTimeout
 
 from kaartlagen import tegels
 from kaartlagen.bronnen import VECTOR_BRONNEN
 from kaartlagen.models import Kaartlaag
+from kaartlagen.tegelpool import Tegelpool, TegelVerbinding
 from kern import snelpad
 from kern.replica import alleen_lezen, lees_alias
 
@@ -62,14 +63,6 @@ def _bron_sql(bron: str, z: int) -> tuple[bytes, bytes]:
     return f"tegel_{bron}_{z}".encode(), naar_libpq(sql)
 
 
-class TegelVerbinding(psycopg.Connection):
-    """A tile connection that knows which tile statements it has prepared."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.voorbereid: set[bytes] = set()
-
-
 def tegel_uit(conn: TegelVerbinding, bron: str, z: int, x: int, y: int, laag: str) -> tuple[bool, bytes]:
     """Whether the registry still allows the layer here, and the tile: one round trip."""
     naam, sql = _bron_sql(bron, z)
@@ -91,11 +84,11 @@ def _uitkomst(uitkomst: pq.abc.PGresult, verwacht: pq.ExecStatus, conn: TegelVer
     raise psycopg.DatabaseError((uitkomst.error_message or b"").decode(errors="replace"))
 
 
-_pools: dict[str, ConnectionPool] = {}
+_pools: dict[str, Tegelpool] = {}
 _pool_slot = threading.Lock()
 
 
-def pool(alias: str = DEFAULT_DB_ALIAS) -> ConnectionPool:
+def pool(alias: str = DEFAULT_DB_ALIAS) -> Tegelpool:
     """This process's tile connections to the primary or the replica (kern.replica), opened on first
     use: a pre-forking server gets them per worker."""
     bestaand = _pools.get(alias)  # the lock only for making it, not on every tile
@@ -114,7 +107,7 @@ def sluit_pool() -> None:
             _pools.popitem()[1].close()
 
 
-def _maak_pool(alias: str) -> ConnectionPool:
+def _maak_pool(alias: str) -> Tegelpool:
     params = connections[alias].get_connection_params()
     params.pop("cursor_factory")  # Django's cursor class, for its own connections
     # No JIT: a tile takes milliseconds, compiling one would take ~0.1 s every time (a generic plan's
@@ -125,15 +118,7 @@ def _maak_pool(alias: str) -> ConnectionPool:
     )
     params["options"] = f"{params.get('options', '')} {instellingen}".strip()
 
-    return ConnectionPool(
-        kwargs={**params, "autocommit": True},
-        connection_class=TegelVerbinding,
-        min_size=1,
-        max_size=POOL_GROOTTE,
-        timeout=2,
-        name=f"tegels-{alias}",
-        open=True,
-    )
+    return Tegelpool({**params, "autocommit": True}, grootte=POOL_GROOTTE, wachttijd=2)
 
 
 class TegelServer:
@@ -165,8 +150,6 @@ class TegelServer:
         bron = self.bronnen.get(naam) or self._leer_bron(naam)
         if bron is None:
             return None
-        # getconn/putconn rather than `with pool.connection()`: these connections are in autocommit, so
-        # the transaction handling of the context managers is work without effect on every tile.
         tegelpool = pool(lees_alias())
         conn = tegelpool.getconn()
         try:

@@ -333,6 +333,9 @@ BUURTBERICHTEN_PORTIE = int(os.environ.get("BUURTBERICHTEN_PORTIE", "2000"))
 
 # Where the basemap's generated mapfile, MapProxy configuration and tile cache live.
 BASISKAART_DIR = Path(os.environ.get("BASISKAART_DIR", BASE_DIR / "var" / "basiskaart"))
+# Seconds a machine may miss the newest basemap release before /gereed warns: the follower checks
+# every 30 s even when a NOTIFY got lost, and a build takes well under a second.
+BASISKAART_MAX_ACHTERSTAND = float(os.environ.get("BASISKAART_MAX_ACHTERSTAND", "90"))
 
 # The DSO connection (docs/configuration.md, docs/dso-koppeling.md). Without a URL it talks to the mock
 # that `make run` starts next to the portal.

@@ -27,6 +27,7 @@ def werk_bij(toegepast: int | None) -> tuple[int | None, str | None]:
         return toegepast, None
     gemeente.vergeet_grens()  # the boundary may be what changed
     pad, veranderd = mapproxy.schrijf_configuratie()
+    uitgave.noteer_toegepast(nieuwste)
     return nieuwste, f"uitgave {nieuwste}: {'geschreven' if veranderd else 'ongewijzigd'} ({pad})"
 
 

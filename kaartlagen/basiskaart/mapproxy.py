@@ -153,13 +153,16 @@ def na_wijziging(sender, instance, **kwargs):
     `bouw_basiskaart` writes it from the registry as it then is."""
     if getattr(instance, "soort", None) == Kaartlaag.Soort.VECTOR:
         return
+    nummer = None
     if uitgave.laatste() is not None:
         wat = "gewijzigd" if "created" in kwargs else "verwijderd"
-        uitgave.breng_uit(f"{sender.__name__} {instance} {wat}")
+        nummer = uitgave.breng_uit(f"{sender.__name__} {instance} {wat}")
     if configuratie_pad().exists():
-        transaction.on_commit(_herschrijf)
+        transaction.on_commit(lambda: _herschrijf(nummer))
 
 
-def _herschrijf():
+def _herschrijf(nummer: int | None):
     gemeente.vergeet_grens()  # a boundary imported in this transaction counts at once
     schrijf_configuratie()
+    if nummer is not None:
+        uitgave.noteer_toegepast(nummer)

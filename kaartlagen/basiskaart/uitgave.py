@@ -5,7 +5,9 @@ that makes the change, so a rolled-back change tells no one and a committed one 
 import socket
 
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.utils import timezone
 
+from kaartlagen.basiskaart import mapfile
 from kaartlagen.models import BasiskaartUitgave
 
 KANAAL = "basiskaart"
@@ -26,3 +28,39 @@ def laatste() -> int | None:
     return (
         BasiskaartUitgave.objects.using(DEFAULT_DB_ALIAS).order_by("-pk").values_list("pk", flat=True).first()
     )
+
+
+def _toegepast_pad():
+    return mapfile.map_dir() / "uitgave"
+
+
+def noteer_toegepast(nummer: int) -> None:
+    """This machine's files are built from the registry as release `nummer` left it."""
+    mapfile.schrijf_atomair(_toegepast_pad(), f"{nummer}\n")
+
+
+def toegepast() -> int | None:
+    try:
+        return int(_toegepast_pad().read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+
+
+def achterstand() -> dict | None:
+    """How far this machine's files are behind the newest release: the release it applied, the newest,
+    and for how many seconds it has missed one (0 when current). None before any release."""
+    nieuwste = laatste()
+    if nieuwste is None:
+        return None
+    eigen = toegepast()
+    gemist = 0.0
+    if eigen is None or eigen < nieuwste:
+        sinds = (
+            BasiskaartUitgave.objects.using(DEFAULT_DB_ALIAS)
+            .filter(pk__gt=eigen or 0)
+            .order_by("pk")
+            .values_list("gemaakt", flat=True)
+            .first()
+        )
+        gemist = round((timezone.now() - sinds).total_seconds(), 3)
+    return {"toegepast": eigen, "nieuwste": nieuwste, "achter_s": gemist}

@@ -13,11 +13,26 @@ GEREED = {
     "properties": {
         "status": {"type": "string", "enum": ["gereed", "niet_gereed"]},
         "problemen": {"type": "array", "items": {"type": "string"}},
+        "waarschuwingen": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Wat aandacht vraagt maar verkeer niet tegenhoudt (een basiskaart die achterloopt)",
+        },
         "replica": {
             "type": "object",
             "properties": {
                 "bruikbaar": {"type": "boolean"},
                 "achterstand_s": {"type": "number", "nullable": True},
+            },
+        },
+        "basiskaart": {
+            "type": "object",
+            "description": "De uitgave van de basiskaart die deze machine bouwde, de nieuwste, en hoe lang "
+            "deze machine er al een mist (0 als ze bij is)",
+            "properties": {
+                "toegepast": {"type": "integer", "nullable": True},
+                "nieuwste": {"type": "integer"},
+                "achter_s": {"type": "number"},
             },
         },
     },

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from kaartlagen.basiskaart import uitgave
 from kaartlagen.basiskaart.mapproxy import configuratie_pad
 from kaartlagen.services import inhoud
 from kern import bedrijf, replica
@@ -27,7 +28,12 @@ def gezondheid(request):
 def gereed(request):
     """Readiness: the database answers and has every migration, the release built the basemap's
     configuration; with a replica, whether reads use it. A machine takes traffic only when this says
-    200 (rolling releases, docs/production.md)."""
+    200 (rolling releases, docs/production.md).
+
+    A basemap that fell behind the newest release (this machine's `volg_basiskaart` stopped) is a
+    warning, not a reason to take the machine out: it serves everything else as it should, and when
+    every follower stopped, refusing traffic on all machines would turn a stale basemap into an outage.
+    Monitoring alerts on it (docs/production.md)."""
     problemen = []
     if not configuratie_pad().exists():
         problemen.append("basiskaart: configuratie niet gebouwd (manage.py bouw_basiskaart)")
@@ -39,12 +45,27 @@ def gereed(request):
     except DatabaseError as exc:
         problemen.append(f"database: {exc.__class__.__name__}")
     antwoord = {"status": "niet_gereed" if problemen else "gereed", "problemen": problemen}
+    basiskaart = _basiskaart_achterstand() if not problemen else None
+    if basiskaart is not None:
+        antwoord["basiskaart"] = basiskaart
+        if basiskaart["achter_s"] > settings.BASISKAART_MAX_ACHTERSTAND:
+            antwoord["waarschuwingen"] = [
+                f"basiskaart: uitgave {basiskaart['nieuwste']} is hier na {basiskaart['achter_s']:.0f} s nog "
+                "niet gebouwd (draait manage.py volg_basiskaart op deze machine?)"
+            ]
     if replica.REPLICA in settings.DATABASES:
         antwoord["replica"] = {
             "bruikbaar": replica.replica_bruikbaar(),
             "achterstand_s": replica.achterstand(),
         }
     return JsonResponse(antwoord, status=503 if problemen else 200)
+
+
+def _basiskaart_achterstand() -> dict | None:
+    try:
+        return uitgave.achterstand()
+    except DatabaseError:
+        return None  # the database's own trouble is reported above
 
 
 def metrieken(request):

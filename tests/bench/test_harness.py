@@ -78,8 +78,9 @@ def test_one_after_another_times_each_item_in_order():
     assert len(ronde.tijden) == 3 and all(0.01 <= t < 1 for t in ronde.tijden)
 
 
+@pytest.mark.parametrize("client", ["Verbinding", "KaleVerbinding"])
 @pytest.mark.parametrize(("http11", "verbindingen"), [(True, 1), (False, 3)])
-def test_a_client_keeps_its_connection_while_the_server_offers_keep_alive(http11, verbindingen):
+def test_a_client_keeps_its_connection_while_the_server_offers_keep_alive(http11, verbindingen, client):
     import http.server
 
     geopend = []
@@ -103,10 +104,50 @@ def test_a_client_keeps_its_connection_while_the_server_offers_keep_alive(http11
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        verbinding = harness.Verbinding(harness.Portaal("", "127.0.0.1", server.server_port, None))
-        assert [verbinding.get("/")[1] for _ in range(3)] == [b"ok"] * 3
+        verbinding = getattr(harness, client)(harness.Portaal("", "127.0.0.1", server.server_port, None))
+        assert [verbinding.get("/") for _ in range(3)] == [(200, b"ok")] * 3
         verbinding.sluit()
     finally:
         server.shutdown()
         server.server_close()
     assert len(geopend) == verbindingen
+
+
+def test_the_lean_client_reads_empty_answers_and_refuses_what_it_cannot_read():
+    import http.server
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            if self.path == "/leeg":
+                self.send_response(204)
+                self.end_headers()
+            elif self.path == "/groot":
+                inhoud = bytes(range(256)) * 4096  # more than one recv
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(inhoud)))
+                self.end_headers()
+                self.wfile.write(inhoud)
+            else:
+                self.send_response(200)
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                self.wfile.write(b"2\r\nok\r\n0\r\n\r\n")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        verbinding = harness.KaleVerbinding(harness.Portaal("", "127.0.0.1", server.server_port, None))
+        assert verbinding.get("/leeg") == (204, b"")
+        assert verbinding.get("/groot") == (200, bytes(range(256)) * 4096)
+        assert verbinding.get("/leeg") == (204, b"")
+        with pytest.raises(RuntimeError, match="Content-Length"):
+            verbinding.get("/stukken")
+        verbinding.sluit()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -176,3 +176,31 @@ def test_bijhouden_bouwt_alleen_bij_een_nieuwere_uitgave(settings, tmp_path):
     assert toegepast == nummer and wat.startswith(f"uitgave {nummer}: geschreven")
     assert bijhouden.werk_bij(nummer) == (nummer, None)
     assert bijhouden.werk_bij(nummer - 1)[1].startswith(f"uitgave {nummer}: ongewijzigd")
+
+
+def test_gereed_zegt_hoe_ver_deze_machine_achter_de_nieuwste_uitgave_is(client, settings, tmp_path):
+    settings.BASISKAART_DIR = tmp_path / "basiskaart"
+    _bouw()
+    nummer = uitgave.laatste()
+    antwoord = client.get("/gereed").json()
+    assert antwoord["basiskaart"] == {"toegepast": nummer, "nieuwste": nummer, "achter_s": 0.0}
+    # A change made on this machine: its own files are rebuilt when the change commits.
+    Kaartlaag.objects.create(naam="hier", titel="Hier", groep="Ondergrond", soort=Kaartlaag.Soort.BASISKAART)
+    assert uitgave.toegepast() == uitgave.laatste() > nummer
+
+    # A release from another machine, and this machine's follower does not run.
+    settings.BASISKAART_MAX_ACHTERSTAND = 0
+    elders = uitgave.breng_uit("bouw_basiskaart op een andere machine")
+    r = client.get("/gereed")
+    antwoord = r.json()
+    assert r.status_code == 200 and antwoord["status"] == "gereed"  # a warning, not out of service
+    assert antwoord["basiskaart"]["toegepast"] == elders - 1 and antwoord["basiskaart"]["nieuwste"] == elders
+    assert antwoord["basiskaart"]["achter_s"] > 0
+    assert antwoord["waarschuwingen"] == [
+        f"basiskaart: uitgave {elders} is hier na {antwoord['basiskaart']['achter_s']:.0f} s nog niet gebouwd "
+        "(draait manage.py volg_basiskaart op deze machine?)"
+    ]
+
+    bijhouden.werk_bij(elders - 1)  # the follower catches up
+    antwoord = client.get("/gereed").json()
+    assert antwoord["basiskaart"]["achter_s"] == 0.0 and "waarschuwingen" not in antwoord

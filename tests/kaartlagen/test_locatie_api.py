@@ -3,7 +3,7 @@
 import pytest
 
 from kern.crs import naar_wgs84
-from tests.support.adressen import KEIZER, NUM_12A, NUM_14, SPOOR
+from tests.support.adressen import CENTRUM, KEIZER, NUM_12A, NUM_14, SPOOR
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,34 @@ def test_reverse_finds_the_nearest_address_first_in_wgs84_and_rd(client, adresse
     wgs = client.get("/api/locatie/reverse", {"x": lon, "y": lat}).json()
     assert [t["id"] for t in wgs] == [f"adres-{NUM_14}", f"adres-{NUM_12A}"]
     assert wgs[0]["afstand"] == pytest.approx(5.0, abs=0.2)
+    assert (wgs[0]["buurtcode"], wgs[0]["buurtnaam"]) == (CENTRUM, "Centrum")
+    assert wgs[0]["centroide_rd"] == [113025.0, 553005.0]
     rd = client.get("/api/locatie/reverse", {"x": 113020, "y": 553005, "crs": "rd"}).json()
     assert [t["id"] for t in rd] == [t["id"] for t in wgs]
+
+
+def test_reverse_orders_addresses_at_the_same_distance_and_skips_ended_ones(client, adressen):
+    """The nearest addresses are found by walking the index outward; those at the same distance as the
+    last one kept must all be weighed, or the order among a building's addresses would be chance."""
+    from tests.support import factories as f
+
+    straat = f.OpenbareRuimteFactory(naam="Havenplein")
+    for letter in ("c", "", "b"):  # one building, one point: the address without letter first, then b
+        f.VerblijfsobjectFactory(
+            x=113300,
+            y=553100,
+            hoofdadres=f.NummeraanduidingFactory(huisnummer=20, huisletter=letter, openbare_ruimte=straat),
+        )
+    # Nearer, but their nummeraanduidingen have ended: no addresses any more.
+    for huisnummer in (22, 24):
+        f.VerblijfsobjectFactory(
+            x=113300,
+            y=553105,
+            hoofdadres=f.NummeraanduidingFactory(huisnummer=huisnummer, openbare_ruimte=straat, actief=False),
+        )
+    gevonden = client.get("/api/locatie/reverse", {"x": 113300, "y": 553110, "crs": "rd", "rows": 2}).json()
+    assert [t["weergavenaam"].split(",")[0] for t in gevonden] == ["Havenplein 20", "Havenplein 20b"]
+    assert [t["afstand"] for t in gevonden] == [10.0, 10.0]
 
 
 @pytest.mark.parametrize(

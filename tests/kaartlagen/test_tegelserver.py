@@ -106,7 +106,7 @@ def test_a_tile_statement_that_fails_is_answered_by_django_and_the_connection_re
     pad = pad_bij(113010, 553005, 17)
     verwacht = vraag(snel, pad)
     tegelpool = tegelserver.pool()
-    verbindingen = [tegelpool.getconn() for _ in range(tegelpool.get_stats()["pool_available"])]
+    verbindingen = [tegelpool.getconn() for _ in range(tegelpool.vrij())]
     for conn in verbindingen:
         conn.execute("DEALLOCATE ALL")  # as a pooler or a restarted server would leave them
         tegelpool.putconn(conn)

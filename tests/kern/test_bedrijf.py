@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.signals import got_request_exception
 from django.test import RequestFactory
 
+from kaartlagen.basiskaart import uitgave
 from kern.bedrijf import JsonFormaat, MetToegangslog, soort
 
 gemeld = []
@@ -31,7 +32,11 @@ def test_gereed_met_alle_migraties_en_de_basiskaart_gebouwd(client, settings, tm
     assert r.json()["problemen"] == ["basiskaart: configuratie niet gebouwd (manage.py bouw_basiskaart)"]
     call_command("bouw_basiskaart", stdout=io.StringIO())
     r = client.get("/gereed")
-    assert r.status_code == 200 and r.json() == {"status": "gereed", "problemen": []}
+    assert r.status_code == 200 and r.json() == {
+        "status": "gereed",
+        "problemen": [],
+        "basiskaart": {"toegepast": uitgave.laatste(), "nieuwste": uitgave.laatste(), "achter_s": 0.0},
+    }
 
 
 @pytest.mark.django_db(transaction=True)

@@ -17,6 +17,7 @@ class Command(BaseCommand):
         # have missed the last one (a run that stopped between its files and its release). The others
         # then build their own again, which writes nothing when nothing changed.
         nummer = uitgave.breng_uit("bouw_basiskaart")
+        uitgave.noteer_toegepast(nummer)
         if verbosity:
             wat = "geschreven" if veranderd else "ongewijzigd"
             self.stdout.write(
