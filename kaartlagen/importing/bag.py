@@ -17,12 +17,15 @@ VOLGORDE = ["WPL", "OPR", "NUM", "PND", "VBO", "LIG", "STA"]
 # Files of one fase go side by side; a fase starts when the objects it checks its references against
 # are complete: NUM checks OPR; VBO, LIG and STA check NUM. OPR's woonplaats and PND are not checked.
 _FASE = {"WPL": 0, "OPR": 0, "NUM": 1, "PND": 1, "VBO": 2, "LIG": 2, "STA": 2}
+# The fields every object ends with, in the Kadaster's order (bagsnel.py).
+_GEMEEN = ("status", "geconstateerd", "documentdatum", "documentnummer")
 _BESTANDSNAAM = re.compile(r"^\d{4}(WPL|OPR|NUM|PND|VBO|LIG|STA)\d{8}")
 
 
 class WoonplaatsSoort(BagSoort):
     code, element, table = "WPL", "Woonplaats", "kaartlagen_woonplaats"
     extra = [("naam", "text")]
+    volgorde = ("identificatie", "naam", "geometrie", *_GEMEEN, "voorkomen")
 
     def velden(self, kids, multi):
         return [copy_tekst(self.text(kids, "naam"))]
@@ -32,6 +35,8 @@ class OpenbareRuimteSoort(BagSoort):
     code, element, table = "OPR", "OpenbareRuimte", "kaartlagen_openbareruimte"
     extra = [("naam", "text"), ("type", "text"), ("woonplaats_id", "text")]
     shape = None
+    volgorde = ("identificatie", "naam", "type", *_GEMEEN, "ligtIn", "voorkomen", "verkorteNaam")
+    verwijzingen = frozenset({"ligtIn"})
 
     def velden(self, kids, multi):
         ligt_in = kids.get("ligtIn")
@@ -57,6 +62,21 @@ class NummeraanduidingSoort(BagSoort):
         ("woonplaats_id", "text"),
     ]
     shape = None
+    # ligtIn twice: before the voorkomen as in the extracts we have, after ligtAan as the schema has it.
+    volgorde = (
+        "identificatie",
+        "huisnummer",
+        "huisletter",
+        "huisnummertoevoeging",
+        "postcode",
+        "typeAdresseerbaarObject",
+        *_GEMEEN,
+        "ligtIn",
+        "voorkomen",
+        "ligtAan",
+        "ligtIn",
+    )
+    verwijzingen = frozenset({"ligtAan", "ligtIn"})
 
     def velden(self, kids, multi):
         ligt_aan = kids.get("ligtAan")
@@ -93,6 +113,7 @@ class NummeraanduidingSoort(BagSoort):
 class PandSoort(BagSoort):
     code, element, table = "PND", "Pand", "kaartlagen_pand"
     extra = [("oorspronkelijk_bouwjaar", "integer")]
+    volgorde = ("identificatie", "geometrie", "oorspronkelijkBouwjaar", *_GEMEEN, "voorkomen")
 
     def velden(self, kids, multi):
         return [str(int(self.text(kids, "oorspronkelijkBouwjaar")))]
@@ -101,6 +122,18 @@ class PandSoort(BagSoort):
 class AdresseerbaarSoort(BagSoort):
     extra = [("hoofdadres_id", "text"), ("nevenadressen", "text[]")]
     herhaald = frozenset({"heeftAlsNevenadres"})
+    volgorde = (
+        "heeftAlsHoofdadres",
+        "voorkomen",
+        "heeftAlsNevenadres",
+        "identificatie",
+        "status",
+        "geometrie",
+        "geconstateerd",
+        "documentdatum",
+        "documentnummer",
+    )
+    verwijzingen = frozenset({"heeftAlsHoofdadres", "heeftAlsNevenadres"})
 
     def velden(self, kids, multi):
         hoofdadres = kids.get("heeftAlsHoofdadres")
@@ -135,6 +168,18 @@ class VerblijfsobjectSoort(AdresseerbaarSoort):
     ]
     shape = "point"
     herhaald = AdresseerbaarSoort.herhaald | {"gebruiksdoel", "maaktDeelUitVan"}
+    volgorde = (
+        "heeftAlsHoofdadres",
+        "voorkomen",
+        "heeftAlsNevenadres",
+        "identificatie",
+        "geometrie",
+        "gebruiksdoel",
+        "oppervlakte",
+        *_GEMEEN,
+        "maaktDeelUitVan",
+    )
+    verwijzingen = AdresseerbaarSoort.verwijzingen | {"maaktDeelUitVan"}
 
     def velden(self, kids, multi):
         doelen = [el.text.strip() for el in multi.get("gebruiksdoel", ()) if el.text]

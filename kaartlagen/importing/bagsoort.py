@@ -6,6 +6,7 @@ object with an equal or newer voorkomen, so an old delivery never overwrites a n
 names the object types and imports a delivery.
 """
 
+import re
 from datetime import date, datetime
 
 from kern.importing.copytekst import NULL, copy_tekst
@@ -75,10 +76,24 @@ def refs(el) -> list[str]:
     return [r.text.strip() for r in el if r.text]
 
 
+# Dates repeat from record to record (a documentdatum, a day's registrations): each distinct text is
+# parsed once. Bounded: the cache is emptied when full.
+_DATUMS: dict = {}
+_MAX_DATUMS = 4096
+
+
 def _datum(text: str | None) -> str:
     """An optional date as COPY text. Dates and times are parsed here, not by COPY: one malformed
     date must skip one object, not fail the file."""
-    return date.fromisoformat(text.strip()).isoformat() if text else NULL
+    if not text:
+        return NULL
+    iso = _DATUMS.get(text)
+    if iso is None:
+        iso = date.fromisoformat(text.strip()).isoformat()
+        if len(_DATUMS) >= _MAX_DATUMS:
+            _DATUMS.clear()
+        _DATUMS[text] = iso
+    return iso
 
 
 # The zone's offset as the aware datetime's isoformat writes it, per distinct offset.
@@ -112,75 +127,105 @@ class BagSoort(Objectsoort):
     shape: str | None = "multipolygon"
     # Children that may occur more than once; `velden` finds them in `multi`.
     herhaald: frozenset = frozenset()
+    # The children in the order the Kadaster writes them, and those that hold references
+    # (bagsnel.py reads a record in that order without lxml; one in any other order goes to lxml).
+    volgorde: tuple = ()
+    verwijzingen: frozenset = frozenset()
 
     def __init__(self):
         self.staging = _COMMON + self.extra + ([("wkt", "text")] if self.shape else [])
         self.record_element = self.element
+        self._leeg = "\t" + "\t".join([NULL] * (len(self.staging) - 4)) + "\n"
+        # eind_registratie '-infinity' marks a superseded voorkomen as history for the merge.
+        self._historisch = (
+            "\t" + "\t".join([NULL] * 3 + ["-infinity"] + [NULL] * (len(self.staging) - 8)) + "\n"
+        )
 
     def velden(self, kids: dict, multi: dict) -> list[str]:
         return []
 
     def rijen(self, fh, ctx: Context):
-        # The rows are written as COPY text right here: going through Python values and copy_rij
-        # cost a quarter of the parsing time. Column order is that of self.staging.
-        rest = "\t" + "\t".join([NULL] * (len(self.staging) - 4)) + "\n"
-        # eind_registratie '-infinity' marks a superseded voorkomen as history for the merge.
-        historisch = "\t" + "\t".join([NULL] * 3 + ["-infinity"] + [NULL] * (len(self.staging) - 8)) + "\n"
-        herhaald, local_names, offset = self.herhaald, LOCAL_NAMES, ctx.regelnummer_offset
-        for el in iter_elements(fh, {"{*}" + self.element}, ctx):
-            identificatie = None
-            try:
-                kids, multi = {}, {}
-                for child in el:
-                    tag = child.tag
-                    name = local_names.get(tag) or local_name(tag)
-                    kids[name] = child
-                    if name in herhaald:
-                        multi.setdefault(name, []).append(child)
-                identificatie = (kids["identificatie"].text or "").strip()
-                if not identificatie:
-                    raise RecordFout("veld_ontbreekt", "identificatie ontbreekt")
-                voorkomen = kids.get("voorkomen")
-                if voorkomen is None or len(voorkomen) == 0:
-                    raise RecordFout("veld_ontbreekt", "voorkomen ontbreekt")
+        # The Kadaster's own way of writing a record is read without a tree; anything else goes to
+        # lxml (bagsnel.py).
+        from kaartlagen.importing.bagsnel import snel_gelezen
+
+        return snel_gelezen(self, fh, ctx)
+
+    def rijen_gewoon(self, fh, ctx: Context, parser=None, regels: int = 0):
+        """The rows through lxml, record by record (`parser`, `regels`: of a piece of the file that
+        starts after that many lines, for bagsnel.py)."""
+        herhaald, local_names, offset = self.herhaald, LOCAL_NAMES, ctx.regelnummer_offset + regels
+        for el in iter_elements(fh, {"{*}" + self.element}, ctx, parser):
+            kids, multi = {}, {}
+            for child in el:
+                tag = child.tag
+                name = local_names.get(tag) or local_name(tag)
+                kids[name] = child
+                if name in herhaald:
+                    multi.setdefault(name, []).append(child)
+            rij = self.rij(kids, multi, el.sourceline + offset, el, ctx)
+            if rij is not None:
+                yield rij
+
+    def rij(self, kids: dict, multi: dict, regel: int, record, ctx: Context, vk: dict | None = None):
+        """One record's staging row as COPY text, from its children by local name (`kids`, the last
+        of each; `multi`, all of those in `herhaald`) as lxml elements or elements that look like
+        them (bagsnel.py, which gives the voorkomen's fields as `vk` and each geometry's WKT); None
+        when the record is skipped without an identificatie. `record`: the element, or the text
+        bagsnel.py read it from. The rows are written as COPY text right here: going through Python
+        values and copy_rij cost a quarter of the parsing time. Column order is that of staging."""
+        identificatie = None
+        try:
+            identificatie = (kids["identificatie"].text or "").strip()
+            if not identificatie:
+                raise RecordFout("veld_ontbreekt", "identificatie ontbreekt")
+            voorkomen = kids.get("voorkomen")
+            if voorkomen is None or len(voorkomen) == 0:
+                raise RecordFout("veld_ontbreekt", "voorkomen ontbreekt")
+            if vk is None:
                 vk = {}
+                local_names = LOCAL_NAMES
                 for c in voorkomen[0]:
                     tag = c.tag
                     vk[local_names.get(tag) or local_name(tag)] = c.text
-                begin = f"{copy_tekst(identificatie)}\t{el.sourceline + offset}\tf\t{int(vk['voorkomenidentificatie'])}"
-                if vk.get("eindRegistratie"):
-                    # A superseded voorkomen only needs to be counted and outranked: skip parsing the rest.
-                    yield begin + historisch
-                    continue
-                values = [
-                    begin,
-                    _datum(vk["beginGeldigheid"]),
-                    _datum(vk.get("eindGeldigheid")),
-                    _tijdstip(vk.get("tijdstipRegistratie")),
-                    _tijdstip(vk.get("eindRegistratie")),
-                    copy_tekst(self.text(kids, "status")),
-                    "t" if self.text(kids, "geconstateerd", "N") == "J" else "f",
-                    _datum(self.text(kids, "documentdatum", None)),
-                    copy_tekst(self.text(kids, "documentnummer", "")),
-                    *self.velden(kids, multi),
-                ]
-                if self.shape:
-                    container = kids.get("geometrie")
+            begin = f"{copy_tekst(identificatie)}\t{regel}\tf\t{int(vk['voorkomenidentificatie'])}"
+            if vk.get("eindRegistratie"):
+                # A superseded voorkomen only needs to be counted and outranked: skip parsing the rest.
+                return begin + self._historisch
+            values = [
+                begin,
+                _datum(vk["beginGeldigheid"]),
+                _datum(vk.get("eindGeldigheid")),
+                _tijdstip(vk.get("tijdstipRegistratie")),
+                _tijdstip(vk.get("eindRegistratie")),
+                copy_tekst(self.text(kids, "status")),
+                "t" if self.text(kids, "geconstateerd", "N") == "J" else "f",
+                _datum(self.text(kids, "documentdatum", None)),
+                copy_tekst(self.text(kids, "documentnummer", "")),
+                *self.velden(kids, multi),
+            ]
+            if self.shape:
+                container = kids.get("geometrie")
+                if isinstance(record, str):
+                    wkt = container.wkt if container is not None else None
+                else:
                     geometry = first_geometry(container) if container is not None else None
-                    if geometry is None:
-                        raise RecordFout("geometrie_ontbreekt", "geometrie ontbreekt")
-                    # Built from checked numbers and keywords only: nothing in it needs escaping.
-                    values.append(geometry_wkt(geometry, el))
-                yield "\t".join(values) + "\n"
-            except (GeometryError, RecordFout, KeyError, ValueError, TypeError) as exc:
-                code = getattr(
-                    exc, "code", "geometrie_ongeldig" if isinstance(exc, GeometryError) else "veld_ongeldig"
-                )
-                reden = f"veld {exc} ontbreekt" if isinstance(exc, KeyError) else str(exc)
-                ctx.noteer("overgeslagen", code, el.sourceline + offset, identificatie, reden)
-                if identificatie:
-                    # Kept in staging (marked) so that an older voorkomen cannot take its place.
-                    yield f"{copy_tekst(identificatie)}\t{el.sourceline + offset}\tt\t{_voorkomen_id(el)}{rest}"
+                    wkt = geometry_wkt(geometry, record) if geometry is not None else None
+                if wkt is None:
+                    raise RecordFout("geometrie_ontbreekt", "geometrie ontbreekt")
+                # Built from checked numbers and keywords only: nothing in it needs escaping.
+                values.append(wkt)
+            return "\t".join(values) + "\n"
+        except (GeometryError, RecordFout, KeyError, ValueError, TypeError) as exc:
+            code = getattr(
+                exc, "code", "geometrie_ongeldig" if isinstance(exc, GeometryError) else "veld_ongeldig"
+            )
+            reden = f"veld {exc} ontbreekt" if isinstance(exc, KeyError) else str(exc)
+            ctx.noteer("overgeslagen", code, regel, identificatie, reden)
+            if identificatie:
+                # Kept in staging (marked) so that an older voorkomen cannot take its place.
+                return f"{copy_tekst(identificatie)}\t{regel}\tt\t{_voorkomen_id(record)}{self._leeg}"
+            return None
 
     @staticmethod
     def text(kids: dict, name: str, default=...):
@@ -252,10 +297,23 @@ class BagSoort(Objectsoort):
         return telling
 
 
-def _voorkomen_id(el) -> int:
-    for child in el.iter("{*}voorkomenidentificatie"):
-        try:
-            return int(child.text)
-        except (TypeError, ValueError):
+# The first voorkomenidentificatie of a record's text (bagsnel.py reads only records whose elements
+# all have a prefix and whose texts hold no '<'): the same one el.iter finds first.
+_VOORKOMEN_ID = re.compile(r"<[\w.-]+:voorkomenidentificatie(?:\s[^>]*)?>([^<]*)<")
+
+
+def _voorkomen_id(record) -> int:
+    if isinstance(record, str):
+        found = _VOORKOMEN_ID.search(record)
+        text = found.group(1) if found else None
+        if found is None:
             return 0
-    return 0
+    else:
+        child = next(record.iter("{*}voorkomenidentificatie"), None)
+        if child is None:
+            return 0
+        text = child.text
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return 0

@@ -20,8 +20,8 @@ from lxml import etree
 from kern.importing.gml import local_name
 
 CHUNK = 1 << 16
-_DECLARATIE = re.compile(rb"<\?xml[^>]*\?>")
-_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+DECLARATIE = re.compile(rb"<\?xml[^>]*\?>")
+ENCODING = re.compile(rb"encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 # After a tag name comes whitespace, '>' or '/'.
 _NA_NAAM = frozenset(b" \t\r\n>/")
 
@@ -43,11 +43,11 @@ class Deel:
     laatste: bool  # ends at the end of the file: the file's own end tags, nothing added after it
 
 
-def _qname(el) -> str:
+def qname(el) -> str:
     return f"{el.prefix}:{local_name(el.tag)}" if el.prefix else local_name(el.tag)
 
 
-def _start_tag(el) -> str:
+def start_tag(el) -> str:
     # Imported here: xml.sax.saxutils brings urllib.request and http.client along (~10 ms of every
     # import's start-up), and only a file that is cut needs it.
     from xml.sax.saxutils import quoteattr
@@ -56,7 +56,7 @@ def _start_tag(el) -> str:
         f"xmlns:{prefix}={quoteattr(uri)}" if prefix else f"xmlns={quoteattr(uri)}"
         for prefix, uri in el.nsmap.items()
     )
-    return f"<{_qname(el)} {ns}>" if ns else f"<{_qname(el)}>"
+    return f"<{qname(el)} {ns}>" if ns else f"<{qname(el)}>"
 
 
 def indeling(pad, element: str) -> Indeling | None:
@@ -64,8 +64,8 @@ def indeling(pad, element: str) -> Indeling | None:
     cannot be cut: not UTF-8, or the records are not nested at least three deep."""
     with open(pad, "rb") as fh:
         head = fh.read(1024)
-    declaratie = _DECLARATIE.match(head.removeprefix(b"\xef\xbb\xbf"))
-    encoding = _ENCODING.search(declaratie.group()) if declaratie else None
+    declaratie = DECLARATIE.match(head.removeprefix(b"\xef\xbb\xbf"))
+    encoding = ENCODING.search(declaratie.group()) if declaratie else None
     if encoding and encoding.group(1).lower() not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
         return None
     try:
@@ -82,9 +82,9 @@ def indeling(pad, element: str) -> Indeling | None:
     if len(keten) < 3:
         return None
     root, kind = keten[0], keten[1]
-    kop = (declaratie.group() if declaratie else b"") + (_start_tag(root) + _start_tag(kind)).encode()
-    staart = f"</{_qname(kind)}></{_qname(root)}>".encode()
-    return Indeling(f"<{_qname(keten[2])}".encode(), kop, staart)
+    kop = (declaratie.group() if declaratie else b"") + (start_tag(root) + start_tag(kind)).encode()
+    staart = f"</{qname(kind)}></{qname(root)}>".encode()
+    return Indeling(f"<{qname(keten[2])}".encode(), kop, staart)
 
 
 def _volgende_eenheid(fh, eenheid: bytes, vanaf: int, grootte: int) -> int:

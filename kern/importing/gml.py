@@ -10,7 +10,7 @@ import re
 
 from kern.crs import RD_NEW, is_rd_new
 
-_GML_NAMESPACES = ("{http://www.opengis.net/gml}", "{http://www.opengis.net/gml/3.2}")
+GML_NAMESPACES = ("{http://www.opengis.net/gml}", "{http://www.opengis.net/gml/3.2}")
 
 
 class GeometryError(ValueError):
@@ -76,6 +76,23 @@ def _inherited(el, attr: str, stop) -> str | None:
     return None
 
 
+def plain_points(text: str, values: list[str], dim) -> list[str] | None:
+    """The 'x y' points of a posList or pos whose text is `text` (split into `values`) and whose
+    srsDimension is `dim`, when all is plain; None for anything else or anything wrong."""
+    if dim not in (2, 3, "2", "3") or not values or len(values) % int(dim) or not _NUMBERS.fullmatch(text):
+        return None
+    dim = int(dim)
+    # Equal lengths: len(values) is a multiple of dim (strict=True costs a fifth of this line).
+    return list(map(" ".join, zip(values[0::dim], values[1::dim], strict=False)))
+
+
+def plain_ring(pts: list[str] | None) -> str | None:
+    """A LinearRing's points as WKT '(…)', when they close and are enough; None otherwise."""
+    if pts is None or len(pts) < 4 or pts[0] != pts[-1]:
+        return None
+    return "(" + ", ".join(pts) + ")"
+
+
 def _plain_coords(el, feature) -> list[str] | None:
     """The points of an element whose one child is a gml:posList or gml:pos, as _Reader.coords gives
     them, with fewer steps (nearly every BAG and BGT geometry); None for anything else or anything
@@ -89,12 +106,7 @@ def _plain_coords(el, feature) -> list[str] | None:
     text = child.text or ""
     values = text.split()
     dim = child.get("srsDimension") or _inherited(el, "srsDimension", feature)
-    dim = dim or (2 if name == "posList" else len(values))
-    if dim not in (2, 3, "2", "3") or not values or len(values) % int(dim) or not _NUMBERS.fullmatch(text):
-        return None
-    dim = int(dim)
-    # Equal lengths: len(values) is a multiple of dim (strict=True costs a fifth of this line).
-    return list(map(" ".join, zip(values[0::dim], values[1::dim], strict=False)))
+    return plain_points(text, values, dim or (2 if name == "posList" else len(values)))
 
 
 def _plain_wkt(el, feature) -> str | None:
@@ -112,10 +124,10 @@ def _plain_wkt(el, feature) -> str | None:
         if local_name(boundary.tag) != ("exterior" if i == 0 else "interior") or len(boundary) != 1:
             return None
         ring = boundary[0]
-        pts = _plain_coords(ring, feature) if local_name(ring.tag) == "LinearRing" else None
-        if pts is None or len(pts) < 4 or pts[0] != pts[-1]:
+        ring = plain_ring(_plain_coords(ring, feature)) if local_name(ring.tag) == "LinearRing" else None
+        if ring is None:
             return None
-        rings.append("(" + ", ".join(pts) + ")")
+        rings.append(ring)
     return "POLYGON(" + ", ".join(rings) + ")" if rings else None
 
 
@@ -337,6 +349,6 @@ def first_geometry(container):
     for el in container.iter():
         if el is container or not isinstance(el.tag, str):
             continue
-        if el.tag.startswith(_GML_NAMESPACES):
+        if el.tag.startswith(GML_NAMESPACES):
             return el
     return None

@@ -72,7 +72,7 @@ def _lees_deel(naam: str, pad: str, objectsoort: Objectsoort, indeling: Indeling
         ):
             maak_staging(cursor, objectsoort)
             with cursor.copy(f"copy staging ({columns}) from stdin") as copy:
-                rijen = copy_rijen(objectsoort, fh, ctx, copy)
+                rijen = copy_rijen(objectsoort.rijen, fh, ctx, copy)
             with (
                 cursor.copy(f"copy ({objectsoort.voorbereiden()}) to stdout (format binary)") as copy,
                 open(uit, "wb") as out,

@@ -51,6 +51,11 @@ def tijdstip(text: str | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=LEVERING_TIJDZONE)
 
 
+class OpnieuwLezen(Exception):
+    """A fast reader met something it cannot read exactly as the ordinary parser would, after it had
+    given rows: the file is read again from the start through `Objectsoort.rijen_gewoon`."""
+
+
 class RecordFout(CodeFout):
     """One object cannot be imported; it is skipped and reported with this stable code."""
 
@@ -148,6 +153,10 @@ class Objectsoort:
         """The staging rows as lines of COPY text; a soort may write them directly, skipping `records`."""
         return map(copy_rij, self.records(fh, ctx))
 
+    def rijen_gewoon(self, fh, ctx: Context) -> Iterator[str]:
+        """The rows through the ordinary parser, for a file on which `rijen` raised OpnieuwLezen."""
+        return self.rijen(fh, ctx)
+
     def voorbereiden(self) -> str:
         """A soort that is cut (record_element) names the SELECT (without parameters) that turns
         `staging` into the rows its merge starts from, one per object, the row-by-row work (geometry
@@ -207,8 +216,14 @@ def import_bestand(
                     ctx.rijen_elders += rijen
                     eigen_bevindingen.extend(deel_bevindingen)
             else:
-                with cursor.copy(f"copy staging ({columns}) from stdin") as copy, bestand.open() as fh:
-                    copy_rijen(objectsoort, fh, ctx, copy)
+                try:
+                    # A savepoint: rows a fast reader gave before it handed the file back are undone.
+                    with verbinding.transactie():
+                        _copy_bestand(cursor, columns, objectsoort.rijen, bestand, ctx)
+                except OpnieuwLezen:
+                    ctx.gelezen = 0
+                    eigen_bevindingen.clear()
+                    _copy_bestand(cursor, columns, objectsoort.rijen_gewoon, bestand, ctx)
             telling = objectsoort.merge(cursor, ctx)
             # Dropped explicitly as well: inside an outer transaction (tests, a caller's atomic block)
             # "on commit drop" would keep them until that outer commit.
@@ -243,10 +258,16 @@ def import_bestand(
     return resultaat
 
 
-def copy_rijen(objectsoort: Objectsoort, fh, ctx: Context, copy) -> int:
-    """The file's staging rows into a COPY as they are parsed; returns how many."""
+def _copy_bestand(cursor, columns: str, lezer, bestand: Bestand, ctx: Context) -> None:
+    with cursor.copy(f"copy staging ({columns}) from stdin") as copy, bestand.open() as fh:
+        copy_rijen(lezer, fh, ctx, copy)
+
+
+def copy_rijen(lezer, fh, ctx: Context, copy) -> int:
+    """The staging rows `lezer(fh, ctx)` gives (an Objectsoort's `rijen`) into a COPY as they are
+    parsed; returns how many."""
     rijen, totaal = [], 0
-    for rij in objectsoort.rijen(fh, ctx):
+    for rij in lezer(fh, ctx):
         rijen.append(rij)
         if len(rijen) >= 1000:
             copy.write("".join(rijen))
@@ -258,13 +279,10 @@ def copy_rijen(objectsoort: Objectsoort, fh, ctx: Context, copy) -> int:
     return totaal + len(rijen)
 
 
-def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:
-    """Stream the elements with these (namespaced) tags and free each one after use.
-
-    Clearing the element and its finished siblings is what keeps memory flat on large files. No
-    table of IDs is built: nothing looks elements up by ID, and GML gives every geometry one.
-    """
-    for _, el in etree.iterparse(
+def xml_elementen(fh, tags: set[str]):
+    """lxml's iterparse over the end of each element with these (namespaced) tags, with the settings
+    every delivery is read with (its `root` is the document's root once it is read)."""
+    return etree.iterparse(
         fh,
         events=("end",),
         tag=tuple(tags),
@@ -272,7 +290,17 @@ def iter_elements(fh, tags: set[str], ctx: Context) -> Iterator:
         resolve_entities=False,
         no_network=True,
         collect_ids=False,
-    ):
+    )
+
+
+def iter_elements(fh, tags: set[str], ctx: Context, parser=None) -> Iterator:
+    """Stream the elements with these (namespaced) tags and free each one after use (`parser`: an
+    xml_elementen over them, to look at its root afterwards).
+
+    Clearing the element and its finished siblings is what keeps memory flat on large files. No
+    table of IDs is built: nothing looks elements up by ID, and GML gives every geometry one.
+    """
+    for _, el in parser if parser is not None else xml_elementen(fh, tags):
         ctx.gelezen += 1
         yield el
         el.clear(keep_tail=False)
