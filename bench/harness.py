@@ -224,6 +224,11 @@ def portaal(
             env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "bench")])
         env |= {"LOKET_ADDR": f"127.0.0.1:{poort}", "WEB_CONCURRENCY": str(werkers)}
         env |= {"WEB_THREADS": str(threads)} if threads else {}
+    # With DEBUG off pages link the collected files' hashed names, as under scripts/run.sh, which
+    # collects them at every start too (only what changed is copied and compressed again).
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
     proces = subprocess.Popen(opdracht, cwd=ROOT, env=env)
     server = Portaal(f"http://127.0.0.1:{poort}", "127.0.0.1", poort, proces, naam)
     try:

@@ -18,3 +18,7 @@ urlpatterns = [
     path("", include("loket.buurtdashboard.urls")),
     path("", include("loket.portaal.urls")),
 ]
+
+# Error pages in Dutch and in the portal's look (templates/404.html, 403.html, 400.html use Django's own
+# handlers); a 500 is made without the database, which may be what failed.
+handler500 = "loket.portaal.views.serverfout"

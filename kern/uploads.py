@@ -10,7 +10,6 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.http import QueryDict
 from django.shortcuts import render
 from django.utils.datastructures import MultiValueDict
-from django.views.csrf import csrf_failure
 
 
 class TeGrootBestand(UploadedFile):
@@ -67,7 +66,10 @@ def te_groot(request) -> bool:
 
 def csrf_mislukt(request, reason=""):
     """CSRF_FAILURE_VIEW: a form whose upload was too big arrives without its CSRF token (nothing of it
-    was read); say that, instead of a puzzling 403."""
+    was read); say that, instead of a puzzling 403. Any other failure (a page left open long, cookies
+    refused) gets what to do, in Dutch (403_csrf.html); Django logs the reason, the resident gets no
+    technical text. Rendered with the request: Django's own csrf_failure renders without it, so the
+    page would miss the portal's look."""
     if te_groot(request):
         return render(
             request,
@@ -75,4 +77,4 @@ def csrf_mislukt(request, reason=""):
             {"max_mb": settings.UPLOAD_MAX_VERZOEK // (1024 * 1024)},
             status=413,
         )
-    return csrf_failure(request, reason)
+    return render(request, "403_csrf.html", status=403)

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
 from prometheus_client import CONTENT_TYPE_LATEST
 
@@ -10,7 +11,9 @@ from kaartlagen.basiskaart import uitgave
 from kaartlagen.basiskaart.mapproxy import configuratie_pad
 from kaartlagen.services import inhoud
 from kern import bedrijf, replica
+from kern import gemeente as kern_gemeente
 from kern.netwerk import client_ip, hoort_bij
+from loket.portaal.context_processors import thema_css
 
 
 def home(request):
@@ -87,3 +90,13 @@ def info(request, pagina: str):
 def favicon(request):
     """Browsers ask /favicon.ico whatever the page says; send them to the one icon."""
     return redirect(static("portaal/favicon.svg"), permanent=True)
+
+
+def serverfout(request):
+    """500 in Dutch and in the portal's look, made from the settings alone: the database or a context
+    processor may be what failed (Django's own handler renders without the request, so base.html would
+    miss its theme)."""
+    pagina = loader.get_template("500.html").render(
+        {"gemeente": kern_gemeente.huidige(), "thema_css": thema_css()}
+    )
+    return HttpResponseServerError(pagina)
