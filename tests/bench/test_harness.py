@@ -2,6 +2,8 @@
 own peak memory (not the bench process's), every item of a concurrent run once, a connection kept as
 a browser keeps it."""
 
+import contextlib
+import http.server
 import importlib.util
 import sys
 import threading
@@ -14,6 +16,23 @@ from tests.support.paden import ROOT
 spec = importlib.util.spec_from_file_location("harness", ROOT / "bench" / "harness.py")
 harness = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(harness)
+
+
+class Stil(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def bediend(handler):
+    """`handler` on a free port of 127.0.0.1, as a harness.Portaal."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield harness.Portaal("", "127.0.0.1", server.server_port, None)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_sides_take_turns_and_warm_up_is_not_counted():
@@ -81,11 +100,9 @@ def test_one_after_another_times_each_item_in_order():
 @pytest.mark.parametrize("client", ["Verbinding", "KaleVerbinding"])
 @pytest.mark.parametrize(("http11", "verbindingen"), [(True, 1), (False, 3)])
 def test_a_client_keeps_its_connection_while_the_server_offers_keep_alive(http11, verbindingen, client):
-    import http.server
-
     geopend = []
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(Stil):
         protocol_version = "HTTP/1.1" if http11 else "HTTP/1.0"
 
         def setup(self):
@@ -98,25 +115,15 @@ def test_a_client_keeps_its_connection_while_the_server_offers_keep_alive(http11
             self.end_headers()
             self.wfile.write(b"ok")
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        verbinding = getattr(harness, client)(harness.Portaal("", "127.0.0.1", server.server_port, None))
+    with bediend(Handler) as server:
+        verbinding = getattr(harness, client)(server)
         assert [verbinding.get("/") for _ in range(3)] == [(200, b"ok")] * 3
         verbinding.sluit()
-    finally:
-        server.shutdown()
-        server.server_close()
     assert len(geopend) == verbindingen
 
 
 def test_the_lean_client_reads_empty_answers_and_refuses_what_it_cannot_read():
-    import http.server
-
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(Stil):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self):  # noqa: N802 (http.server's name)
@@ -135,19 +142,11 @@ def test_the_lean_client_reads_empty_answers_and_refuses_what_it_cannot_read():
                 self.end_headers()
                 self.wfile.write(b"2\r\nok\r\n0\r\n\r\n")
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        verbinding = harness.KaleVerbinding(harness.Portaal("", "127.0.0.1", server.server_port, None))
+    with bediend(Handler) as server:
+        verbinding = harness.KaleVerbinding(server)
         assert verbinding.get("/leeg") == (204, b"")
         assert verbinding.get("/groot") == (200, bytes(range(256)) * 4096)
         assert verbinding.get("/leeg") == (204, b"")
         with pytest.raises(RuntimeError, match="Content-Length"):
             verbinding.get("/stukken")
         verbinding.sluit()
-    finally:
-        server.shutdown()
-        server.server_close()
