@@ -51,7 +51,11 @@ if [[ "${LOKET_DEV_SERVER:-0}" == 1 ]]; then
   # runserver logs every request itself.
   WEB_ACCESS_LOG=0 $PY manage.py runserver "$LOKET_ADDR" &
 else
-  $PY -m config.webserver &
+  # In a process group of its own, so that Ctrl-C in the terminal reaches this script and not granian's
+  # worker processes: the script stops granian with SIGTERM (stop below), which stops its workers in a
+  # fraction of a second. Workers that got the terminal's SIGINT themselves (with two or more of them)
+  # refused to stop and were killed after granian's 30 s.
+  setsid $PY -m config.webserver &
 fi
 web=$!
 echo "$web" >"$RUN_DIR/web.pid"

@@ -2,6 +2,7 @@
 whitenoise and the collected static files, a killed web worker is started again, and the portal keeps
 answering while the job worker is killed and restarted."""
 
+import contextlib
 import gzip
 import http.client
 import os
@@ -71,6 +72,12 @@ def _leeft(pid) -> bool:
 
 @pytest.fixture
 def stack(tmp_path):
+    with _start(tmp_path) as gestart:
+        yield gestart
+
+
+@contextlib.contextmanager
+def _start(tmp_path, werkers: int = 1):
     poort = _vrije_poort()
     run_dir = tmp_path / "run"
     env = {
@@ -79,7 +86,7 @@ def stack(tmp_path):
         "LOKET_ADDR": f"127.0.0.1:{poort}",
         "LOKET_RUN_DIR": str(run_dir),
         "LOKET_HERSTART_PAUZE": "0.2",
-        "WEB_CONCURRENCY": "1",
+        "WEB_CONCURRENCY": str(werkers),
         "DSO_MOCK": "0",
         "BASISKAART_DIR": str(tmp_path / "basiskaart"),
         "LOG_LEVEL": "WARNING",
@@ -190,3 +197,16 @@ def test_granian_whitenoise_herstart_en_ctrl_c(adressen, stack, browser):
         namen = {"web": web, "webwerker": nieuwe_webwerker, "worker": nieuw}
         raise AssertionError(f"na Ctrl-C leven nog: {[n for n, p in namen.items() if _leeft(p)]}") from None
     _wacht(lambda: not any(map(_leeft, (nieuw, web, nieuwe_webwerker))), seconden=15, wat="alles gestopt")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ctrl_c_stops_within_a_second_or_two_with_several_web_workers(tmp_path):
+    """With the terminal's SIGINT reaching granian's worker processes themselves, two or more of them
+    refused to stop and were killed after granian's 30 s: every Ctrl-C of `make run` took half a
+    minute. scripts/run.sh now keeps granian out of the terminal's process group and stops it itself."""
+    with _start(tmp_path, werkers=3) as (proces, url, _):
+        assert _get(url + "/gezondheid")[0] == 200
+        begin = time.monotonic()
+        os.killpg(proces.pid, signal.SIGINT)
+        assert proces.wait(40) == 0
+        assert time.monotonic() - begin < 10
