@@ -10,6 +10,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -92,8 +93,19 @@ def _start(tmp_path, werkers: int = 1):
         "LOG_LEVEL": "WARNING",
     }
     log = (tmp_path / "run.log").open("w")
+    # Started as from a terminal, where Ctrl-C is not ignored: pytest-xdist's workers ignore SIGINT, a
+    # child inherits that, and a shell cannot trap a signal that was ignored when it started.
+    als_terminal = (
+        "import os, signal; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+        "os.execv('scripts/run.sh', ['scripts/run.sh'])"
+    )
     proces = subprocess.Popen(
-        ["scripts/run.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        [sys.executable, "-c", als_terminal],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{poort}"
     try:
@@ -204,8 +216,12 @@ def test_ctrl_c_stops_within_a_second_or_two_with_several_web_workers(tmp_path):
     """With the terminal's SIGINT reaching granian's worker processes themselves, two or more of them
     refused to stop and were killed after granian's 30 s: every Ctrl-C of `make run` took half a
     minute. scripts/run.sh now keeps granian out of the terminal's process group and stops it itself."""
-    with _start(tmp_path, werkers=3) as (proces, url, _):
-        assert _get(url + "/gezondheid")[0] == 200
+    with _start(tmp_path, werkers=3) as (proces, url, run_dir):
+        web = _wacht(lambda: _pid(run_dir, "web"), wat="web.pid")
+        _wacht(lambda: len(_kinderen(web)) == 3, wat="3 webwerkers")
+        for _ in range(12):  # every worker has loaded the application and answered
+            assert _get(url + "/gezondheid")[0] == 200
+        time.sleep(2)
         begin = time.monotonic()
         os.killpg(proces.pid, signal.SIGINT)
         assert proces.wait(40) == 0
