@@ -10,6 +10,8 @@ start-up, ogr2ogr is ONE `ogr2ogr` process for the whole delivery. Peak memory i
 largest process, measured by /usr/bin/time (our worker processes included). Prints figures; never
 fails on timing. ogr2ogr reads BAG 2.0 XML with GDAL's LVBAG driver and only copies rows; ours also
 picks the voorkomen in force, validates and repairs geometry, checks references and upserts.
+Doesburg's 7 KB standplaatsen file measures what each command costs whatever it reads; the Doesburg
+pand file is also reported without it.
 """
 
 import argparse
@@ -29,6 +31,9 @@ from dev.sample.bgt_bag import generate
 
 BENCH_DB = "loket_bench"
 DOESBURG = ROOT.parent / "shared" / "data" / "nlextract-bag2-doesburg" / "full-pand" / "0221PND15092020.zip"
+# Doesburg's standplaatsen, 7 KB: what each command costs before and around any real work.
+KLEIN = DOESBURG.parent.parent / "small" / "0221STA15092020-000001.xml"
+VAST = "vaste kosten"
 BAG_TABELLEN = ", ".join(
     f"kaartlagen_{t}"
     for t in (
@@ -156,6 +161,21 @@ def voorbeeld(scale: int, tijdelijk: Path) -> Path:
     return uitgepakt(next(folder.glob("BAGGEM*.zip")), tijdelijk / f"scale{scale}")
 
 
+def zonder_vaste_kosten(gemeten: dict) -> None:
+    """Each side's p50 on the Doesburg pand file minus its p50 on the 7 KB file of the same run: the
+    work a file of that size adds to the command, apart from what every command costs."""
+    vast = next((r for t, r in gemeten.items() if VAST in t), None)
+    panden = next((r for t, r in gemeten.items() if t.startswith("Doesburg panden (")), None)
+    if vast is None or panden is None:
+        return
+    print("\nDoesburg panden zonder de vaste kosten van elk commando (p50 min p50 van het kleine bestand):")
+    extra = {naam: panden[naam].p50 - vast[naam].p50 for naam in panden}
+    for naam, seconden in extra.items():
+        print(f"  {naam:28} {seconden:9.3f} s  (vast {vast[naam].p50:.3f} s)")
+    ons, ogr = extra.values()
+    print(f"  ratio {ons / ogr:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, default=10)
@@ -171,6 +191,7 @@ def main() -> None:
         # (title, how to make the input): made only when that dataset is measured.
         datasets = []
         if DOESBURG.exists():
+            datasets.append((f"Doesburg standplaatsen (echt, 7 KB): de {VAST} van elk commando", lambda: KLEIN))
             datasets.append(("Doesburg panden (echt, 13 098)", lambda: DOESBURG))
             datasets.append(
                 ("Doesburg panden ×10, één bestand", lambda: doesburg_tienvoudig(tijdelijk / "x10"))
@@ -183,6 +204,7 @@ def main() -> None:
             datasets = [(t, m) for t, m in datasets if args.alleen.lower() in t.lower()]
 
         env = prepare_database(BENCH_DB)
+        gemeten = {}
         if DOESBURG.exists() and (not args.alleen or args.alleen.lower() in "opstart van het commando"):
             opstart(tijdelijk, env, args.paren)
         for titel, maak in datasets:
@@ -195,7 +217,9 @@ def main() -> None:
                 ],
                 paren=args.paren,
             )
-            rapport(f"{titel}, {grootte / 1e6:.1f} MB", reeksen, eenheid="s")
+            rapport(f"{titel}, {grootte / 1e6:.3g} MB", reeksen, eenheid="s")
+            gemeten[titel] = reeksen
+        zonder_vaste_kosten(gemeten)
     finally:
         shutil.rmtree(tijdelijk, ignore_errors=True)
     print(

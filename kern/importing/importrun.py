@@ -38,12 +38,13 @@ def mislukt(cursor, run: int, fout: str) -> None:
     )
 
 
-def eerder(cursor, soort: str, sha256: str, basename: str) -> bool:
+def eerder(cursor, soort: str, sha256: str | None, basename: str) -> bool:
     """Whether this content was imported before under the same file name (a zip member's name ends
-    in it); right() rather than LIKE, which would read "_" in bgt_pand.gml as a wildcard."""
+    in it); right() rather than LIKE, which would read "_" in bgt_pand.gml as a wildcard. Without
+    `sha256`: whether any content was imported under that name."""
     cursor.execute(
-        f"select exists (select 1 from {TABEL} where soort = %s and sha256 = %s and status = %s "
-        "and right(bestand, %s) = %s)",
-        [soort, sha256, KLAAR, len(basename), basename],
+        f"select exists (select 1 from {TABEL} where soort = %s and status = %s "
+        "and right(bestand, %s) = %s and (%s::text is null or sha256 = %s))",
+        [soort, KLAAR, len(basename), basename, sha256, sha256],
     )
     return cursor.fetchone()[0]

@@ -90,7 +90,7 @@ class _Klaar:
     """A file ready for a worker: copied out of the delivery (a worker cannot read from the zip this
     process holds open), or a file on disk where it is."""
 
-    args: tuple  # soort, naam, path, objectsoort, sha256, whether the path is our own copy
+    args: tuple  # soort, naam, path, objectsoort, sha256 (or its _Vingerafdruk), whether the path is our own copy
     grootte: int
     handle: object = None  # once started: get() gives (BestandResultaat, bevindingen)
 
@@ -104,7 +104,7 @@ class _Gedeeld:
         self.delen: list = [None] * aantal
         self.over = aantal
         self.gestart = threading.Event()
-        self.merge = None
+        self.merge = self.fout = None
 
     def deel_klaar(self, k: int, uitkomst) -> None:
         # Callbacks run one after the other in the pool's single result thread.
@@ -113,9 +113,11 @@ class _Gedeeld:
         if self.over == 0:
             gelezen = None if None in self.delen else self.delen
             try:
-                self.merge = self.pool.apply_async(_in_werker, (*self.args, gelezen))
+                self.merge = self.pool.apply_async(_in_werker, (*_vastgelegd(self.args), gelezen))
             except ValueError:  # the pool is closed: the import was given up
                 pass
+            except OSError as exc:  # the file could not be read for its fingerprint
+                self.fout = exc
             finally:
                 self.gestart.set()
 
@@ -124,6 +126,8 @@ class _Gedeeld:
 
     def get(self):
         self.gestart.wait()
+        if self.fout is not None:
+            raise self.fout
         if self.merge is None:
             raise RuntimeError(f"{self.args[1]}: de werkers zijn gestopt")
         return self.merge.get()
@@ -177,7 +181,7 @@ class _Werkers:
             else None
         )
         if indeling is None:
-            return self.pool.apply_async(_in_werker, bestand.args)
+            return self.pool.apply_async(_in_werker, _vastgelegd(bestand.args))
         stukken = delen.delen(kopie, indeling, aantal)
         gedeeld = _Gedeeld(self.pool, bestand.args, len(stukken))
         self.gedeeld += 1
@@ -196,8 +200,38 @@ class _Werkers:
             self.pool.join()
 
 
-def _eerder(soort: str, sha256: str, bestand: Bestand) -> bool:
-    # Same content under the same name: identical empty BGT layers stay separate files.
+class _Vingerafdruk:
+    """A file's sha256, taken in a thread of this process while its workers already read the file
+    (hashlib and the reads release the GIL): the 195 MB file took 0.15 s before any worker started.
+    Needed then only for the file's ImportRun, which its merge writes."""
+
+    def __init__(self, bestand: Bestand):
+        self.waarde, self.fout = None, None
+        self.draad = threading.Thread(target=self._neem, args=(bestand,), daemon=True)
+        self.draad.start()
+
+    def _neem(self, bestand: Bestand) -> None:
+        try:
+            self.waarde = bestand.kopieer()
+        except Exception as exc:  # noqa: BLE001 (raised again where the fingerprint is needed)
+            self.fout = exc
+
+    def get(self) -> str:
+        self.draad.join()
+        if self.fout is not None:
+            raise self.fout
+        return self.waarde
+
+
+def _vastgelegd(args: tuple) -> tuple:
+    """A file's worker arguments with its fingerprint taken."""
+    sha256 = args[4]
+    return args if isinstance(sha256, str) else (*args[:4], sha256.get(), *args[5:])
+
+
+def _eerder(soort: str, sha256: str | None, bestand: Bestand) -> bool:
+    # Same content under the same name: identical empty BGT layers stay separate files. Without
+    # sha256: anything under that name.
     with verbinding.cursor() as cursor:
         return importrun.eerder(cursor, soort, sha256, bestand.basename)
 
@@ -249,8 +283,8 @@ def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None
     """Per file of the delivery, one rule for both ways of importing: (bestand, BestandResultaat) when
     there is nothing to import, else (bestand, (objectsoort, sha256, kopie)). With `tmp` each file in a
     zip is copied out there for a worker to read (kopie), and a file on disk is read where it is
-    (kopie is its own path: copying 195 MB cost ~0.4 s before a worker could start); without `tmp`,
-    it is only fingerprinted."""
+    (kopie is its own path: copying 195 MB cost ~0.4 s before a worker could start; its sha256 may
+    then still be being taken, a _Vingerafdruk); without `tmp`, it is only fingerprinted."""
     for nummer, bestand in enumerate(bestanden(bron, volgorde)):
         if bestand.fout is not None:
             yield bestand, _geweigerd(soort, bestand.naam, bestand.fout)
@@ -264,6 +298,19 @@ def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None
             continue
         kopie = (bestand.pad or tmp / f"{nummer}-{bestand.basename}") if tmp else None
         eigen = kopie is not None and kopie != bestand.pad
+        if kopie is not None and not eigen:
+            # Its workers read it where it is; they may start before it is fingerprinted when no
+            # fingerprint could make it skipped (new name, or --opnieuw).
+            vingerafdruk = _Vingerafdruk(bestand)
+            if opnieuw or not _eerder(soort, None, bestand):
+                yield bestand, (objectsoort, vingerafdruk, kopie)
+                continue
+            sha256 = vingerafdruk.get()
+            if _eerder(soort, sha256, bestand):
+                yield bestand, BestandResultaat(bestand.naam, "al_geimporteerd")
+            else:
+                yield bestand, (objectsoort, sha256, kopie)
+            continue
         try:
             sha256 = bestand.kopieer(kopie if eigen else None)
         except (UitpakFout, zipfile.BadZipFile) as exc:

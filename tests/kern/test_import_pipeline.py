@@ -1,6 +1,7 @@
 """The shared import machinery: our COPY text format, and files imported side by side by workers."""
 
 import datetime as dt
+import hashlib
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -199,6 +200,8 @@ def test_ranges_prepared_in_their_workers_merge_to_what_one_process_imports(tmp_
     assert resultaat.ok and voorbereid == [True, True]
     t = resultaat.totaal()
     assert (t.gelezen, t.historisch, t.nieuw, t.overgeslagen) == (404, 2, 402, 0)
+    # Its name was new, so its workers started before its fingerprint was taken; it is still the one.
+    assert ImportRun.objects.get().sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert dict(
         Pand.objects.filter(identificatie__startswith="040010000000900").values_list(
             "identificatie", "oorspronkelijk_bouwjaar"
@@ -249,6 +252,24 @@ def test_a_merge_that_fails_after_the_ranges_were_prepared_writes_nothing(tmp_pa
     again = importeer_bag(nieuw, werkers=2)
     assert again.ok and again.totaal().gewijzigd == 400
     assert Pand.objects.filter(oorspronkelijk_bouwjaar=1999).count() == 400
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_that_cannot_be_fingerprinted_while_its_ranges_are_read_is_not_merged(
+    tmp_path, voorbereid, monkeypatch
+):
+    from kern.importing.sources import Bestand
+
+    path = _voorkomens_over_delen(tmp_path)
+
+    def kopieer(self, doel=None):
+        raise OSError("schijf weg")
+
+    monkeypatch.setattr(Bestand, "kopieer", kopieer)
+    with pytest.raises(OSError, match="schijf weg"):
+        importeer_bag(path, werkers=2)
+    assert voorbereid == [True, True]
+    assert not Pand.objects.exists() and not ImportRun.objects.exists()
 
 
 def _opgeslagen(cursor):

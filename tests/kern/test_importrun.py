@@ -49,6 +49,12 @@ def test_eerder_matches_the_end_of_the_name_exactly():
         assert not importrun.eerder(cursor, "bgt", "c" * 64, "bgtXpand.gml")
         assert not importrun.eerder(cursor, "bag", "c" * 64, "bgt_pand.gml")
         assert not importrun.eerder(cursor, "bgt", "d" * 64, "bgt_pand.gml")
+        # Without content: was anything imported under this name (a failed run does not count).
+        assert importrun.eerder(cursor, "bgt", None, "bgt_pand.gml")
+        mislukt = importrun.begin(cursor, "bgt", "bgt_weg.gml", "e" * 64)
+        importrun.mislukt(cursor, mislukt, "kapot")
+        assert not importrun.eerder(cursor, "bgt", None, "bgt_weg.gml")
+        assert not importrun.eerder(cursor, "bag", None, "bgt_pand.gml")
 
 
 def test_field_lengths_from_the_database_are_the_models():
@@ -61,7 +67,7 @@ def test_field_lengths_from_the_database_are_the_models():
     assert verbinding.kolomlengtes(cbs.WIJK)["naam"] == Wijk._meta.get_field("naam").max_length
 
 
-def test_connection_parameters_as_django_derives_them():
+def test_connection_parameters_as_django_derives_them_with_room_for_temporary_tables():
     assert verbinding.parameters(
         {
             "NAME": "loket",
@@ -78,5 +84,5 @@ def test_connection_parameters_as_django_derives_them():
         "host": "/run/pg",
         "port": "5433",
         "client_encoding": "UTF8",
-        "options": "-c TimeZone=UTC",
+        "options": "-c TimeZone=UTC -c temp_buffers=128MB",
     }
