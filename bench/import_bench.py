@@ -191,7 +191,9 @@ def main() -> None:
         # (title, how to make the input): made only when that dataset is measured.
         datasets = []
         if DOESBURG.exists():
-            datasets.append((f"Doesburg standplaatsen (echt, 7 KB): de {VAST} van elk commando", lambda: KLEIN))
+            datasets.append(
+                (f"Doesburg standplaatsen (echt, 7 KB): de {VAST} van elk commando", lambda: KLEIN)
+            )
             datasets.append(("Doesburg panden (echt, 13 098)", lambda: DOESBURG))
             datasets.append(
                 ("Doesburg panden ×10, één bestand", lambda: doesburg_tienvoudig(tijdelijk / "x10"))
