@@ -272,6 +272,21 @@ def test_a_file_that_cannot_be_fingerprinted_while_its_ranges_are_read_is_not_me
     assert not Pand.objects.exists() and not ImportRun.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)
+def test_one_file_that_is_not_cut_is_imported_without_starting_workers(tmp_path, monkeypatch):
+    from kern.importing import levering
+
+    def gestart(*args):
+        raise AssertionError("werkers gestart voor één bestand")
+
+    monkeypatch.setattr(levering._Werkers, "_start", gestart)
+    path = tmp_path / "0400PND01112026-000001.xml"
+    path.write_text(bagxml.document(*(bagxml.pand(f"04001{i:011d}") for i in range(3))))
+    resultaat = importeer_bag(path, werkers=2)
+    assert resultaat.ok and resultaat.totaal().nieuw == 3
+    assert ImportRun.objects.get().sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _opgeslagen(cursor):
     """Every stored column of every pand but the row's own id and time, geometry as EWKB."""
     cursor.execute(
