@@ -14,6 +14,7 @@ MOCK_PORT=${DSO_MOCK_PORT:-8001}
 # Where each supervised process writes its current pid (tests and operators read them).
 RUN_DIR=${LOKET_RUN_DIR:-var/run}
 HERSTART_PAUZE=${LOKET_HERSTART_PAUZE:-2}
+STOP_WACHTTIJD=${LOKET_STOP_WACHTTIJD:-5}
 mkdir -p "$RUN_DIR" var
 
 if [[ "${LOKET_DEV_SERVER:-0}" != 1 ]]; then
@@ -23,12 +24,23 @@ if [[ "${LOKET_DEV_SERVER:-0}" != 1 ]]; then
   $PY manage.py collectstatic --noinput -v 0 || exit
 fi
 
+# On stop a supervised process gets SIGTERM and STOP_WACHTTIJD seconds to end (the job worker first
+# finishes the jobs it is running), then SIGKILL: Ctrl-C never waits on a long job. A job cut off that
+# way is run again by kern.vastgelopen_taken once its worker's heartbeat is missed.
+stop_kind() {
+  kill "$kind" 2>/dev/null
+  { sleep "$STOP_WACHTTIJD"; kill -KILL "$kind" 2>/dev/null; } &
+  local wachter=$!
+  wait "$kind" 2>/dev/null
+  kill "$wachter" 2>/dev/null
+}
+
 # Runs a command again whenever it exits, until we stop; pauses between starts so a process that cannot
 # start at all does not spin.
 bewaak() {
   local naam=$1
   shift
-  trap 'kill "$kind" 2>/dev/null; wait "$kind" 2>/dev/null; exit 0' TERM INT
+  trap 'stop_kind; exit 0' TERM INT
   while true; do
     "$@" &
     kind=$!

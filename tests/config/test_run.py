@@ -78,7 +78,7 @@ def stack(tmp_path):
 
 
 @contextlib.contextmanager
-def _start(tmp_path, werkers: int = 1):
+def _start(tmp_path, werkers: int = 1, **extra):
     poort = _vrije_poort()
     run_dir = tmp_path / "run"
     env = {
@@ -91,6 +91,7 @@ def _start(tmp_path, werkers: int = 1):
         "DSO_MOCK": "0",
         "BASISKAART_DIR": str(tmp_path / "basiskaart"),
         "LOG_LEVEL": "WARNING",
+        **extra,
     }
     log = (tmp_path / "run.log").open("w")
     # Started as from a terminal, where Ctrl-C is not ignored: pytest-xdist's workers ignore SIGINT, a
@@ -222,7 +223,28 @@ def test_ctrl_c_stops_within_a_second_or_two_with_several_web_workers(tmp_path):
         for _ in range(12):  # every worker has loaded the application and answered
             assert _get(url + "/gezondheid")[0] == 200
         time.sleep(2)
+        processen = {"web": web, "worker": _pid(run_dir, "worker")}
+        processen |= {f"webwerker {i}": p for i, p in enumerate(_kinderen(web))}
+        begin = time.monotonic()
+        os.killpg(proces.pid, signal.SIGINT)
+        gestopt = {}  # when each process was gone: says which one kept Ctrl-C waiting
+        while proces.poll() is None and time.monotonic() - begin < 40:
+            gestopt |= {n: round(time.monotonic() - begin, 1) for n, p in processen.items() if not _leeft(p)}
+            time.sleep(0.05)
+        assert proces.wait(1) == 0
+        duur = time.monotonic() - begin
+        log = (tmp_path / "run.log").read_text()[-3000:]
+        assert duur < 10, f"Ctrl-C duurde {duur:.1f} s; weg na (s): {gestopt}\n{log}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ctrl_c_does_not_wait_long_for_a_worker_that_does_not_end(tmp_path):
+    """A job worker busy with a long job (or hung) gets LOKET_STOP_WACHTTIJD seconds, then is killed."""
+    with _start(tmp_path, LOKET_STOP_WACHTTIJD="1") as (proces, url, run_dir):
+        worker = _wacht(lambda: _pid(run_dir, "worker"), wat="worker.pid")
+        os.kill(worker, signal.SIGSTOP)  # it cannot end on SIGTERM now: as if its job never finished
         begin = time.monotonic()
         os.killpg(proces.pid, signal.SIGINT)
         assert proces.wait(40) == 0
-        assert time.monotonic() - begin < 10
+        assert time.monotonic() - begin < 5
+        _wacht(lambda: not _leeft(worker), seconden=5, wat="worker weg")
