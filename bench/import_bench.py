@@ -33,7 +33,8 @@ BENCH_DB = "loket_bench"
 DOESBURG = ROOT.parent / "shared" / "data" / "nlextract-bag2-doesburg" / "full-pand" / "0221PND15092020.zip"
 # Doesburg's standplaatsen, 7 KB: what each command costs before and around any real work.
 KLEIN = DOESBURG.parent.parent / "small" / "0221STA15092020-000001.xml"
-VAST = "vaste kosten"
+KLEIN_TITEL = "Doesburg standplaatsen (echt, 7 KB): de vaste kosten van elk commando"
+DOESBURG_TITEL = "Doesburg panden (echt, 13 098)"
 BAG_TABELLEN = ", ".join(
     f"kaartlagen_{t}"
     for t in (
@@ -164,8 +165,7 @@ def voorbeeld(scale: int, tijdelijk: Path) -> Path:
 def zonder_vaste_kosten(gemeten: dict) -> None:
     """Each side's p50 on the Doesburg pand file minus its p50 on the 7 KB file of the same run: the
     work a file of that size adds to the command, apart from what every command costs."""
-    vast = next((r for t, r in gemeten.items() if VAST in t), None)
-    panden = next((r for t, r in gemeten.items() if t.startswith("Doesburg panden (")), None)
+    vast, panden = gemeten.get(KLEIN_TITEL), gemeten.get(DOESBURG_TITEL)
     if vast is None or panden is None:
         return
     print("\nDoesburg panden zonder de vaste kosten van elk commando (p50 min p50 van het kleine bestand):")
@@ -191,10 +191,8 @@ def main() -> None:
         # (title, how to make the input): made only when that dataset is measured.
         datasets = []
         if DOESBURG.exists():
-            datasets.append(
-                (f"Doesburg standplaatsen (echt, 7 KB): de {VAST} van elk commando", lambda: KLEIN)
-            )
-            datasets.append(("Doesburg panden (echt, 13 098)", lambda: DOESBURG))
+            datasets.append((KLEIN_TITEL, lambda: KLEIN))
+            datasets.append((DOESBURG_TITEL, lambda: DOESBURG))
             datasets.append(
                 ("Doesburg panden ×10, één bestand", lambda: doesburg_tienvoudig(tijdelijk / "x10"))
             )

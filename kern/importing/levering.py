@@ -16,6 +16,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,7 +91,7 @@ class _Klaar:
     """A file ready for a worker: copied out of the delivery (a worker cannot read from the zip this
     process holds open), or a file on disk where it is."""
 
-    args: tuple  # soort, naam, path, objectsoort, sha256 (or its _Vingerafdruk), whether the path is our own copy
+    args: tuple  # soort, naam, path, objectsoort, sha256 (or its Future), whether the path is our own copy
     grootte: int
     handle: object = None  # once started: get() gives (BestandResultaat, bevindingen)
 
@@ -222,33 +223,21 @@ class _Werkers:
             self.pool.join()
 
 
-class _Vingerafdruk:
+def _vingerafdruk(bestand: Bestand) -> Future:
     """A file's sha256, taken in a thread of this process while its workers already read the file
     (hashlib and the reads release the GIL): the 195 MB file took 0.15 s before any worker started.
     Needed then only for the file's ImportRun, which its merge writes."""
-
-    def __init__(self, bestand: Bestand):
-        self.waarde, self.fout = None, None
-        self.draad = threading.Thread(target=self._neem, args=(bestand,), daemon=True)
-        self.draad.start()
-
-    def _neem(self, bestand: Bestand) -> None:
-        try:
-            self.waarde = bestand.kopieer()
-        except Exception as exc:  # noqa: BLE001 (raised again where the fingerprint is needed)
-            self.fout = exc
-
-    def get(self) -> str:
-        self.draad.join()
-        if self.fout is not None:
-            raise self.fout
-        return self.waarde
+    draad = ThreadPoolExecutor(1)
+    try:
+        return draad.submit(bestand.kopieer)
+    finally:
+        draad.shutdown(wait=False)
 
 
 def _vastgelegd(args: tuple) -> tuple:
     """A file's worker arguments with its fingerprint taken."""
     sha256 = args[4]
-    return args if isinstance(sha256, str) else (*args[:4], sha256.get(), *args[5:])
+    return args if isinstance(sha256, str) else (*args[:4], sha256.result(), *args[5:])
 
 
 def _eerder(soort: str, sha256: str | None, bestand: Bestand) -> bool:
@@ -306,7 +295,7 @@ def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None
     there is nothing to import, else (bestand, (objectsoort, sha256, kopie)). With `tmp` each file in a
     zip is copied out there for a worker to read (kopie), and a file on disk is read where it is
     (kopie is its own path: copying 195 MB cost ~0.4 s before a worker could start; its sha256 may
-    then still be being taken, a _Vingerafdruk); without `tmp`, it is only fingerprinted."""
+    then still be being taken, a Future); without `tmp`, it is only fingerprinted."""
     for nummer, bestand in enumerate(bestanden(bron, volgorde)):
         if bestand.fout is not None:
             yield bestand, _geweigerd(soort, bestand.naam, bestand.fout)
@@ -323,11 +312,11 @@ def _te_lezen(soort, bron, objectsoort_voor, volgorde, opnieuw, tmp: Path | None
         if kopie is not None and not eigen:
             # Its workers read it where it is; they may start before it is fingerprinted when no
             # fingerprint could make it skipped (new name, or --opnieuw).
-            vingerafdruk = _Vingerafdruk(bestand)
+            vingerafdruk = _vingerafdruk(bestand)
             if opnieuw or not _eerder(soort, None, bestand):
                 yield bestand, (objectsoort, vingerafdruk, kopie)
                 continue
-            sha256 = vingerafdruk.get()
+            sha256 = vingerafdruk.result()
             if _eerder(soort, sha256, bestand):
                 yield bestand, BestandResultaat(bestand.naam, "al_geimporteerd")
             else:
